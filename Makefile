@@ -1,0 +1,45 @@
+# Two commands for a new user: `make run` and `make test`. Both set everything up.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+export QT_QPA_PLATFORM_PLUGIN_PATH :=
+
+.PHONY: install run test lint bench dist screenshots clean translations
+
+$(STAMP): pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
+	  echo "error: Python's venv module is missing: sudo apt-get install python3-venv"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(PY) -m authenticator
+
+lint: install
+	$(VENV)/bin/ruff check authenticator tests benchmarks
+	$(VENV)/bin/mypy
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: install
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/otp.py
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/vault.py
+	@for b in scan gui; do \
+	  if [ -f benchmarks/$$b.py ]; then QT_QPA_PLATFORM=offscreen $(PY) benchmarks/$$b.py || exit 1; fi; \
+	done
+
+screenshots: install
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
+
+dist: install
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dist]'
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+
+clean:
+	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,5 @@
+"""Placeholder; replaced by the real command line."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    return 0

@@ -1,0 +1,241 @@
+"""The one account type that flows through scanner, importers, vault, model and CLI."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import dataclasses
+import enum
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from authenticator.core.errors import AuthenticatorError
+
+MIN_DIGITS = 5
+MAX_DIGITS = 10
+STEAM_DIGITS = 5
+WEAK_KEY_BITS = 128
+BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+
+
+class AccountError(AuthenticatorError, ValueError):
+    """An account field is invalid (message names the field, never the secret)."""
+
+
+class OtpKind(enum.StrEnum):
+    TOTP = "totp"
+    HOTP = "hotp"
+    STEAM = "steam"
+
+
+class Algorithm(enum.StrEnum):
+    SHA1 = "SHA1"
+    SHA256 = "SHA256"
+    SHA512 = "SHA512"
+
+    @classmethod
+    def parse(cls, text: str) -> Algorithm:
+        key = text.strip().upper().replace("-", "")
+        try:
+            return cls(key)
+        except ValueError:
+            raise AccountError(f"unsupported algorithm {text.strip()[:20]}") from None
+
+
+def normalize_base32(text: str) -> str:
+    """Upper-case base32 without spaces, dashes, underscores or padding.
+
+    Raises AccountError naming the offending characters (safe: characters that are
+    not base32 are not part of a valid key, and at most a few are shown).
+    """
+    cleaned = "".join(ch for ch in text if ch not in " \t\r\n-_").upper().rstrip("=")
+    if not cleaned:
+        raise AccountError("the key is empty")
+    bad = sorted({ch for ch in cleaned if ch not in BASE32_ALPHABET})
+    if bad:
+        shown = ", ".join(repr(ch)[1:-1] if not ch.isprintable() or ch == " " else ch
+                          for ch in bad[:8])
+        raise AccountError(f"the key contains characters that are not base32: {shown}")
+    if len(cleaned) % 8 in (1, 3, 6):
+        raise AccountError(f"the key has an impossible length ({len(cleaned)} base32 characters)")
+    return cleaned
+
+
+def decode_base32(text: str) -> bytes:
+    """Decode a real-world base32 key (lowercase, spaced, dashed, padded or not)."""
+    cleaned = normalize_base32(text)
+    padded = cleaned + "=" * (-len(cleaned) % 8)
+    try:
+        raw = base64.b32decode(padded)
+    except (binascii.Error, ValueError):
+        raise AccountError("the key is not valid base32") from None
+    if not raw:
+        raise AccountError("the key is empty")
+    return raw
+
+
+def encode_base32(secret: bytes) -> str:
+    """Upper-case base32 without padding."""
+    return base64.b32encode(secret).decode("ascii").rstrip("=")
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """One OTP key with its metadata. Immutable: use :meth:`evolve` to change fields.
+
+    ``repr``/``str`` never include the secret (it is excluded from the dataclass repr).
+    """
+
+    secret: bytes = field(repr=False)
+    issuer: str = ""
+    name: str = ""
+    kind: OtpKind = OtpKind.TOTP
+    algorithm: Algorithm = Algorithm.SHA1
+    digits: int = 6
+    period: int = 30
+    counter: int = 0
+    note: str = ""
+    favorite: bool = False
+    tags: tuple[str, ...] = ()
+    id: str = field(default_factory=new_id)
+    created: float = field(default_factory=time.time)
+    modified: float = field(default_factory=time.time)
+    last_used: float | None = None
+
+    def __post_init__(self) -> None:
+        # Coerce loose inputs (strings from parsers/JSON) into the enum types.
+        if not isinstance(self.kind, OtpKind):
+            try:
+                object.__setattr__(self, "kind", OtpKind(str(self.kind).lower()))
+            except ValueError:
+                raise AccountError(f"unsupported type {str(self.kind)[:20]}") from None
+        if not isinstance(self.algorithm, Algorithm):
+            object.__setattr__(self, "algorithm", Algorithm.parse(str(self.algorithm)))
+        if not isinstance(self.tags, tuple):
+            object.__setattr__(self, "tags", tuple(self.tags))
+        if not isinstance(self.secret, bytes):
+            raise AccountError("the key must be bytes")
+        if len(self.secret) < 1:
+            raise AccountError("the key is empty")
+        if self.kind is OtpKind.STEAM:
+            object.__setattr__(self, "digits", STEAM_DIGITS)
+        if isinstance(self.digits, bool) or not isinstance(self.digits, int) or not (
+            MIN_DIGITS <= self.digits <= MAX_DIGITS
+        ):
+            raise AccountError(f"digits must be between {MIN_DIGITS} and {MAX_DIGITS}")
+        if isinstance(self.period, bool) or not isinstance(self.period, int) or self.period <= 0:
+            raise AccountError("the period must be a positive number of seconds")
+        if isinstance(self.counter, bool) or not isinstance(self.counter, int) or self.counter < 0:
+            raise AccountError("the counter must be zero or a positive whole number")
+
+    # -- derived -------------------------------------------------------------------------
+    @property
+    def secret_b32(self) -> str:
+        return encode_base32(self.secret)
+
+    @property
+    def key_bits(self) -> int:
+        return len(self.secret) * 8
+
+    @property
+    def is_weak(self) -> bool:
+        """Keys under 128 bits are accepted (many services issue 80-bit keys) but flagged."""
+        return self.key_bits < WEAK_KEY_BITS
+
+    @property
+    def is_time_based(self) -> bool:
+        return self.kind is not OtpKind.HOTP
+
+    @property
+    def label(self) -> str:
+        """Human label: ``issuer (name)``, or whichever exists."""
+        if self.issuer and self.name:
+            return f"{self.issuer} ({self.name})"
+        return self.issuer or self.name or "(unnamed)"
+
+    def same_key(self, other: Account) -> bool:
+        """True when both accounts would generate the same codes (duplicate detection)."""
+        return (
+            self.secret == other.secret
+            and self.kind == other.kind
+            and self.algorithm == other.algorithm
+            and self.digits == other.digits
+            and (self.period == other.period or not self.is_time_based)
+        )
+
+    def evolve(self, **changes: Any) -> Account:
+        """A copy with ``changes`` applied and ``modified`` bumped (unless given)."""
+        changes.setdefault("modified", time.time())
+        return dataclasses.replace(self, **changes)
+
+    # -- JSON (DESIGN.md contract for the CLI, plus the metadata used by the vault) --------
+    def to_public_json(self) -> dict[str, Any]:
+        """The CLI's ACCOUNT object: includes the secret (used by ``scan --json``)."""
+        return {
+            "type": self.kind.value,
+            "issuer": self.issuer,
+            "name": self.name,
+            "secret": self.secret_b32,
+            "algorithm": self.algorithm.value,
+            "digits": self.digits,
+            "period": self.period if self.is_time_based else None,
+            "counter": self.counter if self.kind is OtpKind.HOTP else None,
+        }
+
+    def to_listing_json(self) -> dict[str, Any]:
+        """Like :meth:`to_public_json` without the secret (``list --json``)."""
+        data = self.to_public_json()
+        del data["secret"]
+        data.update(id=self.id, note=self.note, favorite=self.favorite, tags=list(self.tags))
+        return data
+
+    def to_storage_json(self) -> dict[str, Any]:
+        """Every field, for the encrypted vault content and backups."""
+        data = self.to_public_json()
+        data.update(
+            id=self.id,
+            note=self.note,
+            favorite=self.favorite,
+            tags=list(self.tags),
+            created=self.created,
+            modified=self.modified,
+            last_used=self.last_used,
+            counter=self.counter,
+            period=self.period,
+        )
+        return data
+
+    @classmethod
+    def from_storage_json(cls, data: dict[str, Any]) -> Account:
+        """Inverse of :meth:`to_storage_json`; tolerant of missing optional fields."""
+        try:
+            secret = decode_base32(str(data["secret"]))
+            now = time.time()
+            return cls(
+                secret=secret,
+                issuer=str(data.get("issuer") or ""),
+                name=str(data.get("name") or ""),
+                kind=OtpKind(str(data.get("type") or "totp").lower()),
+                algorithm=Algorithm.parse(str(data.get("algorithm") or "SHA1")),
+                digits=int(data.get("digits") or 6),
+                period=int(data.get("period") or 30),
+                counter=int(data.get("counter") or 0),
+                note=str(data.get("note") or ""),
+                favorite=bool(data.get("favorite", False)),
+                tags=tuple(str(t) for t in data.get("tags") or ()),
+                id=str(data.get("id") or new_id()),
+                created=float(data.get("created") or now),
+                modified=float(data.get("modified") or now),
+                last_used=(float(data["last_used"]) if data.get("last_used") is not None
+                           else None),
+            )
+        except AccountError:
+            raise
+        except (KeyError, TypeError, ValueError):
+            raise AccountError("an account entry is incomplete or malformed") from None
