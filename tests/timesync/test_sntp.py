@@ -1,0 +1,264 @@
+"""SNTP client against real UDP responders on 127.0.0.1 (tests/timesync/sntp_server.py)."""
+
+from __future__ import annotations
+
+import json
+import socket
+import struct
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from authenticator.core.clock import SystemClock
+from authenticator.core.errors import AuthenticatorError
+from authenticator.timesync import sntp
+from authenticator.timesync.sntp import (
+    TimeCheckError,
+    measure_offset,
+    ntp_to_unix,
+    parse_server,
+    query_server,
+    unix_to_ntp,
+)
+from tests.timesync.conftest import StartServer
+
+FAST = 0.3  # timeout used in tests (the real default is 2 s)
+
+
+def _port(address: str) -> int:
+    return int(address.rsplit(":", 1)[1])
+
+
+# -- one server, correct replies -----------------------------------------------------------
+@pytest.mark.parametrize("offset", [3.0, -3.0, 90.0, -90.0, 3600.0, -3600.0])
+def test_query_server_measures_the_server_offset(sntp_server: StartServer, offset: float) -> None:
+    server = sntp_server(offset)
+    sample = query_server("127.0.0.1", server.port, timeout=FAST)
+    assert sample.offset == pytest.approx(offset, abs=0.5)
+    assert 0.0 <= sample.delay < 0.5
+    assert sample.stratum == 2
+    assert sample.server == server.address
+    assert server.requests == 1
+
+
+def test_local_clock_is_injected(sntp_server: StartServer) -> None:
+    # An honest server, but this computer's clock runs 100 s ahead: it is 100 s fast.
+    server = sntp_server(0.0)
+    sample = query_server("127.0.0.1", server.port, FAST, clock=SystemClock(offset=100.0))
+    assert sample.offset == pytest.approx(-100.0, abs=0.5)
+
+
+def test_delay_counts_the_slow_network(sntp_server: StartServer) -> None:
+    server = sntp_server(5.0, delay=0.1)
+    sample = query_server("127.0.0.1", server.port, timeout=1.0)
+    assert sample.delay == pytest.approx(0.1, abs=0.08)
+    # Half the round trip is the uncertainty of the offset, not an error of it.
+    assert sample.offset == pytest.approx(5.0, abs=0.5)
+
+
+# -- one server, failures: always one clean TimeCheckError ---------------------------------
+@pytest.mark.parametrize(
+    ("mode", "words"),
+    [
+        ("garbage", "not NTP"),
+        ("short", "too short"),
+        ("wrong_mode", "wrong mode"),
+        ("zero_transmit", "without a time"),
+        ("unsynchronised", "not synchronised"),
+    ],
+)
+def test_bad_replies_raise_time_check_error(
+    sntp_server: StartServer, mode: str, words: str
+) -> None:
+    server = sntp_server(0.0, mode)
+    with pytest.raises(TimeCheckError) as info:
+        query_server("127.0.0.1", server.port, timeout=FAST)
+    message = str(info.value)
+    assert words in message
+    assert server.address in message
+    assert "\n" not in message
+
+
+def test_kiss_of_death_rate_names_the_code(sntp_server: StartServer) -> None:
+    server = sntp_server(0.0, "kod")
+    with pytest.raises(TimeCheckError, match=r"less often.*Kiss-o'-Death RATE"):
+        query_server("127.0.0.1", server.port, timeout=FAST)
+
+
+def test_kiss_of_death_deny_is_a_refusal(sntp_server: StartServer) -> None:
+    server = sntp_server(0.0, "kod", kiss_code="DENY")
+    with pytest.raises(TimeCheckError, match=r"refused to answer.*DENY"):
+        query_server("127.0.0.1", server.port, timeout=FAST)
+
+
+def test_silent_server_times_out_quickly(sntp_server: StartServer) -> None:
+    server = sntp_server(0.0, "silent")
+    started = time.monotonic()
+    with pytest.raises(TimeCheckError, match=r"did not answer within 0\.3 s"):
+        query_server("127.0.0.1", server.port, timeout=FAST)
+    assert time.monotonic() - started < FAST + 0.5
+    assert server.requests == 1
+
+
+def test_reply_not_echoing_our_request_is_rejected(sntp_server: StartServer) -> None:
+    # A stale or spoofed packet: correct in every way except the originate timestamp.
+    server = sntp_server(0.0, "wrong_origin")
+    with pytest.raises(TimeCheckError, match="did not match our request"):
+        query_server("127.0.0.1", server.port, timeout=FAST)
+
+
+def test_request_is_sntp_with_a_random_nonce() -> None:
+    # Capture what the client really sends (no reply: it then times out cleanly).
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.settimeout(2)
+        port = listener.getsockname()[1]
+        packets = []
+        for _ in range(2):
+            with pytest.raises(TimeCheckError):
+                query_server("127.0.0.1", port, timeout=0.05)
+            packets.append(listener.recv(1024))
+    for packet in packets:
+        assert len(packet) == 48
+        assert packet[0] == 0x1B
+        assert packet[1:40] == bytes(39)  # no local time or other data leaked
+    assert packets[0][40:] != packets[1][40:]
+
+
+def test_closed_port_gives_a_clean_error(closed_port_address: str) -> None:
+    with pytest.raises(TimeCheckError) as info:
+        query_server("127.0.0.1", _port(closed_port_address), timeout=FAST)
+    assert type(info.value) is TimeCheckError
+    assert closed_port_address in str(info.value)
+
+
+def test_name_lookup_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    # No real DNS query in tests: the resolver fails the way getaddrinfo does offline.
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", fail)
+    with pytest.raises(TimeCheckError, match=r"could not find time server nowhere\.invalid"):
+        query_server("nowhere.invalid", timeout=FAST)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(min_size=0, max_size=80), matching_nonce=st.booleans())
+def test_any_reply_bytes_give_a_result_or_a_time_check_error(
+    data: bytes, matching_nonce: bool
+) -> None:
+    nonce = data[24:32] if matching_nonce and len(data) >= 32 else b"\x01" * 8
+    try:
+        result = sntp._check_reply(data, nonce, "test")
+    except TimeCheckError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert result is None or len(result) == 3
+
+
+# -- timestamps ---------------------------------------------------------------------------
+def test_ntp_timestamp_known_value() -> None:
+    # 2026-01-01T00:00:00Z is Unix 1767225600, NTP 3976214400.
+    assert unix_to_ntp(1_767_225_600.5) == struct.pack("!II", 3_976_214_400, 2**31)
+    assert ntp_to_unix(struct.pack("!II", 3_976_214_400, 2**31)) == 1_767_225_600.5
+
+
+@given(st.floats(min_value=0, max_value=4_000_000_000, allow_nan=False))
+def test_ntp_timestamps_round_trip_across_the_2036_era_change(unix: float) -> None:
+    assert ntp_to_unix(unix_to_ntp(unix)) == pytest.approx(unix, abs=1e-6)
+
+
+# -- addresses ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("pool.ntp.org", ("pool.ntp.org", 123)),
+        (" time.example:1123 ", ("time.example", 1123)),
+        ("127.0.0.1:5000", ("127.0.0.1", 5000)),
+        ("[::1]:123", ("::1", 123)),
+        ("[::1]", ("::1", 123)),
+        ("[2001:db8::1]:4123", ("2001:db8::1", 4123)),
+        ("2001:db8::1", ("2001:db8::1", 123)),
+    ],
+)
+def test_parse_server(text: str, expected: tuple[str, int]) -> None:
+    assert parse_server(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "host:", "host:0", "host:65536", "host:abc",
+                                  "[::1", "[::1]x", "[]:123", "a b:123"])
+def test_parse_server_rejects_bad_addresses(text: str) -> None:
+    with pytest.raises(TimeCheckError):
+        parse_server(text)
+
+
+# -- several servers ----------------------------------------------------------------------
+def test_median_ignores_one_wrong_server_and_one_silent(sntp_server: StartServer) -> None:
+    good_a, good_b = sntp_server(3.0), sntp_server(3.2)
+    wrong, silent = sntp_server(3600.0), sntp_server(0.0, "silent")
+    result = measure_offset(
+        [good_a.address, wrong.address, silent.address, good_b.address], timeout=FAST
+    )
+    assert result.offset == pytest.approx(3.2, abs=0.5)
+    assert result.offset < 10
+    assert set(result.servers) == {good_a.address, good_b.address, wrong.address}
+    assert len(result.samples) == 3
+    assert len(result.errors) == 1 and silent.address in result.errors[0]
+    assert result.server in {good_a.address, good_b.address}
+
+
+def test_servers_are_queried_in_parallel(sntp_server: StartServer) -> None:
+    silent = [sntp_server(0.0, "silent") for _ in range(3)]
+    good = sntp_server(-42.0)
+    started = time.monotonic()
+    result = measure_offset([s.address for s in silent] + [good.address], timeout=FAST)
+    elapsed = time.monotonic() - started
+    assert result.offset == pytest.approx(-42.0, abs=0.5)
+    assert len(result.errors) == 3
+    assert elapsed < 2 * FAST  # sequential queries would take 3 timeouts
+
+
+def test_slow_samples_are_discarded(sntp_server: StartServer) -> None:
+    slow, fast = sntp_server(500.0, delay=0.15), sntp_server(7.0)
+    result = measure_offset([slow.address, fast.address], timeout=1.0, max_delay=0.1)
+    assert result.offset == pytest.approx(7.0, abs=0.5)
+    assert result.servers == (fast.address,)
+    assert any("took too long" in e and slow.address in e for e in result.errors)
+
+
+def test_no_server_answering_is_one_clean_error(
+    sntp_server: StartServer, closed_port_address: str
+) -> None:
+    kod = sntp_server(0.0, "kod")
+    with pytest.raises(TimeCheckError) as info:
+        measure_offset([kod.address, closed_port_address, "bad:port:"], timeout=FAST)
+    message = str(info.value)
+    assert message.startswith("could not reach any time server (")
+    assert "RATE" in message and closed_port_address in message and "bad:port:" in message
+    assert "\n" not in message
+
+
+def test_no_server_given() -> None:
+    with pytest.raises(TimeCheckError, match="no time server"):
+        measure_offset([" ", ""])
+
+
+def test_result_json_matches_the_cli_contract(sntp_server: StartServer) -> None:
+    server = sntp_server(-12.0)
+    data = json.loads(json.dumps(measure_offset([server.address], timeout=FAST).to_json()))
+    assert data["offset"] == pytest.approx(-12.0, abs=0.5)
+    assert data["server"] == server.address
+    assert 0 <= data["delay"] < 0.5
+    assert data["errors"] == []
+    assert data["samples"][0]["stratum"] == 2
+
+
+def test_errors_are_authenticator_errors() -> None:
+    assert issubclass(TimeCheckError, AuthenticatorError)
+
+
+def test_default_servers_are_public_pools() -> None:
+    assert len(sntp.DEFAULT_SERVERS) >= 3
+    assert all(parse_server(s)[1] == 123 for s in sntp.DEFAULT_SERVERS)
