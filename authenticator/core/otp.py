@@ -7,34 +7,41 @@ fewer than 6 digits, yet real services issue 80-bit keys. Tests cross-check pyot
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import math
 import struct
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from authenticator.core.account import Account, Algorithm, OtpKind
+from authenticator.core.errors import AuthenticatorError
 
 STEAM_ALPHABET = "23456789BCDFGHJKMNPQRTVWXY"
 
-_DIGESTS: dict[Algorithm, Callable[..., "hashlib._Hash"]] = {
-    Algorithm.SHA1: hashlib.sha1,
-    Algorithm.SHA256: hashlib.sha256,
-    Algorithm.SHA512: hashlib.sha512,
-}
+# Names, not constructors: hmac.digest() takes OpenSSL's one-shot fast path only for names.
+_DIGEST_NAMES = {algorithm: algorithm.value.lower() for algorithm in Algorithm}
 _POW10 = [10**i for i in range(11)]
 _PACK = struct.Struct(">Q").pack
+_HMAC_DIGEST = hmac.digest  # one-shot C implementation: no HMAC object per code
+
+
+class OtpError(AuthenticatorError, ValueError):
+    """A counter or time outside what OTP can represent (never involves the secret)."""
 
 
 def truncated_value(secret: bytes, counter: int, algorithm: Algorithm = Algorithm.SHA1) -> int:
     """RFC 4226 dynamic truncation: the 31-bit value behind every code."""
-    mac = hmac.new(secret, _PACK(counter), _DIGESTS[algorithm]).digest()
+    try:
+        message = _PACK(counter)
+    except struct.error:
+        raise OtpError("the counter must be between 0 and 2^64 - 1") from None
+    mac = _HMAC_DIGEST(secret, message, _DIGEST_NAMES[algorithm])
     offset = mac[-1] & 0x0F
     return int.from_bytes(mac[offset : offset + 4], "big") & 0x7FFFFFFF
 
 
-def hotp(secret: bytes, counter: int, digits: int = 6, algorithm: Algorithm = Algorithm.SHA1) -> str:
+def hotp(
+    secret: bytes, counter: int, digits: int = 6, algorithm: Algorithm = Algorithm.SHA1
+) -> str:
     """Numeric HOTP code, zero-padded to ``digits``."""
     value = truncated_value(secret, counter, algorithm) % _POW10[digits]
     return str(value).zfill(digits)
@@ -52,6 +59,8 @@ def steam(secret: bytes, counter: int) -> str:
 
 def time_step(now: float, period: int) -> int:
     """The TOTP counter for ``now`` (Unix seconds). Negative times clamp to step 0."""
+    if not math.isfinite(now):
+        raise OtpError("the time must be a finite number of seconds")
     return max(0, math.floor(now)) // period
 
 
