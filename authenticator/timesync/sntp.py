@@ -113,7 +113,7 @@ def parse_server(text: str, default_port: int = NTP_PORT) -> tuple[str, int]:
         if not port_text.isdigit() or not 0 < int(port_text) < 65536:
             raise TimeCheckError(f"{spec[:80]!r} does not have a valid port number")
         port = int(port_text)
-    if not host or any(ch.isspace() for ch in host):
+    if not host or not host.isprintable() or any(ch.isspace() for ch in host):
         raise TimeCheckError(f"{spec[:80]!r} is not a valid time server address")
     return host, port
 
@@ -136,6 +136,11 @@ def unix_to_ntp(unix: float) -> bytes:
     whole = math.floor(unix)
     fraction = min(int((unix - whole) * _ERA), _ERA - 1)
     return struct.pack("!II", (whole + NTP_EPOCH_OFFSET) % _ERA, fraction)
+
+
+def _check_timeout(timeout: float) -> None:
+    if not (isinstance(timeout, int | float) and math.isfinite(timeout) and timeout > 0):
+        raise TimeCheckError("the time server timeout must be a positive number of seconds")
 
 
 # -- one server ---------------------------------------------------------------------------
@@ -173,7 +178,7 @@ def _check_reply(data: bytes, nonce: bytes, name: str) -> tuple[int, float, floa
 def _resolve(host: str, port: int, name: str) -> tuple[int, Any]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_DGRAM)
-    except (socket.gaierror, UnicodeError):
+    except (socket.gaierror, UnicodeError, ValueError):
         raise TimeCheckError(f"could not find time server {name} (name lookup failed)") from None
     except OSError as exc:
         raise TimeCheckError(f"could not look up time server {name}: {exc.strerror}") from None
@@ -195,6 +200,7 @@ def query_server(
     ``timeout`` the error says so.
     """
     local = clock or SystemClock()
+    _check_timeout(timeout)
     name = _display(host, port)
     family, address = _resolve(host, port, name)
     nonce = secrets.token_bytes(8)
@@ -255,6 +261,7 @@ def measure_offset(
     specs = [s for s in (str(x).strip() for x in servers) if s]
     if not specs:
         raise TimeCheckError("no time server was given")
+    _check_timeout(timeout)
     samples: list[Sample] = []
     errors: list[str] = []
     pool = ThreadPoolExecutor(max_workers=min(8, len(specs)), thread_name_prefix="sntp")

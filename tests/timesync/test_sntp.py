@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import socket
 import struct
 import time
@@ -53,7 +54,7 @@ def test_local_clock_is_injected(sntp_server: StartServer) -> None:
 def test_delay_counts_the_slow_network(sntp_server: StartServer) -> None:
     server = sntp_server(5.0, delay=0.1)
     sample = query_server("127.0.0.1", server.port, timeout=1.0)
-    assert sample.delay == pytest.approx(0.1, abs=0.08)
+    assert 0.09 <= sample.delay < 0.5
     # Half the round trip is the uncertainty of the offset, not an error of it.
     assert sample.offset == pytest.approx(5.0, abs=0.5)
 
@@ -194,6 +195,25 @@ def test_parse_server_rejects_bad_addresses(text: str) -> None:
         parse_server(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_parse_server_never_raises_anything_else(text: str) -> None:
+    try:
+        host, port = parse_server(text)
+    except TimeCheckError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert host and host.isprintable() and 0 < port < 65536
+
+
+@pytest.mark.parametrize("timeout", [0, -1.0, math.nan, math.inf])
+def test_bad_timeouts_are_refused_before_sending(timeout: float) -> None:
+    with pytest.raises(TimeCheckError, match="timeout"):
+        query_server("127.0.0.1", 9, timeout=timeout)
+    with pytest.raises(TimeCheckError, match="timeout"):
+        measure_offset(["127.0.0.1:9"], timeout=timeout)
+
+
 # -- several servers ----------------------------------------------------------------------
 def test_median_ignores_one_wrong_server_and_one_silent(sntp_server: StartServer) -> None:
     good_a, good_b = sntp_server(3.0), sntp_server(3.2)
@@ -217,7 +237,7 @@ def test_servers_are_queried_in_parallel(sntp_server: StartServer) -> None:
     elapsed = time.monotonic() - started
     assert result.offset == pytest.approx(-42.0, abs=0.5)
     assert len(result.errors) == 3
-    assert elapsed < 2 * FAST  # sequential queries would take 3 timeouts
+    assert elapsed < 2.5 * FAST  # sequential queries would take 3 timeouts
 
 
 def test_slow_samples_are_discarded(sntp_server: StartServer) -> None:
