@@ -1,0 +1,1 @@
+"""Import from other authenticators and export to portable formats (no GUI here)."""

@@ -1,0 +1,102 @@
+"""andOTP backups: a plain JSON array, or the encrypted binary form.
+
+Encrypted layout: 4-byte big-endian PBKDF2 iteration count, 12-byte salt, 12-byte nonce,
+then AES-256-GCM ciphertext + 16-byte tag; the key is PBKDF2-HMAC-SHA1 of the password.
+"""
+
+from __future__ import annotations
+
+from cryptography.hazmat.primitives import hashes
+
+from authenticator.core.account import Account, Algorithm, OtpKind, decode_base32
+from authenticator.portability import _crypto
+from authenticator.portability._json import decode_text, get_int, get_str, load_json, try_json
+from authenticator.portability.base import (
+    BadEntry,
+    EntryCollector,
+    ImportFailed,
+    ImportResult,
+    require_password,
+)
+
+ITERATIONS_BYTES = 4
+SALT_BYTES = 12
+NONCE_BYTES = 12
+TAG_BYTES = 16
+HEADER_BYTES = ITERATIONS_BYTES + SALT_BYTES + NONCE_BYTES
+#: andOTP picks 140,000-160,000 iterations; detection accepts a band around that (an
+#: explicit ``--format andotp`` accepts any count up to the KDF limit).
+_PLAUSIBLE_ITERATIONS = range(100_000, 1_000_001)
+_KINDS = {"TOTP": OtpKind.TOTP, "HOTP": OtpKind.HOTP, "STEAM": OtpKind.STEAM}
+
+
+def _looks_encrypted(data: bytes) -> bool:
+    if len(data) < HEADER_BYTES + TAG_BYTES:
+        return False
+    iterations = int.from_bytes(data[:ITERATIONS_BYTES], "big")
+    # Ciphertext is never valid UTF-8 in practice, whereas text files always are.
+    return iterations in _PLAUSIBLE_ITERATIONS and decode_text(data) is None
+
+
+def _is_json_text(data: bytes) -> bool:
+    return data.lstrip()[:1] in (b"[", b"{")
+
+
+class AndOtpImporter:
+    name = "andotp"
+    label = "andOTP"
+
+    def detect(self, data: bytes) -> bool:
+        doc = try_json(data)
+        if doc is not None:
+            return (isinstance(doc, list) and bool(doc)
+                    and all(isinstance(e, dict) and "secret" in e and "type" in e for e in doc))
+        return _looks_encrypted(data)
+
+    def is_encrypted(self, data: bytes) -> bool:
+        return len(data) >= HEADER_BYTES + TAG_BYTES and not _is_json_text(data)
+
+    def load(self, data: bytes, password: str | None) -> ImportResult:
+        if not _is_json_text(data):
+            if len(data) < HEADER_BYTES + TAG_BYTES:
+                raise ImportFailed("this andOTP file is damaged or incomplete (too short)")
+            data = self._decrypt(data, require_password(password, self.label))
+        doc = load_json(data, self.label)
+        if not isinstance(doc, list):
+            raise ImportFailed("this andOTP file is damaged: unexpected content")
+        collector = EntryCollector(self.name)
+        for index, entry in enumerate(doc, start=1):
+            title = entry.get("issuer") or entry.get("label") if isinstance(entry, dict) else None
+            collector.add(f"entry {index}", title, _account, entry)
+        return collector.result
+
+    def _decrypt(self, data: bytes, password: str) -> bytes:
+        iterations = int.from_bytes(data[:ITERATIONS_BYTES], "big")
+        salt = data[ITERATIONS_BYTES : ITERATIONS_BYTES + SALT_BYTES]
+        nonce = data[ITERATIONS_BYTES + SALT_BYTES : HEADER_BYTES]
+        key = _crypto.pbkdf2(password, salt, iterations, hashes.SHA1(), self.label)  # noqa: S303
+        try:
+            return _crypto.gcm_open(key, nonce, data[HEADER_BYTES:])
+        except _crypto.WrongKey:
+            raise _crypto.wrong_password(self.label) from None
+
+
+def _account(entry: object) -> Account:
+    if not isinstance(entry, dict):
+        raise BadEntry("the entry is not an object")
+    type_name = get_str(entry, "type", "TOTP").upper()
+    kind = _KINDS.get(type_name)
+    if kind is None:
+        raise BadEntry(f"the type {type_name[:20]} is not supported")
+    tags = entry.get("tags")
+    return Account(
+        secret=decode_base32(get_str(entry, "secret")),
+        issuer=get_str(entry, "issuer"),
+        name=get_str(entry, "label"),
+        kind=kind,
+        algorithm=Algorithm.parse(get_str(entry, "algorithm", "SHA1")),
+        digits=get_int(entry, "digits", 6),
+        period=get_int(entry, "period", 30) if kind is not OtpKind.HOTP else 30,
+        counter=get_int(entry, "counter", 0) if kind is OtpKind.HOTP else 0,
+        tags=tuple(t for t in tags if isinstance(t, str)) if isinstance(tags, list) else (),
+    )

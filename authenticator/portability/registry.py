@@ -1,0 +1,122 @@
+"""Format detection and the one entry point the CLI and GUI call to import a file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from authenticator.core.account import Account
+from authenticator.portability._json import decode_text
+from authenticator.portability.aegis import AegisImporter
+from authenticator.portability.andotp import AndOtpImporter
+from authenticator.portability.backup import BackupImporter
+from authenticator.portability.base import (
+    ImportEntryProblem,
+    Importer,
+    ImportFailed,
+    ImportResult,
+    PasswordRequired,
+)
+from authenticator.portability.bitwarden import BitwardenCsvImporter, BitwardenJsonImporter
+from authenticator.portability.freeotp import FreeOtpPlusImporter
+from authenticator.portability.links import GoogleMigrationImporter, OtpauthListImporter
+from authenticator.portability.twofas import TwoFasImporter
+
+#: Larger files are not authenticator exports; refusing them keeps memory use bounded.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+#: Order matters only for ambiguous content: specific signatures first, the loose
+#: binary sniff of encrypted andOTP files last.
+IMPORTERS: tuple[Importer, ...] = (
+    BackupImporter(),
+    AegisImporter(),
+    TwoFasImporter(),
+    BitwardenJsonImporter(),
+    FreeOtpPlusImporter(),
+    BitwardenCsvImporter(),
+    GoogleMigrationImporter(),
+    OtpauthListImporter(),
+    AndOtpImporter(),
+)
+
+
+def importer_named(format_name: str) -> Importer:
+    for importer in IMPORTERS:
+        if importer.name == format_name.strip().lower():
+            return importer
+    names = ", ".join(i.name for i in IMPORTERS)
+    raise ImportFailed(f"unknown import format {format_name.strip()[:20]!r} (known: {names})")
+
+
+def detect_format(data: bytes) -> Importer:
+    """The importer that recognises ``data``; ImportFailed when none does."""
+    for importer in IMPORTERS:
+        if importer.detect(data):
+            return importer
+    if not data.strip():
+        raise ImportFailed("this file is empty")
+    text = decode_text(data)
+    if text is not None and text.lstrip()[:1] in ("{", "["):
+        raise ImportFailed("this file looks like JSON but is damaged or incomplete, or comes "
+                           "from an app I cannot import")
+    labels = ", ".join(i.label for i in IMPORTERS)
+    raise ImportFailed(f"this file is not in a format I can import ({labels})")
+
+
+def import_bytes(data: bytes, *, format_name: str | None = None,
+                 password: str | None = None) -> ImportResult:
+    """Import an export held in memory.
+
+    Raises :class:`PasswordRequired` when the content is encrypted and ``password`` is None,
+    and :class:`ImportFailed` (one line, never a secret) for everything else that goes wrong.
+    """
+    importer = importer_named(format_name) if format_name else detect_format(data)
+    if password is None and importer.is_encrypted(data):
+        raise PasswordRequired(f"this {importer.label} file is encrypted: "
+                               "its password is needed")
+    return importer.load(data, password)
+
+
+def import_file(path: str | os.PathLike[str], *, format_name: str | None = None,
+                password: str | None = None) -> ImportResult:
+    """Read ``path`` and import it (see :func:`import_bytes`)."""
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFailed(f"{file.name} is too large to be an authenticator export")
+        data = file.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or "it cannot be read"
+        raise ImportFailed(f"cannot read {file.name}: {reason.lower()}") from None
+    return import_bytes(data, format_name=format_name, password=password)
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: accounts to add, duplicates skipped by default, problems.
+
+    ``duplicates`` pairs each skipped incoming account with the account it duplicates: an
+    existing one, or an earlier account of the same import.
+    """
+
+    new: list[Account] = field(default_factory=list)
+    duplicates: list[tuple[Account, Account]] = field(default_factory=list)
+    problems: list[ImportEntryProblem] = field(default_factory=list)
+
+
+def plan_import(existing: Sequence[Account], result: ImportResult) -> ImportPlan:
+    plan = ImportPlan(problems=list(result.problems))
+    known: dict[bytes, list[Account]] = {}
+    for account in existing:
+        known.setdefault(account.secret, []).append(account)
+    for incoming in result.accounts:
+        same = next((a for a in known.get(incoming.secret, ()) if incoming.same_key(a)), None)
+        if same is not None:
+            plan.duplicates.append((incoming, same))
+            continue
+        plan.new.append(incoming)
+        known.setdefault(incoming.secret, []).append(incoming)
+    return plan
