@@ -1,0 +1,113 @@
+"""Merging the vault held in memory with a newer file on disk (another device, a sync tool).
+
+Rules (docs/vault-format.md): accounts are matched by id; an account on one side only is
+kept unless the other side has a tombstone at least as new as its ``modified`` time; an
+account on both sides keeps the newer ``modified`` (ties keep the local one); tombstones
+are united (newest time wins) and dropped for accounts that survive. Settings merge per key
+against the settings both sides last agreed on. The local manual order wins; accounts
+only on disk are placed after their predecessor in the disk order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from authenticator.core.account import Account
+from authenticator.storage.content import VaultContent
+
+TOMBSTONE_LIFETIME = 400 * 24 * 3600  # deletions are remembered for 400 days
+
+
+@dataclass(frozen=True, slots=True)
+class MergeSummary:
+    """What the merge took from the disk side."""
+
+    added: int = 0
+    edited: int = 0
+    deleted: int = 0
+    both_edited: int = 0
+    settings: int = 0
+
+    @property
+    def changes(self) -> int:
+        return self.added + self.edited + self.deleted + self.settings
+
+    def message(self) -> str | None:
+        if not self.changes and not self.both_edited:
+            return None
+        parts = [f"{n} {what}" for n, what in ((self.added, "added"), (self.edited, "edited"),
+                                               (self.deleted, "deleted"),
+                                               (self.settings, "settings")) if n]
+        noun = "change" if self.changes == 1 else "changes"
+        text = f"merged {self.changes} {noun} made elsewhere"
+        if parts:
+            text += f" ({', '.join(parts)})"
+        if self.both_edited:
+            which = "account was" if self.both_edited == 1 else "accounts were"
+            text += f"; {self.both_edited} {which} edited in both places and the newer edit kept"
+        return text
+
+
+def _merge_settings(local: dict[str, Any], disk: dict[str, Any],
+                    base: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    merged: dict[str, Any] = {}
+    taken = 0
+    missing = object()
+    for key in list(dict.fromkeys([*local, *disk, *base])):
+        mine, theirs, old = local.get(key, missing), disk.get(key, missing), base.get(key, missing)
+        value = mine if mine != old or theirs == mine else theirs
+        if value is theirs and theirs != mine:
+            taken += 1
+        if value is not missing:
+            merged[key] = value
+    return merged, taken
+
+
+def merge(local: VaultContent, disk: VaultContent, base_accounts: dict[str, Account],
+          base_settings: dict[str, Any], now: float) -> tuple[VaultContent, MergeSummary]:
+    """Merge ``disk`` into ``local``. ``base_*`` = the state both last agreed on (for
+    reporting edits made on both sides and for per-key settings merging)."""
+    local_by_id = {a.id: a for a in local.accounts}
+    disk_by_id = {a.id: a for a in disk.accounts}
+    tombstones = dict(local.tombstones)
+    for account_id, when in disk.tombstones.items():
+        tombstones[account_id] = max(when, tombstones.get(account_id, when))
+
+    added = edited = deleted = both = 0
+    result: dict[str, Account] = {}
+    for account_id in {*local_by_id, *disk_by_id}:
+        mine, theirs = local_by_id.get(account_id), disk_by_id.get(account_id)
+        if mine is not None and theirs is not None:
+            chosen = theirs if theirs.modified > mine.modified else mine
+            if chosen is theirs and theirs != mine:
+                edited += 1
+            base = base_accounts.get(account_id)
+            if base is not None and mine != base and theirs != base and mine != theirs:
+                both += 1
+            result[account_id] = chosen
+            continue
+        only = mine if mine is not None else theirs
+        assert only is not None
+        if tombstones.get(account_id, -1.0) >= only.modified:
+            deleted += mine is not None  # deleted on disk (a local-only deletion is ours)
+            continue
+        added += theirs is not None
+        result[account_id] = only
+
+    order = [a.id for a in local.accounts if a.id in result]
+    placed = set(order)
+    previous: str | None = None
+    for account in disk.accounts:
+        if account.id in result and account.id not in placed:
+            index = order.index(previous) + 1 if previous in placed else 0
+            order.insert(index, account.id)
+            placed.add(account.id)
+        if account.id in placed:
+            previous = account.id
+
+    cutoff = now - TOMBSTONE_LIFETIME
+    kept_tombstones = {i: t for i, t in tombstones.items() if i not in result and t >= cutoff}
+    settings, settings_taken = _merge_settings(local.settings, disk.settings, base_settings)
+    merged = VaultContent([result[i] for i in order], kept_tombstones, settings)
+    return merged, MergeSummary(added, edited, deleted, both, settings_taken)

@@ -1,0 +1,65 @@
+"""Kill a saving process at random moments: the vault always opens, old or new content."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from authenticator.storage import Vault
+
+from .conftest import PASSWORD, full_account
+
+KILLS = 120
+ACCOUNTS = 20
+
+
+def _saver(path: Path, ready_w: int) -> None:
+    """Child: bump every account's note to the next number and save, forever."""
+    vault = Vault.open(path, PASSWORD)
+    generation = int(vault.accounts[0].note)
+    os.write(ready_w, b"1")
+    while True:
+        generation += 1
+        for account in vault.accounts:
+            vault.update(account.evolve(note=str(generation)))
+        vault.save()
+
+
+@pytest.mark.slow
+def test_sigkill_during_saves_never_corrupts(make_vault: Callable[..., Vault],
+                                             vault_path: Path) -> None:
+    make_vault(*(full_account(id=f"a{i}", note="0") for i in range(ACCOUNTS)))
+    rng = random.Random(1234)
+    last_generation = 0
+    for _ in range(KILLS):
+        ready_r, ready_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                _saver(vault_path, ready_w)
+            finally:
+                os._exit(1)
+        os.read(ready_r, 1)
+        os.close(ready_r)
+        os.close(ready_w)
+        time.sleep(rng.uniform(0, 0.03))  # a random moment inside the save loop
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+        vault = Vault.open(vault_path, PASSWORD)  # must open: old or new, never torn
+        notes = {a.note for a in vault.accounts}
+        assert len(vault.accounts) == ACCOUNTS and len(notes) == 1
+        generation = int(notes.pop())
+        assert generation >= last_generation  # never rolls back to an older state
+        last_generation = generation
+    assert last_generation >= 10  # kills really landed between and during many saves
+    temps = [p for p in vault_path.parent.iterdir() if p.name.endswith(".tmp")]
+    assert len(temps) <= 1  # stale temp files are cleaned up by the next save
+    for backup in Vault.open(vault_path, PASSWORD).list_backups():
+        assert Vault.open(backup.path, PASSWORD, read_only=True).accounts

@@ -1,0 +1,96 @@
+"""The optional "remember on this computer" slot, with fake keyring backends."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringLocked, PasswordDeleteError
+
+from authenticator.storage import KeyringUnavailableError, Vault
+
+from .conftest import PASSWORD, full_account
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.store.pop((service, username), None) is None:
+            raise PasswordDeleteError("missing")
+
+
+class LockedKeyring(KeyringBackend):
+    priority = 1
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise KeyringLocked("locked")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise KeyringLocked("locked")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise KeyringLocked("locked")
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_remember_then_open_without_password(memory_keyring: MemoryKeyring,
+                                             make_vault: Callable[..., Vault],
+                                             vault_path: Path) -> None:
+    vault = make_vault(full_account(id="a"))
+    assert Vault.open_remembered(vault_path) is None
+    vault.enable_remember(service_name="AuthTest")
+    assert vault.is_remembered()
+    assert [k[0] for k in memory_keyring.store] == ["AuthTest"]
+    remembered = Vault.open_remembered(vault_path)
+    assert remembered is not None and [a.id for a in remembered.accounts] == ["a"]
+    # still works after a password change: the slot wraps the same master key
+    vault.change_password("new one")
+    assert Vault.open_remembered(vault_path) is not None
+    vault.disable_remember()
+    assert memory_keyring.store == {}
+    assert Vault.open_remembered(vault_path) is None
+    assert Vault.open(vault_path, "new one").accounts
+
+
+def test_another_computer_without_the_entry_gets_none(memory_keyring: MemoryKeyring,
+                                                      make_vault: Callable[..., Vault],
+                                                      vault_path: Path) -> None:
+    make_vault().enable_remember()
+    memory_keyring.store.clear()  # the vault file was synced to a computer without the entry
+    assert Vault.open_remembered(vault_path) is None
+    assert Vault.open(vault_path, PASSWORD).accounts == []
+
+
+def test_failing_keyring_never_raises_on_open(make_vault: Callable[..., Vault],
+                                              vault_path: Path,
+                                              memory_keyring: MemoryKeyring) -> None:
+    vault = make_vault()
+    vault.enable_remember()
+    keyring.set_keyring(LockedKeyring())
+    assert Vault.open_remembered(vault_path) is None
+    assert not vault.is_remembered()
+    with pytest.raises(KeyringUnavailableError, match="keyring is not available"):
+        vault.enable_remember()
+    vault.disable_remember()  # nothing of ours is reachable: a no-op, no error

@@ -1,0 +1,115 @@
+"""Another device (or process) changed the file since we read it: merge, never overwrite."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from authenticator.core.clock import FixedClock
+from authenticator.storage import Vault
+
+from .conftest import PASSWORD, full_account
+
+
+def _two_windows(make_vault: Callable[..., Vault], vault_path: Path,
+                 clock: FixedClock) -> tuple[Vault, Vault]:
+    make_vault(full_account(id="shared", note="v0", modified=100.0),
+               full_account(id="doomed", issuer="Old", modified=100.0),
+               full_account(id="edited", issuer="Edit me", modified=100.0))
+    here = Vault.open(vault_path, PASSWORD, clock=clock)
+    there = Vault.open(vault_path, PASSWORD, clock=clock)
+    return here, there
+
+
+def test_additions_on_both_sides_are_kept(make_vault: Callable[..., Vault], vault_path: Path,
+                                          clock: FixedClock) -> None:
+    here, there = _two_windows(make_vault, vault_path, clock)
+    there.add(full_account(id="from-there"))
+    assert there.save().merged is False
+    here.add(full_account(id="from-here"))
+    report = here.save()
+    assert report.merged
+    assert report.message == "merged 1 change made elsewhere (1 added)"
+    ids = [a.id for a in Vault.open(vault_path, PASSWORD).accounts]
+    assert ids == ["shared", "doomed", "edited", "from-there", "from-here"]
+
+
+def test_same_account_edited_on_both_sides_newest_wins(
+        make_vault: Callable[..., Vault], vault_path: Path, clock: FixedClock) -> None:
+    here, there = _two_windows(make_vault, vault_path, clock)
+    there.update(there.get("shared").evolve(note="there, later", modified=300.0))
+    there.update(there.get("edited").evolve(note="there, earlier", modified=200.0))
+    there.save()
+    here.update(here.get("shared").evolve(note="here, earlier", modified=200.0))
+    here.update(here.get("edited").evolve(note="here, later", modified=300.0))
+    report = here.save()
+    assert report.merged and report.message is not None
+    assert "edited in both places" in report.message
+    result = {a.id: a.note for a in Vault.open(vault_path, PASSWORD).accounts}
+    assert result["shared"] == "there, later"
+    assert result["edited"] == "here, later"
+    assert here.get("shared").note == "there, later"  # memory shows the merged state too
+
+
+def test_deletion_on_one_side_is_respected(make_vault: Callable[..., Vault], vault_path: Path,
+                                           clock: FixedClock) -> None:
+    here, there = _two_windows(make_vault, vault_path, clock)
+    there.remove("doomed")
+    there.save()
+    here.add(full_account(id="new-here"))
+    report = here.save()
+    assert report.message == "merged 1 change made elsewhere (1 deleted)"
+    ids = [a.id for a in Vault.open(vault_path, PASSWORD).accounts]
+    assert "doomed" not in ids and "new-here" in ids
+    # and the other way round: our deletion is not undone by their unrelated save
+    there2 = Vault.open(vault_path, PASSWORD, clock=clock)
+    here.remove("shared")
+    here.save()
+    there2.add(full_account(id="later"))
+    there2.save()
+    ids = [a.id for a in Vault.open(vault_path, PASSWORD).accounts]
+    assert "shared" not in ids and "later" in ids
+
+
+def test_edit_after_remote_deletion_keeps_the_account(
+        make_vault: Callable[..., Vault], vault_path: Path, clock: FixedClock) -> None:
+    here, there = _two_windows(make_vault, vault_path, clock)
+    there.remove("doomed")  # tombstone at clock time 1.7e9
+    there.save()
+    here.update(here.get("doomed").evolve(note="still needed", modified=clock.now() + 60))
+    here.save()
+    assert Vault.open(vault_path, PASSWORD).get("doomed").note == "still needed"
+
+
+def test_settings_merge_per_key(make_vault: Callable[..., Vault], vault_path: Path,
+                                clock: FixedClock) -> None:
+    here, there = _two_windows(make_vault, vault_path, clock)
+    there.settings["theme"] = "dark"
+    there.save()
+    here.settings["sort"] = "name"
+    here.save()
+    assert Vault.open(vault_path, PASSWORD).settings == {"theme": "dark", "sort": "name"}
+
+
+def test_unchanged_window_refreshes_without_writing(
+        make_vault: Callable[..., Vault], vault_path: Path, clock: FixedClock) -> None:
+    here, there = _two_windows(make_vault, vault_path, clock)
+    there.add(full_account(id="from-there"))
+    there.save()
+    written = vault_path.read_bytes()
+    backups = len(here.list_backups())
+    report = here.save()
+    assert report.merged and report.message == "merged 1 change made elsewhere (1 added)"
+    assert vault_path.read_bytes() == written and len(here.list_backups()) == backups
+    assert "from-there" in [a.id for a in here.accounts]
+
+
+def test_password_changed_elsewhere_is_adopted(
+        make_vault: Callable[..., Vault], vault_path: Path, clock: FixedClock) -> None:
+    here, there = _two_windows(make_vault, vault_path, clock)
+    there.change_password("changed elsewhere")
+    here.add(full_account(id="new"))
+    report = here.save()
+    assert report.message is not None and "password was changed on another device" in report.message
+    assert here.verify_password("changed elsewhere") and not here.verify_password(PASSWORD)
+    assert len(Vault.open(vault_path, "changed elsewhere").accounts) == 4
