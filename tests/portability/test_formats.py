@@ -197,3 +197,12 @@ def test_steam_entries_keep_their_kind(sample_files):
         data, password = sample_files[fixture]
         steam = import_bytes(data, password=password).accounts[3]
         assert (steam.kind, steam.digits) == (OtpKind.STEAM, 5), fixture
+
+
+def test_2fas_without_reference_still_tells_a_wrong_password(sample_files):
+    doc = json.loads(sample_files["2fas-encrypted"][0])
+    del doc["reference"]
+    data = json.dumps(doc).encode()
+    with pytest.raises(ImportFailed, match=r"^wrong password"):
+        import_bytes(data, password="not it")
+    assert len(import_bytes(data, password=PASSWORD).accounts) == len(writers.SAMPLE)
