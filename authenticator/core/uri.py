@@ -127,12 +127,17 @@ def parse_uri(text: str) -> Account:
         raise UriError("the link has no secret")
     issuer, name = _split_label(_decode_label(raw_label), params.get("issuer", "").strip())
 
-    digits = _int_param(params, "digits", 6, "digits must be between 5 and 10")
-    period = _int_param(
-        params, "period", 30, "the period must be a positive number of seconds"
-    )
-    counter = 0
-    algorithm = Algorithm.SHA1
+    # Only the parameters that matter for the type are read (and can be wrong):
+    # Steam is always SHA1/5/30 s, HOTP has no period, TOTP no counter.
+    digits, period, counter, algorithm = 5, 30, 0, Algorithm.SHA1
+    if kind is not OtpKind.STEAM:
+        digits = _int_param(params, "digits", 6, "digits must be between 5 and 10")
+        if "algorithm" in params:
+            algorithm = _algorithm(params["algorithm"])
+    if kind is OtpKind.TOTP:
+        period = _int_param(
+            params, "period", 30, "the period must be a positive number of seconds"
+        )
     if kind is OtpKind.HOTP:
         if not params.get("counter", "").strip():
             raise UriError("an HOTP link needs a counter")
@@ -141,10 +146,6 @@ def parse_uri(text: str) -> Account:
         )
         if counter > MAX_COUNTER:
             raise UriError("the counter is too large")
-    if kind is OtpKind.STEAM:
-        digits, period = 5, 30  # Steam ignores these parameters; the algorithm is SHA1
-    elif "algorithm" in params:
-        algorithm = _algorithm(params["algorithm"])
 
     try:
         return Account(

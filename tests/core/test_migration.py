@@ -330,3 +330,13 @@ def test_arbitrary_well_formed_protobuf_raises_only_uri_error(parts: list[bytes]
 def test_arbitrary_text_raises_only_uri_error(text: str) -> None:
     _only_uri_errors(text)
     _only_uri_errors("otpauth-migration://offline?data=" + text)
+
+
+def test_assembler_rejects_parts_disagreeing_on_the_part_count() -> None:
+    payload = _entry() + _int(3, 3) + _int(4, 0) + _int(5, 9)
+    liar = _entry(name="bob") + _int(3, 2) + _int(4, 1) + _int(5, 9)
+    assembler = MigrationAssembler()
+    assembler.add(parse_migration_uri(_link(payload)))
+    with pytest.raises(UriError, match="export has 2 parts"):
+        assembler.add(parse_migration_uri(_link(liar)))
+    assert assembler.missing() == [2, 3]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
+import pyotp
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -91,6 +92,14 @@ REAL_WORLD: list[tuple[str, bytes, str, str, OtpKind, Algorithm, int, int, int]]
      KEY_BYTES, "Acme", "leo", TOTP, SHA1, 10, 30, 0),
     (f"otpauth://totp/Acme:mia?secret={KEY}&digits=5",
      KEY_BYTES, "Acme", "mia", TOTP, SHA1, 5, 30, 0),
+    # An empty issuer parameter does not hide the label prefix.
+    (f"otpauth://totp/Acme:nick?secret={KEY}&issuer=",
+     KEY_BYTES, "Acme", "nick", TOTP, SHA1, 6, 30, 0),
+    # Parameters that do not apply to the type are ignored, even when nonsense.
+    (f"otpauth://hotp/Acme:olga?secret={KEY}&counter=0&period=abc",
+     KEY_BYTES, "Acme", "olga", HOTP, SHA1, 6, 30, 0),
+    (f"otpauth://totp/Acme:pat?secret={KEY}&counter=-5",
+     KEY_BYTES, "Acme", "pat", TOTP, SHA1, 6, 30, 0),
     # No label at all.
     (f"otpauth://totp?secret={KEY}&issuer=Acme",
      KEY_BYTES, "Acme", "", TOTP, SHA1, 6, 30, 0),
@@ -112,7 +121,7 @@ def test_real_world_links(link: str, secret: bytes, issuer: str, name: str, kind
 
 def test_steam_link_ignores_numeric_parameters() -> None:
     account = parse_uri(f"otpauth://steam/Steam:x?secret={LONG_KEY}&digits=8&period=60"
-                        "&algorithm=SHA512")
+                        "&algorithm=MD5")
     assert (account.digits, account.period, account.algorithm) == (5, 30, SHA1)
     assert code_at(account, 1e9).isalnum() and len(code_at(account, 1e9)) == 5
 
@@ -276,3 +285,18 @@ def test_structured_fuzz_raises_only_uri_error(
 ) -> None:
     query = "&".join(f"{key}={value}" for key, value in params)
     _only_uri_errors(f"otpauth://{kind}/{label}?{query}")
+
+
+def test_pyotp_reads_our_links_and_gives_the_same_codes() -> None:
+    for account in (
+        Account(secret=LONG_BYTES, issuer="ACME Co", name="jürgen+x@example.com"),
+        Account(secret=LONG_BYTES * 2, name="b", algorithm=SHA256, digits=8, period=60),
+        Account(secret=LONG_BYTES, issuer="Acme", name="c", kind=HOTP, counter=9),
+    ):
+        otp = pyotp.parse_uri(format_uri(account))
+        if account.kind is HOTP:
+            assert isinstance(otp, pyotp.HOTP) and otp.initial_count == 9
+            assert otp.at(0) == code_at(account, 0)  # pyotp counts from initial_count
+        else:
+            assert isinstance(otp, pyotp.TOTP) and otp.at(1e9) == code_at(account, 1e9)
+        assert otp.issuer == (account.issuer or None) and otp.name == account.name
