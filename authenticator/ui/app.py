@@ -1,0 +1,55 @@
+"""GUI entry point: application object, single instance, theme, tray, main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from authenticator import __version__
+
+
+def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from authenticator.storage.paths import resolve_vault_path
+    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.session import VaultSession
+    from authenticator.ui.settings import AppSettings
+    from authenticator.ui.single_instance import SingleInstance, notify_running, server_name
+    from authenticator.ui.theme import apply_theme
+    from authenticator.ui.timebase import TimeBase
+    from authenticator.ui.translations import install_translator
+    from authenticator.ui.tray import Tray
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Authenticator")
+    app.setOrganizationName("Authenticator")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("authenticator")
+    settings = AppSettings()
+    install_translator(app, settings.get("language"))
+
+    path = resolve_vault_path(vault_path)
+    name = server_name(str(path.resolve() if path.exists() else path))
+    if notify_running(name):
+        print("Authenticator is already running: its window was brought to the front.",
+              file=sys.stderr)
+        return 0
+    instance = SingleInstance(name)
+    instance.listen()
+
+    apply_theme(app, settings.get("theme"))
+    session = VaultSession(Path(path))
+    window = MainWindow(session, settings, TimeBase())
+    window.settings_changed.connect(lambda: apply_theme(app, settings.get("theme")))
+    tray = Tray(window)
+    tray.show()
+    instance.raise_requested.connect(window.raise_window)
+    window.quit_requested.connect(app.quit)
+    app.setQuitOnLastWindowClosed(False)
+    if not (start_minimized or settings.get("start_minimized")) or not tray.available():
+        window.show()
+    code = app.exec()
+    instance.close()
+    return int(code)

@@ -1,0 +1,228 @@
+"""Paints one account row: avatar, issuer/name, grouped code, countdown ring.
+
+Sizes derive from the font metrics so the row scales with the system font and DPI.
+Colour is never the only signal: the countdown also shows the seconds as a number, and
+in the last seconds the next code appears as text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from authenticator.ui.model import Role
+
+Index = QModelIndex | QPersistentModelIndex
+
+URGENT_LIGHT = QColor("#C62828")
+URGENT_DARK = QColor("#FF8A80")
+ACCENT_LIGHT = QColor("#1565C0")
+ACCENT_DARK = QColor("#82B1FF")
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+class Geometry:
+    """Row layout computed from the base font (all in device-independent pixels)."""
+
+    def __init__(self, font: QFont, rect: QRect) -> None:
+        fm = QFontMetrics(font)
+        self.unit = max(4, fm.height() // 4)
+        u = self.unit
+        self.rect = rect
+        self.avatar = QRect(rect.left() + 3 * u, rect.top() + (rect.height() - 10 * u) // 2,
+                            10 * u, 10 * u)
+        ring = 8 * u
+        self.ring = QRect(rect.right() - 3 * u - ring, rect.top() + (rect.height() - ring) // 2,
+                          ring, ring)
+        self.button = self.ring  # HOTP rows: "next code" button in the ring's place
+        code_width = 36 * u
+        self.code = QRect(self.ring.left() - 3 * u - code_width, rect.top(), code_width,
+                          rect.height())
+        text_left = self.avatar.right() + 3 * u
+        self.text = QRect(text_left, rect.top() + 2 * u,
+                          max(0, self.code.left() - text_left - 2 * u), rect.height() - 4 * u)
+
+
+class AccountDelegate(QStyledItemDelegate):
+    """Paints rows; emits ``next_code_clicked`` for the HOTP button."""
+
+    next_code_clicked = Signal(QModelIndex)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.revealed = True
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        fm = QFontMetrics(option.font)
+        unit = max(4, fm.height() // 4)
+        return QSize(110 * unit, 16 * unit)
+
+    # -- painting -------------------------------------------------------------------------
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = option.palette
+        dark = is_dark(palette)
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                                option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text_colour = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        muted = QColor(text_colour)
+        muted.setAlphaF(0.65)
+
+        g = Geometry(option.font, option.rect)
+        self._paint_avatar(painter, g, index, option.font)
+        self._paint_labels(painter, g, index, option.font, text_colour, muted)
+        urgent = bool(index.data(Role.URGENT))
+        code_colour = (URGENT_DARK if dark else URGENT_LIGHT) if urgent and not selected \
+            else text_colour
+        self._paint_code(painter, g, index, option.font, code_colour, muted)
+        if index.data(Role.KIND) == "hotp":
+            self._paint_next_button(painter, g, palette, option.font, dark)
+        else:
+            accent = ACCENT_DARK if dark else ACCENT_LIGHT
+            ring_colour = code_colour if urgent else (text_colour if selected else accent)
+            self._paint_ring(painter, g, index, option.font, ring_colour, muted)
+        painter.restore()
+
+    def _paint_avatar(self, painter: QPainter, g: Geometry, index: Index, font: QFont) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(index.data(Role.COLOUR) or "#607D8B"))
+        painter.drawEllipse(g.avatar)
+        f = QFont(font)
+        f.setBold(True)
+        f.setPixelSize(max(8, int(g.avatar.height() * 0.38)))
+        painter.setFont(f)
+        painter.setPen(QColor("white"))
+        painter.drawText(g.avatar, Qt.AlignmentFlag.AlignCenter, index.data(Role.INITIALS) or "?")
+
+    def _paint_labels(self, painter: QPainter, g: Geometry, index: Index, font: QFont,
+                      colour: QColor, muted: QColor) -> None:
+        issuer = index.data(Role.ISSUER) or ""
+        name = index.data(Role.NAME) or ""
+        title, subtitle = (issuer, name) if issuer else (name, "")
+        if index.data(Role.FAVORITE):
+            title = "★ " + title
+        bold = QFont(font)
+        bold.setBold(True)
+        bold.setPointSizeF(font.pointSizeF() * 1.1)
+        top = QRect(g.text.left(), g.text.top(), g.text.width(), g.text.height() // 2)
+        bottom = QRect(g.text.left(), top.bottom(), g.text.width(), g.text.height() - top.height())
+        align_top = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        align_bottom = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        painter.setFont(bold)
+        painter.setPen(colour)
+        if not subtitle:
+            top, align_top = g.text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(top, align_top,
+                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight,
+                                                       top.width()))
+        if subtitle:
+            tags = index.data(Role.TAGS) or []
+            if tags:
+                subtitle = f"{subtitle}  ·  {', '.join(tags)}"
+            painter.setFont(font)
+            painter.setPen(muted)
+            painter.drawText(bottom, align_bottom,
+                             QFontMetrics(font).elidedText(subtitle, Qt.TextElideMode.ElideRight,
+                                                           bottom.width()))
+
+    def _paint_code(self, painter: QPainter, g: Geometry, index: Index, font: QFont,
+                    colour: QColor, muted: QColor) -> None:
+        code_font = QFont(font)
+        code_font.setPointSizeF(font.pointSizeF() * 2.0)
+        code_font.setWeight(QFont.Weight.DemiBold)
+        code_font.setStyleHint(QFont.StyleHint.Monospace)
+        code_font.setFamilies(["DejaVu Sans Mono", "Cascadia Mono", "Menlo", "Consolas",
+                               "monospace"])
+        code = index.data(Role.CODE) or ""
+        if not self.revealed:
+            code = "•" * len(code.replace(" ", ""))
+        next_code = index.data(Role.NEXT_CODE) if index.data(Role.URGENT) else None
+        painter.setFont(code_font)
+        painter.setPen(colour)
+        rect = QRect(g.code)
+        if next_code and self.revealed:
+            rect.setBottom(g.code.center().y() + g.unit * 2)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, code)
+            small = QFont(font)
+            small.setPointSizeF(font.pointSizeF() * 0.95)
+            painter.setFont(small)
+            painter.setPen(muted)
+            below = QRect(g.code.left(), rect.bottom() + g.unit // 2, g.code.width(),
+                          g.code.bottom() - rect.bottom())
+            painter.drawText(below, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+                             self.tr("next {code}").format(code=next_code))
+        else:
+            painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                             code)
+
+    def _paint_ring(self, painter: QPainter, g: Geometry, index: Index, font: QFont,
+                    colour: QColor, muted: QColor) -> None:
+        fraction = float(index.data(Role.FRACTION_LEFT) or 0.0)
+        seconds = index.data(Role.SECONDS_LEFT)
+        width = max(2.0, g.unit * 0.6)
+        rect = QRectF(g.ring).adjusted(width, width, -width, -width)
+        track = QColor(muted)
+        track.setAlphaF(0.2)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(track, width))
+        painter.drawEllipse(rect)
+        pen = QPen(colour, width)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.drawArc(rect, 90 * 16, int(fraction * 360 * 16))
+        f = QFont(font)
+        f.setPointSizeF(font.pointSizeF() * 0.9)
+        painter.setFont(f)
+        painter.drawText(g.ring, Qt.AlignmentFlag.AlignCenter, str(seconds or ""))
+
+    def _paint_next_button(self, painter: QPainter, g: Geometry, palette: QPalette, font: QFont,
+                           dark: bool) -> None:
+        rect = QRectF(g.button).adjusted(2, 2, -2, -2)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Button))
+        painter.drawEllipse(rect)
+        painter.setPen(QPen(ACCENT_DARK if dark else ACCENT_LIGHT, max(2.0, g.unit * 0.45)))
+        inner = rect.adjusted(rect.width() * 0.28, rect.height() * 0.28, -rect.width() * 0.28,
+                              -rect.height() * 0.28)
+        painter.drawArc(inner, 60 * 16, 280 * 16)
+        tip = QPointF(inner.center().x() + inner.width() / 2 * 0.5,
+                      inner.top() + inner.height() * 0.07)
+        painter.drawLine(tip, tip + QPointF(-g.unit * 0.9, -g.unit * 0.3))
+        painter.drawLine(tip, tip + QPointF(-g.unit * 0.2, g.unit * 0.8))
+
+    # -- interaction ----------------------------------------------------------------------
+    def editorEvent(self, event: QEvent, model: Any, option: QStyleOptionViewItem,
+                    index: Index) -> bool:
+        if (event.type() == QEvent.Type.MouseButtonRelease
+                and index.data(Role.KIND) == "hotp"
+                and isinstance(event, QMouseEvent)):
+            g = Geometry(option.font, option.rect)
+            if g.button.contains(event.position().toPoint()):
+                self.next_code_clicked.emit(QModelIndex(index))
+                return True
+        return super().editorEvent(event, model, option, index)
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: Index) -> QWidget | None:
+        return None

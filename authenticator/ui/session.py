@@ -1,0 +1,141 @@
+"""The unlocked vault as seen by the GUI: open/create in a worker, save every change.
+
+A failed save keeps the change in memory and reports it (the file on disk is untouched);
+the next change retries the save.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from authenticator.core.account import Account
+from authenticator.core.errors import AuthenticatorError
+from authenticator.storage.kdf import KdfParams
+from authenticator.storage.vault import Vault
+from authenticator.ui.worker import run_in_background
+
+
+class VaultSession(QObject):
+    unlocked = Signal()
+    locked = Signal()
+    unlock_failed = Signal(str)
+    accounts_changed = Signal()
+    save_failed = Signal(str)
+    notice = Signal(str)
+
+    def __init__(self, path: Path, kdf: KdfParams | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.kdf = kdf  # None: calibrate on this computer (tests inject cheap parameters)
+        self.vault: Vault | None = None
+        self.busy = False
+        self.unsaved = False
+
+    # -- opening --------------------------------------------------------------------------
+    @property
+    def is_unlocked(self) -> bool:
+        return self.vault is not None
+
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def create(self, password: str) -> None:
+        path, kdf = self.path, self.kdf
+        self._start(lambda: Vault.create(path, password, kdf=kdf))
+
+    def unlock(self, password: str) -> None:
+        path = self.path
+        self._start(lambda: Vault.open(path, password))
+
+    def _start(self, fn: Any) -> None:
+        if self.busy:
+            return
+        self.busy = True
+        run_in_background(fn, self._opened, self._failed)
+
+    def _opened(self, vault: Vault) -> None:
+        self.busy = False
+        self.vault = vault
+        self.unsaved = False
+        self.unlocked.emit()
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.unlock_failed.emit(message)
+
+    def lock(self) -> None:
+        vault, self.vault = self.vault, None
+        if vault is None:
+            return
+        if self.unsaved:
+            with contextlib.suppress(AuthenticatorError):  # the file on disk stays intact
+                vault.save()
+        vault.close()
+        self.unsaved = False
+        self.locked.emit()
+
+    # -- reading --------------------------------------------------------------------------
+    def accounts(self) -> list[Account]:
+        return list(self.vault.accounts) if self.vault else []
+
+    def get(self, account_id: str) -> Account | None:
+        if self.vault is None:
+            return None
+        return next((a for a in self.vault.accounts if a.id == account_id), None)
+
+    def duplicate_of(self, account: Account) -> Account | None:
+        return next((a for a in self.accounts() if a.same_key(account) and a.id != account.id),
+                    None)
+
+    def verify_password(self, password: str) -> bool:
+        return self.vault is not None and self.vault.verify_password(password)
+
+    # -- changing (each change is saved at once) -------------------------------------------
+    def add(self, account: Account, index: int | None = None) -> None:
+        vault = self._require()
+        vault.add(account, index)
+        self._save()
+
+    def update(self, account: Account) -> None:
+        self._require().update(account)
+        self._save()
+
+    def remove(self, account_id: str) -> Account:
+        account = self._require().remove(account_id)
+        self._save()
+        return account
+
+    def reorder(self, ids: list[str]) -> None:
+        vault = self._require()
+        for index, account_id in enumerate(ids):
+            vault.move(account_id, index)
+        self._save()
+
+    def change_password(self, new_password: str) -> None:
+        self._require().change_password(new_password, kdf=self.kdf)
+
+    def _require(self) -> Vault:
+        if self.vault is None:
+            raise AuthenticatorError("the vault is locked")
+        return self.vault
+
+    def save(self) -> None:
+        self._save()
+
+    def _save(self) -> None:
+        vault = self._require()
+        try:
+            report = vault.save()
+        except AuthenticatorError as exc:
+            self.unsaved = True
+            self.save_failed.emit(str(exc))
+            self.accounts_changed.emit()
+            return
+        self.unsaved = False
+        if report.merged:
+            self.notice.emit(report.message or self.tr("Merged changes made elsewhere"))
+        self.accounts_changed.emit()

@@ -1,0 +1,90 @@
+"""Settings: clipboard delay, auto-lock, theme, backups to keep, tray behaviour."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from authenticator.ui.settings import AppSettings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: AppSettings, parent: Any = None,
+                 vault_settings: dict[str, Any] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings = settings
+        self.vault_settings = vault_settings
+        layout = QVBoxLayout(self)
+
+        security = QGroupBox(self.tr("Security"))
+        form = QFormLayout(security)
+        self.clipboard = QSpinBox()
+        self.clipboard.setRange(0, 600)
+        self.clipboard.setSuffix(self.tr(" s"))
+        self.clipboard.setSpecialValueText(self.tr("Never"))
+        self.clipboard.setValue(settings.get("clipboard_clear_seconds"))
+        self.clipboard.setAccessibleName(self.tr("Clear the clipboard after"))
+        form.addRow(self.tr("&Clear copied codes after:"), self.clipboard)
+        self.autolock = QSpinBox()
+        self.autolock.setRange(0, 240)
+        self.autolock.setSuffix(self.tr(" min"))
+        self.autolock.setSpecialValueText(self.tr("Never"))
+        self.autolock.setValue(settings.get("autolock_minutes"))
+        self.autolock.setAccessibleName(self.tr("Lock after idle minutes"))
+        form.addRow(self.tr("&Lock when idle for:"), self.autolock)
+        self.lock_minimize = QCheckBox(self.tr("Lock when the window is &minimised"))
+        self.lock_minimize.setChecked(settings.get("lock_on_minimize"))
+        form.addRow(self.lock_minimize)
+        self.backups = QSpinBox()
+        self.backups.setRange(1, 100)
+        self.backups.setAccessibleName(self.tr("Backups to keep"))
+        self.backups.setValue(int((vault_settings or {}).get("backups_to_keep", 10)))
+        self.backups.setEnabled(vault_settings is not None)
+        form.addRow(self.tr("&Backups to keep:"), self.backups)
+        layout.addWidget(security)
+
+        look = QGroupBox(self.tr("Appearance and tray"))
+        form2 = QFormLayout(look)
+        self.theme = QComboBox()
+        self.theme.addItem(self.tr("Follow the system"), "system")
+        self.theme.addItem(self.tr("Light"), "light")
+        self.theme.addItem(self.tr("Dark"), "dark")
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.get("theme"))))
+        self.theme.setAccessibleName(self.tr("Theme"))
+        form2.addRow(self.tr("&Theme:"), self.theme)
+        self.close_to_tray = QCheckBox(self.tr("Closing the window keeps the app in the &tray"))
+        self.close_to_tray.setChecked(settings.get("close_to_tray"))
+        self.start_minimized = QCheckBox(self.tr("&Start minimised in the tray"))
+        self.start_minimized.setChecked(settings.get("start_minimized"))
+        form2.addRow(self.close_to_tray)
+        form2.addRow(self.start_minimized)
+        layout.addWidget(look)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        s = self.settings
+        s.set("clipboard_clear_seconds", self.clipboard.value())
+        s.set("autolock_minutes", self.autolock.value())
+        s.set("lock_on_minimize", self.lock_minimize.isChecked())
+        s.set("theme", self.theme.currentData())
+        s.set("close_to_tray", self.close_to_tray.isChecked())
+        s.set("start_minimized", self.start_minimized.isChecked())
+        s.sync()
+        if self.vault_settings is not None:
+            self.vault_settings["backups_to_keep"] = self.backups.value()

@@ -1,0 +1,69 @@
+"""One running app per user and vault: a second launch asks the first to show itself."""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+MESSAGE = b"raise\n"
+
+
+def server_name(vault_path: str) -> str:
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "user"
+    digest = hashlib.sha256(f"{user}\0{vault_path}".encode()).hexdigest()[:16]
+    return f"authenticator-{digest}"
+
+
+def notify_running(name: str, timeout_ms: int = 500) -> bool:
+    """True when another instance answered (and was asked to raise its window)."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(MESSAGE)
+    socket.flush()
+    socket.waitForBytesWritten(timeout_ms)
+    socket.disconnectFromServer()
+    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+        socket.waitForDisconnected(timeout_ms)
+    return True
+
+
+class SingleInstance(QObject):
+    raise_requested = Signal()
+
+    def __init__(self, name: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._on_connection)
+
+    def listen(self) -> bool:
+        if self.server.listen(self.name):
+            return True
+        # A stale socket file left by a crash: remove it and try once more.
+        QLocalServer.removeServer(self.name)
+        return self.server.listen(self.name)
+
+    def _on_connection(self) -> None:
+        while self.server.hasPendingConnections():
+            socket = self.server.nextPendingConnection()
+            socket.setParent(self)
+            socket.readyRead.connect(self._read)
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket) and bytes(socket.readAll().data()).startswith(
+                MESSAGE.strip()):
+            self.raise_requested.emit()
+
+    def close(self) -> None:
+        self.server.close()

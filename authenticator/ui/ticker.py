@@ -1,0 +1,38 @@
+"""One coarse timer aligned to the second boundary: drives codes, countdowns, clipboard
+clearing, auto-lock and clock-jump detection. Idle cost: one wake-up per second."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+
+class SecondTicker(QObject):
+    ticked = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_timeout)
+
+    def start(self) -> None:
+        self._schedule()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def is_active(self) -> bool:
+        return self._timer.isActive()
+
+    def _schedule(self) -> None:
+        # Wake just after the next whole second so countdowns change in step with codes.
+        ms_into_second = int(time.time() * 1000) % 1000
+        self._timer.start(1000 - ms_into_second + 5)
+
+    def _on_timeout(self) -> None:
+        self._schedule()
+        self.ticked.emit()

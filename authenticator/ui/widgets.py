@@ -1,0 +1,158 @@
+"""Small reusable widgets: toast notices, banners, the empty state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class Toast(QFrame):
+    """A quiet notice at the bottom of the list ("Copied, clears in 30 s"), optional action.
+
+    It expires on the app's tick (``expire(now)``) rather than with its own timer.
+    """
+
+    action_clicked = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("toast")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#toast { background: palette(tooltip-base); border: 1px solid palette(mid);"
+            " border-radius: 8px; } #toast QLabel { color: palette(tooltip-text); }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 8, 8)
+        self.label = QLabel()
+        self.label.setAccessibleName(self.tr("Notice"))
+        self.button = QPushButton()
+        self.button.setFlat(True)
+        self.button.setVisible(False)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(self._clicked)
+        self._expires: float | None = None
+        self._action: Callable[[], None] | None = None
+        self.setVisible(False)
+
+    def show_message(self, text: str, now: float, seconds: float = 4.0,
+                     action: tuple[str, Callable[[], None]] | None = None) -> None:
+        self.label.setText(text)
+        self._expires = now + seconds
+        if action:
+            self.button.setText(action[0])
+            self.button.setAccessibleName(action[0])
+            self._action = action[1]
+            self.button.setVisible(True)
+        else:
+            self._action = None
+            self.button.setVisible(False)
+        self.setVisible(True)
+        self.raise_()
+        self.reposition()
+
+    def reposition(self) -> None:
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        self.adjustSize()
+        width = min(parent.width() - 24, max(self.sizeHint().width(), 260))
+        self.resize(width, self.sizeHint().height())
+        self.move((parent.width() - width) // 2, parent.height() - self.height() - 14)
+
+    def expire(self, now: float) -> None:
+        if self._expires is not None and now >= self._expires:
+            self.dismiss()
+
+    def dismiss(self) -> None:
+        self._expires = None
+        self._action = None
+        self.setVisible(False)
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+    def _clicked(self) -> None:
+        action = self._action
+        self.dismiss()
+        if action:
+            action()
+
+
+class Banner(QFrame):
+    """A coloured strip above the list with a message and up to two buttons."""
+
+    def __init__(self, kind: str = "warning", parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        colours = {"warning": ("#FFF3CD", "#664D03", "#FFDA6A"),
+                   "error": ("#F8D7DA", "#58151C", "#F1AEB5"),
+                   "info": ("#CFE2FF", "#052C65", "#9EC5FE")}[kind]
+        self.setStyleSheet(
+            f"#banner {{ background: {colours[0]}; border: 1px solid {colours[2]};"
+            f" border-radius: 6px; }} #banner QLabel {{ color: {colours[1]}; }}")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName(self.tr("Warning"))
+        layout.addWidget(self.label, 1)
+        self.buttons: list[QPushButton] = []
+        self._layout = layout
+        self.setVisible(False)
+
+    def add_button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(slot)
+        self._layout.addWidget(button)
+        self.buttons.append(button)
+        return button
+
+    def show_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.setVisible(True)
+
+
+class EmptyState(QWidget):
+    """Shown when there is nothing to list: says what to do next."""
+
+    def __init__(self, title: str, body: str, button: str | None = None,
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.title = QLabel(title)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = QLabel(body)
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        self.button: QPushButton | None = None
+        if button:
+            self.button = QPushButton(button)
+            self.button.setAccessibleName(button.replace("&", ""))
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(self.button)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addStretch(2)
