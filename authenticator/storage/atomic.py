@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import logging
 import os
 import secrets
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 TEMP_SUFFIX = ".tmp"
 FILE_MODE = 0o600
 DIR_MODE = 0o700
+_log = logging.getLogger(__name__)
 
 _REASONS = {
     errno.ENOSPC: "the disk is full",
@@ -76,7 +78,10 @@ def atomic_write(target: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    fsync_dir(target.parent)
+    try:
+        fsync_dir(target.parent)
+    except OSError as err:  # the new file is in place; only durability of the rename is unsure
+        _log.warning("could not flush the folder of %s: %s", target.name, err.strerror)
 
 
 def remove_stale_temps(target: Path) -> None:

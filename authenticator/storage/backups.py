@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from authenticator.storage.atomic import atomic_write, ensure_dir
+from authenticator.storage.atomic import TEMP_SUFFIX, atomic_write, ensure_dir
 from authenticator.storage.paths import backup_dir_for
 
 DEFAULT_BACKUPS_TO_KEEP = 10
@@ -69,8 +69,19 @@ def write_backup(vault_path: Path, data: bytes, now: float) -> Path:
     if existing and existing[0].saved >= when:  # clock stepped back, or saves within 1 µs:
         when = existing[0].saved + timedelta(microseconds=1)  # keep names in save order
     target = folder / f"{_prefix(vault_path)}{when.strftime(_TIME_FORMAT)}{vault_path.suffix}"
+    _remove_stale_temps(folder, vault_path)
     atomic_write(target, data)
     return target
+
+
+def _remove_stale_temps(folder: Path, vault_path: Path) -> None:
+    """Temp files of backups whose writer was killed (called under the vault lock)."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if entry.name.startswith(f".{_prefix(vault_path)}") and \
+                    entry.name.endswith(TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def prune_backups(vault_path: Path, keep: int) -> None:

@@ -2,7 +2,7 @@
 
 Rules (docs/vault-format.md): accounts are matched by id; an account on one side only is
 kept unless the other side has a tombstone at least as new as its ``modified`` time; an
-account on both sides keeps the newer ``modified`` (ties keep the local one); tombstones
+account on both sides keeps the newer ``modified`` (ties: the greater canonical JSON); tombstones
 are united (newest time wins) and dropped for accounts that survive. Settings merge per key
 against the settings both sides last agreed on. The local manual order wins; accounts
 only on disk are placed after their predecessor in the disk order.
@@ -10,6 +10,7 @@ only on disk are placed after their predecessor in the disk order.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,19 @@ class MergeSummary:
         return text
 
 
+def _canonical(account: Account) -> str:
+    return json.dumps(account.to_storage_json(), sort_keys=True)
+
+
+def _newer(mine: Account, theirs: Account) -> Account:
+    """The newer edit; equal times are broken the same way on every device (so they converge)."""
+    if mine.modified != theirs.modified:
+        return theirs if theirs.modified > mine.modified else mine
+    if mine == theirs:
+        return mine
+    return theirs if _canonical(theirs) > _canonical(mine) else mine
+
+
 def _merge_settings(local: dict[str, Any], disk: dict[str, Any],
                     base: dict[str, Any]) -> tuple[dict[str, Any], int]:
     merged: dict[str, Any] = {}
@@ -79,7 +93,7 @@ def merge(local: VaultContent, disk: VaultContent, base_accounts: dict[str, Acco
     for account_id in {*local_by_id, *disk_by_id}:
         mine, theirs = local_by_id.get(account_id), disk_by_id.get(account_id)
         if mine is not None and theirs is not None:
-            chosen = theirs if theirs.modified > mine.modified else mine
+            chosen = _newer(mine, theirs)
             if chosen is theirs and theirs != mine:
                 edited += 1
             base = base_accounts.get(account_id)

@@ -120,9 +120,9 @@ class Vault:
                clock: Clock | None = None) -> Vault:
         """Create a new empty vault file (never overwrites). Calibrates the KDF if not given."""
         path = Path(path)
-        params = kdf or calibrate_kdf()
         if path.exists():
             raise VaultExistsError(f"a file already exists at {path}")
+        params = kdf or calibrate_kdf()
         master_key = os.urandom(container.MASTER_KEY_LENGTH)
         vault_id = container.new_id()
         slots = (container.password_slot(master_key, password, params, vault_id),)
@@ -338,9 +338,12 @@ class Vault:
         base_password_ids = {s.id for s in self._base_slots if s.type == SLOT_PASSWORD}
         password_changed = not we_changed_it and disk_password_ids != base_password_ids
         local_changes = self.is_dirty
+        settings = self.settings  # keep the same dict object: the UI may hold a reference
         self._adopt(disk, on_disk, parsed.slots)
+        settings.clear()
+        settings.update(merged.settings)
         self._accounts, self._tombstones, self.settings = (
-            merged.accounts, merged.tombstones, merged.settings)
+            merged.accounts, merged.tombstones, settings)
         self._slots = slots
         # Something to write only if we had changes of our own (else memory = disk now).
         self._dirty = local_changes

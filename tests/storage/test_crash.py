@@ -59,7 +59,8 @@ def test_sigkill_during_saves_never_corrupts(make_vault: Callable[..., Vault],
         assert generation >= last_generation  # never rolls back to an older state
         last_generation = generation
     assert last_generation >= 10  # kills really landed between and during many saves
-    temps = [p for p in vault_path.parent.iterdir() if p.name.endswith(".tmp")]
-    assert len(temps) <= 1  # stale temp files are cleaned up by the next save
+    for folder in (vault_path.parent, vault_path.parent / "backups"):
+        temps = [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+        assert len(temps) <= 1  # stale temp files are cleaned up by the next save
     for backup in Vault.open(vault_path, PASSWORD).list_backups():
         assert Vault.open(backup.path, PASSWORD, read_only=True).accounts

@@ -152,3 +152,16 @@ def test_lock_of_killed_holder_is_released(vault_path: Path) -> None:
     os.waitpid(pid, 0)
     with VaultLock(lock_path_for(vault_path), timeout=0):
         pass
+
+
+def test_folder_flush_failure_after_rename_is_not_reported_as_failed_save(
+        make_vault: Callable[..., Vault], vault_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from authenticator.storage import atomic
+
+    vault = make_vault()
+    vault.add(full_account(id="new"))
+    monkeypatch.setattr(atomic, "fsync_dir", _raise(errno.EIO))
+    vault.save()  # the new file is in place: claiming "unchanged" would be a lie
+    assert not vault.is_dirty
+    assert [a.id for a in Vault.open(vault_path, PASSWORD).accounts] == ["new"]

@@ -113,3 +113,13 @@ def test_password_changed_elsewhere_is_adopted(
     assert report.message is not None and "password was changed on another device" in report.message
     assert here.verify_password("changed elsewhere") and not here.verify_password(PASSWORD)
     assert len(Vault.open(vault_path, "changed elsewhere").accounts) == 4
+
+
+def test_settings_object_stays_the_same_after_a_merge(
+        make_vault: Callable[..., Vault], vault_path: Path, clock: FixedClock) -> None:
+    here, there = _two_windows(make_vault, vault_path, clock)
+    held_by_ui = here.settings
+    there.settings["theme"] = "dark"
+    there.save()
+    here.save()
+    assert held_by_ui is here.settings and held_by_ui == {"theme": "dark"}
