@@ -12,8 +12,6 @@ import contextlib
 import logging
 import os
 
-import keyring
-
 DEFAULT_SERVICE = "Authenticator"
 _log = logging.getLogger(__name__)
 
@@ -26,6 +24,8 @@ def store_key(service: str, name: str) -> bytes | None:
     """Create a random key, store it in the keyring; None if the keyring refused it."""
     key = os.urandom(32)
     try:
+        import keyring  # lazy: ~40 ms, only needed when the feature is used
+
         keyring.set_password(service, name, base64.b64encode(key).decode("ascii"))
     except Exception as err:  # any backend failure means "unavailable"
         _log.info("keyring refused to store the vault key: %s", type(err).__name__)
@@ -35,6 +35,8 @@ def store_key(service: str, name: str) -> bytes | None:
 
 def load_key(service: str, name: str) -> bytes | None:
     try:
+        import keyring
+
         text = keyring.get_password(service, name)
     except Exception as err:  # locked keyring, no backend, D-Bus failure...
         _log.info("keyring unavailable: %s", type(err).__name__)
@@ -50,4 +52,6 @@ def load_key(service: str, name: str) -> bytes | None:
 
 def delete_key(service: str, name: str) -> None:
     with contextlib.suppress(Exception):
+        import keyring
+
         keyring.delete_password(service, name)

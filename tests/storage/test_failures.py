@@ -165,3 +165,11 @@ def test_folder_flush_failure_after_rename_is_not_reported_as_failed_save(
     vault.save()  # the new file is in place: claiming "unchanged" would be a lie
     assert not vault.is_dirty
     assert [a.id for a in Vault.open(vault_path, PASSWORD).accounts] == ["new"]
+
+
+def test_create_in_read_only_place_reports_and_leaves_nothing(
+        vault_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "replace", _raise(errno.EROFS))
+    with pytest.raises(SaveError, match=r"could not create the vault.*read-only"):
+        Vault.create(vault_path, PASSWORD, kdf=CHEAP)
+    assert not vault_path.exists() and _leftovers(vault_path.parent) == []

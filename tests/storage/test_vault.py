@@ -214,3 +214,24 @@ def test_newer_format_version_is_reported(make_vault: Callable[..., Vault],
 def test_wrong_type_is_not_a_secret_leak(make_vault: Callable[..., Vault]) -> None:
     vault = make_vault(full_account())
     assert "accounts" in repr(vault) and os.fsdecode(b"\x01\x02") not in repr(vault)
+
+
+def test_saving_without_changes_writes_nothing(make_vault: Callable[..., Vault],
+                                               vault_path: Path) -> None:
+    vault = make_vault(full_account())
+    before = vault_path.read_bytes()
+    backups = len(vault.list_backups())
+    report = vault.save()
+    assert report.merged is False and report.message is None
+    assert vault_path.read_bytes() == before and len(vault.list_backups()) == backups
+    vault.settings["theme"] = "dark"  # editing settings in place counts as a change
+    assert vault.is_dirty
+    vault.save()
+    assert vault_path.read_bytes() != before
+
+
+def test_closed_vault_refuses_to_save(make_vault: Callable[..., Vault]) -> None:
+    vault = make_vault()
+    vault.close()
+    with pytest.raises(VaultError, match="closed"):
+        vault.save()
