@@ -8,19 +8,19 @@ heavy modules are imported inside the command that needs them.
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
+import contextlib
 import os
 import sys
 import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from authenticator import __version__
 from authenticator.core.errors import AuthenticatorError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported lazily at run time: `code --uri` must start fast
+    from pathlib import Path
+
     from authenticator.core.account import Account
     from authenticator.storage.vault import Vault
 
@@ -42,6 +42,8 @@ class _Parser(argparse.ArgumentParser):
 
 # -- passwords ----------------------------------------------------------------------------
 def _read_password_file(path: str) -> str:
+    from pathlib import Path
+
     try:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as exc:
@@ -68,6 +70,8 @@ def _password(
         return _read_password_file(path)
     if os.environ.get(env):
         return os.environ[env]
+    import getpass
+
     if not _is_tty():
         option = "--" + file_attr.replace("_", "-")
         raise CliError(f"a password is needed: use {option} or set {env}")
@@ -128,7 +132,8 @@ def _one(vault: Vault, query: str) -> Account:
 
 def _weak_note(account: Account) -> None:
     if account.is_weak:
-        _say(f"note: {account.label} uses a {account.key_bits}-bit key; "
+        article = "an" if str(account.key_bits).startswith(("8", "11", "18")) else "a"
+        _say(f"note: {account.label} uses {article} {account.key_bits}-bit key; "
              "128 bits or more is recommended")
 
 
@@ -215,6 +220,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def _scan_accounts(image: str) -> list[Account]:
+    from pathlib import Path
+
     from authenticator.scan.pipeline import scan_file
 
     result = scan_file(Path(image))
@@ -254,6 +261,8 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    import json
+
     with _open_vault(args) as vault:
         accounts = list(vault.accounts)
     if args.json:
@@ -293,6 +302,9 @@ def cmd_passwd(args: argparse.Namespace) -> int:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
     from authenticator.core.uri import format_uri
     from authenticator.scan.pipeline import scan_file
 
@@ -322,6 +334,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    import getpass
+    from pathlib import Path
+
     from authenticator.portability.base import PasswordRequired
     from authenticator.portability.registry import import_file, plan_import
 
@@ -359,6 +374,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from authenticator.portability import export
 
     with _open_vault(args) as vault:
@@ -402,6 +419,8 @@ def _write_private(path: Path, text: str) -> None:
 
 
 def cmd_clock(args: argparse.Namespace) -> int:
+    import json
+
     from authenticator.core.drift import describe_offset
     from authenticator.timesync.sntp import DEFAULT_SERVERS, measure_offset
 
@@ -516,6 +535,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AuthenticatorError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # e.g. `authenticator list | head -1`
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 0
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130

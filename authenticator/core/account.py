@@ -7,7 +7,6 @@ import binascii
 import dataclasses
 import enum
 import time
-import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,6 +81,8 @@ def encode_base32(secret: bytes) -> str:
 
 
 def new_id() -> str:
+    import uuid  # lazily: uuid pulls in platform, which slows CLI start-up
+
     return uuid.uuid4().hex
 
 

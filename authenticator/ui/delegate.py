@@ -62,7 +62,7 @@ class Geometry:
 class AccountDelegate(QStyledItemDelegate):
     """Paints rows; emits ``next_code_clicked`` for the HOTP button."""
 
-    next_code_clicked = Signal(QModelIndex)
+    next_code_clicked = Signal(object)  # the clicked QModelIndex
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -219,10 +219,10 @@ class AccountDelegate(QStyledItemDelegate):
                 and isinstance(event, QMouseEvent)):
             g = Geometry(option.font, option.rect)
             if g.button.contains(event.position().toPoint()):
-                self.next_code_clicked.emit(QModelIndex(index))
+                self.next_code_clicked.emit(index)
                 return True
         return super().editorEvent(event, model, option, index)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: Index) -> QWidget | None:
-        return None
+                     index: Index) -> QWidget:
+        return None  # type: ignore[return-value]  # rows are not editable in place

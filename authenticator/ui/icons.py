@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -35,9 +35,9 @@ class _TintedSvgEngine(QIconEngine):
         data = _svg_text(self.name).replace("currentColor", colour)
         return QSvgRenderer(QByteArray(data.encode("utf-8")))
 
-    def paint(self, painter: QPainter, rect: object, mode: QIcon.Mode,
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
               state: QIcon.State) -> None:
-        self._renderer(mode).render(painter, QRectF(rect))  # type: ignore[arg-type]
+        self._renderer(mode).render(painter, QRectF(rect))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         pixmap = QPixmap(size)

@@ -192,7 +192,8 @@ class MainWindow(QMainWindow):
         self.show_start_page()
 
     # -- set-up ---------------------------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot: Any,
+    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+                slot: Any,
                 icon_name: str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:

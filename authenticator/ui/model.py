@@ -290,9 +290,10 @@ class AccountListModel(QAbstractListModel):
         if target in (source, source + 1):
             return
         self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
-        for items in (self._accounts, self._states, self._seconds):
-            item = items.pop(source)  # type: ignore[attr-defined]
-            items.insert(target - 1 if target > source else target, item)  # type: ignore[attr-defined]
+        dest = target - 1 if target > source else target
+        self._accounts.insert(dest, self._accounts.pop(source))
+        self._states.insert(dest, self._states.pop(source))
+        self._seconds.insert(dest, self._seconds.pop(source))
         self.endMoveRows()
 
 

@@ -42,12 +42,12 @@ class AppSettings:
             return value if isinstance(value, bool) else str(value).lower() in ("true", "1")
         if isinstance(default, int):
             try:
-                return int(value)
+                return int(str(value))
             except (TypeError, ValueError):
                 return default
         if isinstance(default, float):
             try:
-                return float(value)
+                return float(str(value))
             except (TypeError, ValueError):
                 return default
         return str(value)
