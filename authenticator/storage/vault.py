@@ -38,6 +38,7 @@ from authenticator.storage.errors import (
     NotAVaultError,
     ReadOnlyVaultError,
     SaveError,
+    UnsupportedVersionError,
     VaultError,
     VaultExistsError,
     VaultNotFoundError,
@@ -327,6 +328,11 @@ class Vault:
             if parsed.vault_id != self._vault_id:
                 raise replaced
             disk = decode(parsed.decrypt(key))
+        except UnsupportedVersionError:
+            raise VaultReplacedError(
+                f"the vault file {self.path.name} was saved by a newer version of Authenticator "
+                "elsewhere; update this app and reopen it, your changes are kept in memory") \
+                from None
         except (NotAVaultError, WrongPasswordError):
             raise replaced from None
         merged, summary = merge(self._current(), disk, self._base_accounts, self._base_settings,

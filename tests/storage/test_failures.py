@@ -173,3 +173,15 @@ def test_create_in_read_only_place_reports_and_leaves_nothing(
     with pytest.raises(SaveError, match=r"could not create the vault.*read-only"):
         Vault.create(vault_path, PASSWORD, kdf=CHEAP)
     assert not vault_path.exists() and _leftovers(vault_path.parent) == []
+
+
+def test_file_saved_by_a_newer_version_elsewhere_is_not_overwritten(
+        make_vault: Callable[..., Vault], vault_path: Path) -> None:
+    vault = make_vault(full_account(id="kept"))
+    vault.add(full_account(id="new"))
+    data = bytearray(vault_path.read_bytes())
+    data[9] = 7  # format version 7
+    vault_path.write_bytes(bytes(data))
+    with pytest.raises(VaultReplacedError, match="newer version"):
+        vault.save()
+    assert vault_path.read_bytes() == bytes(data)
