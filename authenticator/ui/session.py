@@ -100,6 +100,13 @@ class VaultSession(QObject):
         vault.add(account, index)
         self._save()
 
+    def add_many(self, accounts: list[Account]) -> None:
+        """Add several accounts and save once (an import or a restore)."""
+        vault = self._require()
+        for account in accounts:
+            vault.add(account)
+        self._save()
+
     def update(self, account: Account) -> None:
         self._require().update(account)
         self._save()

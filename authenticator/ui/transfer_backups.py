@@ -1,0 +1,275 @@
+"""Encrypted backups: write one under a password of its own; restore from one (or from an
+automatic backup of this vault) after a preview, adding only the missing accounts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from authenticator.core.account import Account
+from authenticator.portability.base import ImportResult
+from authenticator.portability.export import export_backup
+from authenticator.portability.registry import plan_import
+from authenticator.storage.kdf import KdfParams
+from authenticator.storage.vault import Vault
+from authenticator.ui.session import VaultSession
+from authenticator.ui.transfer_common import message_label
+from authenticator.ui.transfer_import import ImportPreview
+from authenticator.ui.worker import run_in_background
+
+BACKUP_FILTER = "Authenticator backups (*.authvault);;All files (*)"
+
+
+def _password_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    return field
+
+
+class BackupDialog(QDialog):
+    """Write every account to a new encrypted file under a password asked twice."""
+
+    def __init__(self, session: VaultSession, kdf: KdfParams | None,
+                 done: Callable[[Path], None], parent: Any = None,
+                 path: Path | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._kdf = kdf
+        self._done = done
+        self.busy = False
+        self.setWindowTitle(self.tr("Back up to a file"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("The backup is encrypted under a password of its own. Keep it "
+                               "somewhere safe: without this password it cannot be opened."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        where = QHBoxLayout()
+        self.path = QLineEdit(str(path) if path else "")
+        self.path.setAccessibleName(self.tr("Backup file"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.setAccessibleName(self.tr("Choose the backup file"))
+        browse.clicked.connect(self._browse)
+        where.addWidget(self.path, 1)
+        where.addWidget(browse)
+        form.addRow(self.tr("&File:"), where)
+        self.password = _password_field(self.tr("Backup password"))
+        self.confirm = _password_field(self.tr("Backup password again"))
+        form.addRow(self.tr("&Password:"), self.password)
+        form.addRow(self.tr("&Again:"), self.confirm)
+        layout.addLayout(form)
+        self.hint = QLabel()
+        layout.addWidget(self.hint)
+        self.error = message_label()
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        self.save_button = QPushButton(self.tr("&Create backup"))
+        self.save_button.setAccessibleName(self.tr("Create backup"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self._save)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        layout.addLayout(buttons)
+        for field in (self.path, self.password, self.confirm):
+            field.textChanged.connect(self._update)
+        self._update()
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Back up to a file"),
+            str(self.session.path.with_name("authenticator-backup.authvault")),
+            self.tr(BACKUP_FILTER))
+        if name:
+            self.path.setText(name)
+
+    def _update(self) -> None:
+        mismatch = bool(self.confirm.text()) and self.confirm.text() != self.password.text()
+        self.hint.setText(self.tr("The two passwords differ.") if mismatch else "")
+        self.save_button.setEnabled(not self.busy and bool(self.path.text().strip())
+                                    and bool(self.password.text()) and not mismatch
+                                    and self.confirm.text() == self.password.text())
+
+    def _save(self) -> None:
+        if not self.save_button.isEnabled():
+            return
+        self.busy = True
+        self.error.hide()
+        self._update()
+        target = Path(self.path.text().strip()).expanduser()
+        accounts, password, kdf = self.session.accounts(), self.password.text(), self._kdf
+        run_in_background(lambda: export_backup(accounts, target, password, kdf),
+                          self._saved, self._failed)
+
+    def _saved(self, path: Path) -> None:
+        self.busy = False
+        self.password.clear()
+        self.confirm.clear()
+        self.accept()
+        self._done(path)
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.error.setText(message)
+        self.error.show()
+        self._update()
+
+
+def _read_backup(path: Path, password: str) -> list[Account]:
+    vault = Vault.open(path, password, read_only=True)
+    try:
+        return list(vault.accounts)
+    finally:
+        vault.close()
+
+
+class RestoreDialog(QDialog):
+    """Open a backup (a file or one of this vault's automatic backups), preview, restore."""
+
+    def __init__(self, session: VaultSession, done: Callable[[list[Account]], None],
+                 parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._done = done
+        self.busy = False
+        self.chosen: Path | None = None
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("Pick an automatic backup of this vault or open a backup file. "
+                               "Accounts already in the vault are left as they are; only the "
+                               "missing ones are added."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.backups = QListWidget()
+        self.backups.setAccessibleName(self.tr("Automatic backups"))
+        vault = session.vault
+        for info in vault.list_backups() if vault else []:
+            when = info.saved.astimezone().strftime("%Y-%m-%d %H:%M")
+            item = QListWidgetItem(self.tr("{when} — {size} KB").format(
+                when=when, size=max(1, round(info.size / 1024))))
+            item.setData(Qt.ItemDataRole.UserRole, str(info.path))
+            self.backups.addItem(item)
+        if self.backups.count() == 0:
+            self.backups.addItem(self.tr("No automatic backups yet"))
+            self.backups.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        self.backups.currentItemChanged.connect(self._picked)
+        self.backups.setMaximumHeight(150)
+        layout.addWidget(QLabel(self.tr("Automatic backups (newest first):")))
+        layout.addWidget(self.backups)
+        row = QHBoxLayout()
+        self.file_button = QPushButton(self.tr("Open a backup &file…"))
+        self.file_button.setAccessibleName(self.tr("Open a backup file"))
+        self.file_button.clicked.connect(self._browse)
+        self.chosen_label = QLabel()
+        row.addWidget(self.file_button)
+        row.addWidget(self.chosen_label, 1)
+        layout.addLayout(row)
+        prow = QHBoxLayout()
+        self.password = _password_field(self.tr("Password of the backup"))
+        self.password.setPlaceholderText(self.tr("Password of the backup"))
+        self.password.setToolTip(self.tr("For an automatic backup: the vault password it "
+                                         "had when it was saved."))
+        self.password.returnPressed.connect(self.open_backup)
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.open_button.setAccessibleName(self.tr("Open the backup"))
+        self.open_button.clicked.connect(self.open_backup)
+        prow.addWidget(self.password, 1)
+        prow.addWidget(self.open_button)
+        layout.addLayout(prow)
+        self.error = message_label()
+        layout.addWidget(self.error)
+        self.preview = ImportPreview()
+        self.preview.hide()
+        self.preview.on_change = self._update
+        layout.addWidget(self.preview, 2)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = QPushButton(self.tr("Cancel"))
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.restore_button.setAccessibleName(self.tr("Restore"))
+        self.restore_button.clicked.connect(self._restore)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.restore_button)
+        layout.addLayout(buttons)
+        self.password.textChanged.connect(self._update)
+        self._update()
+
+    def choose(self, path: Path) -> None:
+        self.chosen = path
+        self.chosen_label.setText(path.name)
+        self.preview.hide()
+        self._update()
+
+    def _picked(self, item: QListWidgetItem | None) -> None:
+        if item is not None and item.data(Qt.ItemDataRole.UserRole):
+            self.choose(Path(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a backup"),
+                                              str(self.session.path.parent),
+                                              self.tr(BACKUP_FILTER))
+        if name:
+            self.backups.clearSelection()
+            self.choose(Path(name))
+
+    def _update(self) -> None:
+        self.open_button.setEnabled(not self.busy and self.chosen is not None
+                                    and bool(self.password.text()))
+        n = len(self.preview.checked_accounts()) if self.preview.isVisibleTo(self) else 0
+        self.restore_button.setEnabled(n > 0)
+        self.restore_button.setText(self.tr("&Restore {n} missing").format(n=n))
+
+    def open_backup(self) -> None:
+        if not self.open_button.isEnabled() or self.chosen is None:
+            return
+        self.busy = True
+        self.error.hide()
+        self._update()
+        path, password = self.chosen, self.password.text()
+        run_in_background(lambda: _read_backup(path, password), self._opened, self._failed)
+
+    def _opened(self, accounts: list[Account]) -> None:
+        self.busy = False
+        self.password.clear()
+        plan = plan_import(self.session.accounts(), ImportResult("backup", accounts))
+        self.preview.set_plan(plan)
+        self.preview.show()
+        self._update()
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.password.clear()
+        self.error.setText(message)
+        self.error.show()
+        self._update()
+
+    def _restore(self) -> None:
+        accounts = self.preview.checked_accounts()
+        if not accounts:
+            return
+        self.session.add_many(accounts)
+        self.accept()
+        self._done(accounts)

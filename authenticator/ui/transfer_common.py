@@ -1,0 +1,142 @@
+"""Pieces shared by the transfer dialogs: the vault-password gate, QR images, private files."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import segno
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from authenticator.core.errors import AuthenticatorError
+from authenticator.ui.worker import run_in_background
+
+PRIVATE_FILE_MODE = 0o600
+
+
+class WriteFailed(AuthenticatorError):
+    """A file holding keys could not be written (one line, never a secret)."""
+
+
+def qr_image(text: str, scale: int = 6, border: int = 4) -> QImage:
+    """The QR code of ``text`` as a QImage, rendered in memory (never through a file)."""
+    buffer = io.BytesIO()
+    segno.make(text, error="m", micro=False).save(buffer, kind="png", scale=scale,
+                                                   border=border)
+    image = QImage.fromData(buffer.getvalue())
+    buffer.seek(0)
+    buffer.truncate()
+    return image
+
+
+def group_key(base32: str, size: int = 4) -> str:
+    """``JBSWY3DPEHPK3PXP`` -> ``JBSW Y3DP EHPK 3PXP`` (easier to read out and type)."""
+    return " ".join(base32[i:i + size] for i in range(0, len(base32), size))
+
+
+def write_private_text(path: Path, text: str) -> None:
+    """Create ``path`` readable by its owner only (0600) and write ``text``; never overwrite."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+    except FileExistsError:
+        raise WriteFailed(f"{path.name} already exists; choose another name") from None
+    except OSError as exc:
+        raise WriteFailed(f"cannot write {path.name}: "
+                          f"{(exc.strerror or 'error').lower()}") from None
+
+
+def message_label(parent: QWidget | None = None) -> QLabel:
+    """A hidden, word-wrapped label for errors shown inside a dialog."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(bright-text); background: #b3261e; padding: 6px;"
+                        " border-radius: 4px;")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+class PasswordGate(QDialog):
+    """Re-enter the vault password before keys leave the vault.
+
+    The check runs the KDF in a worker; a wrong password shows a message and lets the
+    person try again. ``passed`` is called once the password is right.
+    """
+
+    def __init__(self, verify: Callable[[str], bool], purpose: str,
+                 passed: Callable[[], None], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._verify = verify
+        self._passed = passed
+        self.setWindowTitle(self.tr("Vault password"))
+        self.setMinimumWidth(380)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(purpose + "\n\n" + self.tr("Enter the vault password to continue."))
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Vault password"))
+        self.password.setPlaceholderText(self.tr("Vault password"))
+        layout.addWidget(self.password)
+        self.error = message_label()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Continue"))
+        self.ok_button.setAccessibleName(self.tr("Continue"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName(
+            self.tr("Cancel"))
+        self.buttons.accepted.connect(self._check)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.password.textChanged.connect(self._update)
+        self._busy = False
+        self._update()
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(bool(self.password.text()) and not self._busy)
+
+    def _check(self) -> None:
+        if self._busy or not self.password.text():
+            return
+        self._busy = True
+        self._update()
+        self.password.setEnabled(False)
+        password = self.password.text()
+        verify = self._verify
+        run_in_background(lambda: verify(password), self._checked, self._failed)
+
+    def _checked(self, ok: object) -> None:
+        self._busy = False
+        self.password.setEnabled(True)
+        if ok is True:
+            self.password.clear()
+            self.accept()
+            self._passed()
+            return
+        self._failed(self.tr("Wrong password. Try again."))
+
+    def _failed(self, message: str) -> None:
+        self._busy = False
+        self.password.setEnabled(True)
+        self.password.clear()
+        self.error.setText(message)
+        self.error.show()
+        self.password.setFocus()
+        self._update()

@@ -1,0 +1,252 @@
+"""Import from another authenticator app: read in a worker, ask a password, preview, add.
+
+Nothing is written before the person presses Import; then every checked account is added
+and the vault is saved once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from authenticator.core.account import Account
+from authenticator.portability.base import ImportFailed, ImportResult, PasswordRequired
+from authenticator.portability.registry import ImportPlan, import_file, importer_named, plan_import
+from authenticator.ui.session import VaultSession
+from authenticator.ui.transfer_common import message_label
+from authenticator.ui.worker import run_in_background
+
+
+def _format_label(format_name: str) -> str:
+    try:
+        return importer_named(format_name).label
+    except ImportFailed:
+        return format_name
+
+
+@dataclass
+class _NeedsPassword:
+    message: str
+
+
+class ImportPreview(QWidget):
+    """What an import would add: new accounts checked, duplicates unchecked, problems listed."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Issuer"), self.tr("Name"),
+                                              self.tr("Type"), self.tr("Status")])
+        self.table.setAccessibleName(self.tr("Accounts found"))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.table, 3)
+        self.problems_title = QLabel()
+        layout.addWidget(self.problems_title)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName(self.tr("Entries that could not be read"))
+        layout.addWidget(self.problems, 1)
+        self._accounts: list[Account] = []
+        self.table.itemChanged.connect(lambda _item: self.changed())
+        self.on_change: Callable[[], None] = lambda: None
+
+    def changed(self) -> None:
+        self.on_change()
+
+    def set_plan(self, plan: ImportPlan) -> None:
+        self.table.blockSignals(True)
+        rows: list[tuple[Account, str, bool]] = [(a, self.tr("New"), True) for a in plan.new]
+        for incoming, existing in plan.duplicates:
+            rows.append((incoming, self.tr("Already here as {label}").format(
+                label=existing.label), False))
+        self._accounts = [a for a, _, _ in rows]
+        self.table.setRowCount(len(rows))
+        for row, (account, status, checked) in enumerate(rows):
+            first = QTableWidgetItem(account.issuer or "—")
+            first.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                           | Qt.ItemFlag.ItemIsSelectable)
+            first.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.table.setItem(row, 0, first)
+            self.table.setItem(row, 1, QTableWidgetItem(account.name))
+            self.table.setItem(row, 2, QTableWidgetItem(account.kind.value.upper()))
+            self.table.setItem(row, 3, QTableWidgetItem(status))
+        self.table.blockSignals(False)
+        self.summary.setText(self.tr("{new} new, {dup} already in this vault (unchecked), "
+                                     "{bad} could not be read.").format(
+            new=len(plan.new), dup=len(plan.duplicates), bad=len(plan.problems)))
+        self.problems.clear()
+        for problem in plan.problems:
+            self.problems.addItem(str(problem))
+        self.problems_title.setText(self.tr("Could not be read:"))
+        self.problems_title.setVisible(bool(plan.problems))
+        self.problems.setVisible(bool(plan.problems))
+        self.changed()
+
+    def _item(self, row: int, column: int) -> QTableWidgetItem:
+        item = self.table.item(row, column)
+        assert item is not None
+        return item
+
+    def rows(self) -> list[tuple[str, str, bool]]:
+        """(issuer, status, checked) per row, in table order (for tests and screen readers)."""
+        return [(self._item(r, 0).text(), self._item(r, 3).text(),
+                 self._item(r, 0).checkState() == Qt.CheckState.Checked)
+                for r in range(self.table.rowCount())]
+
+    def set_checked(self, row: int, checked: bool) -> None:
+        self._item(row, 0).setCheckState(Qt.CheckState.Checked if checked
+                                         else Qt.CheckState.Unchecked)
+
+    def checked_accounts(self) -> list[Account]:
+        return [a for r, a in enumerate(self._accounts)
+                if self._item(r, 0).checkState() == Qt.CheckState.Checked]
+
+
+class ImportDialog(QDialog):
+    """Import one file from another app (format detected from its content)."""
+
+    def __init__(self, session: VaultSession, path: Path,
+                 done: Callable[[list[Account]], None], parent: Any = None,
+                 *, reader: Callable[[Path, str | None], ImportResult] | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.path = path
+        self._done = done
+        self._read = reader or (lambda p, pw: import_file(p, password=pw))
+        self.busy = False
+        self.setWindowTitle(self.tr("Import {file}").format(file=path.name))
+        self.setMinimumSize(560, 440)
+        layout = QVBoxLayout(self)
+        self.status = QLabel(self.tr("Reading {file}…").format(file=path.name))
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.password_row = QWidget()
+        row = QHBoxLayout(self.password_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Password of the exported file"))
+        self.password.setAccessibleName(self.tr("Password of the exported file"))
+        self.open_button = QPushButton(self.tr("&Open"))
+        self.open_button.setAccessibleName(self.tr("Open with this password"))
+        self.open_button.clicked.connect(self._retry)
+        self.password.returnPressed.connect(self._retry)
+        row.addWidget(self.password, 1)
+        row.addWidget(self.open_button)
+        self.password_row.hide()
+        layout.addWidget(self.password_row)
+        self.error = message_label()
+        layout.addWidget(self.error)
+        self.preview = ImportPreview()
+        self.preview.hide()
+        self.preview.on_change = self._update
+        layout.addWidget(self.preview, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.reject)
+        self.import_button = QPushButton(self.tr("&Import"))
+        self.import_button.setAccessibleName(self.tr("Import"))
+        self.import_button.setDefault(True)
+        self.import_button.clicked.connect(self._import)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.import_button)
+        layout.addLayout(buttons)
+        self._update()
+        self._start(None)
+
+    def _start(self, password: str | None) -> None:
+        self.busy = True
+        self.error.hide()
+        self.open_button.setEnabled(False)
+        read, path = self._read, self.path
+
+        def work() -> ImportResult | _NeedsPassword:
+            try:
+                return read(path, password)
+            except PasswordRequired as exc:
+                return _NeedsPassword(str(exc))
+
+        run_in_background(work, self._read_done, self._read_failed)
+
+    def _retry(self) -> None:
+        if not self.busy and self.password.text():
+            self.status.setText(self.tr("Decrypting {file}…").format(file=self.path.name))
+            self._start(self.password.text())
+
+    def _read_done(self, result: object) -> None:
+        self.busy = False
+        self.open_button.setEnabled(True)
+        if isinstance(result, _NeedsPassword):
+            self.status.setText(self.tr("This file is encrypted. Enter the password it was "
+                                        "exported with."))
+            self.password_row.show()
+            self.password.setFocus()
+            return
+        assert isinstance(result, ImportResult)
+        self.password.clear()
+        self.password_row.hide()
+        plan = plan_import(self.session.accounts(), result)
+        label = _format_label(result.format_name)
+        self.status.setText(self.tr("Found in this {format} file (nothing is added until you "
+                                    "press Import):").format(format=label))
+        self.preview.set_plan(plan)
+        self.preview.show()
+        self._update()
+
+    def _read_failed(self, message: str) -> None:
+        self.busy = False
+        self.open_button.setEnabled(True)
+        self.error.setText(message[:1].upper() + message[1:] + ("" if message.endswith(".")
+                                                                 else "."))
+        self.error.show()
+        if self.password_row.isVisible():
+            self.status.setText(self.tr("This file is encrypted. Enter the password it was "
+                                        "exported with."))
+            self.password.clear()
+            self.password.setFocus()
+        else:
+            self.status.setText(self.tr("Could not import {file}.").format(file=self.path.name))
+        self._update()
+
+    def _update(self) -> None:
+        n = len(self.preview.checked_accounts()) if self.preview.isVisibleTo(self) else 0
+        self.import_button.setEnabled(n > 0)
+        self.import_button.setText(self.tr("&Import {n} accounts").format(n=n) if n != 1
+                                   else self.tr("&Import 1 account"))
+
+    def _import(self) -> None:
+        accounts = self.preview.checked_accounts()
+        if not accounts:
+            return
+        self.session.add_many(accounts)
+        self.accept()
+        self._done(accounts)

@@ -1,0 +1,211 @@
+"""Several devices, one key: the menu entries that move keys in and out of the vault.
+
+Every way out of the vault (QR for another device, Google export, backup file, plain
+text) first asks for the vault password again. Dialogs are window-modal and opened with
+``open()`` so the window keeps ticking (the QR code hides itself after a minute).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+
+from authenticator.core.account import Account
+from authenticator.core.errors import AuthenticatorError
+from authenticator.core.migration import DEFAULT_MAX_BYTES
+from authenticator.portability.export import export_otpauth
+from authenticator.ui.icons import icon
+from authenticator.ui.transfer_backups import BackupDialog, RestoreDialog
+from authenticator.ui.transfer_common import PasswordGate, write_private_text
+from authenticator.ui.transfer_import import ImportDialog
+from authenticator.ui.transfer_qr import GoogleExportDialog, ShowQrDialog
+
+if TYPE_CHECKING:
+    from authenticator.ui.main_window import MainWindow
+
+
+class TransferActions(QObject):
+    """Adds the transfer entries to the main menu and the per-account menu."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: QDialog | None = None  # the transfer dialog currently open
+        self.google_max_bytes = DEFAULT_MAX_BYTES
+        self.backup_kdf = window.session.kdf  # None: calibrated on this computer
+        w = window
+        self.show_qr_action = self._action(self.tr("Show &QR for another device…"),
+                                           self.show_qr_current, "qr")
+        self.google_action = self._action(self.tr("Export to &Google Authenticator…"),
+                                          self.export_google)
+        self.backup_action = self._action(self.tr("&Back up to a file…"), self.back_up)
+        self.restore_action = self._action(self.tr("&Restore from a backup…"), self.restore)
+        self.import_action = self._action(self.tr("&Import from another app…"),
+                                          self.import_file)
+        self.text_action = self._action(self.tr("Export keys as &text…"), self.export_text)
+        menu = w.main_menu
+        before = w.settings_action
+        self.devices_menu = QMenu(self.tr("Several &devices"), menu)
+        for action in (self.show_qr_action, self.google_action, None, self.backup_action,
+                       self.restore_action, None, self.import_action, self.text_action):
+            if action is None:
+                self.devices_menu.addSeparator()
+            else:
+                self.devices_menu.addAction(action)
+        menu.insertMenu(before, self.devices_menu)
+        menu.insertSeparator(before)
+        menu.aboutToShow.connect(self._update)
+        w.row_menu_hooks.append(self._extend_row_menu)
+        w.tick_hooks.append(self._tick)
+        w.session.locked.connect(self.close_dialog)
+
+    def _action(self, text: str, slot: Any, icon_name: str | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.triggered.connect(lambda _=False: slot())
+        return action
+
+    def _update(self) -> None:
+        unlocked = self.window.session.is_unlocked
+        has_accounts = bool(self.window.session.accounts())
+        self.devices_menu.setEnabled(unlocked)
+        self.show_qr_action.setEnabled(self.window.current_account() is not None)
+        for action in (self.google_action, self.backup_action, self.text_action):
+            action.setEnabled(has_accounts)
+
+    def _extend_row_menu(self, menu: QMenu, account: Account) -> None:
+        menu.addSeparator()
+        action = menu.addAction(icon("qr"), self.tr("Show &QR for another device…"))
+        action.triggered.connect(lambda _=False, a=account.id: self.show_qr(a))
+
+    def _tick(self) -> None:
+        if isinstance(self.dialog, ShowQrDialog):
+            self.dialog.tick()
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.close_dialog()
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r, d=dialog: self._closed(d))
+        dialog.open()
+        return dialog
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+
+    def _after_password(self, purpose: str, then: Any) -> None:
+        if not self.window.session.is_unlocked:
+            return
+        self._open(PasswordGate(self.window.session.verify_password, purpose,
+                                lambda: then(), self.window))
+
+    def _notify(self, text: str) -> None:
+        self.window.notify(text)
+
+    # -- actions --------------------------------------------------------------------------
+    def show_qr_current(self) -> None:
+        account = self.window.current_account()
+        if account is not None:
+            self.show_qr(account.id)
+
+    def show_qr(self, account_id: str) -> None:
+        account = self.window.session.get(account_id)
+        if account is None:
+            return
+        self._after_password(
+            self.tr("The QR code of {label} lets another device make the same "
+                    "codes.").format(label=account.label),
+            lambda: self._open(ShowQrDialog(account, self.window.time.monotonic,
+                                            self.window.clipboard.copy, self.window)))
+
+    def export_google(self) -> None:
+        self._after_password(
+            self.tr("Google Authenticator export codes hold your keys."),
+            lambda: self._open(GoogleExportDialog(self.window.session.accounts(), self.window,
+                                                  max_bytes=self.google_max_bytes)))
+
+    def back_up(self, path: Path | None = None) -> None:
+        def saved(target: Path) -> None:
+            self._notify(self.tr("Backup saved to {file}").format(file=target.name))
+
+        self._after_password(
+            self.tr("The backup will hold every key of this vault."),
+            lambda: self._open(BackupDialog(self.window.session, self.backup_kdf, saved,
+                                            self.window, path)))
+
+    def restore(self) -> RestoreDialog | None:
+        if not self.window.session.is_unlocked:
+            return None
+        dialog = RestoreDialog(self.window.session, self._added, self.window)
+        self._open(dialog)
+        return dialog
+
+    def import_file(self, path: Path | None = None) -> ImportDialog | None:
+        if not self.window.session.is_unlocked:
+            return None
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self.window, self.tr("Import from another app"), str(Path.home()),
+                self.tr("Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault);;"
+                        "All files (*)"))
+            if not name:
+                return None
+            path = Path(name)
+        dialog = ImportDialog(self.window.session, path, self._added, self.window)
+        self._open(dialog)
+        return dialog
+
+    def _added(self, accounts: list[Account]) -> None:
+        if accounts:
+            self.window.select_account(accounts[-1].id)
+        self._notify(self.tr("Added {n} accounts").format(n=len(accounts)) if len(accounts) != 1
+                     else self.tr("Added 1 account"))
+
+    def export_text(self, path: Path | None = None) -> None:
+        self._after_password(
+            self.tr("Export every key as plain otpauth:// links."),
+            lambda: self._warn_then_write(path))
+
+    def _warn_then_write(self, path: Path | None) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export keys as text"),
+                          self.tr("The file will hold your keys UNENCRYPTED: anyone who reads "
+                                  "it can make your codes. Delete it as soon as you have used "
+                                  "it, and prefer an encrypted backup."), parent=self.window)
+        go = box.addButton(self.tr("I &understand, export"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered() -> None:
+            if box.clickedButton() is go:
+                self._write_text(path)
+
+        box.finished.connect(lambda _r: answered())
+        self._open(box)
+
+    def _write_text(self, path: Path | None) -> None:
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self.window, self.tr("Export keys as text"),
+                str(Path.home() / "authenticator-keys.txt"),
+                self.tr("Text files (*.txt);;All files (*)"))
+            if not name:
+                return
+            path = Path(name)
+        try:
+            write_private_text(path, export_otpauth(self.window.session.accounts()))
+        except AuthenticatorError as exc:
+            QMessageBox.warning(self.window, self.tr("Export keys as text"), str(exc))
+            return
+        self._notify(self.tr("Keys written to {file} (readable by you only)").format(
+            file=path.name))

@@ -1,0 +1,321 @@
+"""Several devices: show a QR for another device, Google export, backups, imports, text."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
+
+from authenticator.core.account import Account, OtpKind
+from authenticator.core.uri import parse_uri
+from authenticator.scan.pipeline import scan_bytes
+from authenticator.storage.vault import Vault
+from authenticator.ui.transfer_backups import BackupDialog, RestoreDialog
+from authenticator.ui.transfer_common import PasswordGate
+from authenticator.ui.transfer_import import ImportDialog
+from authenticator.ui.transfer_qr import GoogleExportDialog, ShowQrDialog
+from tests.portability.writers import aegis_db, essences, make_2fas, make_aegis_encrypted
+from tests.ui.conftest import PASSWORD, create_vault
+
+GITHUB = Account(secret=b"12345678901234567890", issuer="GitHub", name="octo@example.com")
+GITLAB = Account(secret=b"gitlab-secret-0123456", issuer="GitLab", name="octo")
+SLOW = Account(secret=b"sixty-seconds-key!!!", issuer="Slowbank", name="me", period=60)
+HOTP = Account(secret=b"\x07" * 20, issuer="VPN", name="me", kind=OtpKind.HOTP, counter=3)
+
+
+@pytest.fixture
+def ready(qtbot, window):
+    create_vault(qtbot, window)
+    return window
+
+
+def fill(qtbot, win, *accounts: Account) -> None:
+    win.session.add_many(list(accounts))
+    qtbot.waitUntil(lambda: win.proxy.rowCount() == len(win.session.accounts()))
+
+
+def pass_gate(qtbot, win, password: str = PASSWORD) -> None:
+    gate = win.transfer.dialog
+    assert isinstance(gate, PasswordGate)
+    assert not gate.ok_button.isEnabled()  # nothing typed yet
+    qtbot.keyClicks(gate.password, password)
+    qtbot.mouseClick(gate.ok_button, Qt.MouseButton.LeftButton)
+
+
+def wait_dialog(qtbot, win, kind: type) -> object:
+    qtbot.waitUntil(lambda: isinstance(win.transfer.dialog, kind), timeout=10_000)
+    return win.transfer.dialog
+
+
+def decode_label(label: QLabel):
+    pixmap = label.pixmap()
+    assert not pixmap.isNull()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    pixmap.save(buffer, "PNG")
+    buffer.close()
+    return scan_bytes(bytes(data.data())).require()
+
+
+def test_show_qr_asks_the_password_then_shows_a_scannable_code(qtbot, ready, timebase):
+    win = ready
+    fill(qtbot, win, GITHUB, GITLAB)
+    win.select_account(win.session.accounts()[0].id)
+
+    menu = QMenu()
+    win.extend_row_menu(menu, win.session.accounts()[0])
+    assert any("QR" in a.text() for a in menu.actions())
+
+    win.transfer.show_qr_action.trigger()
+    gate = wait_dialog(qtbot, win, PasswordGate)
+    assert isinstance(gate, PasswordGate)
+    pass_gate(qtbot, win, "not the password")
+    qtbot.waitUntil(lambda: gate.error.isVisibleTo(gate), timeout=10_000)
+    assert "Wrong password" in gate.error.text()
+    assert win.transfer.dialog is gate  # nothing shown yet; try again
+    qtbot.keyClicks(gate.password, PASSWORD)
+    qtbot.mouseClick(gate.ok_button, Qt.MouseButton.LeftButton)
+
+    dialog = wait_dialog(qtbot, win, ShowQrDialog)
+    assert isinstance(dialog, ShowQrDialog)
+    found = decode_label(dialog.qr).accounts
+    assert len(found) == 1
+    assert found[0].same_key(GITHUB)
+    assert (found[0].issuer, found[0].name) == ("GitHub", "octo@example.com")
+    assert dialog.key.text() == "GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ"
+
+    qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+
+    timebase.advance(59)
+    win.tick()
+    assert dialog.is_revealed and "1 s" in dialog.countdown.text()
+    timebase.advance(1)
+    win.tick()
+    assert not dialog.is_revealed
+    assert dialog.qr.pixmap().isNull() and dialog.key.text() == ""
+    assert dialog.hidden_note.isVisibleTo(dialog)
+
+    qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
+    assert dialog.is_revealed
+    win.lock()
+    assert win.transfer.dialog is None
+    assert not dialog.isVisible()
+
+
+def test_qr_hides_when_the_app_goes_to_the_background(qtbot, ready):
+    win = ready
+    fill(qtbot, win, GITHUB)
+    win.transfer.show_qr(win.session.accounts()[0].id)
+    pass_gate(qtbot, win)
+    dialog = wait_dialog(qtbot, win, ShowQrDialog)
+    assert isinstance(dialog, ShowQrDialog) and dialog.is_revealed
+    app = QApplication.instance()
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+    assert not dialog.is_revealed
+    assert dialog.key.text() == ""
+
+
+def test_google_export_pages_decode_back_and_refusals_are_explained(qtbot, ready):
+    win = ready
+    many = [Account(secret=bytes([i]) * 20, issuer=f"Site {i}", name=f"user{i}")
+            for i in range(6)]
+    fill(qtbot, win, *many, SLOW, HOTP)
+    win.transfer.google_max_bytes = 150  # a few accounts per code, to get several pages
+    win.transfer.google_action.trigger()
+    pass_gate(qtbot, win)
+    dialog = wait_dialog(qtbot, win, GoogleExportDialog)
+    assert isinstance(dialog, GoogleExportDialog)
+    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    slow_row = next(t for t in texts if t.startswith("Slowbank"))
+    assert "30" in slow_row  # the reason: Google only does 30-second codes
+    assert dialog.refused_note.isVisibleTo(dialog)
+    exportable = [a for a in win.session.accounts() if a.issuer != "Slowbank"]
+    assert [a.id for a in dialog.selected()] == [a.id for a in exportable]
+
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    pages = len(dialog.links)
+    assert pages >= 3
+    decoded: list[Account] = []
+    for page in range(pages):
+        assert dialog.page_label.text() == f"{page + 1} of {pages}"
+        result = decode_label(dialog.qr)
+        assert [b.batch_index for b in result.migration_batches] == [page]
+        decoded.extend(result.all_accounts())
+        qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()  # "Done" on the last page closes it
+    assert essences(decoded) == essences(exportable)
+
+
+def test_google_export_previous_and_unchecked_accounts(qtbot, ready):
+    win = ready
+    fill(qtbot, win, GITHUB, GITLAB)
+    win.transfer.google_max_bytes = 200
+    win.transfer.export_google()
+    pass_gate(qtbot, win)
+    dialog = wait_dialog(qtbot, win, GoogleExportDialog)
+    assert isinstance(dialog, GoogleExportDialog)
+    dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert dialog.page_label.text() == "1 of 1"
+    assert [a.issuer for a in decode_label(dialog.qr).all_accounts()] == ["GitHub"]
+    qtbot.mouseClick(dialog.previous_button, Qt.MouseButton.LeftButton)
+    assert dialog.stack.currentIndex() == 0
+    dialog.list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert not dialog.next_button.isEnabled()
+
+
+def test_backup_then_restore_adds_only_the_missing_accounts(qtbot, ready, tmp_path):
+    win = ready
+    fill(qtbot, win, GITHUB, GITLAB, HOTP)
+    target = tmp_path / "my-backup.authvault"
+    win.transfer.back_up(target)
+    pass_gate(qtbot, win)
+    dialog = wait_dialog(qtbot, win, BackupDialog)
+    assert isinstance(dialog, BackupDialog)
+    qtbot.keyClicks(dialog.password, "backup pw")
+    qtbot.keyClicks(dialog.confirm, "backup pX")
+    assert not dialog.save_button.isEnabled() and "differ" in dialog.hint.text()
+    dialog.confirm.clear()
+    qtbot.keyClicks(dialog.confirm, "backup pw")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.transfer.dialog is None, timeout=10_000)
+    assert "my-backup.authvault" in win.codes.toast.text()
+    with Vault.open(target, "backup pw", read_only=True) as backup:
+        assert essences(backup.accounts) == essences(win.session.accounts())
+
+    for account in win.session.accounts()[1:]:
+        win.session.remove(account.id)
+    restore = win.transfer.restore()
+    assert isinstance(restore, RestoreDialog)
+    assert restore.backups.count() >= 1  # automatic backups of this vault, with date and size
+    assert "KB" in restore.backups.item(0).text()
+    restore.choose(target)
+    qtbot.keyClicks(restore.password, "wrong")
+    qtbot.mouseClick(restore.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: restore.error.isVisibleTo(restore), timeout=10_000)
+    assert not restore.preview.isVisibleTo(restore)
+    qtbot.keyClicks(restore.password, "backup pw")
+    qtbot.mouseClick(restore.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: restore.preview.isVisibleTo(restore), timeout=10_000)
+    rows = restore.preview.rows()
+    assert sorted(rows) == sorted([("GitLab", "New", True), ("VPN", "New", True),
+                                   ("GitHub", "Already here as GitHub (octo@example.com)",
+                                    False)])
+    assert restore.restore_button.text().replace("&", "") == "Restore 2 missing"
+    qtbot.mouseClick(restore.restore_button, Qt.MouseButton.LeftButton)
+    assert sorted(a.issuer for a in win.session.accounts()) == ["GitHub", "GitLab", "VPN"]
+    with Vault.open(win.session.path, PASSWORD, read_only=True) as on_disk:
+        assert sorted(a.issuer for a in on_disk.accounts) == ["GitHub", "GitLab", "VPN"]
+
+
+def test_import_encrypted_aegis_preview_duplicates_and_bad_entries(qtbot, ready, tmp_path):
+    win = ready
+    fill(qtbot, win, GITHUB)
+    db = aegis_db([GITHUB, GITLAB, HOTP])
+    db["entries"][2]["info"]["secret"] = "not base32 at all!"
+    export = tmp_path / "aegis-export.json"
+    export.write_bytes(make_aegis_encrypted(db, "aegis pw", n=2**10))
+    saves = []
+    win.session.accounts_changed.connect(lambda: saves.append(1))
+
+    dialog = win.transfer.import_file(export)
+    assert isinstance(dialog, ImportDialog)
+    qtbot.waitUntil(lambda: dialog.password_row.isVisibleTo(dialog), timeout=10_000)
+    assert "encrypted" in dialog.status.text()
+    qtbot.keyClicks(dialog.password, "guess")
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=10_000)
+    assert "password" in dialog.error.text().lower()
+    assert not dialog.import_button.isEnabled()
+    qtbot.keyClicks(dialog.password, "aegis pw")
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview.isVisibleTo(dialog), timeout=10_000)
+    assert not dialog.error.isVisibleTo(dialog)
+
+    assert sorted(dialog.preview.rows()) == sorted([
+        ("GitLab", "New", True),
+        ("GitHub", "Already here as GitHub (octo@example.com)", False)])
+    problems = [dialog.preview.problems.item(i).text()
+                for i in range(dialog.preview.problems.count())]
+    assert len(problems) == 1 and "VPN" in problems[0]
+    assert "not base32 at all" not in problems[0]
+    assert saves == []  # nothing written before Import
+    assert dialog.import_button.text().replace("&", "") == "Import 1 account"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert saves == [1]  # one save for the whole import
+    assert sorted(a.issuer for a in win.session.accounts()) == ["GitHub", "GitLab"]
+    assert "Added 1 account" in win.codes.toast.text()
+
+
+@pytest.mark.parametrize("kind", ["2fas", "otpauth"])
+def test_import_plain_files_preview_everything_new(qtbot, ready, tmp_path, kind):
+    win = ready
+    accounts = [GITHUB, GITLAB, HOTP]
+    export = tmp_path / f"export.{kind}"
+    if kind == "2fas":
+        export.write_bytes(make_2fas(accounts))
+    else:
+        export.write_text("".join(f"{line}\n" for line in
+                                  ["otpauth://totp/GitHub:octo@example.com?secret="
+                                   + GITHUB.secret_b32 + "&issuer=GitHub",
+                                   "otpauth://totp/Broken?secret=!!"]))
+        accounts = [GITHUB]
+    dialog = win.transfer.import_file(export)
+    assert isinstance(dialog, ImportDialog)
+    qtbot.waitUntil(lambda: dialog.preview.isVisibleTo(dialog), timeout=10_000)
+    rows = dialog.preview.rows()
+    assert sorted(r[0] for r in rows) == sorted(a.issuer for a in accounts)
+    assert all(checked for _, _, checked in rows)
+    assert dialog.preview.problems.count() == (1 if kind == "otpauth" else 0)
+    dialog.preview.set_checked(0, False)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert len(win.session.accounts()) == len(accounts) - 1
+
+
+def test_import_of_an_unknown_file_says_why(qtbot, ready, tmp_path):
+    win = ready
+    export = tmp_path / "notes.json"
+    export.write_text(json.dumps({"hello": "world"}))
+    dialog = win.transfer.import_file(export)
+    assert isinstance(dialog, ImportDialog)
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=10_000)
+    assert "\n" not in dialog.error.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_export_text_needs_password_and_warning_and_is_private(qtbot, ready, tmp_path):
+    win = ready
+    fill(qtbot, win, GITHUB, HOTP)
+    target = tmp_path / "keys.txt"
+    win.transfer.export_text(target)
+    pass_gate(qtbot, win)
+    box = wait_dialog(qtbot, win, QMessageBox)
+    assert isinstance(box, QMessageBox)
+    assert "UNENCRYPTED" in box.text()
+    assert not target.exists()
+    go = next(b for b in box.buttons()
+              if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(target.exists)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    lines = Path(target).read_text().splitlines()
+    assert essences([parse_uri(line) for line in lines]) == essences(win.session.accounts())
+
+
+def test_export_text_cancelled_writes_nothing(qtbot, ready, tmp_path):
+    win = ready
+    fill(qtbot, win, GITHUB)
+    target = tmp_path / "keys.txt"
+    win.transfer.export_text(target)
+    pass_gate(qtbot, win)
+    box = wait_dialog(qtbot, win, QMessageBox)
+    assert isinstance(box, QMessageBox)
+    box.reject()
+    assert not target.exists()
