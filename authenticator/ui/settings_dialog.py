@@ -70,6 +70,10 @@ class SettingsDialog(QDialog):
         form2.addRow(self.close_to_tray)
         form2.addRow(self.start_minimized)
         layout.addWidget(look)
+        # Sections supplied by features (e.g. the clock check): widgets with save().
+        self.sections = [make(self) for make in getattr(parent, "settings_sections", ())]
+        for section in self.sections:
+            layout.addWidget(section)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -88,3 +92,6 @@ class SettingsDialog(QDialog):
         s.sync()
         if self.vault_settings is not None:
             self.vault_settings["backups_to_keep"] = self.backups.value()
+        for section in self.sections:
+            section.save()
+        s.sync()

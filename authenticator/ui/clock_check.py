@@ -1,0 +1,341 @@
+"""Clock check: warn when this computer's clock is wrong, and correct codes anyway.
+
+The :class:`ClockCheck` controller belongs to the main window. It
+
+* asks once, after the first unlock, whether the clock may be checked over the internet
+  (an info banner, never a modal dialog); nothing touches the network until the user
+  agrees (``time_check_enabled``, off by default);
+* measures the offset with SNTP in a worker thread: after unlock, every hour (by the
+  injected monotonic time), after a clock jump and after the computer wakes from sleep;
+* shows a toast from 5 s of error and a warning banner from 15 s, with a one-click
+  correction ("Use corrected time for codes") and a short how-to for each system;
+* keeps a visible indicator while codes use corrected time, with a way to turn it off.
+
+Sleep detection: on Linux the monotonic clock stops during suspend, so waking up shows as
+the wall clock jumping forward relative to it (:class:`JumpDetector`). Where the
+monotonic clock keeps counting during sleep (Windows, macOS) the ticker's timer simply
+fires late, so a gap of more than :data:`SLEEP_GAP` seconds between two ticks also
+counts as a wake-up. Offline, checks fail silently; only the settings status says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import shiboken6
+from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMenu, QPushButton, QWidget
+
+from authenticator.core.account import Account, OtpKind
+from authenticator.core.drift import DriftLevel, JumpDetector, classify_offset, humanize_seconds
+from authenticator.timesync.sntp import DEFAULT_SERVERS, ClockResult, measure_offset
+from authenticator.ui.icons import icon
+from authenticator.ui.widgets import Banner
+from authenticator.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from authenticator.ui.main_window import MainWindow
+
+CHECK_INTERVAL = 3600.0
+"""Seconds (monotonic) between two automatic checks."""
+SLEEP_GAP = 60.0
+"""A gap this long between two one-second ticks means the computer was asleep."""
+QUERY_TIMEOUT = 2.0
+
+
+def parse_server_list(text: str) -> list[str]:
+    """Servers typed by the user, separated by commas, spaces or lines; empty = defaults."""
+    servers = [s for s in text.replace(",", " ").split() if s]
+    return servers or list(DEFAULT_SERVERS)
+
+
+def signed_seconds(offset: float) -> str:
+    """``+47 s`` / ``-2 min 3 s`` for the correction indicator."""
+    return ("-" if round(offset) < 0 else "+") + humanize_seconds(offset)
+
+
+class StackedBanner(Banner):
+    """A banner whose buttons sit on their own row under the text (long button labels)."""
+
+    def __init__(self, kind: str = "warning", parent: Any = None) -> None:
+        super().__init__(kind, parent)
+        self._layout.setDirection(QBoxLayout.Direction.TopToBottom)
+        self._row = QHBoxLayout()
+        self._row.addStretch(1)
+        self._layout.addLayout(self._row)
+
+    def add_button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(slot)
+        self._row.addWidget(button)
+        self.buttons.append(button)
+        return button
+
+
+class ClockCheck(QObject):
+    """Owns the clock banners, the periodic SNTP check and the code-time correction."""
+
+    status_changed = Signal(str)
+    """The one-line status shown in the settings (last result or failure)."""
+    check_finished = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        self.time = window.time
+        self.timeout = QUERY_TIMEOUT
+        self.detector = JumpDetector()
+        self.checking = False
+        self.last_result: ClockResult | None = None
+        self.last_error: str | None = None
+        self._last_checked_wall: float | None = None
+        self._next_check: float | None = None
+        self._last_tick: float | None = None
+        self._make_banners()
+        self._make_actions()
+        window.session.unlocked.connect(self.on_unlocked)
+        window.settings_changed.connect(self.apply_settings)
+        self.apply_correction()
+
+    # -- widgets --------------------------------------------------------------------------
+    def _make_banners(self) -> None:
+        banners = self.window.codes.banners
+        self.ask_banner = StackedBanner("info")
+        self.ask_banner.add_button(self.tr("&Check the clock"), self.accept_checks)
+        self.ask_banner.add_button(self.tr("No thanks"), self.decline_checks)
+        self.warning_banner = StackedBanner("warning")
+        self.warning_banner.add_button(self.tr("&Use corrected time for codes"),
+                                       self.use_measured_correction)
+        self.warning_banner.add_button(self.tr("How to &fix the clock"), self.show_fix_help)
+        self.indicator = Banner("info")
+        self.indicator.label.setAccessibleName(self.tr("Clock correction"))
+        self.indicator.add_button(self.tr("Turn off"), self.turn_off_correction)
+        self.indicator.setToolTip(self.tr("This computer's clock is wrong, so codes are "
+                                          "computed with a corrected time."))
+        for banner in (self.ask_banner, self.warning_banner, self.indicator):
+            banners.addWidget(banner)
+
+    def _make_actions(self) -> None:
+        self.compare_action = QAction(icon("clock"), self.tr("Compare clock with my &phone…"),
+                                      self.window)
+        self.compare_action.triggered.connect(lambda: self.open_compare())
+        self.window.main_menu.insertAction(self.window.settings_action, self.compare_action)
+        self.window.row_menu_hooks.append(self.extend_row_menu)
+        self.window.tick_hooks.append(self.on_tick)
+        self.window.settings_sections.append(self.settings_section)
+
+    def extend_row_menu(self, menu: QMenu, account: Account) -> None:
+        if account.kind is OtpKind.HOTP:
+            return
+        menu.addSeparator()
+        action = menu.addAction(icon("clock"), self.tr("Compare clock with my &phone…"))
+        action.triggered.connect(lambda: self.open_compare(account.id))
+
+    # -- opt-in ---------------------------------------------------------------------------
+    @property
+    def enabled(self) -> bool:
+        return bool(self.settings.get("time_check_enabled"))
+
+    def on_unlocked(self) -> None:
+        self.detector.reset()
+        self._last_tick = None
+        self.apply_correction()
+        if not self.settings.get("time_check_asked"):
+            self.ask_banner.show_text(self.tr(
+                "Check this computer's clock over the internet? Uses NTP, sends no "
+                "personal data."))
+        elif self.enabled:
+            self.check_now()
+
+    def accept_checks(self) -> None:
+        self.settings.set("time_check_asked", True)
+        self.settings.set("time_check_enabled", True)
+        self.ask_banner.setVisible(False)
+        self.check_now()
+
+    def decline_checks(self) -> None:
+        self.settings.set("time_check_asked", True)
+        self.settings.set("time_check_enabled", False)
+        self.ask_banner.setVisible(False)
+
+    def apply_settings(self) -> None:
+        """After the settings dialog: new correction, maybe a first check."""
+        if self.enabled:
+            self.ask_banner.setVisible(False)
+        self.apply_correction()
+        if self.enabled and self.window.session.is_unlocked and self.last_result is None:
+            self.check_now()
+        self._show_level()
+
+    # -- ticking --------------------------------------------------------------------------
+    def on_tick(self) -> None:
+        """Called by the window once a second: jump/sleep detection and hourly checks."""
+        mono = self.time.monotonic()
+        gap = None if self._last_tick is None else mono - self._last_tick
+        self._last_tick = mono
+        jump = self.detector.feed(self.time.wall(), mono)
+        woke = gap is not None and gap >= SLEEP_GAP
+        unlocked = self.window.session.is_unlocked
+        if jump is not None or woke:
+            if unlocked:
+                self.window.model.tick()  # every code at once, not at the next step
+            if self.enabled and unlocked:
+                self.check_now()
+            return
+        if (self.enabled and unlocked and self._next_check is not None
+                and mono >= self._next_check):
+            self.check_now()
+
+    # -- checking -------------------------------------------------------------------------
+    def servers(self) -> list[str]:
+        return parse_server_list(self.settings.get("time_servers"))
+
+    def check_now(self, servers: Sequence[str] | None = None) -> bool:
+        """Start a check in a worker; False when one is already running."""
+        if self.checking:
+            return False
+        self.checking = True
+        self._next_check = self.time.monotonic() + CHECK_INTERVAL
+        chosen = list(servers) if servers else self.servers()
+        timeout = self.timeout
+        self.status_changed.emit(self.status_text())
+        run_in_background(lambda: measure_offset(chosen, timeout), self._on_result,
+                          self._on_error)
+        return True
+
+    def _on_result(self, result: Any) -> None:
+        if not shiboken6.isValid(self.window):
+            return  # the window closed while the check ran
+        assert isinstance(result, ClockResult)
+        self.checking = False
+        self.last_result = result
+        self.last_error = None
+        self._last_checked_wall = self.time.wall()
+        if self.settings.get("use_corrected_time"):
+            self.settings.set("manual_offset", round(result.offset, 1))
+            self.apply_correction()
+        self._show_level(notify=True)
+        self.status_changed.emit(self.status_text())
+        self.check_finished.emit()
+
+    def _on_error(self, message: str) -> None:
+        # Offline is normal: no dialog, no banner; the settings status says it.
+        if not shiboken6.isValid(self.window):
+            return
+        self.checking = False
+        self.last_error = message
+        self._last_checked_wall = self.time.wall()
+        self.status_changed.emit(self.status_text())
+        self.check_finished.emit()
+
+    def status_text(self) -> str:
+        if self.checking:
+            return self.tr("Checking…")
+        if self._last_checked_wall is None:
+            return self.tr("Not checked yet.")
+        when = QLocale().toString(
+            QDateTime.fromSecsSinceEpoch(int(self._last_checked_wall)).time(),
+            QLocale.FormatType.ShortFormat)
+        if self.last_error is not None or self.last_result is None:
+            return self.tr("Last check at {time}: could not reach any server.").format(
+                time=when)
+        return self.tr("Last checked at {time}: {state}").format(
+            time=when, state=self.describe(self.last_result.offset))
+
+    def describe(self, offset: float) -> str:
+        if round(abs(offset)) == 0:
+            return self.tr("this computer's clock is right to within a second.")
+        amount = humanize_seconds(offset)
+        if offset > 0:
+            return self.tr("this computer's clock is {amount} slow.").format(amount=amount)
+        return self.tr("this computer's clock is {amount} fast.").format(amount=amount)
+
+    # -- warning and correction -----------------------------------------------------------
+    def residual(self) -> float | None:
+        """How wrong the codes' time still is, given the last measurement and correction."""
+        if self.last_result is None:
+            return None
+        return self.last_result.offset - self.time.correction
+
+    def _show_level(self, notify: bool = False) -> None:
+        residual = self.residual()
+        level = DriftLevel.OK if residual is None else classify_offset(residual)
+        if level is DriftLevel.WARNING and residual is not None:
+            amount = humanize_seconds(residual)
+            text = (self.tr("This computer's clock is {amount} slow; sites may reject your "
+                            "codes.") if residual > 0 else
+                    self.tr("This computer's clock is {amount} fast; sites may reject your "
+                            "codes.")).format(amount=amount)
+            self.warning_banner.show_text(text)
+            return
+        self.warning_banner.setVisible(False)
+        if level is DriftLevel.NOTICE and residual is not None and notify:
+            self.window.notify(self.tr("Your clock is {amount} off; codes typed near the end "
+                                       "of their time may fail.").format(
+                                           amount=humanize_seconds(residual)), seconds=8.0)
+
+    def use_measured_correction(self) -> None:
+        if self.last_result is not None:
+            self.set_correction(self.last_result.offset)
+
+    def set_correction(self, offset: float) -> None:
+        """Make codes use this computer's time plus ``offset`` seconds, and remember it."""
+        self.settings.set("manual_offset", round(offset, 1))
+        self.settings.set("use_corrected_time", True)
+        self.apply_correction()
+        self._show_level()
+
+    def turn_off_correction(self) -> None:
+        self.settings.set("use_corrected_time", False)
+        self.apply_correction()
+        self._show_level()
+
+    def apply_correction(self) -> None:
+        """Set the time base from the settings; refresh codes and the indicator."""
+        on = bool(self.settings.get("use_corrected_time"))
+        offset = float(self.settings.get("manual_offset")) if on else 0.0
+        changed = offset != self.time.correction
+        self.time.correction = offset
+        if on:
+            self.indicator.show_text(self.tr("Codes use corrected time ({offset}).").format(
+                offset=signed_seconds(offset)))
+        else:
+            self.indicator.setVisible(False)
+        if changed:
+            self.detector.reset()  # the time base moved on purpose: not a clock jump
+            if self.window.session.is_unlocked:
+                self.window.model.tick()
+
+    # -- dialogs --------------------------------------------------------------------------
+    def show_fix_help(self) -> None:
+        from authenticator.ui.clock_dialogs import FixClockDialog
+
+        FixClockDialog(self.window).exec()
+
+    def open_compare(self, account_id: str | None = None) -> None:
+        from authenticator.ui.clock_dialogs import CompareDialog
+
+        if not self.window.session.is_unlocked:
+            return
+        accounts = [a for a in self.window.session.accounts() if a.kind is not OtpKind.HOTP]
+        if not accounts:
+            self.window.notify(self.tr("Add a time-based account first: the comparison uses "
+                                       "its codes."))
+            return
+        if account_id is None:
+            current = self.window.current_account()
+            account_id = current.id if current is not None else None
+        dialog = CompareDialog(accounts, self.time.wall, self.window, selected=account_id)
+        if dialog.exec() == CompareDialog.DialogCode.Accepted and dialog.correction is not None:
+            self.set_correction(dialog.correction)
+            self.window.notify(self.tr("Codes now use your phone's time."))
+
+    def settings_section(self, parent: QWidget | None = None) -> QWidget:
+        from authenticator.ui.clock_settings import ClockSettingsBox
+
+        return ClockSettingsBox(self, parent)
+

@@ -1,0 +1,81 @@
+"""The "Clock" section of the settings dialog (supplied by :class:`ClockCheck`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+)
+
+from authenticator.timesync.sntp import DEFAULT_SERVERS
+
+if TYPE_CHECKING:
+    from authenticator.ui.clock_check import ClockCheck
+
+MAX_CORRECTION = 86_400.0
+
+
+class ClockSettingsBox(QGroupBox):
+    def __init__(self, check: ClockCheck, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Clock"))
+        self.check = check
+        settings = check.settings
+        form = QFormLayout(self)
+        self.enabled = QCheckBox(self.tr("Check this computer's clock over the &internet "
+                                         "(NTP, sends no personal data)"))
+        self.enabled.setChecked(settings.get("time_check_enabled"))
+        form.addRow(self.enabled)
+        self.servers = QLineEdit(settings.get("time_servers"))
+        self.servers.setPlaceholderText(", ".join(DEFAULT_SERVERS[:2]) + ", …")
+        self.servers.setToolTip(self.tr("Time servers separated by commas; empty uses "
+                                        "public NTP servers."))
+        self.servers.setAccessibleName(self.tr("Time servers"))
+        form.addRow(self.tr("Time se&rvers:"), self.servers)
+        self.use_correction = QCheckBox(self.tr("Codes use &corrected time"))
+        self.use_correction.setChecked(settings.get("use_corrected_time"))
+        form.addRow(self.use_correction)
+        self.offset = QDoubleSpinBox()
+        self.offset.setRange(-MAX_CORRECTION, MAX_CORRECTION)
+        self.offset.setDecimals(0)
+        self.offset.setSuffix(self.tr(" s"))
+        self.offset.setValue(settings.get("manual_offset"))
+        self.offset.setAccessibleName(self.tr("Seconds to add to this computer's clock"))
+        self.offset.setToolTip(self.tr("For computers without internet: positive when this "
+                                       "clock is slow. Updated by each time check."))
+        form.addRow(self.tr("Co&rrection:"), self.offset)
+        self.use_correction.toggled.connect(self.offset.setEnabled)
+        self.offset.setEnabled(self.use_correction.isChecked())
+        row = QHBoxLayout()
+        self.status = QLabel(check.status_text())
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Clock check status"))
+        self.check_button = QPushButton(self.tr("Check &now"))
+        self.check_button.setAccessibleName(self.tr("Check the clock now"))
+        row.addWidget(self.status, 1)
+        row.addWidget(self.check_button)
+        form.addRow(row)
+        self.check_button.clicked.connect(self._check_now)
+        check.status_changed.connect(self.status.setText)
+
+    def _check_now(self) -> None:
+        from authenticator.ui.clock_check import parse_server_list
+
+        self.check.check_now(parse_server_list(self.servers.text()))
+
+    def save(self) -> None:
+        s = self.check.settings
+        s.set("time_check_enabled", self.enabled.isChecked())
+        if self.enabled.isChecked():
+            s.set("time_check_asked", True)
+        s.set("time_servers", self.servers.text().strip())
+        s.set("use_corrected_time", self.use_correction.isChecked())
+        s.set("manual_offset", float(self.offset.value()))
