@@ -411,8 +411,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _write_private(path: Path, text: str) -> None:
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.fchmod(fd, 0o600)  # an existing file keeps its mode otherwise: make it private
+            handle.truncate()  # ... before the keys are written into it
             handle.write(text)
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror}") from None
