@@ -69,8 +69,12 @@ def test_show_qr_asks_the_password_then_shows_a_scannable_code(qtbot, ready, tim
     win.select_account(win.session.accounts()[0].id)
 
     menu = QMenu()
-    win.extend_row_menu(menu, win.session.accounts()[0])
-    assert any("QR" in a.text() for a in menu.actions())
+    win.extend_row_menu(menu, win.session.accounts()[1])
+    from_row = next(a for a in menu.actions() if "QR" in a.text())
+    from_row.trigger()
+    first_gate = wait_dialog(qtbot, win, PasswordGate)
+    assert "GitLab" in first_gate.intro.text()  # the row's account, not the current one
+    first_gate.reject()
 
     win.transfer.show_qr_action.trigger()
     gate = wait_dialog(qtbot, win, PasswordGate)
@@ -319,3 +323,21 @@ def test_export_text_cancelled_writes_nothing(qtbot, ready, tmp_path):
     assert isinstance(box, QMessageBox)
     box.reject()
     assert not target.exists()
+
+
+def test_qr_hides_when_the_dialog_loses_focus(qtbot, ready):
+    win = ready
+    fill(qtbot, win, GITHUB)
+    win.transfer.show_qr(win.session.accounts()[0].id)
+    pass_gate(qtbot, win)
+    dialog = wait_dialog(qtbot, win, ShowQrDialog)
+    assert isinstance(dialog, ShowQrDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert dialog.is_revealed
+    other = QLabel("another window")
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: not dialog.isActiveWindow())
+    assert not dialog.is_revealed
