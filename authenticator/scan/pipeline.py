@@ -1,0 +1,471 @@
+"""From an image (file, bytes or array) to the authenticator keys its QR codes hold.
+
+Contract: :func:`scan_file`, :func:`scan_bytes` and :func:`scan_array` never raise for
+bad input (missing, empty, corrupt or huge files, images without a QR code, QR codes
+holding something else). They always return a :class:`ScanResult`: either accounts and/or
+migration batches were found, or ``error`` holds one line for a person explaining why
+not. Messages never include the file name (the caller knows it) nor any secret.
+:meth:`ScanResult.require` turns "nothing found" into a :class:`ScanError` for callers
+that prefer an exception.
+
+The pipeline runs the decoders best-first over a short ladder of preprocessing variants
+and stops at the first variant in which a usable authenticator payload is found. Other
+QR codes beside it (a decoy link to the service's help page) are then ignored.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from authenticator.core.account import Account
+from authenticator.core.errors import AuthenticatorError
+from authenticator.core.migration import MigrationBatch, parse_migration_uri
+from authenticator.core.uri import parse_uri
+from authenticator.scan import MAX_IMAGE_PIXELS
+from authenticator.scan.decoders import Decoder, available_decoders
+
+if TYPE_CHECKING:
+    import numpy as np
+
+# Bigger files are not enrollment screenshots or photos; refuse before reading them.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+# Decompression-bomb guard (a 30000x30000 PNG compresses to under 1 MB).
+MAX_PIXELS = MAX_IMAGE_PIXELS
+# Images are decoded at most this big; larger ones are shrunk first (phone photos).
+MAX_WORK_SIDE = 2600
+# Screenshots of a small QR code are enlarged to about this size.
+SMALL_IMAGE_SIDE = 1000
+ENLARGED_SIDE = 1600
+
+NO_QR = "no QR code found in this image"
+WEB_ADDRESS = "this QR code contains a web address, not an authenticator key"
+TEXT_ONLY = "this QR code contains text, not an authenticator key"
+BAD_OTPAUTH = "this QR code holds an otpauth link that could not be read: {}"
+BAD_MIGRATION = "this QR code holds a Google Authenticator export that could not be read: {}"
+EMPTY_FILE = "the file is empty"
+NOT_A_FILE = "there is no such file"
+IS_A_FOLDER = "this is a folder, not an image file"
+NO_PERMISSION = "the file cannot be opened: permission denied"
+UNREADABLE = "the file cannot be read: {}"
+FILE_TOO_BIG = "the file is too large to be a screenshot or photo"
+NOT_AN_IMAGE = "the file is not an image that can be read (corrupt or unsupported format)"
+TOO_MANY_PIXELS = "the image is too large to scan; crop it around the QR code and try again"
+BAD_ARRAY = "the image has an unsupported pixel format"
+
+
+class ScanError(AuthenticatorError):
+    """Nothing usable was found in an image; the message says why, in one line."""
+
+
+@dataclass
+class ScanResult:
+    """What one image yielded.
+
+    ``payloads`` are the raw texts of the QR codes that were used; they contain secrets,
+    so they are left out of ``repr`` and must never be logged or shown.
+    """
+
+    accounts: list[Account] = field(default_factory=list)
+    migration_batches: list[MigrationBatch] = field(default_factory=list)
+    payloads: list[str] = field(default_factory=list, repr=False)
+    error: str | None = None
+    decoder: str | None = None
+    variant: str | None = None
+
+    @property
+    def found(self) -> bool:
+        """True when the image holds at least one account or migration batch."""
+        return bool(self.accounts or self.migration_batches)
+
+    def all_accounts(self) -> list[Account]:
+        """Accounts from otpauth links followed by those of the migration batches."""
+        out = list(self.accounts)
+        for batch in self.migration_batches:
+            out.extend(batch.accounts)
+        return out
+
+    def require(self) -> ScanResult:
+        """Return ``self`` when something was found, else raise :class:`ScanError`."""
+        if not self.found:
+            raise ScanError(self.error or NO_QR)
+        return self
+
+    def __repr__(self) -> str:
+        return (
+            f"ScanResult(accounts={self.accounts!r}, "
+            f"migration_batches={len(self.migration_batches)}, "
+            f"payloads=<{len(self.payloads)} hidden>, error={self.error!r}, "
+            f"decoder={self.decoder!r}, variant={self.variant!r})"
+        )
+
+
+# -- classification ---------------------------------------------------------------------
+
+
+@dataclass
+class _Classified:
+    accounts: list[Account] = field(default_factory=list)
+    batches: list[MigrationBatch] = field(default_factory=list)
+    used: list[str] = field(default_factory=list)
+    problem: str | None = None
+    rank: int = 0  # how telling ``problem`` is; the most telling one is reported
+
+    @property
+    def usable(self) -> bool:
+        return bool(self.accounts or self.batches)
+
+    def note(self, rank: int, message: str) -> None:
+        if rank > self.rank:
+            self.rank, self.problem = rank, message
+
+
+def _classify(texts: Sequence[str], into: _Classified) -> None:
+    for raw in texts:
+        text = raw.strip()
+        lowered = text[:24].lower()
+        if lowered.startswith("otpauth-migration:"):
+            try:
+                into.batches.append(parse_migration_uri(text))
+                into.used.append(text)
+            except AuthenticatorError as err:
+                into.note(4, BAD_MIGRATION.format(_one_line(err)))
+        elif lowered.startswith("otpauth:"):
+            try:
+                into.accounts.append(parse_uri(text))
+                into.used.append(text)
+            except AuthenticatorError as err:
+                into.note(5, BAD_OTPAUTH.format(_one_line(err)))
+        elif lowered.startswith(("http://", "https://", "www.")):
+            into.note(3, WEB_ADDRESS)
+        elif text:
+            into.note(2, TEXT_ONLY)
+
+
+def _one_line(err: Exception) -> str:
+    return " ".join(str(err).split()) or "unknown problem"
+
+
+# -- preprocessing ladder ------------------------------------------------------------------
+
+Transform = Callable[["np.ndarray"], "np.ndarray | None"]
+
+
+def _identity(gray: np.ndarray) -> np.ndarray | None:
+    return gray
+
+
+def _enlarge(gray: np.ndarray) -> np.ndarray | None:
+    """Small screenshots: modules of 1-2 pixels decode better at 2-3x."""
+    import cv2
+
+    side = max(gray.shape)
+    if side >= SMALL_IMAGE_SIDE:
+        factor = 2.0 if side <= MAX_WORK_SIDE // 2 else 0.0
+    else:
+        factor = ENLARGED_SIDE / side
+    if factor <= 1.0:
+        return None
+    return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+
+def _smooth(gray: np.ndarray) -> np.ndarray | None:
+    """Photos: remove sensor noise, JPEG blocks and moiré stripes before binarising."""
+    import cv2
+
+    return cv2.GaussianBlur(gray, (0, 0), 1.2)
+
+
+def _threshold(gray: np.ndarray) -> np.ndarray | None:
+    """Uneven light (glare, shadows): a local threshold gives clean black and white."""
+    import cv2
+
+    block = max(15, (max(gray.shape) // 24) | 1)
+    soft = cv2.GaussianBlur(gray, (0, 0), 1.0)
+    return cv2.adaptiveThreshold(soft, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY,
+                                 block, 4)
+
+
+def _unsharp(gray: np.ndarray, sigma: float = 3.0, amount: float = 2.0) -> np.ndarray:
+    """Soften the noise a little, then boost the edges (an unsharp mask)."""
+    import cv2
+
+    soft = cv2.GaussianBlur(gray, (0, 0), 1.0)
+    halo = cv2.GaussianBlur(soft, (0, 0), sigma)
+    sharp: np.ndarray = cv2.addWeighted(soft, 1.0 + amount, halo, -amount, 0)
+    return sharp
+
+
+def _sharpen(gray: np.ndarray) -> np.ndarray | None:
+    """Out-of-focus photos with modules of 4+ pixels."""
+    return _unsharp(gray)
+
+
+def _double(gray: np.ndarray) -> np.ndarray | None:
+    import cv2
+
+    if max(gray.shape) * 2 > MAX_WORK_SIDE:
+        return None
+    big: np.ndarray = cv2.resize(gray, None, fx=2.0, fy=2.0, interpolation=cv2.INTER_CUBIC)
+    return big
+
+
+def _deblur(gray: np.ndarray) -> np.ndarray | None:
+    """Out-of-focus photos of small codes: enlarge 2x first so the mask has room to work."""
+    big = _double(gray)
+    return None if big is None else _unsharp(big)
+
+
+def _demoire(gray: np.ndarray) -> np.ndarray | None:
+    """Photos of screens: remove the two strongest periodic stripe patterns, then sharpen.
+
+    Moiré is a near-pure spatial frequency: a narrow notch in the spectrum removes it while
+    the QR code, whose energy is spread over all frequencies, loses almost nothing.
+    """
+    import numpy as np
+
+    spectrum = np.fft.rfft2(gray.astype(np.float32))
+    fy = np.fft.fftfreq(gray.shape[0])[:, None]
+    fx = np.fft.rfftfreq(gray.shape[1])[None, :]
+    magnitude = np.abs(spectrum)
+    magnitude[np.hypot(fx, fy) < 0.02] = 0  # keep the picture itself (low frequencies)
+    for _ in range(2):
+        iy, ix = np.unravel_index(int(np.argmax(magnitude)), magnitude.shape)
+        cy, cx = fy[iy, 0], fx[0, ix]
+        notch = (np.hypot(fx - cx, fy - cy) < 0.006) | (np.hypot(fx + cx, fy + cy) < 0.006)
+        spectrum[notch] = 0
+        magnitude[notch] = 0
+    clean = np.fft.irfft2(spectrum, s=gray.shape)
+    return _unsharp(np.clip(clean, 0, 255).astype(np.uint8))
+
+
+def _demoire_enlarged(gray: np.ndarray) -> np.ndarray | None:
+    """Moiré on a small code: enlarge 2x first, as for :func:`_deblur`."""
+    big = _double(gray)
+    return None if big is None else _demoire(big)
+
+
+def _invert(gray: np.ndarray) -> np.ndarray | None:
+    """Dark mode (light modules on a dark page) for decoders that don't try it."""
+    return 255 - gray
+
+
+def _shrink(gray: np.ndarray) -> np.ndarray | None:
+    """Huge codes or heavy noise: half size averages the noise away."""
+    import cv2
+
+    if min(gray.shape) < 600:
+        return None
+    return cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+
+
+@dataclass(frozen=True)
+class Rung:
+    """One step of the ladder: a decoder on a preprocessed variant of the image."""
+
+    decoder: str
+    variant: str
+    transform: Transform
+
+
+_VARIANTS: dict[str, Transform] = {
+    "grey": _identity,
+    "enlarged": _enlarge,
+    "smoothed": _smooth,
+    "threshold": _threshold,
+    "sharpened": _sharpen,
+    "deblurred": _deblur,
+    "demoired": _demoire,
+    "demoired-enlarged": _demoire_enlarged,
+    "inverted": _invert,
+    "shrunk": _shrink,
+}
+
+# Cheapest and most successful first: zxing-cpp is fast and also tries rotated, inverted
+# and downscaled versions itself; the other decoders catch what it misses.
+DEFAULT_LADDER: tuple[tuple[str, str], ...] = (
+    ("zxing-cpp", "grey"),
+    ("zxing-cpp", "enlarged"),
+    ("zxing-cpp", "deblurred"),
+    ("zxing-cpp", "sharpened"),
+    ("zxing-cpp", "smoothed"),
+    ("zxing-cpp", "threshold"),
+    ("zxing-cpp", "demoired"),
+    ("zxing-cpp", "demoired-enlarged"),
+    ("pyzbar", "grey"),
+    ("pyzbar", "inverted"),
+    ("pyzbar", "smoothed"),
+    ("pyzbar", "enlarged"),
+    ("opencv", "grey"),
+    ("opencv", "inverted"),
+    ("opencv", "threshold"),
+    ("zxing-cpp", "shrunk"),
+)
+
+def build_ladder(steps: Sequence[tuple[str, str]] = DEFAULT_LADDER,
+                 decoders: Sequence[Decoder] | None = None) -> list[tuple[Decoder, Rung]]:
+    """The steps whose decoder is available, as (decoder, rung) pairs in order."""
+    by_name = {d.name: d for d in (decoders if decoders is not None else _decoders())}
+    return [(by_name[name], Rung(name, variant, _VARIANTS[variant]))
+            for name, variant in steps if name in by_name]
+
+
+_DECODERS: list[Decoder] | None = None
+
+
+def _decoders() -> list[Decoder]:
+    global _DECODERS  # one cached set per process: loading the libraries is costly
+    if _DECODERS is None:
+        _DECODERS = available_decoders()
+    return _DECODERS
+
+
+# -- image loading ---------------------------------------------------------------------------
+
+
+def _png_pixels(data: bytes) -> int | None:
+    """Width x height from a PNG header, read before decoding anything."""
+    if len(data) >= 24 and data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR":
+        return int.from_bytes(data[16:20], "big") * int.from_bytes(data[20:24], "big")
+    return None
+
+
+def to_gray(image: np.ndarray) -> np.ndarray | None:
+    """8-bit greyscale from grey, BGR, BGRA (transparency over white) or 16-bit images."""
+    import cv2
+    import numpy as np
+
+    if image.dtype == np.uint16:
+        image = (image >> 8).astype(np.uint8)
+    elif image.dtype in (np.float32, np.float64):
+        scale = 255.0 if float(np.nanmax(image, initial=0.0)) <= 1.0 else 1.0
+        image = np.clip(np.nan_to_num(image) * scale, 0, 255).astype(np.uint8)
+    elif image.dtype != np.uint8:
+        return None
+    if image.ndim == 3 and image.shape[2] == 1:
+        image = image[:, :, 0]
+    if image.ndim == 2:
+        gray = image
+    elif image.ndim == 3 and image.shape[2] == 3:
+        gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    elif image.ndim == 3 and image.shape[2] == 4:
+        # Transparent QR codes (black modules on nothing) must land on white, not black.
+        colour = cv2.cvtColor(image, cv2.COLOR_BGRA2GRAY).astype(np.float32)
+        alpha = image[:, :, 3].astype(np.float32) / 255.0
+        gray = (colour * alpha + 255.0 * (1.0 - alpha)).astype(np.uint8)
+    else:
+        return None
+    if min(gray.shape) < 8:
+        return None
+    return np.ascontiguousarray(gray)
+
+
+def _fit(gray: np.ndarray) -> np.ndarray:
+    side = max(gray.shape)
+    if side <= MAX_WORK_SIDE:
+        return gray
+    import cv2
+
+    factor = MAX_WORK_SIDE / side
+    smaller: np.ndarray = cv2.resize(gray, None, fx=factor, fy=factor,
+                                     interpolation=cv2.INTER_AREA)
+    return smaller
+
+
+# -- public API ---------------------------------------------------------------------------
+
+
+def scan_array(image: np.ndarray,
+               ladder: Sequence[tuple[str, str]] = DEFAULT_LADDER) -> ScanResult:
+    """Find authenticator keys in an image array (grey, BGR or BGRA; any size)."""
+    gray = to_gray(image) if hasattr(image, "dtype") and hasattr(image, "ndim") else None
+    if gray is None:
+        return ScanResult(error=BAD_ARRAY)
+    if gray.size > MAX_PIXELS:
+        return ScanResult(error=TOO_MANY_PIXELS)
+    return scan_gray(_fit(gray), build_ladder(ladder))
+
+
+def scan_gray(gray: np.ndarray, ladder: Sequence[tuple[Decoder, Rung]]) -> ScanResult:
+    """Run ``ladder`` over an 8-bit greyscale image; stop at the first usable payload."""
+    cache: dict[str, np.ndarray | None] = {}
+    seen: _Classified = _Classified()
+    seen_texts: set[str] = set()
+    for decoder, rung in ladder:
+        if rung.variant not in cache:
+            cache[rung.variant] = rung.transform(gray)
+        variant = cache[rung.variant]
+        if variant is None:
+            continue
+        try:
+            texts = decoder.decode(variant)
+        except Exception:  # noqa: S112 - a decoder crash must not end the scan
+            continue
+        found = _Classified()
+        _classify(texts, found)
+        if found.usable:
+            return ScanResult(accounts=found.accounts, migration_batches=found.batches,
+                              payloads=found.used, decoder=decoder.name,
+                              variant=rung.variant)
+        new = [t for t in texts if t not in seen_texts]
+        seen_texts.update(new)
+        _classify(new, seen)
+    return ScanResult(error=seen.problem or NO_QR)
+
+
+def scan_bytes(data: bytes, ladder: Sequence[tuple[str, str]] = DEFAULT_LADDER) -> ScanResult:
+    """Find authenticator keys in an encoded image (PNG, JPEG, BMP, WebP, TIFF...)."""
+    if not data:
+        return ScanResult(error=EMPTY_FILE)
+    if len(data) > MAX_FILE_BYTES:
+        return ScanResult(error=FILE_TOO_BIG)
+    if (_png_pixels(data) or 0) > MAX_PIXELS:
+        return ScanResult(error=TOO_MANY_PIXELS)
+    image = _decode_image(data)
+    if isinstance(image, str):
+        return ScanResult(error=image)
+    return scan_array(image, ladder)
+
+
+def scan_file(path: str | os.PathLike[str],
+              ladder: Sequence[tuple[str, str]] = DEFAULT_LADDER) -> ScanResult:
+    """Find authenticator keys in an image file."""
+    file = Path(path)
+    try:
+        if file.is_dir():
+            return ScanResult(error=IS_A_FOLDER)
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return ScanResult(error=FILE_TOO_BIG)
+        data = file.read_bytes()
+    except FileNotFoundError:
+        return ScanResult(error=NOT_A_FILE)
+    except PermissionError:
+        return ScanResult(error=NO_PERMISSION)
+    except OSError as err:
+        return ScanResult(error=UNREADABLE.format(err.strerror or "input/output error"))
+    return scan_bytes(data, ladder)
+
+
+def _decode_image(data: bytes) -> np.ndarray | str:
+    import cv2
+    import numpy as np
+
+    # OpenCV's own pixel limit (OPENCV_IO_MAX_IMAGE_PIXELS) is set in scan/__init__.py.
+    buffer = np.frombuffer(data, dtype=np.uint8)
+    previous = cv2.utils.logging.getLogLevel()
+    cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_SILENT)
+    try:
+        image: np.ndarray | None = cv2.imdecode(buffer, cv2.IMREAD_UNCHANGED)
+    except cv2.error as err:
+        return TOO_MANY_PIXELS if "PIXELS" in str(err).upper() else NOT_AN_IMAGE
+    except MemoryError:
+        return TOO_MANY_PIXELS
+    finally:
+        cv2.utils.logging.setLogLevel(previous)
+    if image is None or image.size == 0:
+        return NOT_AN_IMAGE
+    return image

@@ -1,0 +1,199 @@
+"""Camera loop: rate limit and double read on an injected clock; camera errors; video."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from authenticator.core.account import Account
+from authenticator.core.errors import AuthenticatorError
+from authenticator.core.migration import MigrationBatch, encode_migration_uris
+from authenticator.scan.camera import (
+    CameraError,
+    FrameScanner,
+    OpenCvCamera,
+    center_square,
+    list_cameras,
+)
+from authenticator.scan.pipeline import WEB_ADDRESS
+from authenticator.scan.synthetic import FRAME_HEIGHT, FRAME_WIDTH, SyntheticVideoSource
+
+from .conftest import SECRET_A, SECRET_B, otpauth, raw
+
+FRAME = np.zeros((FRAME_HEIGHT, FRAME_WIDTH), dtype=np.uint8)
+
+
+class ScriptedDecoder:
+    """Stands in for zxing-cpp: returns the scripted texts and counts its calls."""
+
+    name = "zxing-cpp"
+
+    def __init__(self, *answers: list[str]) -> None:
+        self.answers = list(answers)
+        self.calls = 0
+        self.shapes: list[tuple[int, ...]] = []
+
+    def available(self) -> bool:
+        return True
+
+    def decode(self, gray: np.ndarray) -> list[str]:
+        self.calls += 1
+        self.shapes.append(gray.shape)
+        return self.answers.pop(0) if self.answers else []
+
+
+def scanner_with(decoder: ScriptedDecoder, **kwargs: float) -> FrameScanner:
+    return FrameScanner(steps=(("zxing-cpp", "grey"),), decoders=[decoder], **kwargs)
+
+
+def test_decodes_at_most_ten_times_per_second_of_the_given_clock() -> None:
+    decoder = ScriptedDecoder()
+    scanner = scanner_with(decoder)
+    # 30 frames per second for 2 seconds: 20 decodes, not 60.
+    for i in range(60):
+        assert scanner.feed(FRAME, i / 30) is None
+    assert decoder.calls == scanner.decodes == 20
+
+
+def test_frames_arriving_too_soon_are_skipped_without_decoding() -> None:
+    decoder = ScriptedDecoder()
+    scanner = scanner_with(decoder)
+    scanner.feed(FRAME, 100.0)
+    scanner.feed(FRAME, 100.05)
+    scanner.feed(FRAME, 100.099)
+    assert decoder.calls == 1
+    scanner.feed(FRAME, 100.1)
+    assert decoder.calls == 2
+
+
+def test_a_payload_is_accepted_only_when_read_twice() -> None:
+    decoder = ScriptedDecoder([otpauth()], [], [otpauth()])
+    scanner = scanner_with(decoder)
+    assert scanner.feed(FRAME, 0.0) is None  # first read: not yet trusted
+    assert scanner.feed(FRAME, 0.1) is None  # nothing seen in between
+    outcome = scanner.feed(FRAME, 0.2)  # same payload again: accepted
+    assert isinstance(outcome, list)
+    [account] = outcome
+    assert isinstance(account, Account) and account.secret == raw(SECRET_A)
+
+
+def test_two_different_reads_are_not_accepted() -> None:
+    decoder = ScriptedDecoder([otpauth(SECRET_A)], [otpauth(SECRET_B)], [otpauth(SECRET_B)])
+    scanner = scanner_with(decoder)
+    assert scanner.feed(FRAME, 0.0) is None
+    assert scanner.feed(FRAME, 0.1) is None  # differs from the first: start over
+    [account] = scanner.feed(FRAME, 0.2)  # type: ignore[misc]
+    assert account.secret == raw(SECRET_B)
+
+
+def test_an_accepted_payload_is_not_reported_again_until_reset() -> None:
+    decoder = ScriptedDecoder(*([[otpauth()]] * 6))
+    scanner = scanner_with(decoder)
+    outcomes = [scanner.feed(FRAME, t / 10) for t in range(4)]
+    assert [o is not None for o in outcomes] == [False, True, False, False]
+    scanner.reset()
+    assert scanner.feed(FRAME, 1.0) is None
+    assert scanner.feed(FRAME, 1.1) is not None
+
+
+def test_migration_export_comes_back_as_a_batch() -> None:
+    [link] = encode_migration_uris([Account(secret=raw(SECRET_A), issuer="X", name="y")])
+    scanner = scanner_with(ScriptedDecoder([link], [link]))
+    assert scanner.feed(FRAME, 0.0) is None
+    batch = scanner.feed(FRAME, 0.1)
+    assert isinstance(batch, MigrationBatch)
+    assert [a.secret for a in batch.accounts] == [raw(SECRET_A)]
+
+
+def test_a_web_address_gives_a_hint_not_a_result() -> None:
+    scanner = scanner_with(ScriptedDecoder(["https://example.com"], ["https://example.com"]))
+    assert scanner.feed(FRAME, 0.0) is None
+    assert scanner.feed(FRAME, 0.1) is None
+    assert scanner.message == WEB_ADDRESS
+    scanner.feed(FRAME, 0.2)  # nothing in view any more
+    assert scanner.message is None
+
+
+def test_decodes_the_grey_central_square() -> None:
+    decoder = ScriptedDecoder()
+    scanner = scanner_with(decoder)
+    colour = np.zeros((FRAME_HEIGHT, FRAME_WIDTH, 3), dtype=np.uint8)
+    scanner.feed(colour, 0.0)
+    assert decoder.shapes == [(FRAME_HEIGHT, FRAME_HEIGHT)]
+
+
+def test_center_square_is_centred() -> None:
+    frame = np.arange(6 * 10, dtype=np.uint8).reshape(6, 10)
+    crop = center_square(frame)
+    assert crop.shape == (6, 6)
+    assert crop[0, 0] == frame[0, 2]
+
+
+def test_real_decoders_accept_the_key_from_synthetic_video() -> None:
+    source = SyntheticVideoSource(otpauth(), frames=40, seed=1, show_from=10)
+    scanner = FrameScanner()
+    accepted: list[tuple[int, list[Account]]] = []
+    now = 0.0
+    index = 0
+    while (frame := source.read()) is not None:
+        assert frame.shape == (FRAME_HEIGHT, FRAME_WIDTH)
+        outcome = scanner.feed(frame, now)
+        if outcome is not None:
+            assert isinstance(outcome, list)
+            accepted.append((index, outcome))
+        now += 1 / 30
+        index += 1
+    assert len(accepted) == 1  # once, not on every frame
+    frame_index, [account] = accepted[0]
+    assert frame_index > 10  # never before the code appeared
+    assert account.secret == raw(SECRET_A)
+    source.release()
+    assert source.read() is None
+
+
+def test_synthetic_video_is_deterministic() -> None:
+    a = SyntheticVideoSource(otpauth(), frames=3, seed=5)
+    b = SyntheticVideoSource(otpauth(), frames=3, seed=5)
+    for _ in range(3):
+        assert np.array_equal(a.read(), b.read())  # type: ignore[arg-type]
+    assert a.read() is None
+
+
+# -- real cameras (this test machine has none) -------------------------------------------------
+
+
+def test_list_cameras_returns_promptly() -> None:
+    started = time.perf_counter()
+    cameras = list_cameras(max_index=5)
+    assert time.perf_counter() - started < 2.0
+    assert all(c.index < 5 and c.name for c in cameras)
+
+
+def test_opening_a_missing_camera_fails_promptly_with_advice() -> None:
+    started = time.perf_counter()
+    with pytest.raises(CameraError) as info:
+        OpenCvCamera(63)
+    assert time.perf_counter() - started < 2.0
+    message = str(info.value)
+    assert isinstance(info.value, AuthenticatorError)
+    assert "63" in message and "\n" not in message
+    assert "try" in message
+
+
+def test_negative_camera_number_is_refused() -> None:
+    with pytest.raises(CameraError, match="count from 0"):
+        OpenCvCamera(-1)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux device permissions")
+def test_permission_problem_suggests_the_video_group(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from authenticator.scan import camera
+
+    monkeypatch.setattr(camera.Path, "exists", lambda self: True)
+    monkeypatch.setattr(camera.os, "access", lambda path, mode: False)
+    with pytest.raises(CameraError, match="'video' group"):
+        OpenCvCamera(0)
