@@ -1,0 +1,170 @@
+"""The camera route: a capture thread reading a FrameSource, and its page.
+
+The thread opens the source, reads frames, sends a small preview and feeds a
+:class:`FrameScanner` (central crop, at most 10 decodes a second, a payload must be read
+twice). Only plain data (QImage copies, accounts, messages) crosses back to the GUI
+thread. The source is released when the thread ends: route change, dialog closed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSize, Qt, QThread, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from authenticator.core.errors import AuthenticatorError
+from authenticator.scan.camera import CameraInfo, FrameScanner, FrameSource
+
+if TYPE_CHECKING:
+    import numpy as np
+
+OpenCamera = Callable[[int], FrameSource]
+ListCameras = Callable[[], list[CameraInfo]]
+
+PREVIEW_WIDTH = 480
+PREVIEW_INTERVAL = 1 / 15  # seconds between preview frames
+STOPPED = ("the camera stopped sending pictures: check that it is still plugged in, "
+           "then choose it again")
+NO_DECODER = "no QR code reader could be loaded on this computer; type the key instead"
+
+
+def default_open_camera(index: int) -> FrameSource:
+    from authenticator.scan.camera import OpenCvCamera
+
+    return OpenCvCamera(index)
+
+
+def default_list_cameras() -> list[CameraInfo]:
+    from authenticator.scan.camera import list_cameras
+
+    return list_cameras()
+
+
+def frame_to_qimage(frame: np.ndarray) -> QImage:
+    """A QImage copy of a BGR or grey frame, shrunk to the preview width."""
+    import numpy as np
+
+    frame = np.ascontiguousarray(frame)
+    height, width = frame.shape[:2]
+    if frame.ndim == 2:
+        image = QImage(frame.data, width, height, frame.strides[0],
+                       QImage.Format.Format_Grayscale8)
+    else:
+        image = QImage(frame.data, width, height, frame.strides[0],
+                       QImage.Format.Format_BGR888)
+    if width > PREVIEW_WIDTH:
+        return image.scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.FastTransformation)
+    return image.copy()
+
+
+class CameraThread(QThread):
+    """Reads frames until interrupted; the source is always released on the way out."""
+
+    preview = Signal(QImage)
+    found = Signal(object)  # list[Account] | MigrationBatch
+    hint = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, open_source: Callable[[], FrameSource], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._open_source = open_source
+
+    def run(self) -> None:
+        try:
+            source = self._open_source()
+        except AuthenticatorError as err:
+            self.failed.emit(str(err))
+            return
+        except Exception as err:  # a driver problem must not kill the app
+            self.failed.emit(f"the camera could not be started ({type(err).__name__})")
+            return
+        try:
+            self._loop(source)
+        finally:
+            source.release()
+
+    def _loop(self, source: FrameSource) -> None:
+        scanner = FrameScanner()
+        if not scanner.can_decode:
+            self.failed.emit(NO_DECODER)
+            return
+        last_preview = 0.0
+        last_hint: str | None = None
+        while not self.isInterruptionRequested():
+            frame = source.read()
+            if frame is None:
+                if not self.isInterruptionRequested():
+                    self.failed.emit(STOPPED)
+                return
+            now = time.monotonic()
+            if now - last_preview >= PREVIEW_INTERVAL:
+                last_preview = now
+                self.preview.emit(frame_to_qimage(frame))
+            try:
+                outcome = scanner.feed(frame, now)
+            except Exception:  # noqa: S112 - one bad frame must not end the scan
+                continue
+            if scanner.message != last_hint:
+                last_hint = scanner.message
+                self.hint.emit(last_hint or "")
+            if outcome is not None:
+                self.found.emit(outcome)
+            self.msleep(10)  # real cameras block in read(); test sources must not spin
+
+    def stop(self) -> None:
+        self.requestInterruption()
+        self.wait(3000)
+
+
+class CameraPage(QWidget):
+    """Camera chooser, live preview and a one-line status."""
+
+    camera_chosen = Signal(int)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.chooser = QComboBox()
+        self.chooser.setAccessibleName(self.tr("Camera"))
+        row.addWidget(QLabel(self.tr("Camera:")))
+        row.addWidget(self.chooser, 1)
+        layout.addLayout(row)
+        self.preview = QLabel()
+        self.preview.setAccessibleName(self.tr("Camera preview"))
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(QSize(320, 240))
+        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.preview.setStyleSheet("background: #202020; color: #DDDDDD; border-radius: 6px;")
+        self.preview.setWordWrap(True)
+        layout.addWidget(self.preview, 1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Camera status"))
+        layout.addWidget(self.status)
+        self.chooser.activated.connect(lambda i: self.camera_chosen.emit(self.chooser.itemData(i)))
+
+    def set_cameras(self, cameras: list[CameraInfo]) -> None:
+        self.chooser.clear()
+        for camera in cameras:
+            self.chooser.addItem(camera.name, camera.index)
+        self.chooser.setEnabled(len(cameras) > 1)
+
+    def show_starting(self) -> None:
+        self.show_placeholder(self.tr("Starting the camera…"))
+        self.status.setText(self.tr("Hold the QR code in the middle of the picture, about "
+                                    "a hand's width from the camera."))
+
+    def show_frame(self, image: QImage) -> None:
+        pixmap = QPixmap.fromImage(image).scaled(
+            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation)
+        self.preview.setPixmap(pixmap)
+
+    def show_placeholder(self, text: str) -> None:
+        self.preview.clear()
+        self.preview.setText(text)

@@ -1,0 +1,927 @@
+"""The Add dialog: every way to enroll a key, then a confirmation with the first code.
+
+Routes: scan with a camera, scan the screen, open an image, paste (image or link), type
+a key. Dropping or pasting onto the dialog or the main window opens it pre-filled
+(:func:`install_enroll_hooks`). Google Authenticator exports list their accounts with
+checkboxes; multi-part exports are collected in any order. Decoding of images and
+screenshots runs in a worker; the camera has its own thread (``enroll_camera``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, SignalInstance
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QGuiApplication,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from authenticator.core.account import Account, OtpKind
+from authenticator.core.errors import AuthenticatorError
+from authenticator.core.migration import MigrationAssembler, MigrationBatch
+from authenticator.core.otp import code_at, group_code, seconds_left
+from authenticator.scan.camera import CameraInfo, FrameSource
+from authenticator.ui.account_form import ManualEntryForm
+from authenticator.ui.enroll_camera import (
+    CameraPage,
+    CameraThread,
+    ListCameras,
+    OpenCamera,
+    default_list_cameras,
+    default_open_camera,
+)
+from authenticator.ui.enroll_screen import RegionOverlay
+from authenticator.ui.enroll_sources import (
+    Incoming,
+    clipboard_incoming,
+    grab_screens,
+    incoming_from_mime,
+    is_blank,
+    parse_links,
+    qimage_to_gray,
+)
+from authenticator.ui.icons import icon
+from authenticator.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from authenticator.scan.pipeline import ScanResult
+    from authenticator.ui.clipboard import SecureClipboard
+    from authenticator.ui.main_window import MainWindow
+
+IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff"
+GRAB_DELAY_MS = 350  # time for the compositor to remove our windows before the grab
+
+
+class Route(Enum):
+    CAMERA = "camera"
+    SCREEN = "screen"
+    IMAGE = "image"
+    PASTE = "paste"
+    MANUAL = "manual"
+
+
+def sentence(message: str) -> str:
+    """Scanner messages are lower-case clauses; show them as one sentence."""
+    text = " ".join(message.split())
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _scan_arrays(arrays: Sequence[np.ndarray]) -> list[ScanResult]:
+    from authenticator.scan.pipeline import scan_array
+
+    return [scan_array(a) for a in arrays]
+
+
+def _scan_paths(paths: Sequence[str]) -> list[ScanResult]:
+    from authenticator.scan.pipeline import scan_file
+
+    return [scan_file(p) for p in paths]
+
+
+def _scan_region(gray: np.ndarray, rect: tuple[int, int, int, int]) -> list[ScanResult]:
+    import cv2
+
+    from authenticator.scan.pipeline import scan_array
+
+    x, y, w, h = rect
+    crop = gray[y : y + h, x : x + w]
+    if min(crop.shape) < 8:
+        return [scan_array(crop)]
+    enlarged = cv2.resize(crop, None, fx=2.0, fy=2.0, interpolation=cv2.INTER_CUBIC)
+    return [scan_array(enlarged)]
+
+
+class EnrollDialog(QDialog):
+    """Add one or more accounts. ``add_accounts`` adds (asking about duplicates) and
+    returns what was really added; the dialog then shows the confirmation step."""
+
+    def __init__(
+        self,
+        now: Callable[[], float],
+        add_accounts: Callable[[list[Account]], list[Account]],
+        clipboard: SecureClipboard | None = None,
+        parent: QWidget | None = None,
+        *,
+        open_camera: OpenCamera = default_open_camera,
+        list_cameras: ListCameras = default_list_cameras,
+        grab: Callable[[], list[QImage]] = grab_screens,
+        grab_delay_ms: int = GRAB_DELAY_MS,
+        ticked: SignalInstance | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add account"))
+        self.setAcceptDrops(True)
+        self._now = now
+        self._add_accounts = add_accounts
+        self._clipboard = clipboard
+        self._open_camera = open_camera
+        self._list_cameras = list_cameras
+        self._grab = grab
+        self._grab_delay_ms = grab_delay_ms
+        self._closed = False
+        self._job = 0
+        self._camera: CameraThread | None = None
+        self._assembler: MigrationAssembler | None = None
+        self._export_parts = 0
+        self._screens: list[np.ndarray] = []
+        self._concealed: list[tuple[QWidget, float]] = []
+        self.overlay: RegionOverlay | None = None
+        self.added: list[Account] = []
+        self._build()
+        if ticked is not None:
+            ticked.connect(self.tick)
+        else:
+            self._timer = QTimer(self)
+            self._timer.timeout.connect(self.tick)
+            self._timer.start(1000)
+        self.resize(760, 520)
+        self.show_route(Route.SCREEN)
+
+    # -- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.routes = QListWidget()
+        self.routes.setAccessibleName(self.tr("Ways to add an account"))
+        self.routes.setIconSize(QSize(22, 22))
+        self.routes.setFixedWidth(200)
+        self.routes.setSpacing(2)
+        labels = {
+            Route.CAMERA: (self.tr("Scan with camera"), "camera"),
+            Route.SCREEN: (self.tr("Scan screen"), "screen"),
+            Route.IMAGE: (self.tr("Open an image"), "image"),
+            Route.PASTE: (self.tr("Paste a link or image"), "link"),
+            Route.MANUAL: (self.tr("Type a key"), "key"),
+        }
+        self._route_order = list(labels)
+        for text, icon_name in labels.values():
+            QListWidgetItem(icon(icon_name), text, self.routes)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.setVisible(False)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.pages = QStackedWidget()
+        self.camera_page = CameraPage()
+        self.screen_page = self._screen_page()
+        self.image_page = self._image_page()
+        self.paste_page = self._paste_page()
+        self.form = ManualEntryForm(self._now)
+        self.review_page = self._review_page()
+        self.done_page = self._done_page()
+        self._route_pages: dict[Route, QWidget] = {
+            Route.CAMERA: self.camera_page, Route.SCREEN: self.screen_page,
+            Route.IMAGE: self.image_page, Route.PASTE: self.paste_page,
+            Route.MANUAL: self.form}
+        for page in (*self._route_pages.values(), self.review_page, self.done_page):
+            self.pages.addWidget(page)
+
+        self.add_another_button = QPushButton(self.tr("Add &another"))
+        self.add_another_button.setAccessibleName(self.tr("Add another account"))
+        self.add_button = QPushButton(self.tr("&Add"))
+        self.add_button.setAccessibleName(self.tr("Add"))
+        self.add_button.setDefault(True)
+        self.close_button = QPushButton(self.tr("Cancel"))
+        self.close_button.setAccessibleName(self.tr("Close"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_another_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.close_button)
+
+        right = QVBoxLayout()
+        right.addWidget(self.message)
+        right.addWidget(self.pages, 1)
+        top = QHBoxLayout()
+        top.addWidget(self.routes)
+        top.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addLayout(buttons)
+
+        self.paste_action = QAction(self.tr("Paste"), self)
+        self.paste_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+        self.paste_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.paste_action.triggered.connect(self.paste_from_clipboard)
+        self.addAction(self.paste_action)
+
+        self.routes.installEventFilter(self)  # QListWidget swallows Ctrl+V otherwise
+        self.routes.currentRowChanged.connect(self._route_row_changed)
+        self.camera_page.camera_chosen.connect(self._start_camera)
+        self.form.account_changed.connect(lambda _a: self._update_buttons())
+        self.found_list.itemChanged.connect(lambda _i: self._update_buttons())
+        self.add_button.clicked.connect(self._add_clicked)
+        self.close_button.clicked.connect(self._close_clicked)
+        self.add_another_button.clicked.connect(self.start_over)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.routes and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.matches(QKeySequence.StandardKey.Paste)):
+            self.paste_from_clipboard()
+            return True
+        return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _page(title: str, body: str) -> tuple[QWidget, QVBoxLayout]:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        heading = QLabel(title)
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        heading.setFont(font)
+        text = QLabel(body)
+        text.setWordWrap(True)
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        return page, layout
+
+    def _button(self, text: str, icon_name: str | None = None) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", ""))
+        if icon_name:
+            button.setIcon(icon(icon_name))
+        return button
+
+    def _screen_page(self) -> QWidget:
+        page, layout = self._page(
+            self.tr("Scan a QR code on your screen"),
+            self.tr("Open the page that shows the QR code, then press Scan screen. This "
+                    "window steps aside for a moment while the screen is read."))
+        self.scan_screen_button = self._button(self.tr("&Scan screen"), "screen")
+        self.scan_screen_button.clicked.connect(self.scan_screen)
+        row = QHBoxLayout()
+        row.addWidget(self.scan_screen_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.screen_fallback = QWidget()
+        fallback = QHBoxLayout(self.screen_fallback)
+        fallback.setContentsMargins(0, 0, 0, 0)
+        to_image = self._button(self.tr("Open an image instead"), "image")
+        to_image.clicked.connect(lambda: self.show_route(Route.IMAGE))
+        to_paste = self._button(self.tr("Paste instead"), "link")
+        to_paste.clicked.connect(lambda: self.show_route(Route.PASTE))
+        fallback.addWidget(to_image)
+        fallback.addWidget(to_paste)
+        fallback.addStretch(1)
+        self.screen_fallback.setVisible(False)
+        layout.addWidget(self.screen_fallback)
+        layout.addStretch(1)
+        return page
+
+    def _image_page(self) -> QWidget:
+        page, layout = self._page(
+            self.tr("Open an image of the QR code"),
+            self.tr("Choose a screenshot or photo of the QR code. You can also drop an "
+                    "image file onto this window."))
+        self.open_image_button = self._button(self.tr("&Choose image…"), "image")
+        self.open_image_button.clicked.connect(self.open_image)
+        row = QHBoxLayout()
+        row.addWidget(self.open_image_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    def _paste_page(self) -> QWidget:
+        page, layout = self._page(
+            self.tr("Paste a link or an image"),
+            self.tr("Copy the QR code image (right click, Copy image) or its otpauth:// "
+                    "link, then press Ctrl+V here. Google Authenticator export links "
+                    "work too."))
+        self.link_edit = QLineEdit()
+        self.link_edit.setPlaceholderText("otpauth://totp/…")
+        self.link_edit.setAccessibleName(self.tr("Link"))
+        self.link_edit.setEchoMode(QLineEdit.EchoMode.Password)  # links hold the key
+        # Deferred: the same Enter would otherwise also press Add on the review page.
+        self.link_edit.returnPressed.connect(lambda: QTimer.singleShot(0, self._use_link))
+        self.paste_button = self._button(self.tr("&Paste from clipboard"), "copy")
+        self.paste_button.clicked.connect(self.paste_from_clipboard)
+        row = QHBoxLayout()
+        row.addWidget(self.link_edit, 1)
+        row.addWidget(self.paste_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    def _review_page(self) -> QWidget:
+        page, layout = self._page(self.tr("Choose the accounts to add"), "")
+        self.review_text = page.findChildren(QLabel)[1]
+        self.found_list = QListWidget()
+        self.found_list.setAccessibleName(self.tr("Accounts found"))
+        layout.addWidget(self.found_list, 1)
+        self.skipped_note = QLabel()
+        self.skipped_note.setWordWrap(True)
+        self.skipped_note.setAccessibleName(self.tr("Accounts that cannot be added"))
+        layout.addWidget(self.skipped_note)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.done_title = QLabel()
+        title_font = QFont(self.done_title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
+        title_font.setBold(True)
+        self.done_title.setFont(title_font)
+        self.done_title.setAccessibleName(self.tr("Added account"))
+        self.code_label = QLabel()
+        code_font = QFont(self.code_label.font())
+        code_font.setPointSizeF(code_font.pointSizeF() * 3.0)
+        code_font.setStyleHint(QFont.StyleHint.Monospace)
+        code_font.setFamily("monospace")
+        self.code_label.setFont(code_font)
+        self.code_label.setAccessibleName(self.tr("Current code"))
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.countdown = QLabel()
+        self.countdown.setAccessibleName(self.tr("Time left"))
+        self.copy_button = self._button(self.tr("&Copy code"), "copy")
+        self.copy_button.clicked.connect(self.copy_code)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code_label)
+        code_row.addSpacing(16)
+        code_row.addWidget(self.copy_button)
+        code_row.addStretch(1)
+        self.done_hint = QLabel(self.tr(
+            "Type this code on the site to finish turning on two-factor authentication. "
+            "The same key on another device shows the same code."))
+        self.done_hint.setWordWrap(True)
+        self.weak_note = QLabel()
+        self.weak_note.setWordWrap(True)
+        self.weak_note.setStyleSheet("color: palette(placeholder-text);")
+        self.more_note = QLabel()
+        self.more_note.setWordWrap(True)
+        for widget in (self.done_title, self.countdown):
+            layout.addWidget(widget)
+        layout.addLayout(code_row)
+        for widget in (self.done_hint, self.weak_note, self.more_note):
+            layout.addWidget(widget)
+        layout.addStretch(2)
+        return page
+
+    # -- routes ---------------------------------------------------------------------------
+    def current_route(self) -> Route | None:
+        row = self.routes.currentRow()
+        return self._route_order[row] if 0 <= row < len(self._route_order) else None
+
+    def show_route(self, route: Route) -> None:
+        row = self._route_order.index(route)
+        if self.routes.currentRow() == row:
+            self._route_row_changed(row)
+        else:
+            self.routes.setCurrentRow(row)
+
+    def _route_row_changed(self, row: int) -> None:
+        if not 0 <= row < len(self._route_order):
+            return
+        route = self._route_order[row]
+        self.stop_camera()
+        self.clear_message()
+        self.screen_fallback.setVisible(False)
+        self.pages.setCurrentWidget(self._route_pages[route])
+        if route is Route.CAMERA:
+            self._find_cameras()
+        elif route is Route.MANUAL:
+            self.form.key.setFocus()
+        self._update_buttons()
+
+    def start_over(self) -> None:
+        """From the confirmation step back to the routes, for the next account."""
+        self.added = []
+        self._assembler = None
+        self.routes.setEnabled(True)
+        for edit in (self.form.issuer, self.form.name, self.form.key):
+            edit.clear()
+        self.link_edit.clear()
+        self.show_route(self.current_route() or Route.SCREEN)
+
+    def _update_buttons(self) -> None:
+        page = self.pages.currentWidget()
+        done = page is self.done_page
+        self.add_another_button.setVisible(done)
+        self.add_button.setVisible(page in (self.form, self.review_page))
+        if page is self.form:
+            self.add_button.setEnabled(self.form.account is not None)
+        elif page is self.review_page:
+            self.add_button.setEnabled(bool(self.checked_accounts()))
+        self.close_button.setText(self.tr("&Done") if done else self.tr("Cancel"))
+
+    # -- messages -------------------------------------------------------------------------
+    def show_error(self, text: str) -> None:
+        self._show_message(sentence(text), "#FDECEA", "#8A1C1C")
+
+    def show_info(self, text: str) -> None:
+        self._show_message(text, "#E8F1FD", "#0B3A75")
+
+    def _show_message(self, text: str, background: str, colour: str) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"background: {background}; color: {colour};"
+                                   " border-radius: 6px; padding: 8px;")
+        self.message.setVisible(True)
+
+    def clear_message(self) -> None:
+        self.message.clear()
+        self.message.setVisible(False)
+
+    # -- camera ---------------------------------------------------------------------------
+    def _find_cameras(self) -> None:
+        self.camera_page.set_cameras([])
+        self.camera_page.show_placeholder(self.tr("Looking for cameras…"))
+        job = self._next_job()
+        run_in_background(self._list_cameras,
+                          lambda cams: self._cameras_found(job, cams),
+                          lambda msg: self._cameras_found(job, [], msg))
+
+    def _cameras_found(self, job: int, cameras: list[CameraInfo], error: str = "") -> None:
+        if not self._current(job) or self.current_route() is not Route.CAMERA:
+            return
+        self.camera_page.set_cameras(cameras)
+        if not cameras:
+            self.camera_page.show_placeholder(self.tr("No camera"))
+            self.camera_page.status.clear()
+            self.show_error(error or self.tr(
+                "No camera was found. Plug in a webcam and choose this route again, or "
+                "scan the QR code from your screen or an image instead."))
+            return
+        self._start_camera(cameras[0].index)
+
+    def _start_camera(self, index: int) -> None:
+        self.stop_camera()
+        self.clear_message()
+        self.camera_page.show_starting()
+        opener = self._open_camera
+
+        def open_source() -> FrameSource:
+            return opener(index)
+
+        thread = CameraThread(open_source, self)
+        thread.preview.connect(self.camera_page.show_frame)
+        thread.hint.connect(self._camera_hint)
+        thread.failed.connect(self._camera_failed)
+        thread.found.connect(self._camera_found)
+        self._camera = thread
+        thread.start()
+
+    def stop_camera(self) -> None:
+        """Stop capturing and release the device (route change, close, result)."""
+        thread, self._camera = self._camera, None
+        if thread is not None:
+            thread.stop()
+            thread.deleteLater()
+
+    @property
+    def camera_running(self) -> bool:
+        return self._camera is not None and self._camera.isRunning()
+
+    def _camera_hint(self, text: str) -> None:
+        if text:
+            self.show_error(text)
+        elif self._assembler is None:
+            self.clear_message()
+
+    def _camera_failed(self, message: str) -> None:
+        if self.sender() is not self._camera:
+            return
+        self.camera_page.show_placeholder(self.tr("The camera is not available"))
+        self.camera_page.status.clear()
+        self.show_error(message)
+
+    def _camera_found(self, outcome: list[Account] | MigrationBatch) -> None:
+        if self.sender() is not self._camera:
+            return
+        if isinstance(outcome, MigrationBatch):
+            self.accept_found([], [outcome])
+        else:
+            self.accept_found(list(outcome), [])
+
+    # -- screen ---------------------------------------------------------------------------
+    def scan_screen(self) -> None:
+        """Step our windows aside, grab every screen, decode in a worker."""
+        self.clear_message()
+        self.screen_fallback.setVisible(False)
+        self.scan_screen_button.setEnabled(False)
+        self._concealed = []
+        for widget in {id(w): w for w in (self.parentWidget(), self) if w}.values():
+            window = widget.window()
+            if window.isVisible():
+                self._concealed.append((window, window.windowOpacity()))
+                window.setWindowOpacity(0.0)
+        QTimer.singleShot(self._grab_delay_ms, self._grab_now)
+
+    def _grab_now(self) -> None:
+        try:
+            images = self._grab()
+        finally:
+            for window, opacity in self._concealed:
+                window.setWindowOpacity(opacity)
+            self._concealed = []
+            self.scan_screen_button.setEnabled(True)
+        if self._closed:
+            return
+        arrays = [qimage_to_gray(i) for i in images if not i.isNull()]
+        self._screens = [a for a in arrays if not is_blank(a)]
+        if not self._screens:
+            self.screen_fallback.setVisible(True)
+            self.show_error(self.tr(
+                "This desktop did not let the app read the screen (this happens on "
+                "Wayland). Take a screenshot and open it with Open an image, or copy the "
+                "QR code image and paste it here with Ctrl+V."))
+            return
+        screens = list(self._screens)
+        self._scan(lambda: _scan_arrays(screens), on_nothing=self._screen_not_found)
+
+    def _screen_not_found(self, message: str) -> None:
+        """Nothing decoded: let the user drag a box on the frozen screenshot."""
+        self.show_info(self.tr("No QR code was found automatically. Drag a box around it "
+                               "on the screenshot."))
+        screen_index = self._screen_of_dialog()
+        image = self._screen_image(screen_index)
+        overlay = RegionOverlay(image, self)
+        overlay.chosen.connect(lambda rect: self._region_chosen(screen_index, rect))
+        overlay.cancelled.connect(lambda: self.show_error(message))
+        screens = QGuiApplication.screens()
+        if screen_index < len(screens):
+            overlay.setGeometry(screens[screen_index].geometry())
+        self.overlay = overlay
+        overlay.showFullScreen()
+        overlay.activateWindow()
+        overlay.setFocus()
+
+    def _screen_of_dialog(self) -> int:
+        screens = QGuiApplication.screens()
+        here = self.screen()
+        index = screens.index(here) if here in screens else 0
+        return index if index < len(self._screens) else 0
+
+    def _screen_image(self, index: int) -> QImage:
+        gray = self._screens[index]
+        height, width = gray.shape
+        return QImage(gray.data, width, height, gray.strides[0],
+                      QImage.Format.Format_Grayscale8).copy()
+
+    def _region_chosen(self, index: int, rect: QRect) -> None:
+        self.overlay = None
+        gray = self._screens[index]
+        box = (rect.x(), rect.y(), rect.width(), rect.height())
+        self._scan(lambda: _scan_region(gray, box))
+
+    # -- image files, pasted images, links ---------------------------------------------
+    def open_image(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open an image of the QR code"), "",
+            self.tr("Images ({patterns});;All files (*)").format(patterns=IMAGE_FILTER))
+        if path:
+            self.receive(Incoming(paths=[path]))
+
+    def paste_from_clipboard(self) -> None:
+        incoming = clipboard_incoming(any_text=True)
+        if incoming is None:
+            self.show_error(self.tr("The clipboard holds no image and no link. Copy the QR "
+                                    "code image or its otpauth:// link first."))
+            return
+        self.receive(incoming)
+
+    def _use_link(self) -> None:
+        text = self.link_edit.text().strip()
+        if text:
+            self.receive(Incoming(text=text))
+
+    def receive(self, incoming: Incoming) -> None:
+        """Handle dropped or pasted data (also used to open the dialog pre-filled)."""
+        if self.pages.currentWidget() in (self.review_page, self.done_page):
+            self.start_over()
+        self.clear_message()
+        if incoming.paths:
+            self._select_route_quietly(Route.IMAGE)
+            paths = list(incoming.paths)
+            self._scan(lambda: _scan_paths(paths))
+        elif incoming.image is not None:
+            self._select_route_quietly(Route.PASTE)
+            gray = qimage_to_gray(incoming.image)
+            self._scan(lambda: _scan_arrays([gray]))
+        elif incoming.text:
+            self._select_route_quietly(Route.PASTE)
+            try:
+                accounts, batches = parse_links(incoming.text)
+            except AuthenticatorError as err:
+                self.show_error(str(err))
+                return
+            self.link_edit.clear()
+            self.accept_found(accounts, batches)
+
+    def _select_route_quietly(self, route: Route) -> None:
+        if self.current_route() is not route:
+            self.show_route(route)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if incoming_from_mime(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        incoming = incoming_from_mime(event.mimeData())
+        if incoming is not None:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.receive(incoming))
+
+    # -- decoding in a worker -----------------------------------------------------------
+    def _next_job(self) -> int:
+        self._job += 1
+        return self._job
+
+    def _current(self, job: int) -> bool:
+        return not self._closed and job == self._job
+
+    def _scan(self, work: Callable[[], list[ScanResult]],
+              on_nothing: Callable[[str], None] | None = None) -> None:
+        job = self._next_job()
+        self.show_info(self.tr("Looking for a QR code…"))
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+        def done(results: list[ScanResult]) -> None:
+            if not self._current(job):
+                return
+            self.unsetCursor()
+            accounts = [a for r in results for a in r.accounts]
+            batches = [b for r in results for b in r.migration_batches]
+            if accounts or batches:
+                self.accept_found(accounts, batches)
+                return
+            message = next((r.error for r in results if r.error),
+                           "no QR code found in this image")
+            if on_nothing is not None:
+                on_nothing(sentence(message))
+            else:
+                self.show_error(message)
+
+        def failed(message: str) -> None:
+            if self._current(job):
+                self.unsetCursor()
+                self.show_error(message)
+
+        run_in_background(work, done, failed)
+
+    # -- results ------------------------------------------------------------------------
+    def accept_found(self, accounts: list[Account], batches: list[MigrationBatch]) -> None:
+        """Plain accounts go to the review list; export parts wait until all are read."""
+        for batch in batches:
+            if self._assembler is None:
+                self._assembler = MigrationAssembler()
+                self._export_parts = batch.batch_size
+            try:
+                self._assembler.add(batch)
+            except AuthenticatorError as err:
+                self.show_error(str(err))
+                return
+        assembler = self._assembler
+        if assembler is not None and not assembler.complete:
+            self._show_missing(assembler)
+            return
+        skipped: list[str] = []
+        if assembler is not None:
+            accounts = accounts + assembler.accounts()
+            skipped = assembler.skipped
+            self._assembler = None
+        self.show_review(accounts, skipped, from_export=bool(batches))
+
+    def _show_missing(self, assembler: MigrationAssembler) -> None:
+        missing = assembler.missing()
+        size = self._export_parts
+        read = [p for p in range(1, size + 1) if p not in missing]
+        text = self.tr("Read part {read} of {n} of a Google Authenticator export. "
+                       "Scan part {next} of {n} next.").format(
+            read=", ".join(str(p) for p in read), n=size, next=missing[0])
+        if len(missing) > 1:
+            text += " " + self.tr("Still missing: parts {parts}.").format(
+                parts=", ".join(str(p) for p in missing))
+        self.show_info(text)
+
+    def show_review(self, accounts: list[Account], skipped: list[str],
+                    from_export: bool) -> None:
+        self.stop_camera()
+        self.found_list.blockSignals(True)
+        self.found_list.clear()
+        for account in accounts:
+            item = QListWidgetItem(account.label or self.tr("(no name)"), self.found_list)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, account)
+        self.found_list.blockSignals(False)
+        if from_export:
+            text = self.tr("This Google Authenticator export holds {n} account(s). Untick "
+                           "the ones you don't want.").format(n=len(accounts))
+        else:
+            text = self.tr("Found {n} account(s). Untick the ones you don't want.").format(
+                n=len(accounts))
+        self.review_text.setText(text)
+        self.skipped_note.setText(
+            self.tr("Cannot be added: {reasons}").format(reasons="; ".join(skipped))
+            if skipped else "")
+        self.clear_message()
+        self.pages.setCurrentWidget(self.review_page)
+        self._update_buttons()
+        self.add_button.setFocus()
+
+    def checked_accounts(self) -> list[Account]:
+        out = []
+        for row in range(self.found_list.count()):
+            item = self.found_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def _add_clicked(self) -> None:
+        page = self.pages.currentWidget()
+        if page is self.form:
+            chosen = [self.form.account] if self.form.account else []
+        elif page is self.review_page:
+            chosen = self.checked_accounts()
+        else:
+            return
+        if not chosen:
+            return
+        added = self._add_accounts(chosen)
+        if not added:
+            self.show_info(self.tr("Nothing new was added: the key is already in your "
+                                   "list."))
+            return
+        self.show_done(added)
+
+    # -- confirmation -------------------------------------------------------------------
+    def show_done(self, added: list[Account]) -> None:
+        self.added = added
+        first = added[0]
+        self.done_title.setText(first.label)
+        if first.is_weak:
+            self.weak_note.setText(self.tr(
+                "This key is short ({bits} bits). It works, but if the site lets you "
+                "choose, a longer key is safer.").format(bits=first.key_bits))
+        else:
+            self.weak_note.setText("")
+        if len(added) > 1:
+            self.more_note.setText(self.tr("Also added: {labels}.").format(
+                labels=", ".join(a.label for a in added[1:])))
+        else:
+            self.more_note.setText("")
+        self.clear_message()
+        self.pages.setCurrentWidget(self.done_page)
+        self._update_buttons()
+        self.tick()
+        self.close_button.setFocus()
+
+    def current_code(self) -> str:
+        return code_at(self.added[0], self._now()) if self.added else ""
+
+    def tick(self) -> None:
+        if self._closed or not self.added or self.pages.currentWidget() is not self.done_page:
+            return
+        account = self.added[0]
+        now = self._now()
+        self.code_label.setText(group_code(code_at(account, now)))
+        if account.kind is OtpKind.HOTP:
+            self.countdown.setText(self.tr("Counter-based code: it changes when you ask "
+                                           "for the next one."))
+        else:
+            left = int(seconds_left(now, account.period) + 0.999)
+            self.countdown.setText(self.tr("Changes in {n} s").format(n=left))
+
+    def copy_code(self) -> None:
+        code = self.current_code()
+        if not code:
+            return
+        if self._clipboard is not None:
+            self._clipboard.copy(code)
+        else:
+            QGuiApplication.clipboard().setText(code)
+        self.copy_button.setText(self.tr("Copied"))
+        QTimer.singleShot(1500, self._reset_copy_text)
+
+    def _reset_copy_text(self) -> None:
+        if not self._closed:
+            self.copy_button.setText(self.tr("&Copy code"))
+
+    # -- closing ------------------------------------------------------------------------
+    def _close_clicked(self) -> None:
+        if self.pages.currentWidget() is self.done_page:
+            self.accept()
+        else:
+            self.reject()
+
+    def done(self, result: int) -> None:
+        self._shut_down()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._shut_down()
+        super().closeEvent(event)
+
+    def _shut_down(self) -> None:
+        self._closed = True
+        self.stop_camera()
+        if self.overlay is not None:
+            self.overlay.close()
+            self.overlay = None
+        self._screens = []
+
+
+
+# -- entry points from the main window -------------------------------------------------
+
+
+def open_enroll_dialog(window: MainWindow, incoming: Incoming | None = None) -> None:
+    """Open the Add dialog over ``window`` (pre-filled with dropped or pasted data)."""
+    if not window.session.is_unlocked:
+        return
+    dialog = EnrollDialog(window.time.now, window.add_accounts_checked, window.clipboard,
+                          window, ticked=window.ticker.ticked)
+    if incoming is not None:
+        dialog.receive(incoming)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
+class EnrollDropFilter(QObject):
+    """Lets image files, images and otpauth links be dropped onto the main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
+                event, QDragMoveEvent):
+            if self._usable(event) is not None:
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            incoming = self._usable(event)
+            if incoming is not None:
+                event.acceptProposedAction()
+                window = self._window
+                # Not inside the drop handler: the platform's drag loop must end first.
+                QTimer.singleShot(0, lambda: open_enroll_dialog(window, incoming))
+                return True
+        return False
+
+    def _usable(self, event: QDropEvent) -> Incoming | None:
+        if not self._window.session.is_unlocked:
+            return None
+        return incoming_from_mime(event.mimeData())
+
+
+def install_enroll_hooks(window: MainWindow) -> None:
+    """Paste (Ctrl+V outside text fields) and drop onto the window open the Add dialog."""
+    drop_filter = EnrollDropFilter(window)
+    window.setAcceptDrops(True)
+    window.installEventFilter(drop_filter)
+    window.codes.view.viewport().installEventFilter(drop_filter)
+
+    def paste() -> None:
+        if not window.session.is_unlocked:
+            return
+        incoming = clipboard_incoming()
+        if incoming is None:
+            window.notify(window.tr("The clipboard holds no QR code image and no "
+                                    "otpauth:// link to add."))
+            return
+        open_enroll_dialog(window, incoming)
+
+    action = QAction(window.tr("&Paste QR code or link"), window)
+    action.setObjectName("paste_enroll")
+    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(paste)
+    window.addAction(action)
