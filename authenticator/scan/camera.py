@@ -31,11 +31,14 @@ from authenticator.scan.pipeline import NO_QR, build_ladder, scan_gray, to_gray
 if TYPE_CHECKING:
     import numpy as np
 
-# One decoding step per decoded frame, cycling: each step stays well under 50 ms on a
-# 720x720 crop, and over a second (10 decodes) every step has had two chances.
+# One decoding step per decoded frame, cycling: each step stays under 25 ms on a 720x720
+# crop (measured by benchmarks/scan.py); the plain image every other decode, and in
+# between the variants that rescue soft-focus webcams and uneven light.
 CAMERA_LADDER: tuple[tuple[str, str], ...] = (
     ("zxing-cpp", "grey"),
-    ("zxing-cpp", "smoothed"),
+    ("zxing-cpp", "sharpened"),
+    ("zxing-cpp", "grey"),
+    ("zxing-cpp", "deblurred"),
     ("zxing-cpp", "grey"),
     ("zxing-cpp", "threshold"),
 )

@@ -204,6 +204,7 @@ class SyntheticVideoSource:
     qr_width: int = 360
     show_from: int = 0
     noise_sigma: float = 5.0
+    blur_sigma: float = 0.0  # out of focus
 
     def __post_init__(self) -> None:
         self._rng = np.random.default_rng(self.seed)
@@ -224,7 +225,7 @@ class SyntheticVideoSource:
             paste(frame, self._code, (FRAME_WIDTH - w) // 2 + int(shake[0]),
                   (FRAME_HEIGHT - h) // 2 + int(shake[1]))
         self._index += 1
-        return noise(frame, self._rng, self.noise_sigma)
+        return noise(blur(frame, self.blur_sigma), self._rng, self.noise_sigma)
 
     def release(self) -> None:
         self.released = True

@@ -154,6 +154,23 @@ def test_real_decoders_accept_the_key_from_synthetic_video() -> None:
     assert source.read() is None
 
 
+def test_soft_focus_webcam_is_read_thanks_to_the_ladder() -> None:
+    # Blur of ~0.4 module: the plain image never decodes; the sharpening steps do.
+    def first_accept(steps: tuple[tuple[str, str], ...] | None) -> int | None:
+        source = SyntheticVideoSource(otpauth(), frames=45, seed=2, qr_width=300,
+                                      blur_sigma=3.0)
+        scanner = FrameScanner(steps=steps)
+        index = 0
+        while (frame := source.read()) is not None:
+            if scanner.feed(frame, index / 30) is not None:
+                return index
+            index += 1
+        return None
+
+    assert first_accept(None) is not None
+    assert first_accept((("zxing-cpp", "grey"),)) is None
+
+
 def test_synthetic_video_is_deterministic() -> None:
     a = SyntheticVideoSource(otpauth(), frames=3, seed=5)
     b = SyntheticVideoSource(otpauth(), frames=3, seed=5)

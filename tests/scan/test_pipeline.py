@@ -29,9 +29,11 @@ from authenticator.scan.pipeline import (
     TOO_MANY_PIXELS,
     WEB_ADDRESS,
     ScanError,
+    build_ladder,
     scan_array,
     scan_bytes,
     scan_file,
+    scan_gray,
 )
 
 from .conftest import SECRET_A, SECRET_B, SECRET_C, otpauth, page_with, raw, write_png
@@ -279,3 +281,60 @@ def test_importing_the_pipeline_loads_no_heavy_library() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+# -- the ladder ---------------------------------------------------------------------------------
+
+
+class Scripted:
+    """A decoder that answers from a script and records which variants it was shown."""
+
+    def __init__(self, name: str, answer: list[str] | None = None, *,
+                 crash: bool = False) -> None:
+        self.name = name
+        self.answer = answer or []
+        self.crash = crash
+        self.calls = 0
+
+    def available(self) -> bool:
+        return True
+
+    def decode(self, gray: np.ndarray) -> list[str]:
+        self.calls += 1
+        if self.crash:
+            raise RuntimeError("decoder bug")
+        return list(self.answer)
+
+
+def test_ladder_stops_at_the_first_step_that_finds_a_key(key_page: np.ndarray) -> None:
+    first = Scripted("zxing-cpp", [otpauth()])
+    later = Scripted("pyzbar", [otpauth(SECRET_B)])
+    result = scan_gray(key_page, build_ladder(decoders=[first, later]))
+    assert secrets(result) == {raw(SECRET_A)}
+    assert (result.decoder, result.variant) == ("zxing-cpp", "grey")
+    assert first.calls == 1 and later.calls == 0
+
+
+def test_a_crashing_decoder_does_not_end_the_scan(key_page: np.ndarray) -> None:
+    broken = Scripted("zxing-cpp", crash=True)
+    backup = Scripted("opencv", [otpauth()])
+    result = scan_gray(key_page, build_ladder(decoders=[broken, backup]))
+    assert secrets(result) == {raw(SECRET_A)}
+    assert result.decoder == "opencv"
+
+
+def test_without_zxing_the_other_decoders_still_scan(key_page: np.ndarray) -> None:
+    from authenticator.scan.decoders import OpenCvDecoder
+
+    result = scan_gray(key_page, build_ladder(decoders=[OpenCvDecoder()]))
+    assert secrets(result) == {raw(SECRET_A)}
+    assert result.decoder == "opencv"
+
+
+def test_a_decoy_seen_early_does_not_stop_the_search(key_page: np.ndarray) -> None:
+    # The first step only sees the help link; a later one finds the key: the key wins.
+    decoy_only = Scripted("zxing-cpp", ["https://help.example.com"])
+    finder = Scripted("pyzbar", ["https://help.example.com", otpauth()])
+    result = scan_gray(key_page, build_ladder(decoders=[decoy_only, finder]))
+    assert result.error is None
+    assert secrets(result) == {raw(SECRET_A)}
