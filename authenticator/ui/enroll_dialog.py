@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
-    QFont,
     QGuiApplication,
     QImage,
     QKeyEvent,
@@ -40,10 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authenticator.core.account import Account, OtpKind
+from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import MigrationAssembler, MigrationBatch
-from authenticator.core.otp import code_at, group_code, seconds_left
+from authenticator.core.otp import code_at
 from authenticator.scan.camera import CameraInfo, FrameSource
 from authenticator.ui.account_form import ManualEntryForm
 from authenticator.ui.enroll_camera import (
@@ -54,6 +53,7 @@ from authenticator.ui.enroll_camera import (
     default_list_cameras,
     default_open_camera,
 )
+from authenticator.ui.enroll_pages import ConfirmationPage, ReviewPage, heading
 from authenticator.ui.enroll_screen import RegionOverlay
 from authenticator.ui.enroll_sources import (
     Incoming,
@@ -196,8 +196,8 @@ class EnrollDialog(QDialog):
         self.image_page = self._image_page()
         self.paste_page = self._paste_page()
         self.form = ManualEntryForm(self._now)
-        self.review_page = self._review_page()
-        self.done_page = self._done_page()
+        self.review_page = ReviewPage()
+        self.done_page = ConfirmationPage()
         self._route_pages: dict[Route, QWidget] = {
             Route.CAMERA: self.camera_page, Route.SCREEN: self.screen_page,
             Route.IMAGE: self.image_page, Route.PASTE: self.paste_page,
@@ -238,7 +238,8 @@ class EnrollDialog(QDialog):
         self.routes.currentRowChanged.connect(self._route_row_changed)
         self.camera_page.camera_chosen.connect(self._start_camera)
         self.form.account_changed.connect(lambda _a: self._update_buttons())
-        self.found_list.itemChanged.connect(lambda _i: self._update_buttons())
+        self.review_page.selection_changed.connect(self._update_buttons)
+        self.done_page.copy_requested.connect(self.copy_code)
         self.add_button.clicked.connect(self._add_clicked)
         self.close_button.clicked.connect(self._close_clicked)
         self.add_another_button.clicked.connect(self.start_over)
@@ -255,14 +256,9 @@ class EnrollDialog(QDialog):
     def _page(title: str, body: str) -> tuple[QWidget, QVBoxLayout]:
         page = QWidget()
         layout = QVBoxLayout(page)
-        heading = QLabel(title)
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        heading.setFont(font)
         text = QLabel(body)
         text.setWordWrap(True)
-        layout.addWidget(heading)
+        layout.addWidget(heading(title))
         layout.addWidget(text)
         return page, layout
 
@@ -332,62 +328,6 @@ class EnrollDialog(QDialog):
         row.addWidget(self.paste_button)
         layout.addLayout(row)
         layout.addStretch(1)
-        return page
-
-    def _review_page(self) -> QWidget:
-        page, layout = self._page(self.tr("Choose the accounts to add"), "")
-        self.review_text = page.findChildren(QLabel)[1]
-        self.found_list = QListWidget()
-        self.found_list.setAccessibleName(self.tr("Accounts found"))
-        layout.addWidget(self.found_list, 1)
-        self.skipped_note = QLabel()
-        self.skipped_note.setWordWrap(True)
-        self.skipped_note.setAccessibleName(self.tr("Accounts that cannot be added"))
-        layout.addWidget(self.skipped_note)
-        return page
-
-    def _done_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        self.done_title = QLabel()
-        title_font = QFont(self.done_title.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.5)
-        title_font.setBold(True)
-        self.done_title.setFont(title_font)
-        self.done_title.setAccessibleName(self.tr("Added account"))
-        self.code_label = QLabel()
-        code_font = QFont(self.code_label.font())
-        code_font.setPointSizeF(code_font.pointSizeF() * 3.0)
-        code_font.setStyleHint(QFont.StyleHint.Monospace)
-        code_font.setFamily("monospace")
-        self.code_label.setFont(code_font)
-        self.code_label.setAccessibleName(self.tr("Current code"))
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.countdown = QLabel()
-        self.countdown.setAccessibleName(self.tr("Time left"))
-        self.copy_button = self._button(self.tr("&Copy code"), "copy")
-        self.copy_button.clicked.connect(self.copy_code)
-        code_row = QHBoxLayout()
-        code_row.addWidget(self.code_label)
-        code_row.addSpacing(16)
-        code_row.addWidget(self.copy_button)
-        code_row.addStretch(1)
-        self.done_hint = QLabel(self.tr(
-            "Type this code on the site to finish turning on two-factor authentication. "
-            "The same key on another device shows the same code."))
-        self.done_hint.setWordWrap(True)
-        self.weak_note = QLabel()
-        self.weak_note.setWordWrap(True)
-        self.weak_note.setStyleSheet("color: palette(placeholder-text);")
-        self.more_note = QLabel()
-        self.more_note.setWordWrap(True)
-        for widget in (self.done_title, self.countdown):
-            layout.addWidget(widget)
-        layout.addLayout(code_row)
-        for widget in (self.done_hint, self.weak_note, self.more_note):
-            layout.addWidget(widget)
-        layout.addStretch(2)
         return page
 
     # -- routes ---------------------------------------------------------------------------
@@ -729,36 +669,14 @@ class EnrollDialog(QDialog):
     def show_review(self, accounts: list[Account], skipped: list[str],
                     from_export: bool) -> None:
         self.stop_camera()
-        self.found_list.blockSignals(True)
-        self.found_list.clear()
-        for account in accounts:
-            item = QListWidgetItem(account.label or self.tr("(no name)"), self.found_list)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setData(Qt.ItemDataRole.UserRole, account)
-        self.found_list.blockSignals(False)
-        if from_export:
-            text = self.tr("This Google Authenticator export holds {n} account(s). Untick "
-                           "the ones you don't want.").format(n=len(accounts))
-        else:
-            text = self.tr("Found {n} account(s). Untick the ones you don't want.").format(
-                n=len(accounts))
-        self.review_text.setText(text)
-        self.skipped_note.setText(
-            self.tr("Cannot be added: {reasons}").format(reasons="; ".join(skipped))
-            if skipped else "")
+        self.review_page.show_accounts(accounts, skipped, from_export)
         self.clear_message()
         self.pages.setCurrentWidget(self.review_page)
         self._update_buttons()
         self.add_button.setFocus()
 
     def checked_accounts(self) -> list[Account]:
-        out = []
-        for row in range(self.found_list.count()):
-            item = self.found_list.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
-                out.append(item.data(Qt.ItemDataRole.UserRole))
-        return out
+        return self.review_page.checked_accounts()
 
     def _add_clicked(self) -> None:
         page = self.pages.currentWidget()
@@ -780,40 +698,18 @@ class EnrollDialog(QDialog):
     # -- confirmation -------------------------------------------------------------------
     def show_done(self, added: list[Account]) -> None:
         self.added = added
-        first = added[0]
-        self.done_title.setText(first.label)
-        if first.is_weak:
-            self.weak_note.setText(self.tr(
-                "This key is short ({bits} bits). It works, but if the site lets you "
-                "choose, a longer key is safer.").format(bits=first.key_bits))
-        else:
-            self.weak_note.setText("")
-        if len(added) > 1:
-            self.more_note.setText(self.tr("Also added: {labels}.").format(
-                labels=", ".join(a.label for a in added[1:])))
-        else:
-            self.more_note.setText("")
+        self.done_page.show_accounts(added, self._now())
         self.clear_message()
         self.pages.setCurrentWidget(self.done_page)
         self._update_buttons()
-        self.tick()
         self.close_button.setFocus()
 
     def current_code(self) -> str:
         return code_at(self.added[0], self._now()) if self.added else ""
 
     def tick(self) -> None:
-        if self._closed or not self.added or self.pages.currentWidget() is not self.done_page:
-            return
-        account = self.added[0]
-        now = self._now()
-        self.code_label.setText(group_code(code_at(account, now)))
-        if account.kind is OtpKind.HOTP:
-            self.countdown.setText(self.tr("Counter-based code: it changes when you ask "
-                                           "for the next one."))
-        else:
-            left = int(seconds_left(now, account.period) + 0.999)
-            self.countdown.setText(self.tr("Changes in {n} s").format(n=left))
+        if not self._closed and self.pages.currentWidget() is self.done_page:
+            self.done_page.refresh(self._now())
 
     def copy_code(self) -> None:
         code = self.current_code()
@@ -823,12 +719,7 @@ class EnrollDialog(QDialog):
             self._clipboard.copy(code)
         else:
             QGuiApplication.clipboard().setText(code)
-        self.copy_button.setText(self.tr("Copied"))
-        QTimer.singleShot(1500, self._reset_copy_text)
-
-    def _reset_copy_text(self) -> None:
-        if not self._closed:
-            self.copy_button.setText(self.tr("&Copy code"))
+        self.done_page.show_copied()
 
     # -- closing ------------------------------------------------------------------------
     def _close_clicked(self) -> None:

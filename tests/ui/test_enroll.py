@@ -74,7 +74,7 @@ def make_dialog(qtbot, timebase, added):
 
 
 def review_labels(dialog: EnrollDialog) -> list[str]:
-    return [dialog.found_list.item(r).text() for r in range(dialog.found_list.count())]
+    return dialog.review_page.labels()
 
 
 def wait_review(qtbot, dialog: EnrollDialog, timeout: int = 10_000) -> None:
@@ -122,7 +122,7 @@ def test_camera_route_reads_a_qr_code_and_releases_the_camera(qtbot, make_dialog
     assert review_labels(dialog) == ["GitHub (alice)"]
     click(qtbot, dialog.add_button)
     assert [a.secret for a in added.accounts] == [GITHUB.secret]
-    assert dialog.code_label.text() == group_code(code_at(GITHUB, timebase.now()))
+    assert dialog.done_page.code_label.text() == group_code(code_at(GITHUB, timebase.now()))
 
 
 def test_camera_is_released_when_route_changes_and_on_close(qtbot, make_dialog):
@@ -375,7 +375,7 @@ def test_manual_route_shows_reason_and_blocks_add_for_bad_keys(qtbot, make_dialo
     qtbot.keyClicks(form.name, "me")
     click(qtbot, dialog.add_button)
     assert added.accounts[0].secret_b32 == "JBSWY3DPEHPK3PXP"
-    assert "80 bits" in dialog.weak_note.text()
+    assert "80 bits" in dialog.done_page.weak_note.text()
 
 
 # -- Google Authenticator exports ------------------------------------------------------
@@ -396,10 +396,10 @@ def test_migration_parts_out_of_order_then_choose_accounts(qtbot, make_dialog, a
     qtbot.keyClick(dialog.link_edit, Qt.Key.Key_Return)
     wait_review(qtbot, dialog)
     assert review_labels(dialog) == [a.label for a in accounts]
-    dialog.found_list.item(2).setCheckState(Qt.CheckState.Unchecked)
+    dialog.review_page.found_list.item(2).setCheckState(Qt.CheckState.Unchecked)
     click(qtbot, dialog.add_button)
     assert [a.issuer for a in added.accounts] == ["Site0", "Site1", "Site3", "Site4", "Site5"]
-    assert "Also added" in dialog.more_note.text()
+    assert "Also added" in dialog.done_page.more_note.text()
 
 
 # -- duplicates and the confirmation step --------------------------------------------------
@@ -443,14 +443,14 @@ def test_confirmation_shows_live_code_countdown_and_copies(qtbot, window, timeba
         qtbot.keyClick(dialog.link_edit, Qt.Key.Key_Return)
         wait_review(qtbot, dialog)
         click(qtbot, dialog.add_button)
-        seen["code"] = dialog.code_label.text()
-        seen["countdown"] = dialog.countdown.text()
-        seen["hint"] = dialog.done_hint.text()
-        seen["weak"] = dialog.weak_note.text()
+        seen["code"] = dialog.done_page.code_label.text()
+        seen["countdown"] = dialog.done_page.countdown.text()
+        seen["hint"] = dialog.done_page.hint.text()
+        seen["weak"] = dialog.done_page.weak_note.text()
         timebase.advance(20)  # into the next 30-second step
         dialog.tick()
-        seen["next_code"] = dialog.code_label.text()
-        click(qtbot, dialog.copy_button)
+        seen["next_code"] = dialog.done_page.code_label.text()
+        click(qtbot, dialog.done_page.copy_button)
         seen["clipboard"] = QGuiApplication.clipboard().text()
         click(qtbot, dialog.close_button)
 

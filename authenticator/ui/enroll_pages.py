@@ -1,0 +1,159 @@
+"""The two result steps of the Add dialog: choose what was found, then confirm."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from authenticator.core.account import Account, OtpKind
+from authenticator.core.otp import code_at, group_code, seconds_left
+from authenticator.ui.icons import icon
+
+
+def heading(text: str, scale: float = 1.25) -> QLabel:
+    label = QLabel(text)
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class ReviewPage(QWidget):
+    """The accounts found (each with a checkbox, all ticked) and what cannot be added."""
+
+    selection_changed = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Choose the accounts to add")))
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        layout.addWidget(self.text)
+        self.found_list = QListWidget()
+        self.found_list.setAccessibleName(self.tr("Accounts found"))
+        layout.addWidget(self.found_list, 1)
+        self.skipped_note = QLabel()
+        self.skipped_note.setWordWrap(True)
+        self.skipped_note.setAccessibleName(self.tr("Accounts that cannot be added"))
+        layout.addWidget(self.skipped_note)
+        self.found_list.itemChanged.connect(lambda _item: self.selection_changed.emit())
+
+    def show_accounts(self, accounts: list[Account], skipped: list[str],
+                      from_export: bool) -> None:
+        self.found_list.blockSignals(True)
+        self.found_list.clear()
+        for account in accounts:
+            item = QListWidgetItem(account.label or self.tr("(no name)"), self.found_list)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setData(Qt.ItemDataRole.UserRole, account)
+        self.found_list.blockSignals(False)
+        if from_export:
+            text = self.tr("This Google Authenticator export holds {n} account(s). Untick "
+                           "the ones you don't want.").format(n=len(accounts))
+        else:
+            text = self.tr("Found {n} account(s). Untick the ones you don't want.").format(
+                n=len(accounts))
+        self.text.setText(text)
+        self.skipped_note.setText(
+            self.tr("Cannot be added: {reasons}").format(reasons="; ".join(skipped))
+            if skipped else "")
+        self.selection_changed.emit()
+
+    def labels(self) -> list[str]:
+        return [self.found_list.item(r).text() for r in range(self.found_list.count())]
+
+    def checked_accounts(self) -> list[Account]:
+        out = []
+        for row in range(self.found_list.count()):
+            item = self.found_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+
+class ConfirmationPage(QWidget):
+    """The new account, large, with its current code, countdown and a Copy button."""
+
+    copy_requested = Signal()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.account: Account | None = None
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.title = heading("", 1.5)
+        self.title.setAccessibleName(self.tr("Added account"))
+        self.code_label = QLabel()
+        code_font = QFont(self.code_label.font())
+        code_font.setPointSizeF(code_font.pointSizeF() * 3.0)
+        code_font.setStyleHint(QFont.StyleHint.Monospace)
+        code_font.setFamily("monospace")
+        self.code_label.setFont(code_font)
+        self.code_label.setAccessibleName(self.tr("Current code"))
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.countdown = QLabel()
+        self.countdown.setAccessibleName(self.tr("Time left"))
+        self.copy_button = QPushButton(icon("copy"), self.tr("&Copy code"))
+        self.copy_button.setAccessibleName(self.tr("Copy code"))
+        self.copy_button.clicked.connect(self.copy_requested)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code_label)
+        code_row.addSpacing(16)
+        code_row.addWidget(self.copy_button)
+        code_row.addStretch(1)
+        self.hint = QLabel(self.tr(
+            "Type this code on the site to finish turning on two-factor authentication. "
+            "The same key on another device shows the same code."))
+        self.hint.setWordWrap(True)
+        self.weak_note = QLabel()
+        self.weak_note.setWordWrap(True)
+        self.weak_note.setStyleSheet("color: palette(placeholder-text);")
+        self.more_note = QLabel()
+        self.more_note.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.countdown)
+        layout.addLayout(code_row)
+        for widget in (self.hint, self.weak_note, self.more_note):
+            layout.addWidget(widget)
+        layout.addStretch(2)
+
+    def show_accounts(self, added: list[Account], now: float) -> None:
+        first = added[0]
+        self.account = first
+        self.title.setText(first.label)
+        self.weak_note.setText(self.tr(
+            "This key is short ({bits} bits). It works, but if the site lets you choose, "
+            "a longer key is safer.").format(bits=first.key_bits) if first.is_weak else "")
+        self.more_note.setText(self.tr("Also added: {labels}.").format(
+            labels=", ".join(a.label for a in added[1:])) if len(added) > 1 else "")
+        self.copy_button.setText(self.tr("&Copy code"))
+        self.refresh(now)
+
+    def refresh(self, now: float) -> None:
+        account = self.account
+        if account is None:
+            return
+        self.code_label.setText(group_code(code_at(account, now)))
+        if account.kind is OtpKind.HOTP:
+            self.countdown.setText(self.tr("Counter-based code: it changes when you ask "
+                                           "for the next one."))
+        else:
+            left = int(seconds_left(now, account.period) + 0.999)
+            self.countdown.setText(self.tr("Changes in {n} s").format(n=left))
+
+    def show_copied(self) -> None:
+        self.copy_button.setText(self.tr("Copied"))
