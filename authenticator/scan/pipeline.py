@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 MAX_FILE_BYTES = 64 * 1024 * 1024
 # Decompression-bomb guard (a 30000x30000 PNG compresses to under 1 MB).
 MAX_PIXELS = MAX_IMAGE_PIXELS
+# The smallest QR code (21 modules) cannot fit in fewer pixels than this.
+MIN_SIDE = 21
 # Images are decoded at most this big; larger ones are shrunk first (phone photos).
 MAX_WORK_SIDE = 2600
 # Screenshots of a small QR code are enlarged to about this size.
@@ -55,6 +57,7 @@ FILE_TOO_BIG = "the file is too large to be a screenshot or photo"
 NOT_AN_IMAGE = "the file is not an image that can be read (corrupt or unsupported format)"
 TOO_MANY_PIXELS = "the image is too large to scan; crop it around the QR code and try again"
 BAD_ARRAY = "the image has an unsupported pixel format"
+TOO_SMALL = "the image is too small to hold a QR code"
 
 
 class ScanError(AuthenticatorError):
@@ -338,6 +341,8 @@ def to_gray(image: np.ndarray) -> np.ndarray | None:
     import cv2
     import numpy as np
 
+    if image.size == 0:
+        return None
     if image.dtype == np.uint16:
         image = (image >> 8).astype(np.uint8)
     elif image.dtype in (np.float32, np.float64):
@@ -357,8 +362,6 @@ def to_gray(image: np.ndarray) -> np.ndarray | None:
         alpha = image[:, :, 3].astype(np.float32) / 255.0
         gray = (colour * alpha + 255.0 * (1.0 - alpha)).astype(np.uint8)
     else:
-        return None
-    if min(gray.shape) < 8:
         return None
     return np.ascontiguousarray(gray)
 
@@ -381,7 +384,11 @@ def _fit(gray: np.ndarray) -> np.ndarray:
 def scan_array(image: np.ndarray,
                ladder: Sequence[tuple[str, str]] = DEFAULT_LADDER) -> ScanResult:
     """Find authenticator keys in an image array (grey, BGR or BGRA; any size)."""
-    gray = to_gray(image) if hasattr(image, "dtype") and hasattr(image, "ndim") else None
+    if not (hasattr(image, "dtype") and hasattr(image, "ndim")) or image.ndim not in (2, 3):
+        return ScanResult(error=BAD_ARRAY)
+    if min(image.shape[:2]) < MIN_SIDE:
+        return ScanResult(error=TOO_SMALL)
+    gray = to_gray(image)
     if gray is None:
         return ScanResult(error=BAD_ARRAY)
     if gray.size > MAX_PIXELS:

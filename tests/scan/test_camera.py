@@ -125,6 +125,14 @@ def test_decodes_the_grey_central_square() -> None:
     assert decoder.shapes == [(FRAME_HEIGHT, FRAME_HEIGHT)]
 
 
+def test_empty_or_odd_frames_are_skipped() -> None:
+    decoder = ScriptedDecoder()
+    scanner = scanner_with(decoder)
+    assert scanner.feed(np.zeros((0, 0, 3), dtype=np.uint8), 0.0) is None
+    assert scanner.feed(np.zeros((720, 1280, 5), dtype=np.uint8), 1.0) is None
+    assert decoder.calls == 0
+
+
 def test_center_square_is_centred() -> None:
     frame = np.arange(6 * 10, dtype=np.uint8).reshape(6, 10)
     crop = center_square(frame)

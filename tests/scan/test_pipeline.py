@@ -27,6 +27,7 @@ from authenticator.scan.pipeline import (
     NOT_AN_IMAGE,
     TEXT_ONLY,
     TOO_MANY_PIXELS,
+    TOO_SMALL,
     WEB_ADDRESS,
     ScanError,
     build_ladder,
@@ -206,6 +207,10 @@ def test_unsupported_arrays_are_refused_politely() -> None:
     assert scan_array(np.zeros((4, 4, 7), dtype=np.uint8)).error is not None
     assert scan_array(np.zeros((100, 100), dtype=np.int64)).error is not None
     assert scan_array("not an image").error is not None  # type: ignore[arg-type]
+    assert scan_array(np.zeros((0, 50), dtype=np.uint8)).error == TOO_SMALL
+    assert scan_array(np.zeros((12, 12, 3), dtype=np.uint8)).error == TOO_SMALL
+    assert scan_array(np.zeros((0, 50, 3), dtype=np.uint8)).error == TOO_SMALL
+    assert scan_array(np.zeros(500, dtype=np.uint8)).error is not None
 
 
 # -- files -------------------------------------------------------------------------------------
