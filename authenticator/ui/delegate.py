@@ -20,7 +20,16 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from authenticator.ui.model import Role
@@ -67,6 +76,10 @@ class AccountDelegate(QStyledItemDelegate):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.revealed = True
+        # Everything in a row except the code and the countdown arc changes rarely: it is
+        # painted once into a pixmap and reused, so the once-a-second repaint stays cheap.
+        self._static: dict[tuple[Any, ...], QPixmap] = {}
+        self._fonts: dict[str, QFont] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
@@ -79,30 +92,62 @@ class AccountDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = option.palette
         dark = is_dark(palette)
-        style = option.widget.style() if option.widget else None
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
-                                option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         text_colour = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         muted = QColor(text_colour)
         muted.setAlphaF(0.65)
+        painter.drawPixmap(option.rect.topLeft(),
+                           self._static_layer(painter, option, index, text_colour, muted, dark))
 
         g = Geometry(option.font, option.rect)
-        self._paint_avatar(painter, g, index, option.font)
-        self._paint_labels(painter, g, index, option.font, text_colour, muted)
         urgent = bool(index.data(Role.URGENT))
         code_colour = (URGENT_DARK if dark else URGENT_LIGHT) if urgent and not selected \
             else text_colour
         self._paint_code(painter, g, index, option.font, code_colour, muted)
-        if index.data(Role.KIND) == "hotp":
-            self._paint_next_button(painter, g, palette, option.font, dark)
-        else:
+        if index.data(Role.KIND) != "hotp":
             accent = ACCENT_DARK if dark else ACCENT_LIGHT
             ring_colour = code_colour if urgent else (text_colour if selected else accent)
-            self._paint_ring(painter, g, index, option.font, ring_colour, muted)
+            self._paint_ring(painter, g, index, option.font, ring_colour)
         painter.restore()
+
+    def _static_layer(self, painter: QPainter, option: QStyleOptionViewItem, index: Index,
+                      text_colour: QColor, muted: QColor, dark: bool) -> QPixmap:
+        flags = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
+                                | QStyle.StateFlag.State_Active)
+        device = painter.device()
+        ratio = device.devicePixelRatioF() if device is not None else 1.0
+        size = option.rect.size()
+        account = index.data(Role.ACCOUNT)
+        key = (account.id, account.issuer, account.name, account.tags, account.favorite,
+               account.kind, size.width(), size.height(), int(flags.value),
+               option.palette.cacheKey(), option.font.key(), ratio)
+        pixmap = self._static.get(key)
+        if pixmap is not None:
+            return pixmap
+        pixmap = QPixmap(size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pixmap)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        local = QStyleOptionViewItem(option)
+        local.rect = QRect(0, 0, size.width(), size.height())
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, local, p,
+                                option.widget)
+        g = Geometry(option.font, local.rect)
+        self._paint_avatar(p, g, index, option.font)
+        self._paint_labels(p, g, index, option.font, text_colour, muted)
+        if index.data(Role.KIND) == "hotp":
+            self._paint_next_button(p, g, option.palette, option.font, dark)
+        else:
+            self._paint_ring_track(p, g, muted)
+        p.end()
+        if len(self._static) > 400:  # rows scrolled past long ago; rebuilt on demand
+            self._static.clear()
+        self._static[key] = pixmap
+        return pixmap
 
     def _paint_avatar(self, painter: QPainter, g: Geometry, index: Index, font: QFont) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
@@ -148,12 +193,7 @@ class AccountDelegate(QStyledItemDelegate):
 
     def _paint_code(self, painter: QPainter, g: Geometry, index: Index, font: QFont,
                     colour: QColor, muted: QColor) -> None:
-        code_font = QFont(font)
-        code_font.setPointSizeF(font.pointSizeF() * 2.0)
-        code_font.setWeight(QFont.Weight.DemiBold)
-        code_font.setStyleHint(QFont.StyleHint.Monospace)
-        code_font.setFamilies(["DejaVu Sans Mono", "Cascadia Mono", "Menlo", "Consolas",
-                               "monospace"])
+        code_font = self._code_font(font)
         code = index.data(Role.CODE) or ""
         if not self.revealed:
             code = "•" * len(code.replace(" ", ""))
@@ -176,20 +216,41 @@ class AccountDelegate(QStyledItemDelegate):
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              code)
 
-    def _paint_ring(self, painter: QPainter, g: Geometry, index: Index, font: QFont,
-                    colour: QColor, muted: QColor) -> None:
-        fraction = float(index.data(Role.FRACTION_LEFT) or 0.0)
-        seconds = index.data(Role.SECONDS_LEFT)
+    def _ring_rect(self, g: Geometry) -> tuple[QRectF, float]:
         width = max(2.0, g.unit * 0.6)
-        rect = QRectF(g.ring).adjusted(width, width, -width, -width)
+        return QRectF(g.ring).adjusted(width, width, -width, -width), width
+
+    def _paint_ring_track(self, painter: QPainter, g: Geometry, muted: QColor) -> None:
+        rect, width = self._ring_rect(g)
         track = QColor(muted)
         track.setAlphaF(0.2)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.setPen(QPen(track, width))
         painter.drawEllipse(rect)
+
+    def _code_font(self, font: QFont) -> QFont:
+        key = font.key()
+        cached = self._fonts.get(key)
+        if cached is None:
+            cached = QFont(font)
+            cached.setPointSizeF(font.pointSizeF() * 2.0)
+            cached.setWeight(QFont.Weight.DemiBold)
+            cached.setStyleHint(QFont.StyleHint.Monospace)
+            cached.setFamilies(["DejaVu Sans Mono", "Cascadia Mono", "Menlo", "Consolas",
+                                "monospace"])
+            self._fonts[key] = cached
+        return cached
+
+    def _paint_ring(self, painter: QPainter, g: Geometry, index: Index, font: QFont,
+                    colour: QColor) -> None:
+        """The part of the countdown that moves: the arc and the seconds as a number."""
+        fraction = float(index.data(Role.FRACTION_LEFT) or 0.0)
+        seconds = index.data(Role.SECONDS_LEFT)
+        rect, width = self._ring_rect(g)
         pen = QPen(colour, width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawArc(rect, 90 * 16, int(fraction * 360 * 16))
         f = QFont(font)
         f.setPointSizeF(font.pointSizeF() * 0.9)

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.core.account import Account, OtpKind
-from authenticator.ui.account_form import AddAccountDialog, EditAccountDialog
+from authenticator.ui.account_form import EditAccountDialog
 from authenticator.ui.clipboard import SecureClipboard
+from authenticator.ui.clock_check import ClockCheck
 from authenticator.ui.delegate import AccountDelegate
+from authenticator.ui.enroll_dialog import install_enroll_hooks, open_enroll_dialog
 from authenticator.ui.icons import icon
 from authenticator.ui.model import AccountFilterModel, AccountListModel, Role, SortMode
 from authenticator.ui.pages import UnlockPage, WelcomePage
@@ -33,6 +35,7 @@ from authenticator.ui.session import VaultSession
 from authenticator.ui.settings import AppSettings
 from authenticator.ui.ticker import SecondTicker
 from authenticator.ui.timebase import TimeBase
+from authenticator.ui.transfer_menu import TransferActions
 from authenticator.ui.widgets import Banner, EmptyState, Toast
 
 UNDO_SECONDS = 10.0
@@ -182,6 +185,7 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._connect()
+        install_enroll_hooks(self)  # paste and drop a QR code or link to add it
         self.apply_settings()
         geometry = settings.geometry()
         if geometry is not None:
@@ -189,6 +193,11 @@ class MainWindow(QMainWindow):
 
         self.ticker = ticker if ticker is not None else SecondTicker(self)
         self.ticker.ticked.connect(self.tick)
+        self.row_menu_hooks: list[Any] = []  # callables (menu, account) -> None
+        self.tick_hooks: list[Any] = []  # callables () -> None, run on every tick
+        self.transfer = TransferActions(self)
+        self.settings_sections: list[Any] = []  # callables (dialog) -> section widget
+        self.clock_check = ClockCheck(self)
         self.show_start_page()
 
     # -- set-up ---------------------------------------------------------------------------
@@ -343,16 +352,18 @@ class MainWindow(QMainWindow):
 
     # -- list state -----------------------------------------------------------------------
     def _sync_model(self) -> None:
-        accounts = self.session.accounts()
+        accounts = self.model.ordered(self.session.accounts())
         current = self.model.accounts()
         if [a.id for a in current] == [a.id for a in accounts]:
             for old, new in zip(current, accounts, strict=True):
                 if old != new:
                     self.model.upsert(new)
+            self.proxy.refilter()  # an edit may change what the search matches
         else:
+            selected = self.current_account()
             self.model.set_accounts(accounts)
-        self.proxy.invalidate()
-        self.proxy.sort(0)
+            if selected is not None:
+                self.select_account(selected.id)
         self._update_list_state()
 
     def _update_list_state(self) -> None:
@@ -390,7 +401,10 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def set_sort_mode(self, mode: SortMode, save: bool = True) -> None:
-        self.proxy.set_sort_mode(mode)
+        selected = self.current_account()
+        self.model.set_sort_mode(mode)
+        if selected is not None:
+            self.select_account(selected.id)
         for m, action in self.sort_actions.items():
             action.setChecked(m is mode)
         self.codes.view.setDragEnabled(mode is SortMode.MANUAL)
@@ -417,6 +431,8 @@ class MainWindow(QMainWindow):
     # -- ticking --------------------------------------------------------------------------
     def tick(self) -> None:
         """Called once per second (tests call it after advancing the injected time)."""
+        for hook in list(self.tick_hooks):
+            hook()
         self.clipboard.tick()
         self.codes.toast.expire(self.time.monotonic())
         if not self.session.is_unlocked:
@@ -475,11 +491,7 @@ class MainWindow(QMainWindow):
     def add_account(self) -> None:
         if not self.session.is_unlocked:
             return
-        dialog = AddAccountDialog(self.time.now, self)
-        if dialog.exec() != AddAccountDialog.DialogCode.Accepted:
-            return
-        for account in dialog.accounts():
-            self.add_accounts_checked([account])
+        open_enroll_dialog(self)
 
     def add_accounts_checked(self, accounts: list[Account]) -> list[Account]:
         """Add, asking what to do with keys already in the vault. Returns what was added."""
@@ -562,7 +574,7 @@ class MainWindow(QMainWindow):
 
     def move_current(self, delta: int) -> None:
         account = self.current_account()
-        if account is None or self.proxy.sort_mode is not SortMode.MANUAL:
+        if account is None or self.model.sort_mode is not SortMode.MANUAL:
             return
         row = self.model.row_of(account.id)
         target = row + delta
@@ -591,6 +603,8 @@ class MainWindow(QMainWindow):
 
     def extend_row_menu(self, menu: QMenu, account: Account) -> None:
         """Hook for features that add per-account actions (show QR, compare clock...)."""
+        for hook in self.row_menu_hooks:
+            hook(menu, account)
 
     # -- notices --------------------------------------------------------------------------
     def notify(self, text: str, seconds: float = 4.0,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -56,6 +56,18 @@ class Role(enum.IntEnum):
 COUNTDOWN_ROLES = [Role.SECONDS_LEFT, Role.FRACTION_LEFT, Role.URGENT,
                    Qt.ItemDataRole.AccessibleTextRole]
 CODE_ROLES = [Role.CODE, Role.RAW_CODE, Role.NEXT_CODE, *COUNTDOWN_ROLES]
+_CODE_ROLE_SET = frozenset(int(r) for r in CODE_ROLES)
+
+
+def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:
+    """Contiguous runs of increasing row numbers: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
 
 
 def whole_seconds(seconds_left: float) -> int:
@@ -69,8 +81,59 @@ def spoken_code(code: str) -> str:
     return group_code(code)
 
 
+class SortMode(enum.StrEnum):
+    MANUAL = "manual"
+    NAME = "name"
+    ISSUER = "issuer"
+    RECENT = "recent"
+
+
+def sort_accounts(accounts: Sequence[Account], mode: SortMode) -> list[Account]:
+    """Display order: favourites pinned on top, then by ``mode`` (manual = vault order)."""
+    order = {id(a): i for i, a in enumerate(accounts)}
+
+    def key(a: Account) -> tuple[Any, ...]:
+        if mode is SortMode.NAME:
+            rest: tuple[Any, ...] = (a.name.casefold(), a.issuer.casefold())
+        elif mode is SortMode.ISSUER:
+            rest = (a.issuer.casefold(), a.name.casefold())
+        elif mode is SortMode.RECENT:
+            rest = (-(a.last_used or 0.0),)
+        else:
+            rest = ()
+        return (not a.favorite, *rest, order[id(a)])
+
+    return sorted(accounts, key=key)
+
+
+class _Period:
+    """Countdown shared by every row with the same period: one computation per tick."""
+
+    __slots__ = ("period", "seconds", "step", "whole")
+
+    def __init__(self, period: int, now: float) -> None:
+        self.period = period
+        self.step = time_step(now, period)
+        self.seconds = seconds_left(now, period)
+        self.whole = whole_seconds(self.seconds)
+
+    def advance(self, now: float) -> tuple[bool, bool]:
+        """Update to ``now``; returns (whole seconds changed, step changed)."""
+        step = time_step(now, self.period)
+        self.seconds = seconds_left(now, self.period)
+        whole = whole_seconds(self.seconds)
+        changed = (whole != self.whole or step != self.step, step != self.step)
+        self.step, self.whole = step, whole
+        return changed
+
+
 class AccountListModel(QAbstractListModel):
-    """Rows = accounts in manual order. Codes are cached per step."""
+    """Rows = accounts in manual order.
+
+    Idle cost is what matters for an app that ticks all day: the countdown is computed
+    once per distinct period (not per row), and codes are computed lazily, when a row is
+    painted or read, and cached for their step.
+    """
 
     #: Emitted after the user reordered rows by drag and drop (ids in new order).
     reordered = Signal(list)
@@ -79,17 +142,35 @@ class AccountListModel(QAbstractListModel):
         super().__init__(parent)
         self._now = now
         self._accounts: list[Account] = []
-        self._states: list[CodeState] = []
-        self._seconds: list[int] = []
+        self._codes: dict[str, CodeState] = {}  # account id -> cached state of its step
+        self._periods: dict[int, _Period] = {}
+        self._rows_by_period: dict[int, list[int]] = {}
+        self.sort_mode = SortMode.MANUAL
 
     # -- content --------------------------------------------------------------------------
+    def ordered(self, accounts: Sequence[Account]) -> list[Account]:
+        return sort_accounts(accounts, self.sort_mode)
+
+    def set_sort_mode(self, mode: SortMode) -> None:
+        self.sort_mode = mode
+        self.set_accounts(self._accounts)
+
     def set_accounts(self, accounts: Sequence[Account]) -> None:
+        """Replace the rows with ``accounts`` in display order."""
         self.beginResetModel()
-        self._accounts = list(accounts)
-        now = self._now()
-        self._states = [state_at(a, now) for a in self._accounts]
-        self._seconds = [whole_seconds(s.seconds_left) for s in self._states]
+        self._accounts = self.ordered(accounts)
+        self._codes.clear()
+        self._refresh_periods()
         self.endResetModel()
+
+    def _refresh_periods(self) -> None:
+        self._rows_by_period = {}
+        for row, account in enumerate(self._accounts):
+            if account.is_time_based:
+                self._rows_by_period.setdefault(account.period, []).append(row)
+        now = self._now()
+        wanted = {a.period for a in self._accounts if a.is_time_based}
+        self._periods = {p: self._periods.get(p) or _Period(p, now) for p in wanted}
 
     def clear(self) -> None:
         self.set_accounts([])
@@ -109,18 +190,16 @@ class AccountListModel(QAbstractListModel):
     def upsert(self, account: Account) -> None:
         """Insert a new account at the end or replace the one with the same id."""
         row = self.row_of(account.id)
-        state = state_at(account, self._now())
+        self._codes.pop(account.id, None)
         if row < 0:
             row = len(self._accounts)
             self.beginInsertRows(QModelIndex(), row, row)
             self._accounts.append(account)
-            self._states.append(state)
-            self._seconds.append(whole_seconds(state.seconds_left))
+            self._refresh_periods()
             self.endInsertRows()
             return
         self._accounts[row] = account
-        self._states[row] = state
-        self._seconds[row] = whole_seconds(state.seconds_left)
+        self._refresh_periods()
         index = self.index(row)
         self.dataChanged.emit(index, index, [])
 
@@ -129,44 +208,55 @@ class AccountListModel(QAbstractListModel):
         if row < 0:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self._accounts[row], self._states[row], self._seconds[row]
+        del self._accounts[row]
+        self._codes.pop(account_id, None)
+        self._refresh_periods()
         self.endRemoveRows()
 
     # -- ticking --------------------------------------------------------------------------
     def tick(self) -> None:
-        """Recompute from the injected clock; signal only what changed."""
-        if not self._accounts:
+        """Advance to the injected clock's time; signal only the rows and roles that changed.
+
+        Every second: one ``dataChanged`` with the countdown roles over the time-based rows.
+        At a step boundary: the code roles for the rows of that period. A clock that jumps
+        (forwards or back) is handled the same way: the step differs, codes refresh.
+        """
+        if not self._periods:
             return
         now = self._now()
-        first_countdown = last_countdown = -1
-        code_rows: list[int] = []
-        for row, account in enumerate(self._accounts):
-            if account.kind is OtpKind.HOTP:
-                continue
-            old = self._states[row]
-            seconds_changed = False
-            if old.step != time_step(now, account.period):
-                state = state_at(account, now)
-                self._states[row] = state
-                code_rows.append(row)
-            else:
-                state = CodeState(old.code, old.next_code, seconds_left(now, account.period),
-                                  old.period, old.step)
-                self._states[row] = state
-            whole = whole_seconds(state.seconds_left)
-            if whole != self._seconds[row]:
-                self._seconds[row] = whole
-                seconds_changed = True
+        ticked: set[int] = set()
+        stepped: set[int] = set()
+        for period in self._periods.values():
+            seconds_changed, step_changed = period.advance(now)
             if seconds_changed:
-                if first_countdown < 0:
-                    first_countdown = row
-                last_countdown = row
-        if first_countdown >= 0:
-            self.dataChanged.emit(self.index(first_countdown), self.index(last_countdown),
-                                  COUNTDOWN_ROLES)
-        for row in code_rows:
-            index = self.index(row)
-            self.dataChanged.emit(index, index, CODE_ROLES)
+                ticked.add(period.period)
+            if step_changed:
+                stepped.add(period.period)
+        if ticked:
+            first = min(self._rows_by_period[p][0] for p in ticked)
+            last = max(self._rows_by_period[p][-1] for p in ticked)
+            self.dataChanged.emit(self.index(first), self.index(last), COUNTDOWN_ROLES)
+        if stepped:
+            rows = sorted(r for p in stepped for r in self._rows_by_period[p])
+            for first, last in _runs(rows):
+                self.dataChanged.emit(self.index(first), self.index(last), CODE_ROLES)
+
+    def _state(self, account: Account) -> CodeState:
+        """The account's code state for the current tick (cached per step)."""
+        if account.kind is OtpKind.HOTP:
+            cached = self._codes.get(account.id)
+            if cached is None or cached.step != account.counter:
+                cached = state_at(account, 0.0)
+                self._codes[account.id] = cached
+            return cached
+        period = self._periods.get(account.period)
+        if period is None:  # not ticked yet (e.g. between insert and refresh)
+            period = self._periods[account.period] = _Period(account.period, self._now())
+        cached = self._codes.get(account.id)
+        if cached is None or cached.step != period.step:
+            cached = state_at(account, period.step * account.period)
+            self._codes[account.id] = cached
+        return cached
 
     # -- Qt API ---------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -177,26 +267,32 @@ class AccountListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= row < len(self._accounts):
             return None
         account = self._accounts[row]
-        state = self._states[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return account.label
+        if role in _CODE_ROLE_SET:
+            return self._code_data(account, role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(account)
+        return self._static(account, role)
+
+    def _code_data(self, account: Account, role: int) -> Any:
+        state = self._state(account)
+        period = self._periods.get(account.period) if account.is_time_based else None
         if role == Role.CODE:
             return group_code(state.code)
         if role == Role.RAW_CODE:
             return state.code
-        if role == Role.SECONDS_LEFT:
-            return self._seconds[row] if account.is_time_based else None
-        if role == Role.FRACTION_LEFT:
-            return state.fraction_left if account.is_time_based else None
-        if role == Role.URGENT:
-            return account.is_time_based and self._seconds[row] <= URGENT_SECONDS
         if role == Role.NEXT_CODE:
             return group_code(state.next_code) if state.next_code else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._spoken(account, state, self._seconds[row])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(account)
-        return self._static(account, role)
+            return self._spoken(account, state, period.whole if period else 0)
+        if period is None:
+            return False if role == Role.URGENT else None
+        if role == Role.SECONDS_LEFT:
+            return period.whole
+        if role == Role.FRACTION_LEFT:
+            return period.seconds / period.period
+        return period.whole <= URGENT_SECONDS  # Role.URGENT
 
     def _static(self, account: Account, role: int) -> Any:
         if role == Role.ACCOUNT:
@@ -292,48 +388,41 @@ class AccountListModel(QAbstractListModel):
         self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), target)
         dest = target - 1 if target > source else target
         self._accounts.insert(dest, self._accounts.pop(source))
-        self._states.insert(dest, self._states.pop(source))
-        self._seconds.insert(dest, self._seconds.pop(source))
+        self._refresh_periods()
         self.endMoveRows()
 
 
-class SortMode(enum.StrEnum):
-    MANUAL = "manual"
-    NAME = "name"
-    ISSUER = "issuer"
-    RECENT = "recent"
-
-
 class AccountFilterModel(QSortFilterProxyModel):
-    """Search on issuer, name and tags; optional tag filter; favourites pinned on top."""
+    """Search on issuer, name and tags; optional tag filter.
+
+    Sorting is done once in Python by the source model (see ``sort_accounts``), not by
+    the proxy: a Python ``lessThan`` costs thousands of calls per sort.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._terms: list[str] = []
         self._tag: str | None = None
-        self._mode = SortMode.MANUAL
         self.setDynamicSortFilter(False)
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()
         self._terms = text.casefold().split()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_tag(self, tag: str | None) -> None:
+        self.beginFilterChange()
         self._tag = tag or None
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def refilter(self) -> None:
+        """Re-run the filter after account edits (names or tags may no longer match)."""
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     @property
     def tag(self) -> str | None:
         return self._tag
-
-    def set_sort_mode(self, mode: SortMode) -> None:
-        self._mode = mode
-        self.invalidate()
-        self.sort(0)
-
-    @property
-    def sort_mode(self) -> SortMode:
-        return self._mode
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
@@ -347,19 +436,3 @@ class AccountFilterModel(QSortFilterProxyModel):
             return True
         haystack = " ".join((account.issuer, account.name, *account.tags)).casefold()
         return all(term in haystack for term in self._terms)
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        model = self.sourceModel()
-        a: Account = model.data(left, Role.ACCOUNT)
-        b: Account = model.data(right, Role.ACCOUNT)
-        if a.favorite != b.favorite:
-            return a.favorite
-        if self._mode is SortMode.NAME:
-            return (a.name.casefold(), a.issuer.casefold()) < (b.name.casefold(),
-                                                                 b.issuer.casefold())
-        if self._mode is SortMode.ISSUER:
-            return (a.issuer.casefold(), a.name.casefold()) < (b.issuer.casefold(),
-                                                                 b.name.casefold())
-        if self._mode is SortMode.RECENT:
-            return (a.last_used or 0.0) > (b.last_used or 0.0)
-        return left.row() < right.row()

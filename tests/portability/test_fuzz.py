@@ -3,6 +3,7 @@ exception type, never a secret in a message."""
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
@@ -56,8 +57,9 @@ def test_any_json_value_in_any_entry_field(name, value, data):
     entry = data.draw(st.sampled_from(_entries(name, doc)))
     key = data.draw(st.sampled_from(sorted(entry)))
     entry[key] = value
-    if isinstance(entry.get("info"), dict) and data.draw(st.booleans()):
-        entry["info"][data.draw(st.sampled_from(sorted(entry["info"])))] = value
+    info = entry.get("info")
+    if key != "info" and isinstance(info, dict) and info and data.draw(st.booleans()):
+        info[data.draw(st.sampled_from(sorted(info)))] = copy.deepcopy(value)
     _check(json.dumps(doc).encode(), format_name=data.draw(st.sampled_from([None, name])))
 
 

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import code_at, group_code
 from authenticator.storage.vault import Vault
-from authenticator.ui.account_form import AddAccountDialog, EditAccountDialog
+from authenticator.ui.account_form import EditAccountDialog
 from authenticator.ui.delegate import Geometry
+from authenticator.ui.enroll_dialog import EnrollDialog, Route
 from authenticator.ui.model import Role, SortMode
 from tests.ui.conftest import PASSWORD, create_vault, on_next_modal, unlock
 
@@ -24,12 +25,14 @@ GITHUB_KEY = "JBSWY3DPEHPK3PXP"  # an 80-bit key, as GitHub and many others issu
 
 def add_by_hand(qtbot, win, issuer: str, name: str, key: str) -> None:
     def fill(dialog):
-        assert isinstance(dialog, AddAccountDialog)
+        assert isinstance(dialog, EnrollDialog)
+        dialog.show_route(Route.MANUAL)
         qtbot.keyClicks(dialog.form.issuer, issuer)
         qtbot.keyClicks(dialog.form.name, name)
         qtbot.keyClicks(dialog.form.key, key)
         assert dialog.add_button.isEnabled(), dialog.form.error
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)  # Done
 
     errors = on_next_modal(qtbot, fill)
     qtbot.mouseClick(win.codes.add_button, Qt.MouseButton.LeftButton)
@@ -135,9 +138,11 @@ def test_tick_signals_only_changed_roles(qtbot, filled, timebase):
     timebase.advance(0.2)  # same whole second: nothing to repaint
     filled.tick()
     assert seen == []
-    timebase.advance(19)  # step boundary: code roles for each TOTP row
+    timebase.advance(19)  # step boundary: code roles for the three TOTP rows
     filled.tick()
-    assert sum(1 for _, _, roles in seen if Role.CODE in roles) == 3
+    code_rows = {r for first, last, roles in seen if Role.CODE in roles
+                 for r in range(first, last + 1)}
+    assert code_rows == {0, 1, 2}
 
 
 def test_click_copies_and_clipboard_clears_after_delay(qtbot, filled, timebase):
@@ -317,6 +322,7 @@ def test_manual_form_validates_with_reasons(qtbot, window, timebase):
     seen = {}
 
     def probe(dialog):
+        dialog.show_route(Route.MANUAL)
         form = dialog.form
         qtbot.keyClicks(form.issuer, "Site")
         qtbot.keyClicks(form.key, "ABC18")
@@ -327,7 +333,7 @@ def test_manual_form_validates_with_reasons(qtbot, window, timebase):
         seen["good"] = form.status.text()
         seen["preview"] = form.preview.text()
         seen["enabled_good"] = dialog.add_button.isEnabled()
-        dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()
+        dialog.close_button.click()
 
     errors = on_next_modal(qtbot, probe)
     window.add_account()
