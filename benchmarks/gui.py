@@ -96,6 +96,9 @@ def make_vault(folder: Path, count: int) -> Path:
 
 def child(mode: str, vault: Path, idle: float = 0.0) -> dict[str, float]:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    # Measure what users get: byte-code cached as after the first start (some shells, and
+    # this project's CI machine, set PYTHONDONTWRITEBYTECODE, which recompiles every time).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     out = subprocess.run([sys.executable, "-c", CHILD, mode, str(vault), str(idle)],
                          capture_output=True, text=True, env=env, check=True, cwd=ROOT)
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
@@ -114,6 +117,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         v500, v1000 = make_vault(folder, 500), make_vault(folder, 1000)
+        child("bare", v500), child("app", v500)  # warm-up: writes the byte-code caches
         bare = [child("bare", v500)["first_paint"] for _ in range(args.runs)]
         app = [child("app", v500)["first_paint"] for _ in range(args.runs)]
         bare_ms, app_ms = statistics.median(bare) * 1000, statistics.median(app) * 1000

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMenu, QPushButton, QWidg
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.drift import DriftLevel, JumpDetector, classify_offset, humanize_seconds
-from authenticator.timesync.sntp import DEFAULT_SERVERS, ClockResult, measure_offset
 from authenticator.ui.icons import icon
 from authenticator.ui.widgets import Banner
 from authenticator.ui.worker import run_in_background
 
 if TYPE_CHECKING:
+    from authenticator.timesync.sntp import ClockResult
     from authenticator.ui.main_window import MainWindow
 
 CHECK_INTERVAL = 3600.0
@@ -47,6 +47,8 @@ QUERY_TIMEOUT = 2.0
 
 def parse_server_list(text: str) -> list[str]:
     """Servers typed by the user, separated by commas, spaces or lines; empty = defaults."""
+    from authenticator.timesync.sntp import DEFAULT_SERVERS  # sockets only when checking
+
     servers = [s for s in text.replace(",", " ").split() if s]
     return servers or list(DEFAULT_SERVERS)
 
@@ -203,13 +205,19 @@ class ClockCheck(QObject):
         chosen = list(servers) if servers else self.servers()
         timeout = self.timeout
         self.status_changed.emit(self.status_text())
-        run_in_background(lambda: measure_offset(chosen, timeout), self._on_result,
-                          self._on_error)
+        def measure() -> ClockResult:
+            from authenticator.timesync.sntp import measure_offset
+
+            return measure_offset(chosen, timeout)
+
+        run_in_background(measure, self._on_result, self._on_error)
         return True
 
     def _on_result(self, result: Any) -> None:
         if not shiboken6.isValid(self.window):
             return  # the window closed while the check ran
+        from authenticator.timesync.sntp import ClockResult
+
         assert isinstance(result, ClockResult)
         self.checking = False
         self.last_result = result

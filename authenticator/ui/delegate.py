@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from authenticator.ui.model import Role
+from authenticator.ui.model import PaintState, Role
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -80,6 +80,7 @@ class AccountDelegate(QStyledItemDelegate):
         # painted once into a pixmap and reused, so the once-a-second repaint stays cheap.
         self._static: dict[tuple[Any, ...], QPixmap] = {}
         self._fonts: dict[str, QFont] = {}
+        self._layouts: dict[tuple[str, int, int], Geometry] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
@@ -100,16 +101,27 @@ class AccountDelegate(QStyledItemDelegate):
         painter.drawPixmap(option.rect.topLeft(),
                            self._static_layer(painter, option, index, text_colour, muted, dark))
 
-        g = Geometry(option.font, option.rect)
-        urgent = bool(index.data(Role.URGENT))
-        code_colour = (URGENT_DARK if dark else URGENT_LIGHT) if urgent and not selected \
+        # The moving parts, drawn in row coordinates with a cached layout.
+        painter.translate(option.rect.topLeft())
+        g = self._geometry(option.font, option.rect.width(), option.rect.height())
+        state: PaintState = index.data(Role.PAINT)
+        code_colour = (URGENT_DARK if dark else URGENT_LIGHT) if state.urgent and not selected \
             else text_colour
-        self._paint_code(painter, g, index, option.font, code_colour, muted)
-        if index.data(Role.KIND) != "hotp":
+        self._paint_code(painter, g, state, option.font, code_colour, muted)
+        if state.seconds is not None:
             accent = ACCENT_DARK if dark else ACCENT_LIGHT
-            ring_colour = code_colour if urgent else (text_colour if selected else accent)
-            self._paint_ring(painter, g, index, option.font, ring_colour)
+            ring_colour = code_colour if state.urgent else (text_colour if selected else accent)
+            self._paint_ring(painter, g, state, option.font, ring_colour)
         painter.restore()
+
+    def _geometry(self, font: QFont, width: int, height: int) -> Geometry:
+        key = (font.key(), width, height)
+        g = self._layouts.get(key)
+        if g is None:
+            if len(self._layouts) > 16:
+                self._layouts.clear()
+            g = self._layouts[key] = Geometry(font, QRect(0, 0, width, height))
+        return g
 
     def _static_layer(self, painter: QPainter, option: QStyleOptionViewItem, index: Index,
                       text_colour: QColor, muted: QColor, dark: bool) -> QPixmap:
@@ -191,13 +203,13 @@ class AccountDelegate(QStyledItemDelegate):
                              QFontMetrics(font).elidedText(subtitle, Qt.TextElideMode.ElideRight,
                                                            bottom.width()))
 
-    def _paint_code(self, painter: QPainter, g: Geometry, index: Index, font: QFont,
+    def _paint_code(self, painter: QPainter, g: Geometry, state: PaintState, font: QFont,
                     colour: QColor, muted: QColor) -> None:
         code_font = self._code_font(font)
-        code = index.data(Role.CODE) or ""
+        code = state.code
         if not self.revealed:
             code = "•" * len(code.replace(" ", ""))
-        next_code = index.data(Role.NEXT_CODE) if index.data(Role.URGENT) else None
+        next_code = state.next_code if state.urgent else None
         painter.setFont(code_font)
         painter.setPen(colour)
         rect = QRect(g.code)
@@ -228,6 +240,14 @@ class AccountDelegate(QStyledItemDelegate):
         painter.setPen(QPen(track, width))
         painter.drawEllipse(rect)
 
+    def _scaled_font(self, font: QFont, factor: float) -> QFont:
+        key = f"{font.key()}*{factor}"
+        cached = self._fonts.get(key)
+        if cached is None:
+            cached = self._fonts[key] = QFont(font)
+            cached.setPointSizeF(font.pointSizeF() * factor)
+        return cached
+
     def _code_font(self, font: QFont) -> QFont:
         key = font.key()
         cached = self._fonts.get(key)
@@ -241,20 +261,18 @@ class AccountDelegate(QStyledItemDelegate):
             self._fonts[key] = cached
         return cached
 
-    def _paint_ring(self, painter: QPainter, g: Geometry, index: Index, font: QFont,
+    def _paint_ring(self, painter: QPainter, g: Geometry, state: PaintState, font: QFont,
                     colour: QColor) -> None:
         """The part of the countdown that moves: the arc and the seconds as a number."""
-        fraction = float(index.data(Role.FRACTION_LEFT) or 0.0)
-        seconds = index.data(Role.SECONDS_LEFT)
+        fraction = state.fraction
+        seconds = state.seconds
         rect, width = self._ring_rect(g)
         pen = QPen(colour, width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawArc(rect, 90 * 16, int(fraction * 360 * 16))
-        f = QFont(font)
-        f.setPointSizeF(font.pointSizeF() * 0.9)
-        painter.setFont(f)
+        painter.setFont(self._scaled_font(font, 0.9))
         painter.drawText(g.ring, Qt.AlignmentFlag.AlignCenter, str(seconds or ""))
 
     def _paint_next_button(self, painter: QPainter, g: Geometry, palette: QPalette, font: QFont,

@@ -2,7 +2,7 @@
 
 Routes: scan with a camera, scan the screen, open an image, paste (image or link), type
 a key. Dropping or pasting onto the dialog or the main window opens it pre-filled
-(:func:`install_enroll_hooks`). Google Authenticator exports list their accounts with
+(see ``enroll_hooks``). Google Authenticator exports list their accounts with
 checkboxes; multi-part exports are collected in any order. Decoding of images and
 screenshots runs in a worker; the camera has its own thread (``enroll_camera``).
 """
@@ -18,7 +18,6 @@ from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
-    QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
     QImage,
@@ -761,58 +760,3 @@ def open_enroll_dialog(window: MainWindow, incoming: Incoming | None = None) -> 
         dialog.exec()
     finally:
         dialog.deleteLater()
-
-
-class EnrollDropFilter(QObject):
-    """Lets image files, images and otpauth links be dropped onto the main window."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
-                event, QDragMoveEvent):
-            if self._usable(event) is not None:
-                event.acceptProposedAction()
-                return True
-        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
-            incoming = self._usable(event)
-            if incoming is not None:
-                event.acceptProposedAction()
-                window = self._window
-                # Not inside the drop handler: the platform's drag loop must end first.
-                QTimer.singleShot(0, lambda: open_enroll_dialog(window, incoming))
-                return True
-        return False
-
-    def _usable(self, event: QDropEvent) -> Incoming | None:
-        if not self._window.session.is_unlocked:
-            return None
-        return incoming_from_mime(event.mimeData())
-
-
-def install_enroll_hooks(window: MainWindow) -> None:
-    """Paste (Ctrl+V outside text fields) and drop onto the window open the Add dialog."""
-    drop_filter = EnrollDropFilter(window)
-    window.setAcceptDrops(True)
-    window.installEventFilter(drop_filter)
-    window.codes.view.viewport().installEventFilter(drop_filter)
-
-    def paste() -> None:
-        if not window.session.is_unlocked:
-            return
-        incoming = clipboard_incoming()
-        if incoming is None:
-            window.notify(window.tr("The clipboard holds no QR code image and no "
-                                    "otpauth:// link to add."))
-            return
-        open_enroll_dialog(window, incoming)
-
-    action = QAction(window.tr("&Paste QR code or link"), window)
-    action.setObjectName("paste_enroll")
-    action.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.triggered.connect(paste)
-    window.addAction(action)

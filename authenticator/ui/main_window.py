@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.core.account import Account, OtpKind
-from authenticator.ui.account_form import EditAccountDialog
 from authenticator.ui.clipboard import SecureClipboard
 from authenticator.ui.clock_check import ClockCheck
 from authenticator.ui.delegate import AccountDelegate
-from authenticator.ui.enroll_dialog import install_enroll_hooks, open_enroll_dialog
+from authenticator.ui.enroll_hooks import install_enroll_hooks
 from authenticator.ui.icons import icon
 from authenticator.ui.model import AccountFilterModel, AccountListModel, Role, SortMode
 from authenticator.ui.pages import UnlockPage, WelcomePage
@@ -176,11 +175,10 @@ class MainWindow(QMainWindow):
         self.really_quit = False
 
         self.pages = QStackedWidget()
-        self.welcome = WelcomePage()
-        self.unlock_page = UnlockPage()
+        self._welcome: WelcomePage | None = None  # built when first shown (start-up speed)
+        self._unlock_page: UnlockPage | None = None
         self.codes = CodesPage(self.proxy)
-        for page in (self.welcome, self.unlock_page, self.codes):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.codes)
         self.setCentralWidget(self.pages)
 
         self._make_actions()
@@ -263,10 +261,6 @@ class MainWindow(QMainWindow):
         s.accounts_changed.connect(self._sync_model)
         s.save_failed.connect(self._on_save_failed)
         s.notice.connect(self.notify)
-        self.welcome.create_requested.connect(self._create_vault)
-        self.welcome.open_requested.connect(self.open_vault_file)
-        self.unlock_page.unlock_requested.connect(self._unlock)
-        self.unlock_page.other_vault_requested.connect(self._choose_vault)
         c = self.codes
         c.search.textChanged.connect(self._search_changed)
         c.search.returnPressed.connect(self.copy_top_match)
@@ -294,6 +288,24 @@ class MainWindow(QMainWindow):
         self.set_sort_mode(mode, save=False)
 
     # -- pages ----------------------------------------------------------------------------
+    @property
+    def welcome(self) -> WelcomePage:
+        if self._welcome is None:
+            self._welcome = WelcomePage()
+            self._welcome.create_requested.connect(self._create_vault)
+            self._welcome.open_requested.connect(self.open_vault_file)
+            self.pages.addWidget(self._welcome)
+        return self._welcome
+
+    @property
+    def unlock_page(self) -> UnlockPage:
+        if self._unlock_page is None:
+            self._unlock_page = UnlockPage()
+            self._unlock_page.unlock_requested.connect(self._unlock)
+            self._unlock_page.other_vault_requested.connect(self._choose_vault)
+            self.pages.addWidget(self._unlock_page)
+        return self._unlock_page
+
     def show_start_page(self) -> None:
         if self.session.is_unlocked:
             self.pages.setCurrentWidget(self.codes)
@@ -319,8 +331,9 @@ class MainWindow(QMainWindow):
         self.session.unlock(password)
 
     def _on_unlocked(self) -> None:
-        self.welcome.reset()
-        self.unlock_page.reset()
+        for page in (self._welcome, self._unlock_page):
+            if page is not None:
+                page.reset()
         self.settings.set("last_vault", str(self.session.path))
         self.activity.touch()
         self._sync_model()
@@ -330,7 +343,7 @@ class MainWindow(QMainWindow):
         self.ticker.start()
 
     def _on_unlock_failed(self, message: str) -> None:
-        if self.pages.currentWidget() is self.welcome:
+        if self._welcome is not None and self.pages.currentWidget() is self._welcome:
             self.welcome.show_error(message)
         else:
             self.unlock_page.show_error(message)
@@ -491,6 +504,8 @@ class MainWindow(QMainWindow):
     def add_account(self) -> None:
         if not self.session.is_unlocked:
             return
+        from authenticator.ui.enroll_dialog import open_enroll_dialog  # loaded on first use
+
         open_enroll_dialog(self)
 
     def add_accounts_checked(self, accounts: list[Account]) -> list[Account]:
@@ -532,6 +547,8 @@ class MainWindow(QMainWindow):
         account = self.current_account()
         if account is None:
             return
+        from authenticator.ui.account_form import EditAccountDialog
+
         dialog = EditAccountDialog(account, self)
         if dialog.exec() == EditAccountDialog.DialogCode.Accepted:
             self.session.update(dialog.result_account())

@@ -16,16 +16,16 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
-from authenticator.core.migration import DEFAULT_MAX_BYTES
-from authenticator.portability.export import export_otpauth
+from authenticator.core.migration import DEFAULT_MAX_BYTES as GOOGLE_MAX_BYTES
 from authenticator.ui.icons import icon
-from authenticator.ui.transfer_backups import BackupDialog, RestoreDialog
-from authenticator.ui.transfer_common import PasswordGate, write_private_text
-from authenticator.ui.transfer_import import ImportDialog
-from authenticator.ui.transfer_qr import GoogleExportDialog, ShowQrDialog
+
+# The dialogs (and segno, the importers, the exporters) are imported when first used:
+# they are not needed to start the app and show the codes.
 
 if TYPE_CHECKING:
     from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.transfer_backups import RestoreDialog
+    from authenticator.ui.transfer_import import ImportDialog
 
 
 class TransferActions(QObject):
@@ -35,7 +35,7 @@ class TransferActions(QObject):
         super().__init__(window)
         self.window = window
         self.dialog: QDialog | None = None  # the transfer dialog currently open
-        self.google_max_bytes = DEFAULT_MAX_BYTES
+        self.google_max_bytes = GOOGLE_MAX_BYTES
         self.backup_kdf = window.session.kdf  # None: calibrated on this computer
         w = window
         self.show_qr_action = self._action(self.tr("Show &QR for another device…"),
@@ -84,8 +84,9 @@ class TransferActions(QObject):
         action.triggered.connect(lambda _=False, a=account.id: self.show_qr(a))
 
     def _tick(self) -> None:
-        if isinstance(self.dialog, ShowQrDialog):
-            self.dialog.tick()
+        tick = getattr(self.dialog, "tick", None)  # the QR dialog hides itself after 60 s
+        if tick is not None:
+            tick()
 
     # -- plumbing -------------------------------------------------------------------------
     def _open(self, dialog: QDialog) -> QDialog:
@@ -105,6 +106,8 @@ class TransferActions(QObject):
             self.dialog.reject()
 
     def _after_password(self, purpose: str, then: Any) -> None:
+        from authenticator.ui.transfer_common import PasswordGate
+
         if not self.window.session.is_unlocked:
             return
         self._open(PasswordGate(self.window.session.verify_password, purpose,
@@ -120,6 +123,8 @@ class TransferActions(QObject):
             self.show_qr(account.id)
 
     def show_qr(self, account_id: str) -> None:
+        from authenticator.ui.transfer_qr import ShowQrDialog
+
         account = self.window.session.get(account_id)
         if account is None:
             return
@@ -130,12 +135,16 @@ class TransferActions(QObject):
                                             self.window.clipboard.copy, self.window)))
 
     def export_google(self) -> None:
+        from authenticator.ui.transfer_qr import GoogleExportDialog
+
         self._after_password(
             self.tr("Google Authenticator export codes hold your keys."),
             lambda: self._open(GoogleExportDialog(self.window.session.accounts(), self.window,
                                                   max_bytes=self.google_max_bytes)))
 
     def back_up(self, path: Path | None = None) -> None:
+        from authenticator.ui.transfer_backups import BackupDialog
+
         def saved(target: Path) -> None:
             self._notify(self.tr("Backup saved to {file}").format(file=target.name))
 
@@ -145,6 +154,8 @@ class TransferActions(QObject):
                                             self.window, path)))
 
     def restore(self) -> RestoreDialog | None:
+        from authenticator.ui.transfer_backups import RestoreDialog
+
         if not self.window.session.is_unlocked:
             return None
         dialog = RestoreDialog(self.window.session, self._added, self.window)
@@ -152,6 +163,8 @@ class TransferActions(QObject):
         return dialog
 
     def import_file(self, path: Path | None = None) -> ImportDialog | None:
+        from authenticator.ui.transfer_import import ImportDialog
+
         if not self.window.session.is_unlocked:
             return None
         if path is None:
@@ -203,6 +216,9 @@ class TransferActions(QObject):
                 return
             path = Path(name)
         try:
+            from authenticator.portability.export import export_otpauth
+            from authenticator.ui.transfer_common import write_private_text
+
             write_private_text(path, export_otpauth(self.window.session.accounts()))
         except AuthenticatorError as exc:
             QMessageBox.warning(self.window, self.tr("Export keys as text"), str(exc))
