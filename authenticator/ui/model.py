@@ -344,6 +344,9 @@ class AccountListModel(QAbstractListModel):
         code = spoken_code(state.code)
         if not account.is_time_based:
             return self.tr("{who}, code {code}, counter-based").format(who=who, code=code)
+        if seconds <= URGENT_SECONDS and state.next_code:
+            return self.tr("{who}, code {code}, {seconds} seconds left, next {next}").format(
+                who=who, code=code, seconds=seconds, next=spoken_code(state.next_code))
         return self.tr("{who}, code {code}, {seconds} seconds left").format(
             who=who, code=code, seconds=seconds)
 
