@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM_PLUGIN_PATH :=
 
-.PHONY: install run test lint bench dist screenshots clean translations
+.PHONY: install run test lint bench dist dist-smoke screenshots clean translations
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 run: install
+	@if [ -z "$$WAYLAND_DISPLAY" ] && command -v ldconfig >/dev/null \
+	  && ! ldconfig -p 2>/dev/null | grep -q libxcb-cursor.so.0; then \
+	  echo "note: Qt needs libxcb-cursor0 on X11; if the window does not open:" \
+	       "sudo apt-get install libxcb-cursor0"; fi
 	$(PY) -m authenticator
 
 lint: install
@@ -39,7 +43,10 @@ screenshots: install
 
 dist: install
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dist]'
-	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+
+dist-smoke: dist
+	bash scripts/smoke_dist.sh
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache

@@ -306,8 +306,12 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from authenticator.core.uri import format_uri
+    from authenticator.scan.decoders import decoder_note
     from authenticator.scan.pipeline import scan_file
 
+    note = decoder_note()
+    if note:
+        _say(f"note: {note}")
     report: list[dict[str, Any]] = []
     failed = False
     for image in args.images:

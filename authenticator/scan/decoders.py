@@ -150,3 +150,17 @@ def all_decoders() -> list[Decoder]:
 def available_decoders() -> list[Decoder]:
     """The decoders that load on this machine, best first."""
     return [d for d in all_decoders() if d.available()]
+
+
+def decoder_note() -> str | None:
+    """One line for people when an optional decoder is missing, else None.
+
+    Scanning still works without ZBar (zxing-cpp reads more codes anyway); we just say so.
+    """
+    missing = [d.name for d in all_decoders() if not d.available()]
+    if not missing:
+        return None
+    if missing == ["pyzbar"]:
+        return ("the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get "
+                "install libzbar0); scanning uses zxing-cpp and OpenCV")
+    return f"some QR decoders are unavailable ({', '.join(missing)}); scanning uses the others"

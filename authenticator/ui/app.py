@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 from authenticator import __version__
+
+#: Set to 1 to open the window, print what was shown and quit (used by the dist smoke test).
+SMOKE_TEST_ENV = "AUTHENTICATOR_SMOKE_TEST"
 
 
 def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int:
@@ -50,6 +54,16 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     app.setQuitOnLastWindowClosed(False)
     if not (start_minimized or settings.get("start_minimized")) or not tray.available():
         window.show()
+    if os.environ.get(SMOKE_TEST_ENV):  # packaging smoke test: prove the window opens
+        from PySide6.QtCore import QTimer
+
+        def report() -> None:
+            print(f"window shown: {window.isVisible()}, page: "
+                  f"{type(window.pages.currentWidget()).__name__}")
+            window.really_quit = True
+            window.close()
+
+        QTimer.singleShot(500, report)
     code = app.exec()
     instance.close()
     return int(code)

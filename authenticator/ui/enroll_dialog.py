@@ -43,6 +43,7 @@ from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import MigrationAssembler, MigrationBatch
 from authenticator.core.otp import code_at
 from authenticator.scan.camera import CameraInfo, FrameSource
+from authenticator.scan.decoders import decoder_note
 from authenticator.ui.account_form import ManualEntryForm
 from authenticator.ui.enroll_camera import (
     CameraPage,
@@ -220,6 +221,17 @@ class EnrollDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(self.message)
         right.addWidget(self.pages, 1)
+        self.decoder_note = QLabel()
+        self.decoder_note.setWordWrap(True)
+        self.decoder_note.setEnabled(False)  # a quiet, greyed hint
+        self.decoder_note.setAccessibleName(self.tr("Scanner note"))
+        note = decoder_note()
+        if note:
+            self.decoder_note.setText(self.tr(
+                "Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo "
+                "apt-get install libzbar0). Scanning still works with the other decoders."))
+        self.decoder_note.setVisible(False)
+        right.addWidget(self.decoder_note)
         top = QHBoxLayout()
         top.addWidget(self.routes)
         top.addLayout(right, 1)
@@ -349,6 +361,8 @@ class EnrollDialog(QDialog):
         self.clear_message()
         self.screen_fallback.setVisible(False)
         self.pages.setCurrentWidget(self._route_pages[route])
+        self.decoder_note.setVisible(bool(self.decoder_note.text()) and route in (
+            Route.CAMERA, Route.SCREEN, Route.IMAGE, Route.PASTE))
         if route is Route.CAMERA:
             self._find_cameras()
         elif route is Route.MANUAL:

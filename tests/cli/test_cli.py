@@ -238,3 +238,16 @@ def test_clock_without_server_is_clear_error():
     assert result.returncode == 1
     assert result.stderr.startswith("error: could not reach any time server")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_scan_says_when_zbar_is_missing(tmp_path, capsys, monkeypatch):
+    from authenticator.scan import decoders
+
+    monkeypatch.setattr(decoders, "_pyzbar_loads", lambda: False)
+    account = Account(secret=b"0123456789abcdefghij", issuer="Example", name="erin")
+    image = tmp_path / "qr.png"
+    segno.make(format_uri(account), error="m").save(str(image), scale=6, border=4)
+    assert main(["scan", str(image)]) == 0  # still decodes without ZBar
+    captured = capsys.readouterr()
+    assert captured.out.strip() == format_uri(account)
+    assert "ZBar decoder is not installed" in captured.err and "libzbar0" in captured.err

@@ -467,3 +467,24 @@ def test_confirmation_shows_live_code_countdown_and_copies(qtbot, window, timeba
     assert seen["clipboard"] == code_at(GITHUB, now + 20)
     assert window.clipboard.holds_ours()  # the window's clipboard: it clears itself later
     assert listed(window) == ["GitHub"]
+
+
+def test_missing_zbar_is_mentioned_on_scan_routes_only(qtbot, make_dialog, monkeypatch):
+    from authenticator.scan import decoders
+
+    monkeypatch.setattr(decoders, "_pyzbar_loads", lambda: False)
+    dialog = make_dialog()
+    dialog.show_route(Route.IMAGE)
+    assert dialog.decoder_note.isVisible()
+    assert "libzbar0" in dialog.decoder_note.text()
+    dialog.show_route(Route.MANUAL)
+    assert not dialog.decoder_note.isVisible()
+
+
+def test_no_note_when_every_decoder_loads(qtbot, make_dialog, monkeypatch):
+    from authenticator.scan import decoders
+
+    monkeypatch.setattr(decoders, "_pyzbar_loads", lambda: True)
+    dialog = make_dialog()
+    dialog.show_route(Route.IMAGE)
+    assert not dialog.decoder_note.isVisible()
