@@ -65,6 +65,7 @@ from authenticator.ui.enroll_sources import (
     qimage_to_gray,
 )
 from authenticator.ui.icons import icon
+from authenticator.ui.messages import translate_error
 from authenticator.ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -392,7 +393,7 @@ class EnrollDialog(QDialog):
 
     # -- messages -------------------------------------------------------------------------
     def show_error(self, text: str) -> None:
-        self._show_message(sentence(text), "#FDECEA", "#8A1C1C")
+        self._show_message(sentence(translate_error(text)), "#FDECEA", "#8A1C1C")
 
     def show_info(self, text: str) -> None:
         self._show_message(text, "#E8F1FD", "#0B3A75")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from authenticator.ui.messages import translate_error
 from authenticator.ui.strength import estimate_strength
 
 MIN_PASSWORD_LENGTH = 8
@@ -160,7 +161,7 @@ class WelcomePage(QWidget):
 
     def show_error(self, message: str) -> None:
         self.set_busy(False)
-        self.error.setText(message)
+        self.error.setText(translate_error(message))
 
     def reset(self) -> None:
         self.password.clear()
@@ -236,6 +237,7 @@ class UnlockPage(QWidget):
 
     def show_error(self, message: str) -> None:
         self.set_busy(False)
+        message = translate_error(message)
         self.error.setText(message[:1].upper() + message[1:] + ("" if message.endswith(".")
                                                                  else "."))
         self.password.selectAll()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import string
 
+from PySide6.QtCore import QCoreApplication
+
 COMMON = {
     "password", "123456", "12345678", "123456789", "qwerty", "azerty", "letmein",
     "iloveyou", "admin", "welcome", "monkey", "dragon", "motdepasse", "abc123",
@@ -36,16 +38,20 @@ def entropy_bits(password: str) -> float:
 
 
 def estimate_strength(password: str) -> tuple[int, str]:
-    """(score 0..4, hint for a person)."""
+    """(score 0..4, hint for a person, in the user's language)."""
     if not password:
-        return 0, "Use a long passphrase, for example four unrelated words."
+        return 0, QCoreApplication.translate(
+            "PasswordStrength", "Use a long passphrase, for example four unrelated words.")
     if password.lower() in COMMON:
-        return 0, "This password is one of the most common: anyone would guess it."
+        return 0, QCoreApplication.translate(
+            "PasswordStrength", "This password is one of the most common: anyone would guess it.")
     bits = entropy_bits(password)
     if bits < 40:
-        return 1, "Weak: add more words or characters."
+        return 1, QCoreApplication.translate(
+            "PasswordStrength", "Weak: add more words or characters.")
     if bits < 60:
-        return 2, "Fair: a few more characters would make it much stronger."
+        return 2, QCoreApplication.translate(
+            "PasswordStrength", "Fair: a few more characters would make it much stronger.")
     if bits < 80:
-        return 3, "Good."
-    return 4, "Strong."
+        return 3, QCoreApplication.translate("PasswordStrength", "Good.")
+    return 4, QCoreApplication.translate("PasswordStrength", "Strong.")

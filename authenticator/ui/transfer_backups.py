@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -27,12 +27,13 @@ from authenticator.portability.export import export_backup
 from authenticator.portability.registry import plan_import
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
+from authenticator.ui.messages import QT_TRANSLATE_NOOP, translate_error
 from authenticator.ui.session import VaultSession
 from authenticator.ui.transfer_common import message_label
 from authenticator.ui.transfer_import import ImportPreview
 from authenticator.ui.worker import run_in_background
 
-BACKUP_FILTER = "Authenticator backups (*.authvault);;All files (*)"
+BACKUP_FILTER = QT_TRANSLATE_NOOP("Backups", "Authenticator backups (*.authvault);;All files (*)")
 
 
 def _password_field(name: str) -> QLineEdit:
@@ -100,7 +101,7 @@ class BackupDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Back up to a file"),
             str(self.session.path.with_name("authenticator-backup.authvault")),
-            self.tr(BACKUP_FILTER))
+            QCoreApplication.translate("Backups", BACKUP_FILTER))
         if name:
             self.path.setText(name)
 
@@ -131,7 +132,7 @@ class BackupDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self.busy = False
-        self.error.setText(message)
+        self.error.setText(translate_error(message))
         self.error.show()
         self._update()
 
@@ -231,7 +232,7 @@ class RestoreDialog(QDialog):
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a backup"),
                                               str(self.session.path.parent),
-                                              self.tr(BACKUP_FILTER))
+                                              QCoreApplication.translate("Backups", BACKUP_FILTER))
         if name:
             self.backups.clearSelection()
             self.choose(Path(name))
@@ -263,7 +264,7 @@ class RestoreDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.busy = False
         self.password.clear()
-        self.error.setText(message)
+        self.error.setText(translate_error(message))
         self.error.show()
         self._update()
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.core.errors import AuthenticatorError
+from authenticator.ui.messages import translate_error
 from authenticator.ui.worker import run_in_background
 
 PRIVATE_FILE_MODE = 0o600
@@ -136,7 +137,7 @@ class PasswordGate(QDialog):
         self._busy = False
         self.password.setEnabled(True)
         self.password.clear()
-        self.error.setText(message)
+        self.error.setText(translate_error(message))
         self.error.show()
         self.password.setFocus()
         self._update()

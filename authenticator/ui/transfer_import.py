@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from authenticator.core.account import Account
 from authenticator.portability.base import ImportFailed, ImportResult, PasswordRequired
 from authenticator.portability.registry import ImportPlan, import_file, importer_named, plan_import
+from authenticator.ui.messages import translate_error
 from authenticator.ui.session import VaultSession
 from authenticator.ui.transfer_common import message_label
 from authenticator.ui.worker import run_in_background
@@ -225,6 +226,7 @@ class ImportDialog(QDialog):
     def _read_failed(self, message: str) -> None:
         self.busy = False
         self.open_button.setEnabled(True)
+        message = translate_error(message)
         self.error.setText(message[:1].upper() + message[1:] + ("" if message.endswith(".")
                                                                  else "."))
         self.error.show()

@@ -1,0 +1,79 @@
+"""Translations for the most common error messages of the lower layers.
+
+core, storage, scan and timesync speak English (they have no Qt). The UI passes the
+messages it shows through :func:`translate_error`: a known message (a fixed sentence, or a
+pattern with variable parts such as a file name) comes back translated; anything else comes
+back unchanged. The English entries below are extracted by lupdate (context ``Errors``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+CONTEXT = "Errors"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for extraction into ``context``; translate it later, where shown.
+    (PySide6's own version is typed as returning ``object``.)"""
+    return text
+
+# (pattern over the lower-layer message, English text with the same {fields}).
+_MESSAGES: list[tuple[str, str]] = [
+    (r"wrong password, or the vault file was modified",
+     QT_TRANSLATE_NOOP("Errors", "wrong password, or the vault file was modified")),
+    (r"the vault is closed", QT_TRANSLATE_NOOP("Errors", "the vault is closed")),
+    (r"the vault is being saved by another program(?P<who>.*?); try again in a moment",
+     QT_TRANSLATE_NOOP("Errors", "the vault is being saved by another program{who}; "
+                                 "try again in a moment")),
+    (r"could not save the vault (?P<name>.+?): (?P<reason>.+?); the file on disk is unchanged "
+     r"and your changes are kept in memory",
+     QT_TRANSLATE_NOOP("Errors", "could not save the vault {name}: {reason}; the file on disk "
+                                 "is unchanged and your changes are kept in memory")),
+    (r"there is no vault at (?P<path>.+)",
+     QT_TRANSLATE_NOOP("Errors", "there is no vault at {path}")),
+    (r"this account is already in the vault",
+     QT_TRANSLATE_NOOP("Errors", "this account is already in the vault")),
+    (r"no QR code found in this image",
+     QT_TRANSLATE_NOOP("Errors", "no QR code found in this image")),
+    (r"this QR code contains a web address, not an authenticator key",
+     QT_TRANSLATE_NOOP("Errors", "this QR code contains a web address, not an authenticator "
+                                 "key")),
+    (r"this QR code contains text, not an authenticator key",
+     QT_TRANSLATE_NOOP("Errors", "this QR code contains text, not an authenticator key")),
+    (r"the file is not an image that can be read \(corrupt or unsupported format\)",
+     QT_TRANSLATE_NOOP("Errors", "the file is not an image that can be read (corrupt or "
+                                 "unsupported format)")),
+    (r"the image is too small to hold a QR code",
+     QT_TRANSLATE_NOOP("Errors", "the image is too small to hold a QR code")),
+    (r"could not reach any time server \((?P<details>.*)\)",
+     QT_TRANSLATE_NOOP("Errors", "could not reach any time server ({details})")),
+]
+_COMPILED = [(re.compile(pattern, re.IGNORECASE | re.DOTALL), text)
+             for pattern, text in _MESSAGES]
+
+
+def translate_error(message: str) -> str:
+    """The message in the user's language when it is a known one, else unchanged.
+
+    Capitalisation of the first letter and a final full stop are kept as they came.
+    """
+    core = message.strip()
+    full_stop = core.endswith(".")
+    if full_stop:
+        core = core[:-1]
+    for pattern, english in _COMPILED:
+        match = pattern.fullmatch(core)
+        if match is None:
+            continue
+        translated = QCoreApplication.translate(CONTEXT, english)
+        try:
+            text = translated.format(**match.groupdict())
+        except (KeyError, IndexError, ValueError):  # a broken translation: keep English
+            text = english.format(**match.groupdict())
+        if core[:1].isupper():
+            text = text[:1].upper() + text[1:]
+        return text + ("." if full_stop else "")
+    return message

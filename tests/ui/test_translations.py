@@ -1,0 +1,151 @@
+"""The French translation is complete, consistent with the sources and loaded by the app."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from authenticator.resources import resource
+from authenticator.ui.enroll_dialog import EnrollDialog, Route
+from authenticator.ui.messages import translate_error
+from authenticator.ui.settings_dialog import SettingsDialog
+from authenticator.ui.strength import estimate_strength
+from authenticator.ui.translations import install_translator
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = resource("translations", "authenticator_fr.ts")
+QM = resource("translations", "authenticator_fr.qm")
+BIN = Path(sys.executable).parent
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+ACCELERATOR = re.compile(r"&(?!amp;|gt;|lt;|quot;|&)\w")
+
+Key = tuple[str, str]  # (context, source)
+
+
+def tool(name: str) -> str:
+    path = BIN / name
+    found = str(path) if path.exists() else shutil.which(name)
+    if found is None:
+        pytest.skip(f"{name} is not installed")
+    return found
+
+
+def read_ts(path: Path) -> dict[Key, tuple[str, bool]]:
+    """(context, source) -> (translation, finished)."""
+    entries = {}
+    for context in ET.parse(path).getroot().iter("context"):  # noqa: S314 - our own files
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            finished = translation.get("type") not in ("unfinished", "vanished", "obsolete")
+            entries[(name, message.findtext("source") or "")] = (translation.text or "", finished)
+    return entries
+
+
+@pytest.fixture(scope="module")
+def current_sources(tmp_path_factory) -> set[Key]:
+    """What lupdate finds in the sources today."""
+    out = tmp_path_factory.mktemp("lupdate") / "current.ts"
+    sources = sorted(str(p) for p in (ROOT / "authenticator" / "ui").glob("*.py"))
+    subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(out)],
+                   check=True, capture_output=True, cwd=ROOT, timeout=60)
+    return set(read_ts(out))
+
+
+@pytest.fixture(scope="module")
+def committed() -> dict[Key, tuple[str, bool]]:
+    return read_ts(TS)
+
+
+def test_every_visible_string_has_a_finished_french_translation(current_sources, committed):
+    assert len(current_sources) > 300  # the extraction really ran over the UI
+    missing = sorted(key for key in current_sources
+                     if key not in committed or not committed[key][1]
+                     or not committed[key][0].strip())
+    assert missing == [], "run `make translations` and translate: " + repr(missing[:10])
+
+
+def test_placeholders_and_accelerators_are_kept(committed):
+    for (context, source), (translation, _) in committed.items():
+        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), (
+            context, source, translation)
+        assert bool(ACCELERATOR.search(source)) == bool(ACCELERATOR.search(translation)), (
+            context, source, translation)
+
+
+def test_no_accelerator_letter_is_used_twice_in_the_settings_dialog(committed):
+    contexts = {"SettingsDialog", "ClockSettingsBox"}
+    letters = [ACCELERATOR.search(t).group()[1].lower()  # type: ignore[union-attr]
+               for (context, _), (t, _) in committed.items()
+               if context in contexts and ACCELERATOR.search(t)]
+    assert len(letters) == len(set(letters)), letters
+
+
+def test_compiled_qm_matches_the_ts(tmp_path):
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True,
+                   capture_output=True, timeout=60)
+    assert fresh.read_bytes() == QM.read_bytes(), "run `make translations` to rebuild the .qm"
+
+
+@pytest.fixture
+def french(qapp) -> Iterator[QApplication]:
+    assert install_translator(qapp, "fr") == "fr"
+    yield qapp
+    install_translator(qapp, "en")  # English: nothing installed
+
+
+def test_french_welcome_page_and_add_dialog(qtbot, french, window, timebase):
+    welcome = window.welcome
+    assert welcome.create_button.text() == "&Créer le coffre"
+    assert welcome.create_button.accessibleName() == "Créer le coffre"
+    assert estimate_strength("")[1].startswith("Utilisez une longue phrase de passe")
+    dialog = EnrollDialog(timebase.now, lambda accounts: accounts, None,
+                          list_cameras=lambda: [])
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Ajouter un compte"
+    texts = [dialog.routes.item(i).text() for i in range(dialog.routes.count())]
+    assert texts[-1] == "Saisir une clé"
+    dialog.show_route(Route.MANUAL)
+    assert dialog.add_button.text() == "&Ajouter"
+
+
+def test_english_is_the_fallback(qtbot, qapp, window):
+    assert install_translator(qapp, "en") == ""
+    assert window.welcome.create_button.text() == "&Create vault"
+
+
+def test_common_lower_layer_errors_are_translated(french):
+    assert translate_error("wrong password, or the vault file was modified") == (
+        "mot de passe incorrect, ou le fichier du coffre a été modifié")
+    # the capital letter and full stop the UI added are kept
+    assert translate_error("No QR code found in this image.") == (
+        "Aucun code QR trouvé dans cette image.")
+    assert translate_error("could not reach any time server (a: timeout; b: refused)") == (
+        "aucun serveur de temps n’a pu être joint (a: timeout; b: refused)")
+    unknown = "something nobody planned for"
+    assert translate_error(unknown) == unknown
+
+
+def test_errors_stay_english_without_translator(qapp):
+    install_translator(qapp, "en")
+    assert translate_error("The vault is closed.") == "The vault is closed."
+
+
+def test_language_choice_is_saved(qtbot, app_settings):
+    dialog = SettingsDialog(app_settings)
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentData() == ""  # follows the system by default
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    dialog.save()
+    assert app_settings.get("language") == "fr"
+    assert SettingsDialog(app_settings).language.currentText() == "Français"
