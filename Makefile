@@ -48,5 +48,12 @@ dist: install
 dist-smoke: dist
 	bash scripts/smoke_dist.sh
 
+# After adding or changing visible strings: refresh the .ts (then translate the new
+# entries, e.g. with Qt Linguist) and compile the .qm the app loads.
+TS := resources/translations/authenticator_fr.ts
+translations: install
+	$(VENV)/bin/pyside6-lupdate -no-obsolete authenticator/ui/*.py -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache

@@ -54,6 +54,7 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     app.setQuitOnLastWindowClosed(False)
     if not (start_minimized or settings.get("start_minimized")) or not tray.available():
         window.show()
+    session.try_remembered()  # "remember on this computer": unlock without the password
     if os.environ.get(SMOKE_TEST_ENV):  # packaging smoke test: prove the window opens
         from PySide6.QtCore import QTimer
 

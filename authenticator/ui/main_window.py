@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.core.account import Account, OtpKind
+from authenticator.core.errors import AuthenticatorError
 from authenticator.ui.clipboard import SecureClipboard
 from authenticator.ui.clock_check import ClockCheck
 from authenticator.ui.delegate import AccountDelegate
 from authenticator.ui.enroll_hooks import install_enroll_hooks
 from authenticator.ui.icons import icon
+from authenticator.ui.messages import translate_error
 from authenticator.ui.model import AccountFilterModel, AccountListModel, Role, SortMode
 from authenticator.ui.pages import UnlockPage, WelcomePage
 from authenticator.ui.session import VaultSession
@@ -631,7 +633,7 @@ class MainWindow(QMainWindow):
     def _on_save_failed(self, message: str) -> None:
         self.codes.save_banner.show_text(
             self.tr("Could not save: {reason}. Your change is kept in memory and will be "
-                    "saved with the next one.").format(reason=message))
+                    "saved with the next one.").format(reason=translate_error(message)))
 
     # -- locking and quitting -------------------------------------------------------------
     def lock(self) -> None:
@@ -649,13 +651,20 @@ class MainWindow(QMainWindow):
         from authenticator.ui.settings_dialog import SettingsDialog
 
         vault = self.session.vault
-        dialog = SettingsDialog(self.settings, self, vault.settings if vault else None)
+        remembered = self.session.is_remembered() if vault else None
+        dialog = SettingsDialog(self.settings, self, vault.settings if vault else None,
+                                remembered=remembered)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
         dialog.save()
         self.apply_settings()
         if self.session.is_unlocked:
             self.session.save()
+            if dialog.remember.isChecked() != remembered:
+                try:
+                    self.session.set_remembered(dialog.remember.isChecked())
+                except AuthenticatorError as exc:
+                    self.notify(str(exc)[:1].upper() + str(exc)[1:], seconds=8.0)
         self.settings_changed.emit()
 
     settings_changed = Signal()

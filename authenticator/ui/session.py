@@ -51,6 +51,35 @@ class VaultSession(QObject):
         path = self.path
         self._start(lambda: Vault.open(path, password))
 
+    def try_remembered(self) -> None:
+        """Unlock with the key kept in the OS keyring, if the user chose "remember on this
+        computer". Silent when there is no keyring, it is locked or nothing is remembered."""
+        if self.busy or self.is_unlocked or not self.exists():
+            return
+        path = self.path
+
+        def opened(vault: Vault | None) -> None:
+            self.busy = False
+            if vault is not None:
+                self._opened(vault)
+
+        def failed(_message: str) -> None:
+            self.busy = False  # the unlock page stays; the password works as always
+
+        self.busy = True
+        run_in_background(lambda: Vault.open_remembered(path), opened, failed)
+
+    def is_remembered(self) -> bool:
+        return self.vault is not None and self.vault.is_remembered()
+
+    def set_remembered(self, on: bool) -> None:
+        """Add or remove this computer's keyring slot (raises AuthenticatorError)."""
+        vault = self._require()
+        if on and not vault.is_remembered():
+            vault.enable_remember()
+        elif not on and vault.is_remembered():
+            vault.disable_remember()
+
     def _start(self, fn: Any) -> None:
         if self.busy:
             return

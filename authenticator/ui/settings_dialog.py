@@ -20,7 +20,8 @@ from authenticator.ui.settings import AppSettings
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: AppSettings, parent: Any = None,
-                 vault_settings: dict[str, Any] | None = None) -> None:
+                 vault_settings: dict[str, Any] | None = None,
+                 remembered: bool | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
@@ -52,6 +53,15 @@ class SettingsDialog(QDialog):
         self.backups.setValue(int((vault_settings or {}).get("backups_to_keep", 10)))
         self.backups.setEnabled(vault_settings is not None)
         form.addRow(self.tr("&Backups to keep:"), self.backups)
+        self.remember = QCheckBox(self.tr("&Remember the vault on this computer (system "
+                                          "keyring): no password at start-up"))
+        self.remember.setAccessibleName(self.tr("Remember the vault on this computer"))
+        self.remember.setToolTip(self.tr(
+            "Anyone who can use your account on this computer could then open the vault. "
+            "Locking still asks for the password."))
+        self.remember.setChecked(bool(remembered))
+        self.remember.setEnabled(remembered is not None)
+        form.addRow(self.remember)
         layout.addWidget(security)
 
         look = QGroupBox(self.tr("Appearance and tray"))
@@ -69,6 +79,15 @@ class SettingsDialog(QDialog):
         self.start_minimized.setChecked(settings.get("start_minimized"))
         form2.addRow(self.close_to_tray)
         form2.addRow(self.start_minimized)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Follow the system"), "")
+        self.language.addItem("English", "en")  # each language in its own name
+        self.language.addItem("Français", "fr")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.setAccessibleDescription(self.tr("Applies the next time the app starts"))
+        self.language.setToolTip(self.tr("Applies the next time the app starts."))
+        form2.addRow(self.tr("L&anguage (at next start):"), self.language)
         layout.addWidget(look)
         # Sections supplied by features (e.g. the clock check): widgets with save().
         self.sections = [make(self) for make in getattr(parent, "settings_sections", ())]
@@ -89,6 +108,7 @@ class SettingsDialog(QDialog):
         s.set("theme", self.theme.currentData())
         s.set("close_to_tray", self.close_to_tray.isChecked())
         s.set("start_minimized", self.start_minimized.isChecked())
+        s.set("language", self.language.currentData())
         s.sync()
         if self.vault_settings is not None:
             self.vault_settings["backups_to_keep"] = self.backups.value()
