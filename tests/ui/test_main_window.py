@@ -405,3 +405,35 @@ def test_gui_start_does_not_import_opencv():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=env, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_drag_and_drop_reorders_and_saves(qtbot, filled, vault_path):
+    """What the view does on a drop: the proxy hands the dragged rows' data to the model."""
+    from PySide6.QtCore import QModelIndex
+
+    amazon = row_of(filled, "Amazon")
+    mime = filled.proxy.mimeData([amazon])
+    assert filled.proxy.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    filled.proxy.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert rows(filled) == ["Amazon", "GitHub", "Google"]
+    with Vault.open(vault_path, PASSWORD, read_only=True) as vault:
+        assert [a.issuer for a in vault.accounts] == ["Amazon", "GitHub", "Google"]
+
+
+def test_window_size_is_remembered(qtbot, vault_path, app_settings, timebase):
+    from authenticator.storage.kdf import KdfParams
+    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.session import VaultSession
+
+    first = MainWindow(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
+                       timebase)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(611, 577)
+    qtbot.waitUntil(lambda: first.size().width() == 611)
+    first.really_quit = True
+    first.close()
+    second = MainWindow(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
+                        timebase)
+    qtbot.addWidget(second)
+    assert (second.width(), second.height()) == (611, 577)
