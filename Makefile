@@ -18,10 +18,6 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 run: install
-	@if [ -z "$$WAYLAND_DISPLAY" ] && command -v ldconfig >/dev/null \
-	  && ! ldconfig -p 2>/dev/null | grep -q libxcb-cursor.so.0; then \
-	  echo "note: Qt needs libxcb-cursor0 on X11; if the window does not open:" \
-	       "sudo apt-get install libxcb-cursor0"; fi
 	$(PY) -m authenticator
 
 lint: install

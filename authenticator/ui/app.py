@@ -13,6 +13,13 @@ SMOKE_TEST_ENV = "AUTHENTICATOR_SMOKE_TEST"
 
 
 def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int:
+    from authenticator.core.errors import AuthenticatorError
+    from authenticator.ui.platform_check import x11_problem
+
+    problem = x11_problem()
+    if problem:
+        raise AuthenticatorError(problem)  # the CLI prints it as one "error:" line
+
     from PySide6.QtWidgets import QApplication
 
     from authenticator.storage.paths import resolve_vault_path
