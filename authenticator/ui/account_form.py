@@ -123,7 +123,11 @@ class ManualEntryForm(QWidget):
         self.preview.setFont(font)
         self.preview.setAccessibleName(self.tr("Code preview"))
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview_caption = QLabel(self.tr("Current code, to check against the site:"))
+        self.preview_caption.setVisible(False)
+        layout.addWidget(self.preview_caption)
         layout.addWidget(self.preview)
+        layout.addStretch(1)  # keep the form at the top of a tall page
 
         self.advanced_toggle.toggled.connect(self._toggle_advanced)
         for edit in (self.issuer, self.name, self.key):
@@ -177,6 +181,7 @@ class ManualEntryForm(QWidget):
             self.status.setText(message)
             self.status.setStyleSheet("color: #C62828;" if self.key.text().strip() else "")
             self.preview.clear()
+            self.preview_caption.setVisible(False)
         else:
             note = ""
             if self._account.is_weak:
@@ -185,6 +190,7 @@ class ManualEntryForm(QWidget):
             self.status.setText(note or self.tr("The key is valid."))
             self.status.setStyleSheet("")
             self.preview.setText(group_code(code_at(self._account, self._now())))
+            self.preview_caption.setVisible(True)
         self.account_changed.emit(self._account)
 
 

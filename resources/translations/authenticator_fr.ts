@@ -46,12 +46,12 @@
 <context>
     <name>AddAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="243"/>
+        <location filename="../../authenticator/ui/account_form.py" line="249"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="248"/>
+        <location filename="../../authenticator/ui/account_form.py" line="254"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
@@ -587,52 +587,52 @@
 <context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="196"/>
+        <location filename="../../authenticator/ui/account_form.py" line="202"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="200"/>
+        <location filename="../../authenticator/ui/account_form.py" line="206"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="202"/>
+        <location filename="../../authenticator/ui/account_form.py" line="208"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="204"/>
+        <location filename="../../authenticator/ui/account_form.py" line="210"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="205"/>
+        <location filename="../../authenticator/ui/account_form.py" line="211"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="207"/>
+        <location filename="../../authenticator/ui/account_form.py" line="213"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="210"/>
+        <location filename="../../authenticator/ui/account_form.py" line="216"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="211"/>
+        <location filename="../../authenticator/ui/account_form.py" line="217"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="212"/>
+        <location filename="../../authenticator/ui/account_form.py" line="218"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="213"/>
+        <location filename="../../authenticator/ui/account_form.py" line="219"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
@@ -1477,22 +1477,27 @@
         <translation>Aperçu du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="160"/>
+        <location filename="../../authenticator/ui/account_form.py" line="126"/>
+        <source>Current code, to check against the site:</source>
+        <translation>Code actuel, à comparer avec celui du site :</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/account_form.py" line="164"/>
         <source>Type or paste the key the site shows.</source>
         <translation>Saisissez ou collez la clé affichée par le site.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="162"/>
+        <location filename="../../authenticator/ui/account_form.py" line="166"/>
         <source>Give the issuer or the account a name.</source>
         <translation>Donnez un nom à l’émetteur ou au compte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="183"/>
+        <location filename="../../authenticator/ui/account_form.py" line="188"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="185"/>
+        <location filename="../../authenticator/ui/account_form.py" line="190"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
     </message>
