@@ -239,27 +239,3 @@ class EditAccountDialog(QDialog):
             tags=parse_tags(self.tags.text()),
             note=self.note.toPlainText().strip(),
         )
-
-
-class AddAccountDialog(QDialog):
-    """Add an account. The manual form is the first route; scanning routes plug in here."""
-
-    def __init__(self, now: Callable[[], float], parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add account"))
-        self.form = ManualEntryForm(now)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.add_button.setText(self.tr("&Add"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        layout.addWidget(self.buttons)
-        self.form.account_changed.connect(lambda a: self.add_button.setEnabled(a is not None))
-        self.add_button.setEnabled(False)
-        self.resize(460, self.sizeHint().height())
-
-    def accounts(self) -> list[Account]:
-        return [self.form.account] if self.form.account else []

@@ -44,19 +44,6 @@
     </message>
 </context>
 <context>
-    <name>AddAccountDialog</name>
-    <message>
-        <location filename="../../authenticator/ui/account_form.py" line="249"/>
-        <source>Add account</source>
-        <translation>Ajouter un compte</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/account_form.py" line="254"/>
-        <source>&amp;Add</source>
-        <translation>&amp;Ajouter</translation>
-    </message>
-</context>
-<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../authenticator/ui/transfer_backups.py" line="57"/>
@@ -1479,7 +1466,7 @@
     <message>
         <location filename="../../authenticator/ui/account_form.py" line="126"/>
         <source>Current code, to check against the site:</source>
-        <translation>Code actuel, à comparer avec celui du site :</translation>
+        <translation>Code actuel, à comparer avec celui du site&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/account_form.py" line="164"/>
