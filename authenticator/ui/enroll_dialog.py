@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, SignalInstance
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -154,7 +154,7 @@ class EnrollDialog(QDialog):
         self._assembler: MigrationAssembler | None = None
         self._export_parts = 0
         self._screens: list[np.ndarray] = []
-        self._concealed: list[tuple[QWidget, float]] = []
+        self._concealed: list[tuple[QWidget, float, QPoint]] = []
         self.overlay: RegionOverlay | None = None
         self.added: list[Account] = []
         self._build()
@@ -489,15 +489,19 @@ class EnrollDialog(QDialog):
         for widget in {id(w): w for w in (self.parentWidget(), self) if w}.values():
             window = widget.window()
             if window.isVisible():
-                self._concealed.append((window, window.windowOpacity()))
+                # Transparent where a compositor runs; also moved off the screens for
+                # desktops without one (hiding would end the dialog's exec()).
+                self._concealed.append((window, window.windowOpacity(), window.pos()))
                 window.setWindowOpacity(0.0)
+                window.move(-40000, -40000)
         QTimer.singleShot(self._grab_delay_ms, self._grab_now)
 
     def _grab_now(self) -> None:
         try:
             images = self._grab()
         finally:
-            for window, opacity in self._concealed:
+            for window, opacity, position in self._concealed:
+                window.move(position)
                 window.setWindowOpacity(opacity)
             self._concealed = []
             self.scan_screen_button.setEnabled(True)

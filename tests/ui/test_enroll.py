@@ -488,3 +488,23 @@ def test_no_note_when_every_decoder_loads(qtbot, make_dialog, monkeypatch):
     dialog = make_dialog()
     dialog.show_route(Route.IMAGE)
     assert not dialog.decoder_note.isVisible()
+
+
+def test_screen_grab_steps_our_window_aside_then_back(qtbot, make_dialog):
+    seen = {}
+    holder = {}
+
+    def grab():
+        dialog = holder["dialog"]
+        seen["opacity"], seen["pos"] = dialog.windowOpacity(), dialog.pos()
+        return [QImage()]  # nothing readable: the explanation path
+
+    dialog = make_dialog(grab=grab, grab_delay_ms=0)
+    holder["dialog"] = dialog
+    before = dialog.pos()
+    click(qtbot, dialog.scan_screen_button)
+    qtbot.waitUntil(lambda: "pos" in seen)
+    assert seen["opacity"] == 0.0
+    assert not dialog.screen().geometry().contains(seen["pos"])  # off every screen
+    qtbot.waitUntil(lambda: dialog.scan_screen_button.isEnabled())
+    assert dialog.pos() == before and dialog.windowOpacity() == 1.0
