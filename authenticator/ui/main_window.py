@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLineEdit,
     QListView,
@@ -512,8 +513,10 @@ class MainWindow(QMainWindow):
 
     def add_accounts_checked(self, accounts: list[Account]) -> list[Account]:
         """Add, asking what to do with keys already in the vault. Returns what was added."""
-        added = []
+        added: list[Account] = []
         for account in accounts:
+            if not self.session.is_unlocked:  # locked while a question was open
+                break
             duplicate = self.session.duplicate_of(account)
             if duplicate is not None:
                 box = QMessageBox(QMessageBox.Icon.Question, self.tr("Key already here"),
@@ -524,7 +527,8 @@ class MainWindow(QMainWindow):
                 box.addButton(self.tr("&Keep both"), QMessageBox.ButtonRole.ActionRole)
                 box.setDefaultButton(skip)
                 box.exec()
-                if box.clickedButton() is skip:
+                clicked = box.clickedButton()
+                if clicked is None or clicked is skip or not self.session.is_unlocked:
                     continue
                 if box.clickedButton() is replace:
                     self.session.update(account.evolve(id=duplicate.id,
@@ -552,7 +556,7 @@ class MainWindow(QMainWindow):
         from authenticator.ui.account_form import EditAccountDialog
 
         dialog = EditAccountDialog(account, self)
-        if dialog.exec() == EditAccountDialog.DialogCode.Accepted:
+        if dialog.exec() == EditAccountDialog.DialogCode.Accepted and self.session.is_unlocked:
             self.session.update(dialog.result_account())
 
     def toggle_favorite_current(self) -> None:
@@ -572,7 +576,7 @@ class MainWindow(QMainWindow):
                     "on another device.").format(label=account.label),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes:
+        if answer != QMessageBox.StandardButton.Yes or not self.session.is_unlocked:
             return
         self.delete_account(account.id)
 
@@ -639,6 +643,11 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         if not self.session.is_unlocked:
             return
+        # Close whatever is open over the window (edit, add, settings, questions...): it
+        # may show account data, and it must not act on a vault that is gone.
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
         self.clipboard.clear_now()
         self.codes.toast.dismiss()
         self._undo = None

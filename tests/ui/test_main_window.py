@@ -437,3 +437,25 @@ def test_window_size_is_remembered(qtbot, vault_path, app_settings, timebase):
                         timebase)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (611, 577)
+
+
+def test_auto_lock_closes_an_open_dialog_without_error(qtbot, filled, timebase):
+    filled.codes.view.setCurrentIndex(row_of(filled, "GitHub"))
+    seen = {}
+
+    def wait_then_idle(dialog):
+        assert isinstance(dialog, EditAccountDialog)
+        dialog.issuer.setText("Changed while away")
+        timebase.advance(10 * 60)  # the user walked away with the dialog open
+        filled.tick()
+        seen["visible_after_lock"] = dialog.isVisible()
+
+    errors = on_next_modal(qtbot, wait_then_idle)
+    filled.edit_current()
+    assert not errors
+    assert seen["visible_after_lock"] is False
+    assert not filled.session.is_unlocked
+    assert filled.pages.currentWidget() is filled.unlock_page
+    unlock(qtbot, filled)
+    qtbot.waitUntil(lambda: filled.session.is_unlocked, timeout=10_000)
+    assert "Changed while away" not in rows(filled)
