@@ -50,6 +50,51 @@ _MESSAGES: list[tuple[str, str]] = [
      QT_TRANSLATE_NOOP("Errors", "the image is too small to hold a QR code")),
     (r"could not reach any time server \((?P<details>.*)\)",
      QT_TRANSLATE_NOOP("Errors", "could not reach any time server ({details})")),
+    # Camera (scan/camera.py and the camera thread).
+    (r"no camera found at number (?P<n>\d+): check that a camera is plugged in and not "
+     r"switched off, then try again",
+     QT_TRANSLATE_NOOP("Errors", "no camera found at number {n}: check that a camera is "
+                                 "plugged in and not switched off, then try again")),
+    (r"permission denied for camera (?P<n>\d+): add your user to the 'video' group "
+     r"\(sudo usermod -aG video \$USER\), then log out and back in",
+     QT_TRANSLATE_NOOP("Errors", "permission denied for camera {n}: add your user to the "
+                                 "'video' group (sudo usermod -aG video $USER), then log out "
+                                 "and back in")),
+    (r"there is no camera number (?P<n>-?\d+); cameras count from 0",
+     QT_TRANSLATE_NOOP("Errors", "there is no camera number {n}; cameras count from 0")),
+    (r"camera (?P<n>\d+) opened but sends no picture: it is probably busy; close other "
+     r"programs using it \(video calls, browsers\) and try again",
+     QT_TRANSLATE_NOOP("Errors", "camera {n} opened but sends no picture: it is probably "
+                                 "busy; close other programs using it (video calls, "
+                                 "browsers) and try again")),
+    (r"camera (?P<n>\d+) cannot be opened: allow camera access in System Settings > "
+     r"Privacy & Security > Camera, then try again",
+     QT_TRANSLATE_NOOP("Errors", "camera {n} cannot be opened: allow camera access in "
+                                 "System Settings > Privacy & Security > Camera, then try "
+                                 "again")),
+    (r"camera (?P<n>\d+) cannot be opened: check Settings > Privacy > Camera and close "
+     r"other programs that use it, then try again",
+     QT_TRANSLATE_NOOP("Errors", "camera {n} cannot be opened: check Settings > Privacy > "
+                                 "Camera and close other programs that use it, then try "
+                                 "again")),
+    (r"camera (?P<n>\d+) cannot be opened: it may be busy in another program \(video "
+     r"calls, browsers\); close it and try again",
+     QT_TRANSLATE_NOOP("Errors", "camera {n} cannot be opened: it may be busy in another "
+                                 "program (video calls, browsers); close it and try again")),
+    (r"the camera stopped sending pictures: check that it is still plugged in, then choose "
+     r"it again",
+     QT_TRANSLATE_NOOP("Errors", "the camera stopped sending pictures: check that it is "
+                                 "still plugged in, then choose it again")),
+    (r"no QR code reader could be loaded on this computer; type the key instead",
+     QT_TRANSLATE_NOOP("Errors", "no QR code reader could be loaded on this computer; type "
+                                 "the key instead")),
+    (r"the camera could not be started \((?P<kind>\w+)\)",
+     QT_TRANSLATE_NOOP("Errors", "the camera could not be started ({kind})")),
+    # Files written by the transfer dialogs (transfer_common.py).
+    (r"(?P<name>.+) already exists; choose another name",
+     QT_TRANSLATE_NOOP("Errors", "{name} already exists; choose another name")),
+    (r"cannot write (?P<name>.+?): (?P<reason>.+)",
+     QT_TRANSLATE_NOOP("Errors", "cannot write {name}: {reason}")),
 ]
 _COMPILED = [(re.compile(pattern, re.IGNORECASE | re.DOTALL), text)
              for pattern, text in _MESSAGES]

@@ -357,68 +357,68 @@
 <context>
     <name>CodesPage</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="86"/>
+        <location filename="../../authenticator/ui/main_window.py" line="87"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="88"/>
+        <location filename="../../authenticator/ui/main_window.py" line="89"/>
         <source>Search accounts</source>
         <translation>Rechercher dans les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="92"/>
+        <location filename="../../authenticator/ui/main_window.py" line="93"/>
         <source>Add an account (Ctrl+N)</source>
         <translation>Ajouter un compte (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="93"/>
+        <location filename="../../authenticator/ui/main_window.py" line="94"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="97"/>
+        <location filename="../../authenticator/ui/main_window.py" line="98"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Verrouiller (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="98"/>
+        <location filename="../../authenticator/ui/main_window.py" line="99"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="103"/>
         <location filename="../../authenticator/ui/main_window.py" line="104"/>
+        <location filename="../../authenticator/ui/main_window.py" line="105"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="130"/>
+        <location filename="../../authenticator/ui/main_window.py" line="131"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="133"/>
+        <location filename="../../authenticator/ui/main_window.py" line="134"/>
         <source>No accounts yet</source>
         <translation>Aucun compte pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="134"/>
+        <location filename="../../authenticator/ui/main_window.py" line="135"/>
         <source>When a site shows you a QR code or a key to turn on two-factor authentication, add it here. You can also import accounts from another authenticator app.</source>
         <translation>Quand un site vous montre un code QR ou une clé pour activer l’authentification à deux facteurs, ajoutez-le ici. Vous pouvez aussi importer des comptes depuis une autre application d’authentification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="137"/>
+        <location filename="../../authenticator/ui/main_window.py" line="138"/>
         <source>&amp;Add your first account</source>
         <translation>&amp;Ajouter votre premier compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="138"/>
+        <location filename="../../authenticator/ui/main_window.py" line="139"/>
         <source>No match</source>
         <translation>Aucun résultat</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="139"/>
+        <location filename="../../authenticator/ui/main_window.py" line="140"/>
         <source>No account matches your search.</source>
         <translation>Aucun compte ne correspond à votre recherche.</translation>
     </message>
@@ -739,7 +739,7 @@
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll_dialog.py" line="312"/>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="556"/>
+        <location filename="../../authenticator/ui/enroll_dialog.py" line="560"/>
         <source>Open an image of the QR code</source>
         <translation>Ouvrir une image du code QR</translation>
     </message>
@@ -799,42 +799,42 @@
         <translation>La caméra n’est pas disponible</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="511"/>
+        <location filename="../../authenticator/ui/enroll_dialog.py" line="515"/>
         <source>This desktop did not let the app read the screen (this happens on Wayland). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
         <translation>Ce bureau n’a pas laissé l’application lire l’écran (cela arrive sous Wayland). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="520"/>
+        <location filename="../../authenticator/ui/enroll_dialog.py" line="524"/>
         <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
         <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="557"/>
+        <location filename="../../authenticator/ui/enroll_dialog.py" line="561"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>Images ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="564"/>
+        <location filename="../../authenticator/ui/enroll_dialog.py" line="568"/>
         <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
         <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="622"/>
+        <location filename="../../authenticator/ui/enroll_dialog.py" line="626"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="675"/>
+        <location filename="../../authenticator/ui/enroll_dialog.py" line="679"/>
         <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
         <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="679"/>
+        <location filename="../../authenticator/ui/enroll_dialog.py" line="683"/>
         <source>Still missing: parts {parts}.</source>
         <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="707"/>
+        <location filename="../../authenticator/ui/enroll_dialog.py" line="711"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
     </message>
@@ -900,6 +900,66 @@
         <location filename="../../authenticator/ui/messages.py" line="52"/>
         <source>could not reach any time server ({details})</source>
         <translation>aucun serveur de temps n’a pu être joint ({details})</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/messages.py" line="56"/>
+        <source>no camera found at number {n}: check that a camera is plugged in and not switched off, then try again</source>
+        <translation>aucune caméra n’a le numéro {n} : vérifiez qu’une caméra est branchée et allumée, puis réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/messages.py" line="60"/>
+        <source>permission denied for camera {n}: add your user to the &apos;video&apos; group (sudo usermod -aG video $USER), then log out and back in</source>
+        <translation>accès refusé à la caméra {n} : ajoutez votre utilisateur au groupe « video » (sudo usermod -aG video $USER), puis fermez la session et reconnectez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/messages.py" line="64"/>
+        <source>there is no camera number {n}; cameras count from 0</source>
+        <translation>il n’y a pas de caméra numéro {n} ; les caméras sont numérotées à partir de 0</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/messages.py" line="67"/>
+        <source>camera {n} opened but sends no picture: it is probably busy; close other programs using it (video calls, browsers) and try again</source>
+        <translation>la caméra {n} s’ouvre mais n’envoie aucune image : elle est sans doute occupée ; fermez les autres programmes qui l’utilisent (appels vidéo, navigateurs) et réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/messages.py" line="72"/>
+        <source>camera {n} cannot be opened: allow camera access in System Settings &gt; Privacy &amp; Security &gt; Camera, then try again</source>
+        <translation>impossible d’ouvrir la caméra {n} : autorisez l’accès dans Réglages Système &gt; Confidentialité et sécurité &gt; Caméra, puis réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/messages.py" line="77"/>
+        <source>camera {n} cannot be opened: check Settings &gt; Privacy &gt; Camera and close other programs that use it, then try again</source>
+        <translation>impossible d’ouvrir la caméra {n} : vérifiez Paramètres &gt; Confidentialité &gt; Caméra et fermez les autres programmes qui l’utilisent, puis réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/messages.py" line="82"/>
+        <source>camera {n} cannot be opened: it may be busy in another program (video calls, browsers); close it and try again</source>
+        <translation>impossible d’ouvrir la caméra {n} : elle est peut-être utilisée par un autre programme (appels vidéo, navigateurs) ; fermez-le et réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/messages.py" line="86"/>
+        <source>the camera stopped sending pictures: check that it is still plugged in, then choose it again</source>
+        <translation>la caméra n’envoie plus d’images : vérifiez qu’elle est toujours branchée, puis choisissez-la de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/messages.py" line="89"/>
+        <source>no QR code reader could be loaded on this computer; type the key instead</source>
+        <translation>aucun lecteur de code QR n’a pu être chargé sur cet ordinateur ; saisissez plutôt la clé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/messages.py" line="92"/>
+        <source>the camera could not be started ({kind})</source>
+        <translation>la caméra n’a pas pu démarrer ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/messages.py" line="95"/>
+        <source>{name} already exists; choose another name</source>
+        <translation>{name} existe déjà ; choisissez un autre nom</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/messages.py" line="97"/>
+        <source>cannot write {name}: {reason}</source>
+        <translation>impossible d’écrire {name} : {reason}</translation>
     </message>
 </context>
 <context>
@@ -1146,182 +1206,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="163"/>
+        <location filename="../../authenticator/ui/main_window.py" line="164"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="218"/>
+        <location filename="../../authenticator/ui/main_window.py" line="219"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="220"/>
+        <location filename="../../authenticator/ui/main_window.py" line="221"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="221"/>
+        <location filename="../../authenticator/ui/main_window.py" line="222"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="222"/>
+        <location filename="../../authenticator/ui/main_window.py" line="223"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="224"/>
+        <location filename="../../authenticator/ui/main_window.py" line="225"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="225"/>
+        <location filename="../../authenticator/ui/main_window.py" line="226"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="227"/>
+        <location filename="../../authenticator/ui/main_window.py" line="228"/>
         <source>&amp;Favourite</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="229"/>
+        <location filename="../../authenticator/ui/main_window.py" line="230"/>
         <source>Move &amp;up</source>
         <translation>Déplacer vers le &amp;haut</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="230"/>
+        <location filename="../../authenticator/ui/main_window.py" line="231"/>
         <source>Move do&amp;wn</source>
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="232"/>
+        <location filename="../../authenticator/ui/main_window.py" line="233"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="233"/>
+        <location filename="../../authenticator/ui/main_window.py" line="234"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="240"/>
+        <location filename="../../authenticator/ui/main_window.py" line="241"/>
         <source>&amp;Sort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="242"/>
+        <location filename="../../authenticator/ui/main_window.py" line="243"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="242"/>
+        <location filename="../../authenticator/ui/main_window.py" line="243"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="243"/>
+        <location filename="../../authenticator/ui/main_window.py" line="244"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="243"/>
+        <location filename="../../authenticator/ui/main_window.py" line="244"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="249"/>
+        <location filename="../../authenticator/ui/main_window.py" line="250"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par é&amp;tiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="363"/>
+        <location filename="../../authenticator/ui/main_window.py" line="364"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="364"/>
+        <location filename="../../authenticator/ui/main_window.py" line="365"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="432"/>
+        <location filename="../../authenticator/ui/main_window.py" line="433"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="486"/>
+        <location filename="../../authenticator/ui/main_window.py" line="487"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="488"/>
+        <location filename="../../authenticator/ui/main_window.py" line="489"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="504"/>
+        <location filename="../../authenticator/ui/main_window.py" line="505"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="519"/>
+        <location filename="../../authenticator/ui/main_window.py" line="522"/>
         <source>Key already here</source>
         <translation>Clé déjà présente</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="520"/>
+        <location filename="../../authenticator/ui/main_window.py" line="523"/>
         <source>This key is already in the vault as {label}.</source>
         <translation>Cette clé est déjà dans le coffre sous le nom {label}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="522"/>
+        <location filename="../../authenticator/ui/main_window.py" line="525"/>
         <source>&amp;Skip</source>
         <translation>&amp;Ignorer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="523"/>
+        <location filename="../../authenticator/ui/main_window.py" line="526"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="524"/>
+        <location filename="../../authenticator/ui/main_window.py" line="527"/>
         <source>&amp;Keep both</source>
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="569"/>
+        <location filename="../../authenticator/ui/main_window.py" line="573"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="570"/>
+        <location filename="../../authenticator/ui/main_window.py" line="574"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="583"/>
+        <location filename="../../authenticator/ui/main_window.py" line="587"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="584"/>
+        <location filename="../../authenticator/ui/main_window.py" line="588"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="615"/>
+        <location filename="../../authenticator/ui/main_window.py" line="619"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="616"/>
+        <location filename="../../authenticator/ui/main_window.py" line="620"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="635"/>
+        <location filename="../../authenticator/ui/main_window.py" line="639"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one.</source>
         <translation>Impossible d’enregistrer&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante.</translation>
     </message>

@@ -136,6 +136,20 @@ def test_common_lower_layer_errors_are_translated(french):
     assert translate_error(unknown) == unknown
 
 
+def test_camera_and_file_messages_are_translated(french):
+    from authenticator.scan.camera import OpenCvCamera
+
+    # The real message of the scanner for a camera number that cannot exist.
+    try:
+        OpenCvCamera(-1)
+    except Exception as exc:  # CameraError
+        message = str(exc)
+    assert translate_error(message) == (
+        "il n’y a pas de caméra numéro -1\u00a0; les caméras sont numérotées à partir de 0")
+    assert translate_error("cannot write keys.txt: permission denied") == (
+        "impossible d’écrire keys.txt\u00a0: permission denied")
+
+
 def test_errors_stay_english_without_translator(qapp):
     install_translator(qapp, "en")
     assert translate_error("The vault is closed.") == "The vault is closed."
