@@ -459,3 +459,15 @@ def test_auto_lock_closes_an_open_dialog_without_error(qtbot, filled, timebase):
     unlock(qtbot, filled)
     qtbot.waitUntil(lambda: filled.session.is_unlocked, timeout=10_000)
     assert "Changed while away" not in rows(filled)
+
+
+def test_editing_keys_in_the_search_field_stay_in_the_field(qtbot, filled, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a)
+                        or QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(filled, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(filled.codes.search, "gitx")
+    qtbot.keyClick(filled.codes.search, Qt.Key.Key_Left)
+    qtbot.keyClick(filled.codes.search, Qt.Key.Key_Delete)  # deletes the "x", not an account
+    assert filled.codes.search.text() == "git"
+    assert asked == [] and len(filled.session.accounts()) == 3
