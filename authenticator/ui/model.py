@@ -448,6 +448,8 @@ class AccountFilterModel(QSortFilterProxyModel):
         return self._tag
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._terms and not self._tag:
+            return True  # the common case, called once per row: keep it cheap
         model = self.sourceModel()
         index = model.index(source_row, 0, source_parent)
         account: Account = model.data(index, Role.ACCOUNT)
