@@ -471,3 +471,22 @@ def test_editing_keys_in_the_search_field_stay_in_the_field(qtbot, filled, monke
     qtbot.keyClick(filled.codes.search, Qt.Key.Key_Delete)  # deletes the "x", not an account
     assert filled.codes.search.text() == "git"
     assert asked == [] and len(filled.session.accounts()) == 3
+
+
+def test_corrupt_vault_file_says_so_and_is_left_untouched(qtbot, app_settings, timebase,
+                                                          vault_path):
+    from authenticator.storage.kdf import KdfParams
+    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.session import VaultSession
+
+    vault_path.parent.mkdir(parents=True, exist_ok=True)
+    vault_path.write_bytes(b"this is not a vault" * 3)
+    win = MainWindow(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
+                     timebase)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.pages.currentWidget() is win.unlock_page
+    unlock(qtbot, win, "any password")
+    qtbot.waitUntil(lambda: bool(win.unlock_page.error.text()), timeout=10_000)
+    assert "not an Authenticator vault" in win.unlock_page.error.text()
+    assert vault_path.read_bytes() == b"this is not a vault" * 3
