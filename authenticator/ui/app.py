@@ -12,6 +12,18 @@ from authenticator import __version__
 SMOKE_TEST_ENV = "AUTHENTICATOR_SMOKE_TEST"
 
 
+def choose_vault_path(cli_value: str | None, last_opened: str) -> Path:
+    """``--vault``, else ``$AUTHENTICATOR_VAULT``, else the vault opened last time (when it
+    still exists: the user picked it with "Open an existing vault file"), else the default."""
+    from authenticator.storage.paths import VAULT_ENV, resolve_vault_path
+
+    if not cli_value and not os.environ.get(VAULT_ENV) and last_opened:
+        last = Path(last_opened).expanduser()
+        if last.is_file():
+            return last
+    return resolve_vault_path(cli_value)
+
+
 def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int:
     from authenticator.core.errors import AuthenticatorError
     from authenticator.ui.platform_check import x11_problem
@@ -22,7 +34,6 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
 
     from PySide6.QtWidgets import QApplication
 
-    from authenticator.storage.paths import resolve_vault_path
     from authenticator.ui.main_window import MainWindow
     from authenticator.ui.session import VaultSession
     from authenticator.ui.settings import AppSettings
@@ -41,7 +52,7 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     settings = AppSettings()
     install_translator(app, settings.get("language"))
 
-    path = resolve_vault_path(vault_path)
+    path = choose_vault_path(vault_path, settings.get("last_vault"))
     name = server_name(str(path.resolve() if path.exists() else path))
     if notify_running(name):
         print("Authenticator is already running: its window was brought to the front.",
