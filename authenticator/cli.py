@@ -296,7 +296,10 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     with _open_vault(args) as vault:
         new = _password(args, file_attr="new_password_file", env=NEW_PASSWORD_ENV,
                         prompt="New vault password: ", confirm=True)
-        vault.change_password(new)
+        from authenticator.storage.kdf import calibrate_kdf
+
+        _say("Deriving the key (calibrating to this computer)...")
+        vault.change_password(new, kdf=calibrate_kdf())
     _say("password changed")
     return 0
 

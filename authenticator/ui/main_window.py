@@ -231,6 +231,8 @@ class MainWindow(QMainWindow):
         self.down_action = self._action(self.tr("Move do&wn"), "Alt+Down",
                                         lambda: self.move_current(1))
         self.settings_action = self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings)
+        self.password_action = self._action(self.tr("Change &password…"), None,
+                                            self.change_password)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                         self.quit)
         self.row_actions = [self.copy_action, self.edit_action, self.delete_action,
@@ -251,6 +253,7 @@ class MainWindow(QMainWindow):
         self.tag_menu.aboutToShow.connect(self._fill_tag_menu)
         menu.addSeparator()
         menu.addAction(self.settings_action)
+        menu.addAction(self.password_action)
         menu.addAction(self.lock_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
@@ -323,7 +326,8 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         unlocked = self.session.is_unlocked
-        for action in (self.add_action, self.lock_action, self.find_action, *self.row_actions):
+        for action in (self.add_action, self.lock_action, self.find_action, self.password_action,
+                       *self.row_actions):
             action.setEnabled(unlocked)
 
     def _create_vault(self, password: str) -> None:
@@ -641,8 +645,8 @@ class MainWindow(QMainWindow):
 
     # -- locking and quitting -------------------------------------------------------------
     def lock(self) -> None:
-        if not self.session.is_unlocked:
-            return
+        if not self.session.is_unlocked or self.session.busy:
+            return  # busy: a worker is changing the password; the next tick locks
         # Close whatever is open over the window (edit, add, settings, questions...): it
         # may show account data, and it must not act on a vault that is gone.
         for dialog in self.findChildren(QDialog):
@@ -655,6 +659,15 @@ class MainWindow(QMainWindow):
         self.model.clear()
         self.session.lock()
         self.show_start_page()
+
+    def change_password(self) -> None:
+        from authenticator.ui.password_dialog import ChangePasswordDialog
+
+        if not self.session.is_unlocked:
+            return
+        dialog = ChangePasswordDialog(self.session, self)
+        if dialog.exec() == ChangePasswordDialog.DialogCode.Accepted:
+            self.notify(self.tr("Password changed. Use the new one from now on."), seconds=6.0)
 
     def open_settings(self) -> None:
         from authenticator.ui.settings_dialog import SettingsDialog

@@ -152,7 +152,10 @@ class VaultSession(QObject):
         self._save()
 
     def change_password(self, new_password: str) -> None:
-        self._require().change_password(new_password, kdf=self.kdf)
+        """Runs the KDF (calibrated again on this computer): call it from a worker."""
+        from authenticator.storage.kdf import calibrate_kdf
+
+        self._require().change_password(new_password, kdf=self.kdf or calibrate_kdf())
 
     def _require(self) -> Vault:
         if self.vault is None:

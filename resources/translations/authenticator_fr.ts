@@ -173,6 +173,94 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="28"/>
+        <source>Change the vault password</source>
+        <translation>Changer le mot de passe du coffre</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="32"/>
+        <source>The keys stay as they are; only the password that unlocks them changes. Automatic backups keep the password that was current when they were made.</source>
+        <translation>Les clés restent les mêmes ; seul le mot de passe qui les déverrouille change. Les sauvegardes automatiques gardent le mot de passe en vigueur au moment où elles ont été faites.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="37"/>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="38"/>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="39"/>
+        <source>Repeat the new password</source>
+        <translation>Répétez le nouveau mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="40"/>
+        <source>C&amp;urrent password:</source>
+        <translation>Mot de passe &amp;actuel :</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="41"/>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="42"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Répéter :</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="46"/>
+        <source>Password strength</source>
+        <translation>Solidité du mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="51"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="56"/>
+        <source>Changing the password</source>
+        <translation>Changement du mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="61"/>
+        <source>&amp;Change password</source>
+        <translation>&amp;Changer le mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="62"/>
+        <source>Change password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="64"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="85"/>
+        <source>The new password needs at least {n} characters.</source>
+        <translation>Le nouveau mot de passe doit comporter au moins {n} caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="89"/>
+        <source>The two new passwords are different.</source>
+        <translation>Les deux nouveaux mots de passe sont différents.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/password_dialog.py" line="116"/>
+        <source>The current password is wrong.</source>
+        <translation>Le mot de passe actuel est incorrect.</translation>
+    </message>
+</context>
+<context>
     <name>ClockCheck</name>
     <message>
         <location filename="../../authenticator/ui/clock_check.py" line="110"/>
@@ -904,47 +992,47 @@
     <message>
         <location filename="../../authenticator/ui/messages.py" line="56"/>
         <source>no camera found at number {n}: check that a camera is plugged in and not switched off, then try again</source>
-        <translation>aucune caméra n’a le numéro {n} : vérifiez qu’une caméra est branchée et allumée, puis réessayez</translation>
+        <translation>aucune caméra n’a le numéro {n}&#xa0;: vérifiez qu’une caméra est branchée et allumée, puis réessayez</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/messages.py" line="60"/>
         <source>permission denied for camera {n}: add your user to the &apos;video&apos; group (sudo usermod -aG video $USER), then log out and back in</source>
-        <translation>accès refusé à la caméra {n} : ajoutez votre utilisateur au groupe « video » (sudo usermod -aG video $USER), puis fermez la session et reconnectez-vous</translation>
+        <translation>accès refusé à la caméra {n}&#xa0;: ajoutez votre utilisateur au groupe «&#xa0;video&#xa0;» (sudo usermod -aG video $USER), puis fermez la session et reconnectez-vous</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/messages.py" line="64"/>
         <source>there is no camera number {n}; cameras count from 0</source>
-        <translation>il n’y a pas de caméra numéro {n} ; les caméras sont numérotées à partir de 0</translation>
+        <translation>il n’y a pas de caméra numéro {n}&#xa0;; les caméras sont numérotées à partir de 0</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/messages.py" line="67"/>
         <source>camera {n} opened but sends no picture: it is probably busy; close other programs using it (video calls, browsers) and try again</source>
-        <translation>la caméra {n} s’ouvre mais n’envoie aucune image : elle est sans doute occupée ; fermez les autres programmes qui l’utilisent (appels vidéo, navigateurs) et réessayez</translation>
+        <translation>la caméra {n} s’ouvre mais n’envoie aucune image&#xa0;: elle est sans doute occupée&#xa0;; fermez les autres programmes qui l’utilisent (appels vidéo, navigateurs) et réessayez</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/messages.py" line="72"/>
         <source>camera {n} cannot be opened: allow camera access in System Settings &gt; Privacy &amp; Security &gt; Camera, then try again</source>
-        <translation>impossible d’ouvrir la caméra {n} : autorisez l’accès dans Réglages Système &gt; Confidentialité et sécurité &gt; Caméra, puis réessayez</translation>
+        <translation>impossible d’ouvrir la caméra {n}&#xa0;: autorisez l’accès dans Réglages Système &gt; Confidentialité et sécurité &gt; Caméra, puis réessayez</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/messages.py" line="77"/>
         <source>camera {n} cannot be opened: check Settings &gt; Privacy &gt; Camera and close other programs that use it, then try again</source>
-        <translation>impossible d’ouvrir la caméra {n} : vérifiez Paramètres &gt; Confidentialité &gt; Caméra et fermez les autres programmes qui l’utilisent, puis réessayez</translation>
+        <translation>impossible d’ouvrir la caméra {n}&#xa0;: vérifiez Paramètres &gt; Confidentialité &gt; Caméra et fermez les autres programmes qui l’utilisent, puis réessayez</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/messages.py" line="82"/>
         <source>camera {n} cannot be opened: it may be busy in another program (video calls, browsers); close it and try again</source>
-        <translation>impossible d’ouvrir la caméra {n} : elle est peut-être utilisée par un autre programme (appels vidéo, navigateurs) ; fermez-le et réessayez</translation>
+        <translation>impossible d’ouvrir la caméra {n}&#xa0;: elle est peut-être utilisée par un autre programme (appels vidéo, navigateurs)&#xa0;; fermez-le et réessayez</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/messages.py" line="86"/>
         <source>the camera stopped sending pictures: check that it is still plugged in, then choose it again</source>
-        <translation>la caméra n’envoie plus d’images : vérifiez qu’elle est toujours branchée, puis choisissez-la de nouveau</translation>
+        <translation>la caméra n’envoie plus d’images&#xa0;: vérifiez qu’elle est toujours branchée, puis choisissez-la de nouveau</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/messages.py" line="89"/>
         <source>no QR code reader could be loaded on this computer; type the key instead</source>
-        <translation>aucun lecteur de code QR n’a pu être chargé sur cet ordinateur ; saisissez plutôt la clé</translation>
+        <translation>aucun lecteur de code QR n’a pu être chargé sur cet ordinateur&#xa0;; saisissez plutôt la clé</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/messages.py" line="92"/>
@@ -954,12 +1042,12 @@
     <message>
         <location filename="../../authenticator/ui/messages.py" line="95"/>
         <source>{name} already exists; choose another name</source>
-        <translation>{name} existe déjà ; choisissez un autre nom</translation>
+        <translation>{name} existe déjà&#xa0;; choisissez un autre nom</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/messages.py" line="97"/>
         <source>cannot write {name}: {reason}</source>
-        <translation>impossible d’écrire {name} : {reason}</translation>
+        <translation>impossible d’écrire {name}&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1262,128 +1350,138 @@
     </message>
     <message>
         <location filename="../../authenticator/ui/main_window.py" line="234"/>
+        <source>Change &amp;password…</source>
+        <translation>Changer le mot de &amp;passe…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/main_window.py" line="236"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="241"/>
+        <location filename="../../authenticator/ui/main_window.py" line="243"/>
         <source>&amp;Sort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="243"/>
+        <location filename="../../authenticator/ui/main_window.py" line="245"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="243"/>
+        <location filename="../../authenticator/ui/main_window.py" line="245"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="244"/>
+        <location filename="../../authenticator/ui/main_window.py" line="246"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="244"/>
+        <location filename="../../authenticator/ui/main_window.py" line="246"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="250"/>
+        <location filename="../../authenticator/ui/main_window.py" line="252"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par é&amp;tiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="364"/>
+        <location filename="../../authenticator/ui/main_window.py" line="368"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="365"/>
+        <location filename="../../authenticator/ui/main_window.py" line="369"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="433"/>
+        <location filename="../../authenticator/ui/main_window.py" line="437"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="487"/>
+        <location filename="../../authenticator/ui/main_window.py" line="491"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="489"/>
+        <location filename="../../authenticator/ui/main_window.py" line="493"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="505"/>
+        <location filename="../../authenticator/ui/main_window.py" line="509"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="522"/>
+        <location filename="../../authenticator/ui/main_window.py" line="526"/>
         <source>Key already here</source>
         <translation>Clé déjà présente</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="523"/>
+        <location filename="../../authenticator/ui/main_window.py" line="527"/>
         <source>This key is already in the vault as {label}.</source>
         <translation>Cette clé est déjà dans le coffre sous le nom {label}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="525"/>
+        <location filename="../../authenticator/ui/main_window.py" line="529"/>
         <source>&amp;Skip</source>
         <translation>&amp;Ignorer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="526"/>
+        <location filename="../../authenticator/ui/main_window.py" line="530"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="527"/>
+        <location filename="../../authenticator/ui/main_window.py" line="531"/>
         <source>&amp;Keep both</source>
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="573"/>
+        <location filename="../../authenticator/ui/main_window.py" line="577"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="574"/>
+        <location filename="../../authenticator/ui/main_window.py" line="578"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="587"/>
+        <location filename="../../authenticator/ui/main_window.py" line="591"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="588"/>
+        <location filename="../../authenticator/ui/main_window.py" line="592"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="619"/>
+        <location filename="../../authenticator/ui/main_window.py" line="623"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="620"/>
+        <location filename="../../authenticator/ui/main_window.py" line="624"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="639"/>
+        <location filename="../../authenticator/ui/main_window.py" line="643"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one.</source>
         <translation>Impossible d’enregistrer&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/main_window.py" line="670"/>
+        <source>Password changed. Use the new one from now on.</source>
+        <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
 </context>
 <context>
@@ -2127,7 +2225,7 @@
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/session.py" line="176"/>
+        <location filename="../../authenticator/ui/session.py" line="179"/>
         <source>Merged changes made elsewhere</source>
         <translation>Modifications faites ailleurs fusionnées</translation>
     </message>

@@ -30,6 +30,7 @@ from authenticator.ui.account_form import EditAccountDialog
 from authenticator.ui.clock_dialogs import CompareDialog, FixClockDialog
 from authenticator.ui.enroll_dialog import EnrollDialog, Route
 from authenticator.ui.model import Role
+from authenticator.ui.password_dialog import ChangePasswordDialog
 from authenticator.ui.settings_dialog import SettingsDialog
 from authenticator.ui.transfer_backups import BackupDialog, RestoreDialog
 from authenticator.ui.transfer_common import PasswordGate
@@ -133,11 +134,13 @@ def dialogs(win, tmp_path: Path) -> dict[str, Callable[[], QWidget]]:
         "backup": lambda: BackupDialog(win.session, win.session.kdf, lambda path: None),
         "restore": lambda: RestoreDialog(win.session, lambda added: None),
         "import": lambda: ImportDialog(win.session, otpauth, lambda added: None),
+        "change password": lambda: ChangePasswordDialog(win.session),
     }
 
 
 @pytest.mark.parametrize("name", ["edit", "settings", "compare", "fix clock", "password gate",
-                                  "show qr", "google export", "backup", "restore", "import"])
+                                  "show qr", "google export", "backup", "restore", "import",
+                                  "change password"])
 def test_dialog_controls_have_names(qtbot, ready, tmp_path, name):
     dialog = showing(qtbot, dialogs(ready, tmp_path)[name]())
     assert unnamed(dialog) == []
