@@ -21,7 +21,7 @@ run: install
 	$(PY) -m authenticator
 
 lint: install
-	$(VENV)/bin/ruff check authenticator tests benchmarks
+	$(VENV)/bin/ruff check authenticator tests benchmarks scripts
 	$(VENV)/bin/mypy
 
 test: lint
