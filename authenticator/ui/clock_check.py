@@ -68,7 +68,7 @@ class StackedBanner(Banner):
         self._row.addStretch(1)
         self._layout.addLayout(self._row)
 
-    def add_button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+    def add_button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text.replace("&", ""))
         button.clicked.connect(slot)

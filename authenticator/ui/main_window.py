@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.activity)
         self._undo: tuple[Account, int] | None = None
         self.really_quit = False
+        self._last_retry = -1e9  # monotonic time of the last retry of a failed save
+        self._save_error = ""
 
         self.pages = QStackedWidget()
         self._welcome: WelcomePage | None = None  # built when first shown (start-up speed)
@@ -218,7 +220,8 @@ class MainWindow(QMainWindow):
     def _make_actions(self) -> None:
         self.add_action = self._action(self.tr("&Add account…"), "Ctrl+N", self.add_account,
                                        "add")
-        self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", self.lock, "lock")
+        self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", lambda: self.lock(),
+                                        "lock")
         self.find_action = self._action(self.tr("&Find"), "Ctrl+F", self.focus_search)
         self.copy_action = self._action(self.tr("&Copy code"), QKeySequence.StandardKey.Copy,
                                         self.copy_current)
@@ -271,8 +274,9 @@ class MainWindow(QMainWindow):
         c.search.textChanged.connect(self._search_changed)
         c.search.returnPressed.connect(self.copy_top_match)
         c.search.installEventFilter(self)
+        c.save_banner.add_button(self.tr("&Try again"), self._retry_save)
         c.add_button.clicked.connect(self.add_account)
-        c.lock_button.clicked.connect(self.lock)
+        c.lock_button.clicked.connect(lambda: self.lock())  # not lock(checked)
         assert c.empty.button is not None
         c.empty.button.clicked.connect(self.add_account)
         c.view.clicked.connect(self._copy_index)
@@ -458,9 +462,14 @@ class MainWindow(QMainWindow):
         if not self.session.is_unlocked:
             return
         minutes = self.settings.get("autolock_minutes")
-        idle = self.time.monotonic() - self.activity.last_activity
-        if minutes > 0 and idle >= minutes * 60:
-            self.lock()
+        now = self.time.monotonic()
+        idle = now - self.activity.last_activity
+        # Never lose a key: changes that could not be saved yet keep the vault open (the
+        # banner says so) until a retry, once a minute, succeeds.
+        saved = not self.session.unsaved or (now - self._last_retry >= 60
+                                             and self._retry_save())
+        if minutes > 0 and idle >= minutes * 60 and saved:
+            self.lock(confirm_unsaved=False)
             return
         self.model.tick()
 
@@ -639,14 +648,34 @@ class MainWindow(QMainWindow):
         self.codes.toast.show_message(text, self.time.monotonic(), seconds, action)
 
     def _on_save_failed(self, message: str) -> None:
+        self._save_error = translate_error(message)
         self.codes.save_banner.show_text(
             self.tr("Could not save: {reason}. Your change is kept in memory and will be "
-                    "saved with the next one.").format(reason=translate_error(message)))
+                    "saved with the next one; auto-lock waits until it is saved.").format(
+                reason=self._save_error))
+
+    def _retry_save(self) -> bool:
+        self._last_retry = self.time.monotonic()
+        saved = self.session.retry_save()
+        if saved:
+            self.codes.save_banner.hide()
+            self.notify(self.tr("Your changes are saved."))
+        return saved
 
     # -- locking and quitting -------------------------------------------------------------
-    def lock(self) -> None:
+    def lock(self, confirm_unsaved: bool = True) -> bool:
+        """Lock; False when the user chose to stay unlocked (unsaved changes)."""
         if not self.session.is_unlocked or self.session.busy:
-            return  # busy: a worker is changing the password; the next tick locks
+            return not self.session.is_unlocked  # busy: a worker changes the password
+        if self.session.unsaved and not self._retry_save() and confirm_unsaved:
+            answer = QMessageBox.warning(
+                self, self.tr("Changes not saved"),
+                self.tr("Your latest changes could not be saved ({reason}). If you lock "
+                        "now, they are lost.").format(reason=self._save_error),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard:
+                return False
         # Close whatever is open over the window (edit, add, settings, questions...): it
         # may show account data, and it must not act on a vault that is gone.
         for dialog in self.findChildren(QDialog):
@@ -658,7 +687,9 @@ class MainWindow(QMainWindow):
         self.codes.search.clear()
         self.model.clear()
         self.session.lock()
+        self.codes.save_banner.hide()
         self.show_start_page()
+        return True
 
     def change_password(self) -> None:
         from authenticator.ui.password_dialog import ChangePasswordDialog
@@ -706,10 +737,13 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             return
+        if not self.lock():
+            event.ignore()  # the user chose to keep unsaved changes
+            self.really_quit = False
+            return
         self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
         self.clipboard.clear_now()
-        self.lock()
         self.ticker.stop()
         event.accept()
         self.quit_requested.emit()

@@ -165,6 +165,12 @@ class VaultSession(QObject):
     def save(self) -> None:
         self._save()
 
+    def retry_save(self) -> bool:
+        """Save changes that a failed save kept in memory; True when nothing is pending."""
+        if self.unsaved and self.vault is not None:
+            self._save()
+        return not self.unsaved
+
     def _save(self) -> None:
         vault = self._require()
         try:

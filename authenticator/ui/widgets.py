@@ -113,7 +113,7 @@ class Banner(QFrame):
         self._layout = layout
         self.setVisible(False)
 
-    def add_button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+    def add_button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text.replace("&", ""))
         button.clicked.connect(slot)

@@ -182,7 +182,7 @@
     <message>
         <location filename="../../authenticator/ui/password_dialog.py" line="32"/>
         <source>The keys stay as they are; only the password that unlocks them changes. Automatic backups keep the password that was current when they were made.</source>
-        <translation>Les clés restent les mêmes ; seul le mot de passe qui les déverrouille change. Les sauvegardes automatiques gardent le mot de passe en vigueur au moment où elles ont été faites.</translation>
+        <translation>Les clés restent les mêmes&#xa0;; seul le mot de passe qui les déverrouille change. Les sauvegardes automatiques gardent le mot de passe en vigueur au moment où elles ont été faites.</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/password_dialog.py" line="37"/>
@@ -202,17 +202,17 @@
     <message>
         <location filename="../../authenticator/ui/password_dialog.py" line="40"/>
         <source>C&amp;urrent password:</source>
-        <translation>Mot de passe &amp;actuel :</translation>
+        <translation>Mot de passe &amp;actuel&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/password_dialog.py" line="41"/>
         <source>&amp;New password:</source>
-        <translation>&amp;Nouveau mot de passe :</translation>
+        <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/password_dialog.py" line="42"/>
         <source>&amp;Repeat:</source>
-        <translation>&amp;Répéter :</translation>
+        <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/password_dialog.py" line="46"/>
@@ -1299,187 +1299,207 @@
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="219"/>
+        <location filename="../../authenticator/ui/main_window.py" line="221"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="221"/>
+        <location filename="../../authenticator/ui/main_window.py" line="223"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="222"/>
+        <location filename="../../authenticator/ui/main_window.py" line="224"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="223"/>
+        <location filename="../../authenticator/ui/main_window.py" line="225"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="225"/>
+        <location filename="../../authenticator/ui/main_window.py" line="227"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="226"/>
+        <location filename="../../authenticator/ui/main_window.py" line="228"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="228"/>
+        <location filename="../../authenticator/ui/main_window.py" line="230"/>
         <source>&amp;Favourite</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="230"/>
+        <location filename="../../authenticator/ui/main_window.py" line="232"/>
         <source>Move &amp;up</source>
         <translation>Déplacer vers le &amp;haut</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="231"/>
+        <location filename="../../authenticator/ui/main_window.py" line="233"/>
         <source>Move do&amp;wn</source>
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="233"/>
+        <location filename="../../authenticator/ui/main_window.py" line="235"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="234"/>
+        <location filename="../../authenticator/ui/main_window.py" line="236"/>
         <source>Change &amp;password…</source>
         <translation>Changer le mot de &amp;passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="236"/>
+        <location filename="../../authenticator/ui/main_window.py" line="238"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="243"/>
+        <location filename="../../authenticator/ui/main_window.py" line="245"/>
         <source>&amp;Sort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="245"/>
+        <location filename="../../authenticator/ui/main_window.py" line="247"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="245"/>
+        <location filename="../../authenticator/ui/main_window.py" line="247"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="246"/>
+        <location filename="../../authenticator/ui/main_window.py" line="248"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="246"/>
+        <location filename="../../authenticator/ui/main_window.py" line="248"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="252"/>
+        <location filename="../../authenticator/ui/main_window.py" line="254"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par é&amp;tiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="368"/>
+        <location filename="../../authenticator/ui/main_window.py" line="276"/>
+        <source>&amp;Try again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/main_window.py" line="372"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="369"/>
+        <location filename="../../authenticator/ui/main_window.py" line="373"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="437"/>
+        <location filename="../../authenticator/ui/main_window.py" line="441"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="491"/>
+        <location filename="../../authenticator/ui/main_window.py" line="500"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="493"/>
+        <location filename="../../authenticator/ui/main_window.py" line="502"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="509"/>
+        <location filename="../../authenticator/ui/main_window.py" line="518"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="526"/>
+        <location filename="../../authenticator/ui/main_window.py" line="535"/>
         <source>Key already here</source>
         <translation>Clé déjà présente</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="527"/>
+        <location filename="../../authenticator/ui/main_window.py" line="536"/>
         <source>This key is already in the vault as {label}.</source>
         <translation>Cette clé est déjà dans le coffre sous le nom {label}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="529"/>
+        <location filename="../../authenticator/ui/main_window.py" line="538"/>
         <source>&amp;Skip</source>
         <translation>&amp;Ignorer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="530"/>
+        <location filename="../../authenticator/ui/main_window.py" line="539"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="531"/>
+        <location filename="../../authenticator/ui/main_window.py" line="540"/>
         <source>&amp;Keep both</source>
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="577"/>
+        <location filename="../../authenticator/ui/main_window.py" line="586"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="578"/>
+        <location filename="../../authenticator/ui/main_window.py" line="587"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="591"/>
+        <location filename="../../authenticator/ui/main_window.py" line="600"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="592"/>
+        <location filename="../../authenticator/ui/main_window.py" line="601"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="623"/>
+        <location filename="../../authenticator/ui/main_window.py" line="632"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="624"/>
+        <location filename="../../authenticator/ui/main_window.py" line="633"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="643"/>
-        <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one.</source>
-        <translation>Impossible d’enregistrer&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante.</translation>
+        <location filename="../../authenticator/ui/main_window.py" line="653"/>
+        <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
+        <translation>Enregistrement impossible : {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante ; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="670"/>
+        <location filename="../../authenticator/ui/main_window.py" line="662"/>
+        <source>Your changes are saved.</source>
+        <translation>Vos modifications sont enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/main_window.py" line="672"/>
+        <source>Changes not saved</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/main_window.py" line="673"/>
+        <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
+        <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/main_window.py" line="701"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
@@ -2225,7 +2245,7 @@
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/session.py" line="179"/>
+        <location filename="../../authenticator/ui/session.py" line="185"/>
         <source>Merged changes made elsewhere</source>
         <translation>Modifications faites ailleurs fusionnées</translation>
     </message>

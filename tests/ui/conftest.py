@@ -46,6 +46,7 @@ def window(qtbot, vault_path: Path, app_settings: AppSettings,
     win.activateWindow()
     qtbot.waitActive(win)
     yield win
+    win.lock(confirm_unsaved=False)  # teardown: never stop on an "unsaved changes" question
     win.really_quit = True
     win.close()
 

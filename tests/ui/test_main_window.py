@@ -357,7 +357,8 @@ def test_duplicate_key_offers_skip(qtbot, filled):
     assert len(rows(filled)) == 3
 
 
-def test_failed_save_keeps_change_and_says_so(qtbot, filled, vault_path, monkeypatch):
+def test_failed_save_keeps_change_and_says_so(qtbot, filled, vault_path, monkeypatch,
+                                              timebase):
     from authenticator.storage.errors import SaveError
 
     before = vault_path.read_bytes()
@@ -365,12 +366,37 @@ def test_failed_save_keeps_change_and_says_so(qtbot, filled, vault_path, monkeyp
     def fail(self):
         raise SaveError("the disk is full")
 
+    real_save = Vault.save
     monkeypatch.setattr(Vault, "save", fail)
     filled.session.add(Account(secret=os.urandom(20), issuer="Kept"))
     assert "Kept" in rows(filled)
     assert filled.codes.save_banner.isVisible()
     assert "disk is full" in filled.codes.save_banner.label.text()
     assert vault_path.read_bytes() == before
+
+    # Walking away does not lose the unsaved key: auto-lock waits for a successful save.
+    timebase.advance(10 * 60)
+    filled.tick()
+    assert filled.session.is_unlocked and "Kept" in rows(filled)
+
+    # Locking by hand asks first; Cancel keeps everything.
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    qtbot.mouseClick(filled.codes.lock_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(filled, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert filled.session.is_unlocked and "Kept" in rows(filled)
+    assert filled.lock() is False
+
+    # Space is freed: "Try again" saves, the banner goes, and auto-lock resumes.
+    monkeypatch.setattr(Vault, "save", real_save)
+    try_again = filled.codes.save_banner.buttons[0]
+    qtbot.mouseClick(try_again, Qt.MouseButton.LeftButton)
+    assert not filled.codes.save_banner.isVisible()
+    with Vault.open(vault_path, PASSWORD, read_only=True) as vault:
+        assert "Kept" in [a.issuer for a in vault.accounts]
+    timebase.advance(6 * 60)  # the click was activity: idle again for the auto-lock delay
+    filled.tick()
+    assert not filled.session.is_unlocked
 
 
 def test_second_instance_raises_first(qtbot):
