@@ -1,9 +1,13 @@
-"""Settings: clipboard delay, auto-lock, theme, backups to keep, tray behaviour."""
+"""Settings: clipboard delay, auto-lock, theme, backups to keep, tray behaviour, language,
+sections added by features (clock check), and where the data lives."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -11,6 +15,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
 )
@@ -93,12 +100,32 @@ class SettingsDialog(QDialog):
         self.sections = [make(self) for make in getattr(parent, "settings_sections", ())]
         for section in self.sections:
             layout.addWidget(section)
+        vault_path = getattr(getattr(parent, "session", None), "path", None)
+        if vault_path is not None:
+            layout.addWidget(self._data_section(Path(vault_path)))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _data_section(self, vault_path: Path) -> QGroupBox:
+        """Where the vault and its automatic backups live, with a way to open the folder."""
+        box = QGroupBox(self.tr("Your data"))
+        row = QHBoxLayout(box)
+        self.data_label = QLabel(self.tr("Vault: {vault}\nBackups: {backups}").format(
+            vault=vault_path, backups=vault_path.parent / "backups"))
+        self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.data_label.setWordWrap(True)
+        self.data_label.setAccessibleName(self.tr("Where the vault and backups are"))
+        open_folder = QPushButton(self.tr("Open &folder"))
+        open_folder.setAccessibleName(self.tr("Open the vault folder"))
+        open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(vault_path.parent))))
+        row.addWidget(self.data_label, 1)
+        row.addWidget(open_folder)
+        return box
 
     def save(self) -> None:
         s = self.settings

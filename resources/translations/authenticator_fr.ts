@@ -1309,87 +1309,87 @@
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="224"/>
+        <location filename="../../authenticator/ui/main_window.py" line="225"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="225"/>
+        <location filename="../../authenticator/ui/main_window.py" line="226"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="227"/>
+        <location filename="../../authenticator/ui/main_window.py" line="228"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="228"/>
+        <location filename="../../authenticator/ui/main_window.py" line="229"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="230"/>
+        <location filename="../../authenticator/ui/main_window.py" line="231"/>
         <source>&amp;Favourite</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="232"/>
+        <location filename="../../authenticator/ui/main_window.py" line="233"/>
         <source>Move &amp;up</source>
         <translation>Déplacer vers le &amp;haut</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="233"/>
+        <location filename="../../authenticator/ui/main_window.py" line="234"/>
         <source>Move do&amp;wn</source>
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="235"/>
+        <location filename="../../authenticator/ui/main_window.py" line="236"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="236"/>
+        <location filename="../../authenticator/ui/main_window.py" line="237"/>
         <source>Change &amp;password…</source>
         <translation>Changer le mot de &amp;passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="238"/>
+        <location filename="../../authenticator/ui/main_window.py" line="239"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="245"/>
+        <location filename="../../authenticator/ui/main_window.py" line="246"/>
         <source>&amp;Sort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="247"/>
+        <location filename="../../authenticator/ui/main_window.py" line="248"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="247"/>
+        <location filename="../../authenticator/ui/main_window.py" line="248"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="248"/>
+        <location filename="../../authenticator/ui/main_window.py" line="249"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="248"/>
+        <location filename="../../authenticator/ui/main_window.py" line="249"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="254"/>
+        <location filename="../../authenticator/ui/main_window.py" line="255"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par é&amp;tiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="276"/>
+        <location filename="../../authenticator/ui/main_window.py" line="277"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
@@ -1481,7 +1481,7 @@
     <message>
         <location filename="../../authenticator/ui/main_window.py" line="653"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
-        <translation>Enregistrement impossible : {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante ; le verrouillage automatique attend qu’elle le soit.</translation>
+        <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/main_window.py" line="662"/>
@@ -1879,141 +1879,168 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="26"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="33"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="31"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="38"/>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="35"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="42"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="36"/>
         <location filename="../../authenticator/ui/settings_dialog.py" line="43"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="50"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="38"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="45"/>
         <source>Clear the clipboard after</source>
         <translation>Vider le presse-papiers après</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="39"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="46"/>
         <source>&amp;Clear copied codes after:</source>
         <translation>&amp;Effacer les codes copiés après&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="42"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="49"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="45"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="52"/>
         <source>Lock after idle minutes</source>
         <translation>Verrouiller après ce nombre de minutes d’inactivité</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="46"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="53"/>
         <source>&amp;Lock when idle for:</source>
         <translation>&amp;Verrouiller après une inactivité de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="47"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="54"/>
         <source>Lock when the window is &amp;minimised</source>
         <translation>Verrouiller quand la fenêtre est réd&amp;uite</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="52"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="59"/>
         <source>Backups to keep</source>
         <translation>Sauvegardes à conserver</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="55"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="62"/>
         <source>&amp;Backups to keep:</source>
         <translation>&amp;Sauvegardes à conserver&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="56"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="63"/>
         <source>&amp;Remember the vault on this computer (system keyring): no password at start-up</source>
         <translation>Mémoriser le coffre sur cet &amp;ordinateur (trousseau du système)&#xa0;: pas de mot de passe au démarrage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="58"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="65"/>
         <source>Remember the vault on this computer</source>
         <translation>Mémoriser le coffre sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="60"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="67"/>
         <source>Anyone who can use your account on this computer could then open the vault. Locking still asks for the password.</source>
         <translation>Toute personne pouvant utiliser votre session sur cet ordinateur pourrait alors ouvrir le coffre. Le verrouillage demande toujours le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="67"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="74"/>
         <source>Appearance and tray</source>
         <translation>Apparence et zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="70"/>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="83"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="77"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="90"/>
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="71"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="78"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="72"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="79"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="74"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="81"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="75"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="82"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="76"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="83"/>
         <source>Closing the window keeps the app in the &amp;tray</source>
         <translation>Fermer la fenêtre &amp;garde l’application dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="78"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="85"/>
         <source>&amp;Start minimised in the tray</source>
         <translation>&amp;Démarrer réduite dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="87"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="94"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="88"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="95"/>
         <source>Applies the next time the app starts</source>
         <translation>S’applique au prochain démarrage de l’application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="89"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="96"/>
         <source>Applies the next time the app starts.</source>
         <translation>S’applique au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="90"/>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="97"/>
         <source>L&amp;anguage (at next start):</source>
         <translation>L&amp;angue (au prochain démarrage)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="115"/>
+        <source>Your data</source>
+        <translation>Vos données</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="117"/>
+        <source>Vault: {vault}
+Backups: {backups}</source>
+        <translation>Coffre : {vault}
+Sauvegardes : {backups}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="121"/>
+        <source>Where the vault and backups are</source>
+        <translation>Emplacement du coffre et des sauvegardes</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="122"/>
+        <source>Open &amp;folder</source>
+        <translation>Ouvrir &amp;le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/settings_dialog.py" line="123"/>
+        <source>Open the vault folder</source>
+        <translation>Ouvrir le dossier du coffre</translation>
     </message>
 </context>
 <context>

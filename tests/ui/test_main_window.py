@@ -516,3 +516,16 @@ def test_corrupt_vault_file_says_so_and_is_left_untouched(qtbot, app_settings, t
     qtbot.waitUntil(lambda: bool(win.unlock_page.error.text()), timeout=10_000)
     assert "not an Authenticator vault" in win.unlock_page.error.text()
     assert vault_path.read_bytes() == b"this is not a vault" * 3
+
+
+def test_settings_show_where_the_vault_and_backups_are(qtbot, filled, vault_path):
+    seen = {}
+
+    def read(dialog):
+        seen["text"] = dialog.data_label.text()
+        dialog.reject()
+
+    errors = on_next_modal(qtbot, read)
+    filled.open_settings()
+    assert not errors
+    assert str(vault_path) in seen["text"] and str(vault_path.parent / "backups") in seen["text"]
