@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import Any
 
@@ -234,16 +235,17 @@ class MainWindow(QMainWindow):
         self.down_action = self._action(self.tr("Move do&wn"), "Alt+Down",
                                         lambda: self.move_current(1))
         self.settings_action = self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings)
-        self.password_action = self._action(self.tr("Change &password…"), None,
+        self.password_action = self._action(self.tr("Change pass&word…"), None,
                                             self.change_password)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                         self.quit)
+        self.about_action = self._action(self.tr("A&bout Authenticator"), None, self.about)
         self.row_actions = [self.copy_action, self.edit_action, self.delete_action,
                             self.favorite_action, self.up_action, self.down_action]
 
         menu = QMenu(self)
         menu.addAction(self.add_action)
-        self.sort_menu = menu.addMenu(self.tr("&Sort by"))
+        self.sort_menu = menu.addMenu(self.tr("S&ort by"))
         self.sort_actions: dict[SortMode, QAction] = {}
         labels = {SortMode.MANUAL: self.tr("&Manual order"), SortMode.NAME: self.tr("&Name"),
                   SortMode.ISSUER: self.tr("&Issuer"), SortMode.RECENT: self.tr("&Recently used")}
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.password_action)
         menu.addAction(self.lock_action)
         menu.addSeparator()
+        menu.addAction(self.about_action)
         menu.addAction(self.quit_action)
         self.main_menu = menu
         self.codes.menu_button.setMenu(menu)
@@ -690,6 +693,16 @@ class MainWindow(QMainWindow):
         self.codes.save_banner.hide()
         self.show_start_page()
         return True
+
+    def about(self) -> None:
+        from authenticator import __version__
+
+        QMessageBox.about(self, self.tr("About Authenticator"), self.tr(
+            "<h3>Authenticator {version}</h3>"
+            "<p>Two-factor codes from keys kept in an encrypted vault on this computer.</p>"
+            "<p>Vault: {path}</p>"
+            "<p>No network connection is made unless you turn on the clock check.</p>"
+        ).format(version=__version__, path=html.escape(str(self.session.path))))
 
     def change_password(self) -> None:
         from authenticator.ui.password_dialog import ChangePasswordDialog

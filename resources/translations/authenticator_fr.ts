@@ -301,7 +301,7 @@
         <location filename="../../authenticator/ui/clock_check.py" line="125"/>
         <location filename="../../authenticator/ui/clock_check.py" line="137"/>
         <source>Compare clock with my &amp;phone…</source>
-        <translation>Comparer l’horloge avec mon &amp;téléphone…</translation>
+        <translation>&amp;Comparer l’horloge avec mon téléphone…</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/clock_check.py" line="151"/>
@@ -445,68 +445,68 @@
 <context>
     <name>CodesPage</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="87"/>
+        <location filename="../../authenticator/ui/main_window.py" line="88"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="89"/>
+        <location filename="../../authenticator/ui/main_window.py" line="90"/>
         <source>Search accounts</source>
         <translation>Rechercher dans les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="93"/>
+        <location filename="../../authenticator/ui/main_window.py" line="94"/>
         <source>Add an account (Ctrl+N)</source>
         <translation>Ajouter un compte (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="94"/>
+        <location filename="../../authenticator/ui/main_window.py" line="95"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="98"/>
+        <location filename="../../authenticator/ui/main_window.py" line="99"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Verrouiller (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="99"/>
+        <location filename="../../authenticator/ui/main_window.py" line="100"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="104"/>
         <location filename="../../authenticator/ui/main_window.py" line="105"/>
+        <location filename="../../authenticator/ui/main_window.py" line="106"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="131"/>
+        <location filename="../../authenticator/ui/main_window.py" line="132"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="134"/>
+        <location filename="../../authenticator/ui/main_window.py" line="135"/>
         <source>No accounts yet</source>
         <translation>Aucun compte pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="135"/>
+        <location filename="../../authenticator/ui/main_window.py" line="136"/>
         <source>When a site shows you a QR code or a key to turn on two-factor authentication, add it here. You can also import accounts from another authenticator app.</source>
         <translation>Quand un site vous montre un code QR ou une clé pour activer l’authentification à deux facteurs, ajoutez-le ici. Vous pouvez aussi importer des comptes depuis une autre application d’authentification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="138"/>
+        <location filename="../../authenticator/ui/main_window.py" line="139"/>
         <source>&amp;Add your first account</source>
         <translation>&amp;Ajouter votre premier compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="139"/>
+        <location filename="../../authenticator/ui/main_window.py" line="140"/>
         <source>No match</source>
         <translation>Aucun résultat</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="140"/>
+        <location filename="../../authenticator/ui/main_window.py" line="141"/>
         <source>No account matches your search.</source>
         <translation>Aucun compte ne correspond à votre recherche.</translation>
     </message>
@@ -1294,212 +1294,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="164"/>
+        <location filename="../../authenticator/ui/main_window.py" line="165"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="221"/>
+        <location filename="../../authenticator/ui/main_window.py" line="222"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="223"/>
+        <location filename="../../authenticator/ui/main_window.py" line="224"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="225"/>
+        <location filename="../../authenticator/ui/main_window.py" line="226"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="226"/>
+        <location filename="../../authenticator/ui/main_window.py" line="227"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="228"/>
+        <location filename="../../authenticator/ui/main_window.py" line="229"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="229"/>
+        <location filename="../../authenticator/ui/main_window.py" line="230"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="231"/>
+        <location filename="../../authenticator/ui/main_window.py" line="232"/>
         <source>&amp;Favourite</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="233"/>
+        <location filename="../../authenticator/ui/main_window.py" line="234"/>
         <source>Move &amp;up</source>
         <translation>Déplacer vers le &amp;haut</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="234"/>
+        <location filename="../../authenticator/ui/main_window.py" line="235"/>
         <source>Move do&amp;wn</source>
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="236"/>
+        <location filename="../../authenticator/ui/main_window.py" line="237"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="237"/>
-        <source>Change &amp;password…</source>
-        <translation>Changer le mot de &amp;passe…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="239"/>
+        <location filename="../../authenticator/ui/main_window.py" line="240"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="246"/>
-        <source>&amp;Sort by</source>
-        <translation>&amp;Trier par</translation>
+        <location filename="../../authenticator/ui/main_window.py" line="238"/>
+        <source>Change pass&amp;word…</source>
+        <translation>Changer le &amp;mot de passe…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/main_window.py" line="242"/>
+        <source>A&amp;bout Authenticator</source>
+        <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/main_window.py" line="248"/>
+        <source>S&amp;ort by</source>
+        <translation>&amp;Trier par</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/main_window.py" line="250"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="248"/>
+        <location filename="../../authenticator/ui/main_window.py" line="250"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="249"/>
+        <location filename="../../authenticator/ui/main_window.py" line="251"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="249"/>
+        <location filename="../../authenticator/ui/main_window.py" line="251"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="255"/>
+        <location filename="../../authenticator/ui/main_window.py" line="257"/>
         <source>Filter by &amp;tag</source>
-        <translation>Filtrer par é&amp;tiquette</translation>
+        <translation>Filtrer par &amp;étiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="277"/>
+        <location filename="../../authenticator/ui/main_window.py" line="280"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="372"/>
+        <location filename="../../authenticator/ui/main_window.py" line="375"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="373"/>
+        <location filename="../../authenticator/ui/main_window.py" line="376"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="441"/>
+        <location filename="../../authenticator/ui/main_window.py" line="444"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="500"/>
+        <location filename="../../authenticator/ui/main_window.py" line="503"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="502"/>
+        <location filename="../../authenticator/ui/main_window.py" line="505"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="518"/>
+        <location filename="../../authenticator/ui/main_window.py" line="521"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="535"/>
+        <location filename="../../authenticator/ui/main_window.py" line="538"/>
         <source>Key already here</source>
         <translation>Clé déjà présente</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="536"/>
+        <location filename="../../authenticator/ui/main_window.py" line="539"/>
         <source>This key is already in the vault as {label}.</source>
         <translation>Cette clé est déjà dans le coffre sous le nom {label}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="538"/>
+        <location filename="../../authenticator/ui/main_window.py" line="541"/>
         <source>&amp;Skip</source>
         <translation>&amp;Ignorer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="539"/>
+        <location filename="../../authenticator/ui/main_window.py" line="542"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="540"/>
+        <location filename="../../authenticator/ui/main_window.py" line="543"/>
         <source>&amp;Keep both</source>
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="586"/>
+        <location filename="../../authenticator/ui/main_window.py" line="589"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="587"/>
+        <location filename="../../authenticator/ui/main_window.py" line="590"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="600"/>
+        <location filename="../../authenticator/ui/main_window.py" line="603"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="601"/>
+        <location filename="../../authenticator/ui/main_window.py" line="604"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="632"/>
+        <location filename="../../authenticator/ui/main_window.py" line="635"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="633"/>
+        <location filename="../../authenticator/ui/main_window.py" line="636"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="653"/>
+        <location filename="../../authenticator/ui/main_window.py" line="656"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="662"/>
+        <location filename="../../authenticator/ui/main_window.py" line="665"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="672"/>
+        <location filename="../../authenticator/ui/main_window.py" line="675"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="673"/>
+        <location filename="../../authenticator/ui/main_window.py" line="676"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
+        <location filename="../../authenticator/ui/main_window.py" line="700"/>
+        <source>About Authenticator</source>
+        <translation>À propos d’Authenticator</translation>
+    </message>
+    <message>
         <location filename="../../authenticator/ui/main_window.py" line="701"/>
+        <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/main_window.py" line="714"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
@@ -2024,8 +2039,8 @@
         <location filename="../../authenticator/ui/settings_dialog.py" line="117"/>
         <source>Vault: {vault}
 Backups: {backups}</source>
-        <translation>Coffre : {vault}
-Sauvegardes : {backups}</translation>
+        <translation>Coffre&#xa0;: {vault}
+Sauvegardes&#xa0;: {backups}</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/settings_dialog.py" line="121"/>

@@ -163,3 +163,34 @@ def test_language_choice_is_saved(qtbot, app_settings):
     dialog.save()
     assert app_settings.get("language") == "fr"
     assert SettingsDialog(app_settings).language.currentText() == "Français"
+
+
+def menu_accelerators(window) -> list[str]:
+    """The Alt+letter of every entry of the main menu (actions and submenus)."""
+    letters = []
+    for action in window.main_menu.actions():
+        if action.isSeparator():
+            continue
+        text = action.text() or (action.menu().title() if action.menu() else "")
+        match = ACCELERATOR.search(text)
+        assert match, f"menu entry without an accelerator: {text!r}"
+        letters.append(match.group()[1].lower())
+    return letters
+
+
+def test_main_menu_accelerators_are_unique_in_english(qtbot, window):
+    letters = menu_accelerators(window)
+    assert len(letters) == len(set(letters)), letters
+
+
+def test_main_menu_accelerators_are_unique_in_french(qtbot, french, app_settings, timebase,
+                                                     vault_path):
+    from authenticator.storage.kdf import KdfParams
+    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.session import VaultSession
+
+    win = MainWindow(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
+                     timebase)
+    qtbot.addWidget(win)
+    letters = menu_accelerators(win)
+    assert len(letters) == len(set(letters)), letters
