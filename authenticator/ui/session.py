@@ -10,7 +10,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
@@ -34,6 +34,15 @@ class VaultSession(QObject):
         self.vault: Vault | None = None
         self.busy = False
         self.unsaved = False
+        # Another device (through a sync tool) or the CLI may change the file while the
+        # window is open: watch it and merge what changed, so the list is never stale.
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._disk_changed)
+        self._watcher.directoryChanged.connect(self._disk_changed)
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(400)  # sync tools write in bursts
+        self._refresh_timer.timeout.connect(self.refresh_from_disk)
 
     # -- opening --------------------------------------------------------------------------
     @property
@@ -90,13 +99,55 @@ class VaultSession(QObject):
         self.busy = False
         self.vault = vault
         self.unsaved = False
+        self._watch()
         self.unlocked.emit()
+
+    def _watch(self) -> None:
+        """(Re)watch the vault file and its folder; an atomic replace drops the file watch."""
+        wanted = [str(self.path), str(self.path.parent)]
+        current = set(self._watcher.files()) | set(self._watcher.directories())
+        missing = [p for p in wanted if p not in current and Path(p).exists()]
+        if missing:
+            self._watcher.addPaths(missing)
+
+    def _disk_changed(self, _path: str) -> None:
+        if self.vault is not None:
+            self._refresh_timer.start()
+
+    def refresh_from_disk(self) -> None:
+        """Merge changes another program saved into the vault file (no KDF, no write unless
+        we have changes of our own)."""
+        vault = self.vault
+        if vault is None or self.busy:
+            return
+        self._watch()
+        if vault.is_dirty:
+            return  # our own next save merges and writes
+        try:
+            report = vault.save()  # reads, merges if the file changed, writes nothing
+        except AuthenticatorError:
+            return  # unreadable right now (a sync tool mid-write): the next change retries
+        if report.merged:
+            self._say_merged(report.message)
+            self.accounts_changed.emit()
 
     def _failed(self, message: str) -> None:
         self.busy = False
         self.unlock_failed.emit(message)
 
+    def _say_merged(self, detail: str | None) -> None:
+        if detail and "password was changed" in detail:
+            self.notice.emit(self.tr("The vault was changed elsewhere, including its password: "
+                                     "use the new password from now on."))
+        else:
+            self.notice.emit(self.tr("Updated with changes saved elsewhere (another device or "
+                                     "program)."))
+
     def lock(self) -> None:
+        self._refresh_timer.stop()
+        paths = self._watcher.files() + self._watcher.directories()
+        if paths:
+            self._watcher.removePaths(paths)
         vault, self.vault = self.vault, None
         if vault is None:
             return
@@ -182,5 +233,5 @@ class VaultSession(QObject):
             return
         self.unsaved = False
         if report.merged:
-            self.notice.emit(report.message or self.tr("Merged changes made elsewhere"))
+            self._say_merged(report.message)
         self.accounts_changed.emit()

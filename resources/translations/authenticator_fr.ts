@@ -2287,9 +2287,14 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/session.py" line="185"/>
-        <source>Merged changes made elsewhere</source>
-        <translation>Modifications faites ailleurs fusionnées</translation>
+        <location filename="../../authenticator/ui/session.py" line="140"/>
+        <source>The vault was changed elsewhere, including its password: use the new password from now on.</source>
+        <translation>Le coffre a été modifié ailleurs, y compris son mot de passe : utilisez désormais le nouveau mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/session.py" line="143"/>
+        <source>Updated with changes saved elsewhere (another device or program).</source>
+        <translation>Mis à jour avec les modifications enregistrées ailleurs (autre appareil ou programme).</translation>
     </message>
 </context>
 <context>

@@ -529,3 +529,18 @@ def test_settings_show_where_the_vault_and_backups_are(qtbot, filled, vault_path
     filled.open_settings()
     assert not errors
     assert str(vault_path) in seen["text"] and str(vault_path.parent / "backups") in seen["text"]
+
+
+def test_changes_saved_elsewhere_appear_without_touching_the_window(qtbot, filled,
+                                                                    vault_path):
+    """Another device (through a sync tool) or the CLI adds an account to the same file."""
+    with Vault.open(vault_path, PASSWORD) as other:
+        other.add(Account(secret=os.urandom(20), issuer="Added elsewhere", name="carol"))
+        other.save()
+    qtbot.waitUntil(lambda: "Added elsewhere" in rows(filled), timeout=10_000)
+    assert filled.codes.toast.text().startswith("Updated with changes saved elsewhere")
+    # And our own next change keeps it (merge, not overwrite).
+    filled.session.add(Account(secret=os.urandom(20), issuer="Added here"))
+    with Vault.open(vault_path, PASSWORD, read_only=True) as vault:
+        issuers = [a.issuer for a in vault.accounts]
+    assert "Added elsewhere" in issuers and "Added here" in issuers
