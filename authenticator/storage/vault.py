@@ -74,6 +74,16 @@ def _digest(data: bytes) -> bytes:
     return hashlib.sha256(data).digest()
 
 
+def _seal_new(password: str, kdf: KdfParams | None, content: VaultContent,
+              now: float) -> tuple[bytes, bytes]:
+    """A brand-new vault (fresh master key and id, one password slot) holding ``content``:
+    returns (master key, file bytes). Calibrates the KDF when ``kdf`` is None."""
+    master_key = os.urandom(container.MASTER_KEY_LENGTH)
+    vault_id = container.new_id()
+    slots = (container.password_slot(master_key, password, kdf or calibrate_kdf(), vault_id),)
+    return master_key, container.seal(master_key, vault_id, slots, encode(content, now))
+
+
 def _save_error(err: OSError, path: Path) -> SaveError:
     return SaveError(f"could not save the vault {path.name}: {describe_os_error(err)}; "
                      "the file on disk is unchanged and your changes are kept in memory")
@@ -123,13 +133,8 @@ class Vault:
         path = Path(path)
         if path.exists():
             raise VaultExistsError(f"a file already exists at {path}")
-        params = kdf or calibrate_kdf()
-        master_key = os.urandom(container.MASTER_KEY_LENGTH)
-        vault_id = container.new_id()
-        slots = (container.password_slot(master_key, password, params, vault_id),)
         content = VaultContent()
-        now = (clock or SystemClock()).now()
-        data = container.seal(master_key, vault_id, slots, encode(content, now))
+        master_key, data = _seal_new(password, kdf, content, (clock or SystemClock()).now())
         try:
             ensure_dir(path.parent)
             with VaultLock(lock_path_for(path), cls.lock_timeout):
@@ -461,12 +466,8 @@ def export_backup(accounts: list[Account], path: Path | str, password: str,
     path = Path(path)
     if path.exists():
         raise VaultExistsError(f"a file already exists at {path}")
-    params = kdf or calibrate_kdf()
-    master_key = os.urandom(container.MASTER_KEY_LENGTH)
-    vault_id = container.new_id()
-    slots = (container.password_slot(master_key, password, params, vault_id),)
     content = VaultContent(list(accounts), {}, dict(settings or {}))
-    data = container.seal(master_key, vault_id, slots, encode(content, SystemClock().now()))
+    _master_key, data = _seal_new(password, kdf, content, SystemClock().now())
     try:
         atomic_write(path, data)
     except OSError as err:
