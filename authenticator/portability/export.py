@@ -87,13 +87,22 @@ def export_google_migration_pngs(accounts: Sequence[Account], folder: str | os.P
     return paths
 
 
-def _write_private(path: Path, write: Callable[[BinaryIO], None]) -> None:
+def export_otpauth_file(accounts: Sequence[Account], path: Path) -> Path:
+    """Write :func:`export_otpauth` to a new file readable by its owner only (0600)."""
+    text = export_otpauth(accounts).encode("utf-8")
+    _write_private(path, lambda out: out.write(text), if_exists="choose another name")
+    return path
+
+
+def _write_private(path: Path, write: Callable[[BinaryIO], object], *,
+                   if_exists: str = "choose an empty folder") -> None:
+    """Create ``path`` with mode 0600 (never overwriting) and let ``write`` fill it."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
         with os.fdopen(fd, "wb") as out:
             write(out)
     except FileExistsError:
-        raise ExportFailed(f"{path.name} already exists; choose an empty folder") from None
+        raise ExportFailed(f"{path.name} already exists; {if_exists}") from None
     except OSError as exc:
         raise ExportFailed(f"cannot write {path.name}: "
                            f"{(exc.strerror or 'error').lower()}") from None

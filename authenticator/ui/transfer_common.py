@@ -1,11 +1,9 @@
-"""Pieces shared by the transfer dialogs: the vault-password gate, QR images, private files."""
+"""Pieces shared by the transfer dialogs: the vault-password gate, QR images, error labels."""
 
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import segno
@@ -20,15 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authenticator.core.errors import AuthenticatorError
 from authenticator.ui.messages import translate_error
 from authenticator.ui.worker import run_in_background
-
-PRIVATE_FILE_MODE = 0o600
-
-
-class WriteFailed(AuthenticatorError):
-    """A file holding keys could not be written (one line, never a secret)."""
 
 
 def qr_image(text: str, scale: int = 6, border: int = 4) -> QImage:
@@ -45,19 +36,6 @@ def qr_image(text: str, scale: int = 6, border: int = 4) -> QImage:
 def group_key(base32: str, size: int = 4) -> str:
     """``JBSWY3DPEHPK3PXP`` -> ``JBSW Y3DP EHPK 3PXP`` (easier to read out and type)."""
     return " ".join(base32[i:i + size] for i in range(0, len(base32), size))
-
-
-def write_private_text(path: Path, text: str) -> None:
-    """Create ``path`` readable by its owner only (0600) and write ``text``; never overwrite."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-    except FileExistsError:
-        raise WriteFailed(f"{path.name} already exists; choose another name") from None
-    except OSError as exc:
-        raise WriteFailed(f"cannot write {path.name}: "
-                          f"{(exc.strerror or 'error').lower()}") from None
 
 
 def message_label(parent: QWidget | None = None) -> QLabel:

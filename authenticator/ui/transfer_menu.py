@@ -216,10 +216,9 @@ class TransferActions(QObject):
                 return
             path = Path(name)
         try:
-            from authenticator.portability.export import export_otpauth
-            from authenticator.ui.transfer_common import write_private_text
+            from authenticator.portability.export import export_otpauth_file
 
-            write_private_text(path, export_otpauth(self.window.session.accounts()))
+            export_otpauth_file(self.window.session.accounts(), path)
         except AuthenticatorError as exc:
             QMessageBox.warning(self.window, self.tr("Export keys as text"), str(exc))
             return
