@@ -20,13 +20,13 @@ counts as a wake-up. Offline, checks fail silently; only the settings status say
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.drift import DriftLevel, JumpDetector, classify_offset, humanize_seconds
@@ -58,25 +58,6 @@ def signed_seconds(offset: float) -> str:
     return ("-" if round(offset) < 0 else "+") + humanize_seconds(offset)
 
 
-class StackedBanner(Banner):
-    """A banner whose buttons sit on their own row under the text (long button labels)."""
-
-    def __init__(self, kind: str = "warning", parent: Any = None) -> None:
-        super().__init__(kind, parent)
-        self._layout.setDirection(QBoxLayout.Direction.TopToBottom)
-        self._row = QHBoxLayout()
-        self._row.addStretch(1)
-        self._layout.addLayout(self._row)
-
-    def add_button(self, text: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.replace("&", ""))
-        button.clicked.connect(slot)
-        self._row.addWidget(button)
-        self.buttons.append(button)
-        return button
-
-
 class ClockCheck(QObject):
     """Owns the clock banners, the periodic SNTP check and the code-time correction."""
 
@@ -106,10 +87,10 @@ class ClockCheck(QObject):
     # -- widgets --------------------------------------------------------------------------
     def _make_banners(self) -> None:
         banners = self.window.codes.banners
-        self.ask_banner = StackedBanner("info")
+        self.ask_banner = Banner("info", stacked=True)
         self.ask_banner.add_button(self.tr("&Check the clock"), self.accept_checks)
         self.ask_banner.add_button(self.tr("No thanks"), self.decline_checks)
-        self.warning_banner = StackedBanner("warning")
+        self.warning_banner = Banner("warning", stacked=True)
         self.warning_banner.add_button(self.tr("&Use corrected time for codes"),
                                        self.use_measured_correction)
         self.warning_banner.add_button(self.tr("How to &fix the clock"), self.show_fix_help)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -92,9 +93,13 @@ class Toast(QFrame):
 
 
 class Banner(QFrame):
-    """A coloured strip above the list with a message and up to two buttons."""
+    """A coloured strip above the list with a message and up to two buttons.
 
-    def __init__(self, kind: str = "warning", parent: Any = None) -> None:
+    ``stacked``: the buttons sit on their own row under the text (long button labels).
+    """
+
+    def __init__(self, kind: str = "warning", parent: Any = None, *,
+                 stacked: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
         colours = {"warning": ("#FFF3CD", "#664D03", "#FFDA6A"),
@@ -103,21 +108,25 @@ class Banner(QFrame):
         self.setStyleSheet(
             f"#banner {{ background: {colours[0]}; border: 1px solid {colours[2]};"
             f" border-radius: 6px; }} #banner QLabel {{ color: {colours[1]}; }}")
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self) if stacked else QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 8, 8)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setAccessibleName(self.tr("Warning"))
         layout.addWidget(self.label, 1)
         self.buttons: list[QPushButton] = []
-        self._layout = layout
+        self._button_row: QBoxLayout = layout
+        if stacked:
+            self._button_row = QHBoxLayout()
+            self._button_row.addStretch(1)
+            layout.addLayout(self._button_row)
         self.setVisible(False)
 
     def add_button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text.replace("&", ""))
         button.clicked.connect(slot)
-        self._layout.addWidget(button)
+        self._button_row.addWidget(button)
         self.buttons.append(button)
         return button
 
