@@ -134,7 +134,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../authenticator/ui/widgets.py" line="110"/>
+        <location filename="../../authenticator/ui/widgets.py" line="115"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -263,113 +263,113 @@
 <context>
     <name>ClockCheck</name>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="110"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="91"/>
         <source>&amp;Check the clock</source>
         <translation>&amp;Vérifier l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="111"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="92"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="113"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="94"/>
         <source>&amp;Use corrected time for codes</source>
         <translation>&amp;Utiliser l’heure corrigée pour les codes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="115"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="96"/>
         <source>How to &amp;fix the clock</source>
         <translation>Comment &amp;corriger l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="117"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="98"/>
         <source>Clock correction</source>
         <translation>Correction de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="118"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="99"/>
         <source>Turn off</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="119"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="100"/>
         <source>This computer&apos;s clock is wrong, so codes are computed with a corrected time.</source>
         <translation>L’horloge de cet ordinateur est fausse&#xa0;: les codes sont donc calculés avec une heure corrigée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="125"/>
-        <location filename="../../authenticator/ui/clock_check.py" line="137"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="106"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="118"/>
         <source>Compare clock with my &amp;phone…</source>
         <translation>&amp;Comparer l’horloge avec mon téléphone…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="151"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="132"/>
         <source>Check this computer&apos;s clock over the internet? Uses NTP, sends no personal data.</source>
         <translation>Vérifier l’horloge de cet ordinateur par Internet&#xa0;? Utilise NTP, n’envoie aucune donnée personnelle.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="245"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="226"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="247"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="228"/>
         <source>Not checked yet.</source>
         <translation>Pas encore vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="252"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="233"/>
         <source>Last check at {time}: could not reach any server.</source>
         <translation>Dernière vérification à {time}&#xa0;: aucun serveur n’a pu être joint.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="254"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="235"/>
         <source>Last checked at {time}: {state}</source>
         <translation>Dernière vérification à {time}&#xa0;: {state}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="259"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="240"/>
         <source>this computer&apos;s clock is right to within a second.</source>
         <translation>l’horloge de cet ordinateur est juste à une seconde près.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="262"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="243"/>
         <source>this computer&apos;s clock is {amount} slow.</source>
         <translation>l’horloge de cet ordinateur retarde de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="263"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="244"/>
         <source>this computer&apos;s clock is {amount} fast.</source>
         <translation>l’horloge de cet ordinateur avance de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="277"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="258"/>
         <source>This computer&apos;s clock is {amount} slow; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur retarde de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="279"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="260"/>
         <source>This computer&apos;s clock is {amount} fast; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur avance de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="285"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="266"/>
         <source>Your clock is {amount} off; codes typed near the end of their time may fail.</source>
         <translation>Votre horloge est décalée de {amount}&#xa0;; un code saisi juste avant son expiration risque d’être refusé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="312"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="293"/>
         <source>Codes use corrected time ({offset}).</source>
         <translation>Les codes utilisent l’heure corrigée ({offset}).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="334"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="315"/>
         <source>Add a time-based account first: the comparison uses its codes.</source>
         <translation>Ajoutez d’abord un compte basé sur le temps&#xa0;: la comparaison utilise ses codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="343"/>
+        <location filename="../../authenticator/ui/clock_check.py" line="324"/>
         <source>Codes now use your phone&apos;s time.</source>
         <translation>Les codes utilisent désormais l’heure de votre téléphone.</translation>
     </message>
@@ -940,112 +940,112 @@
         <translation>le coffre est fermé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="29"/>
+        <location filename="../../authenticator/ui/messages.py" line="28"/>
         <source>the vault is being saved by another program{who}; try again in a moment</source>
         <translation>le coffre est en cours d’enregistrement par un autre programme{who}&#xa0;; réessayez dans un instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="33"/>
+        <location filename="../../authenticator/ui/messages.py" line="30"/>
         <source>could not save the vault {name}: {reason}; the file on disk is unchanged and your changes are kept in memory</source>
         <translation>impossible d’enregistrer le coffre {name}&#xa0;: {reason}&#xa0;; le fichier sur le disque n’a pas changé et vos modifications sont gardées en mémoire</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="36"/>
+        <location filename="../../authenticator/ui/messages.py" line="32"/>
         <source>there is no vault at {path}</source>
         <translation>il n’y a pas de coffre à l’emplacement {path}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="38"/>
+        <location filename="../../authenticator/ui/messages.py" line="33"/>
         <source>this account is already in the vault</source>
         <translation>ce compte est déjà dans le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="40"/>
+        <location filename="../../authenticator/ui/messages.py" line="34"/>
         <source>no QR code found in this image</source>
         <translation>aucun code QR trouvé dans cette image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="42"/>
+        <location filename="../../authenticator/ui/messages.py" line="35"/>
         <source>this QR code contains a web address, not an authenticator key</source>
         <translation>ce code QR contient une adresse web, pas une clé d’authentification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="45"/>
+        <location filename="../../authenticator/ui/messages.py" line="37"/>
         <source>this QR code contains text, not an authenticator key</source>
         <translation>ce code QR contient du texte, pas une clé d’authentification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="47"/>
+        <location filename="../../authenticator/ui/messages.py" line="38"/>
         <source>the file is not an image that can be read (corrupt or unsupported format)</source>
         <translation>le fichier n’est pas une image lisible (fichier corrompu ou format non pris en charge)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="50"/>
+        <location filename="../../authenticator/ui/messages.py" line="40"/>
         <source>the image is too small to hold a QR code</source>
         <translation>l’image est trop petite pour contenir un code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="52"/>
+        <location filename="../../authenticator/ui/messages.py" line="41"/>
         <source>could not reach any time server ({details})</source>
         <translation>aucun serveur de temps n’a pu être joint ({details})</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="56"/>
+        <location filename="../../authenticator/ui/messages.py" line="43"/>
         <source>no camera found at number {n}: check that a camera is plugged in and not switched off, then try again</source>
         <translation>aucune caméra n’a le numéro {n}&#xa0;: vérifiez qu’une caméra est branchée et allumée, puis réessayez</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="60"/>
+        <location filename="../../authenticator/ui/messages.py" line="45"/>
         <source>permission denied for camera {n}: add your user to the &apos;video&apos; group (sudo usermod -aG video $USER), then log out and back in</source>
         <translation>accès refusé à la caméra {n}&#xa0;: ajoutez votre utilisateur au groupe «&#xa0;video&#xa0;» (sudo usermod -aG video $USER), puis fermez la session et reconnectez-vous</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="64"/>
+        <location filename="../../authenticator/ui/messages.py" line="48"/>
         <source>there is no camera number {n}; cameras count from 0</source>
         <translation>il n’y a pas de caméra numéro {n}&#xa0;; les caméras sont numérotées à partir de 0</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="67"/>
+        <location filename="../../authenticator/ui/messages.py" line="49"/>
         <source>camera {n} opened but sends no picture: it is probably busy; close other programs using it (video calls, browsers) and try again</source>
         <translation>la caméra {n} s’ouvre mais n’envoie aucune image&#xa0;: elle est sans doute occupée&#xa0;; fermez les autres programmes qui l’utilisent (appels vidéo, navigateurs) et réessayez</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="72"/>
+        <location filename="../../authenticator/ui/messages.py" line="52"/>
         <source>camera {n} cannot be opened: allow camera access in System Settings &gt; Privacy &amp; Security &gt; Camera, then try again</source>
         <translation>impossible d’ouvrir la caméra {n}&#xa0;: autorisez l’accès dans Réglages Système &gt; Confidentialité et sécurité &gt; Caméra, puis réessayez</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="77"/>
+        <location filename="../../authenticator/ui/messages.py" line="55"/>
         <source>camera {n} cannot be opened: check Settings &gt; Privacy &gt; Camera and close other programs that use it, then try again</source>
         <translation>impossible d’ouvrir la caméra {n}&#xa0;: vérifiez Paramètres &gt; Confidentialité &gt; Caméra et fermez les autres programmes qui l’utilisent, puis réessayez</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="82"/>
+        <location filename="../../authenticator/ui/messages.py" line="58"/>
         <source>camera {n} cannot be opened: it may be busy in another program (video calls, browsers); close it and try again</source>
         <translation>impossible d’ouvrir la caméra {n}&#xa0;: elle est peut-être utilisée par un autre programme (appels vidéo, navigateurs)&#xa0;; fermez-le et réessayez</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="86"/>
+        <location filename="../../authenticator/ui/messages.py" line="60"/>
         <source>the camera stopped sending pictures: check that it is still plugged in, then choose it again</source>
         <translation>la caméra n’envoie plus d’images&#xa0;: vérifiez qu’elle est toujours branchée, puis choisissez-la de nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="89"/>
+        <location filename="../../authenticator/ui/messages.py" line="62"/>
         <source>no QR code reader could be loaded on this computer; type the key instead</source>
         <translation>aucun lecteur de code QR n’a pu être chargé sur cet ordinateur&#xa0;; saisissez plutôt la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="92"/>
+        <location filename="../../authenticator/ui/messages.py" line="64"/>
         <source>the camera could not be started ({kind})</source>
         <translation>la caméra n’a pas pu démarrer ({kind})</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="95"/>
+        <location filename="../../authenticator/ui/messages.py" line="66"/>
         <source>{name} already exists; choose another name</source>
         <translation>{name} existe déjà&#xa0;; choisissez un autre nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="97"/>
+        <location filename="../../authenticator/ui/messages.py" line="67"/>
         <source>cannot write {name}: {reason}</source>
         <translation>impossible d’écrire {name}&#xa0;: {reason}</translation>
     </message>
@@ -1685,34 +1685,34 @@
 <context>
     <name>PasswordGate</name>
     <message>
-        <location filename="../../authenticator/ui/transfer_common.py" line="86"/>
-        <location filename="../../authenticator/ui/transfer_common.py" line="94"/>
-        <location filename="../../authenticator/ui/transfer_common.py" line="95"/>
+        <location filename="../../authenticator/ui/transfer_common.py" line="64"/>
+        <location filename="../../authenticator/ui/transfer_common.py" line="72"/>
+        <location filename="../../authenticator/ui/transfer_common.py" line="73"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_common.py" line="89"/>
+        <location filename="../../authenticator/ui/transfer_common.py" line="67"/>
         <source>Enter the vault password to continue.</source>
         <translation>Saisissez le mot de passe du coffre pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_common.py" line="102"/>
+        <location filename="../../authenticator/ui/transfer_common.py" line="80"/>
         <source>&amp;Continue</source>
         <translation>&amp;Continuer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_common.py" line="103"/>
+        <location filename="../../authenticator/ui/transfer_common.py" line="81"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_common.py" line="105"/>
+        <location filename="../../authenticator/ui/transfer_common.py" line="83"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_common.py" line="134"/>
+        <location filename="../../authenticator/ui/transfer_common.py" line="112"/>
         <source>Wrong password. Try again.</source>
         <translation>Mot de passe incorrect. Réessayez.</translation>
     </message>
@@ -2124,7 +2124,7 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>Toast</name>
     <message>
-        <location filename="../../authenticator/ui/widgets.py" line="39"/>
+        <location filename="../../authenticator/ui/widgets.py" line="40"/>
         <source>Notice</source>
         <translation>Information</translation>
     </message>
@@ -2215,7 +2215,7 @@ Sauvegardes&#xa0;: {backups}</translation>
     <message>
         <location filename="../../authenticator/ui/transfer_menu.py" line="194"/>
         <location filename="../../authenticator/ui/transfer_menu.py" line="212"/>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="224"/>
+        <location filename="../../authenticator/ui/transfer_menu.py" line="223"/>
         <source>Export keys as text</source>
         <translation>Exporter les clés en texte</translation>
     </message>
@@ -2235,7 +2235,7 @@ Sauvegardes&#xa0;: {backups}</translation>
         <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="226"/>
+        <location filename="../../authenticator/ui/transfer_menu.py" line="225"/>
         <source>Keys written to {file} (readable by you only)</source>
         <translation>Clés écrites dans {file} (lisible par vous seul)</translation>
     </message>
@@ -2289,7 +2289,7 @@ Sauvegardes&#xa0;: {backups}</translation>
     <message>
         <location filename="../../authenticator/ui/session.py" line="140"/>
         <source>The vault was changed elsewhere, including its password: use the new password from now on.</source>
-        <translation>Le coffre a été modifié ailleurs, y compris son mot de passe : utilisez désormais le nouveau mot de passe.</translation>
+        <translation>Le coffre a été modifié ailleurs, y compris son mot de passe&#xa0;: utilisez désormais le nouveau mot de passe.</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/session.py" line="143"/>
