@@ -504,8 +504,8 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Copied {label}").format(label=account.label)
         self.notify(text)
-        self.session.update(account.evolve(last_used=self.time.now(),
-                                           modified=account.modified))
+        self.session.record_use(account.evolve(last_used=self.time.now(),
+                                               modified=account.modified))
         self.select_account(account.id)
 
     def copy_top_match(self) -> None:

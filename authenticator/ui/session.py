@@ -121,10 +121,10 @@ class VaultSession(QObject):
         if vault is None or self.busy:
             return
         self._watch()
-        if vault.is_dirty:
-            return  # our own next save merges and writes
+        if self.unsaved:
+            return  # a failed save is retried by the window (banner, auto-lock)
         try:
-            report = vault.save()  # reads, merges if the file changed, writes nothing
+            report = vault.save()  # merges if the file changed; writes only our own changes
         except AuthenticatorError:
             return  # unreadable right now (a sync tool mid-write): the next change retries
         if report.merged:
@@ -151,7 +151,7 @@ class VaultSession(QObject):
         vault, self.vault = self.vault, None
         if vault is None:
             return
-        if self.unsaved:
+        if self.unsaved or vault.is_dirty:
             with contextlib.suppress(AuthenticatorError):  # the file on disk stays intact
                 vault.save()
         vault.close()
@@ -190,6 +190,13 @@ class VaultSession(QObject):
     def update(self, account: Account) -> None:
         self._require().update(account)
         self._save()
+
+    def record_use(self, account: Account) -> None:
+        """Remember when a code was last used (for "recently used" order) without writing:
+        copying a code must not cost a save and an automatic backup each time. It is saved
+        with the next change, when another device's change is merged, or at lock."""
+        self._require().update(account)
+        self.accounts_changed.emit()
 
     def remove(self, account_id: str) -> Account:
         account = self._require().remove(account_id)

@@ -544,3 +544,18 @@ def test_changes_saved_elsewhere_appear_without_touching_the_window(qtbot, fille
     with Vault.open(vault_path, PASSWORD, read_only=True) as vault:
         issuers = [a.issuer for a in vault.accounts]
     assert "Added elsewhere" in issuers and "Added here" in issuers
+
+
+def test_copying_writes_nothing_until_the_next_save(qtbot, filled, vault_path, timebase):
+    """A copy is not worth a disk write and an automatic backup; lock saves "last used"."""
+    before = vault_path.read_bytes()
+    backups = sorted((vault_path.parent / "backups").iterdir())
+    click_row(qtbot, filled, row_of(filled, "Google"))
+    assert vault_path.read_bytes() == before
+    assert sorted((vault_path.parent / "backups").iterdir()) == backups
+    filled.set_sort_mode(SortMode.RECENT)
+    assert rows(filled)[0] == "Google"
+    filled.lock()
+    with Vault.open(vault_path, PASSWORD, read_only=True) as vault:
+        google = next(a for a in vault.accounts if a.issuer == "Google")
+    assert google.last_used == timebase.now()
