@@ -166,6 +166,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_code(args: argparse.Namespace) -> int:
+    from authenticator.core.account import OtpKind
     from authenticator.core.otp import code_at
 
     now = _now(args)
@@ -188,8 +189,6 @@ def cmd_code(args: argparse.Namespace) -> int:
         lines = []
         for account in matches:
             lines.append((account, code_at(account, now)))
-            from authenticator.core.account import OtpKind
-
             if account.kind is OtpKind.HOTP:  # a shown HOTP code is used up: advance
                 vault.update(account.evolve(counter=account.counter + 1))
                 changed = True

@@ -89,11 +89,6 @@ def whole_seconds(seconds_left: float) -> int:
     return whole if whole == seconds_left else whole + 1
 
 
-def spoken_code(code: str) -> str:
-    """'123 456' is read as two groups by screen readers; keep the grouping."""
-    return group_code(code)
-
-
 class SortMode(enum.StrEnum):
     MANUAL = "manual"
     NAME = "name"
@@ -341,12 +336,12 @@ class AccountListModel(QAbstractListModel):
 
     def _spoken(self, account: Account, state: CodeState, seconds: int) -> str:
         who = ", ".join(p for p in (account.issuer, account.name) if p) or self.tr("Unnamed")
-        code = spoken_code(state.code)
+        code = group_code(state.code)  # read as groups by screen readers
         if not account.is_time_based:
             return self.tr("{who}, code {code}, counter-based").format(who=who, code=code)
         if seconds <= URGENT_SECONDS and state.next_code:
             return self.tr("{who}, code {code}, {seconds} seconds left, next {next}").format(
-                who=who, code=code, seconds=seconds, next=spoken_code(state.next_code))
+                who=who, code=code, seconds=seconds, next=group_code(state.next_code))
         return self.tr("{who}, code {code}, {seconds} seconds left").format(
             who=who, code=code, seconds=seconds)
 

@@ -12,33 +12,33 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../authenticator/ui/model.py" line="343"/>
+        <location filename="../../authenticator/ui/model.py" line="338"/>
         <source>Unnamed</source>
         <extracomment>Emitted after the user reordered rows by drag and drop (ids in new order).</extracomment>
         <translation>Sans nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/model.py" line="346"/>
+        <location filename="../../authenticator/ui/model.py" line="341"/>
         <source>{who}, code {code}, counter-based</source>
         <translation>{who}, code {code}, basé sur un compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/model.py" line="348"/>
+        <location filename="../../authenticator/ui/model.py" line="343"/>
         <source>{who}, code {code}, {seconds} seconds left, next {next}</source>
         <translation>{who}, code {code}, encore {seconds} secondes, suivant {next}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/model.py" line="350"/>
+        <location filename="../../authenticator/ui/model.py" line="345"/>
         <source>{who}, code {code}, {seconds} seconds left</source>
         <translation>{who}, code {code}, encore {seconds} secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/model.py" line="358"/>
+        <location filename="../../authenticator/ui/model.py" line="353"/>
         <source>Tags: {tags}</source>
         <translation>Étiquettes&#xa0;: {tags}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/model.py" line="360"/>
+        <location filename="../../authenticator/ui/model.py" line="355"/>
         <source>Short key ({bits} bits)</source>
         <translation>Clé courte ({bits} bits)</translation>
     </message>
