@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import segno
@@ -15,31 +13,13 @@ from authenticator.cli import main
 from authenticator.core.account import Account, decode_base32
 from authenticator.core.otp import hotp
 from authenticator.core.uri import format_uri
-from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
+from tests.cli.conftest import PASSWORD, run
 
-PASSWORD = "cli test password"
 GITHUB = "otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub"
 RFC_SHA1 = "otpauth://totp/RFC:sha1?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8"
 RFC_SHA256 = ("otpauth://totp/RFC:sha256?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
               "GEZA&digits=8&algorithm=SHA256")
-
-
-def run(*args: str, env: dict[str, str] | None = None,
-        stdin: str = "") -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("AUTHENTICATOR_")}
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "authenticator", *args], capture_output=True,
-                          text=True, env=full_env, input=stdin, timeout=120)
-
-
-@pytest.fixture
-def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "vault.authvault"
-    Vault.create(path, PASSWORD, kdf=KdfParams.for_tests()).close()
-    monkeypatch.setenv("AUTHENTICATOR_VAULT", str(path))
-    monkeypatch.setenv("AUTHENTICATOR_PASSWORD", PASSWORD)
-    return path
 
 
 def test_code_uri_rfc_vectors_in_order(capsys):

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +15,7 @@ from authenticator.core.uri import parse_uri
 from authenticator.scan.pipeline import scan_file
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
+from tests.cli.conftest import PASSWORD, run
 from tests.portability.writers import (
     SAMPLE,
     essences,
@@ -26,18 +24,12 @@ from tests.portability.writers import (
     make_aegis_plain,
 )
 
-PASSWORD = "cli vault password"
 GITHUB = SAMPLE[0]
 GOOGLE_OK = [Account(secret=bytes([i]) * 20, issuer=f"Site {i}", name=f"user{i}")
              for i in range(5)] + [
     Account(secret=b"\x09" * 20, issuer="VPN", name="me", kind=OtpKind.HOTP, counter=7)]
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("AUTHENTICATOR_")}
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "authenticator", *args], capture_output=True,
-                          text=True, env=full_env, stdin=subprocess.DEVNULL, timeout=120)
 
 
 def assert_one_error_line(stderr: str) -> None:
@@ -52,13 +44,6 @@ def no_secrets(text: str, accounts: list[Account]) -> None:
         assert account.secret_b32.lower() not in text
 
 
-@pytest.fixture
-def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "vault.authvault"
-    Vault.create(path, PASSWORD, kdf=KdfParams.for_tests()).close()
-    monkeypatch.setenv("AUTHENTICATOR_VAULT", str(path))
-    monkeypatch.setenv("AUTHENTICATOR_PASSWORD", PASSWORD)
-    return path
 
 
 def fill(path: Path, accounts: list[Account]) -> None:
