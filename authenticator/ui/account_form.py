@@ -30,6 +30,7 @@ from authenticator.core.account import (
 )
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
+from authenticator.ui.widgets import ERROR_COLOUR
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -179,7 +180,8 @@ class ManualEntryForm(QWidget):
         if self._account is None:
             message = self.error[:1].upper() + self.error[1:]
             self.status.setText(message)
-            self.status.setStyleSheet("color: #C62828;" if self.key.text().strip() else "")
+            self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if self.key.text().strip()
+                                      else "")
             self.preview.clear()
             self.preview_caption.setVisible(False)
         else:

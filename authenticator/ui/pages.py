@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from authenticator.ui.messages import translate_error
 from authenticator.ui.strength import estimate_strength
+from authenticator.ui.widgets import error_label
 
 MIN_PASSWORD_LENGTH = 8
 
@@ -99,10 +100,7 @@ class WelcomePage(QWidget):
         warning.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(warning)
 
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #C62828;")
-        self.error.setAccessibleName(self.tr("Error"))
+        self.error = error_label()
         layout.addWidget(self.error)
 
         self.create_button = QPushButton(self.tr("&Create vault"))
@@ -193,10 +191,7 @@ class UnlockPage(QWidget):
         self.password.setPlaceholderText(self.tr("Vault password"))
         self.password.setAccessibleName(self.tr("Vault password"))
         layout.addWidget(self.password)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #C62828;")
-        self.error.setAccessibleName(self.tr("Error"))
+        self.error = error_label()
         layout.addWidget(self.error)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setDefault(True)

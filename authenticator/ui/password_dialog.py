@@ -18,6 +18,7 @@ from authenticator.ui.messages import translate_error
 from authenticator.ui.pages import MIN_PASSWORD_LENGTH
 from authenticator.ui.session import VaultSession
 from authenticator.ui.strength import estimate_strength
+from authenticator.ui.widgets import error_label
 from authenticator.ui.worker import run_in_background
 
 
@@ -45,10 +46,7 @@ class ChangePasswordDialog(QDialog):
         self.strength.setWordWrap(True)
         self.strength.setAccessibleName(self.tr("Password strength"))
         layout.addWidget(self.strength)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #C62828;")
-        self.error.setAccessibleName(self.tr("Error"))
+        self.error = error_label()
         layout.addWidget(self.error)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -17,6 +17,17 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+ERROR_COLOUR = "#C62828"
+
+
+def error_label() -> QLabel:
+    """An inline, word-wrapped error line in red, named for screen readers."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    label.setAccessibleName(QCoreApplication.translate("ErrorLabel", "Error"))
+    return label
 
 
 class Toast(QFrame):

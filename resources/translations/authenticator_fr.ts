@@ -134,7 +134,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../authenticator/ui/widgets.py" line="115"/>
+        <location filename="../../authenticator/ui/widgets.py" line="126"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -175,87 +175,82 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="28"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="29"/>
         <source>Change the vault password</source>
         <translation>Changer le mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="32"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="33"/>
         <source>The keys stay as they are; only the password that unlocks them changes. Automatic backups keep the password that was current when they were made.</source>
         <translation>Les clés restent les mêmes&#xa0;; seul le mot de passe qui les déverrouille change. Les sauvegardes automatiques gardent le mot de passe en vigueur au moment où elles ont été faites.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="37"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="38"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="38"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="39"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="39"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="40"/>
         <source>Repeat the new password</source>
         <translation>Répétez le nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="40"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="41"/>
         <source>C&amp;urrent password:</source>
         <translation>Mot de passe &amp;actuel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="41"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="42"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="42"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="43"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="46"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="47"/>
         <source>Password strength</source>
         <translation>Solidité du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="51"/>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="56"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="54"/>
         <source>Changing the password</source>
         <translation>Changement du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="61"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="59"/>
         <source>&amp;Change password</source>
         <translation>&amp;Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="62"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="60"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="64"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="62"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="85"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="83"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>Le nouveau mot de passe doit comporter au moins {n} caractères.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="89"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="87"/>
         <source>The two new passwords are different.</source>
         <translation>Les deux nouveaux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="116"/>
+        <location filename="../../authenticator/ui/password_dialog.py" line="114"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
@@ -662,52 +657,52 @@
 <context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="202"/>
+        <location filename="../../authenticator/ui/account_form.py" line="204"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="206"/>
+        <location filename="../../authenticator/ui/account_form.py" line="208"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="208"/>
+        <location filename="../../authenticator/ui/account_form.py" line="210"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="210"/>
+        <location filename="../../authenticator/ui/account_form.py" line="212"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="211"/>
+        <location filename="../../authenticator/ui/account_form.py" line="213"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="213"/>
+        <location filename="../../authenticator/ui/account_form.py" line="215"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="216"/>
+        <location filename="../../authenticator/ui/account_form.py" line="218"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="217"/>
+        <location filename="../../authenticator/ui/account_form.py" line="219"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="218"/>
+        <location filename="../../authenticator/ui/account_form.py" line="220"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="219"/>
+        <location filename="../../authenticator/ui/account_form.py" line="221"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
@@ -925,6 +920,14 @@
         <location filename="../../authenticator/ui/enroll_dialog.py" line="711"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorLabel</name>
+    <message>
+        <location filename="../../authenticator/ui/widgets.py" line="29"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
     </message>
 </context>
 <context>
@@ -1522,162 +1525,162 @@
 <context>
     <name>ManualEntryForm</name>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="59"/>
+        <location filename="../../authenticator/ui/account_form.py" line="60"/>
         <source>e.g. GitHub</source>
         <translation>par ex. GitHub</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="60"/>
+        <location filename="../../authenticator/ui/account_form.py" line="61"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="62"/>
+        <location filename="../../authenticator/ui/account_form.py" line="63"/>
         <source>e.g. alice@example.com</source>
         <translation>par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="63"/>
+        <location filename="../../authenticator/ui/account_form.py" line="64"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="66"/>
+        <location filename="../../authenticator/ui/account_form.py" line="67"/>
         <source>The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP</source>
         <translation>La clé secrète affichée par le site, par ex. JBSW Y3DP EHPK 3PXP</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="67"/>
+        <location filename="../../authenticator/ui/account_form.py" line="68"/>
         <source>Secret key</source>
         <translation>Clé secrète</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="68"/>
+        <location filename="../../authenticator/ui/account_form.py" line="69"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="69"/>
+        <location filename="../../authenticator/ui/account_form.py" line="70"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="70"/>
+        <location filename="../../authenticator/ui/account_form.py" line="71"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="74"/>
+        <location filename="../../authenticator/ui/account_form.py" line="75"/>
         <source>Advanced</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="78"/>
+        <location filename="../../authenticator/ui/account_form.py" line="79"/>
         <source>Show advanced settings</source>
         <translation>Afficher les options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="83"/>
+        <location filename="../../authenticator/ui/account_form.py" line="84"/>
         <source>Time-based (TOTP)</source>
         <translation>Basé sur le temps (TOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="84"/>
+        <location filename="../../authenticator/ui/account_form.py" line="85"/>
         <source>Counter-based (HOTP)</source>
         <translation>Basé sur un compteur (HOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="85"/>
+        <location filename="../../authenticator/ui/account_form.py" line="86"/>
         <source>Steam Guard</source>
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="86"/>
+        <location filename="../../authenticator/ui/account_form.py" line="87"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="90"/>
+        <location filename="../../authenticator/ui/account_form.py" line="91"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="94"/>
+        <location filename="../../authenticator/ui/account_form.py" line="95"/>
         <source>Digits</source>
         <translation>Nombre de chiffres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="98"/>
+        <location filename="../../authenticator/ui/account_form.py" line="99"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="99"/>
+        <location filename="../../authenticator/ui/account_form.py" line="100"/>
         <source>Period in seconds</source>
         <translation>Période en secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="102"/>
+        <location filename="../../authenticator/ui/account_form.py" line="103"/>
         <source>Counter</source>
         <translation>Compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="103"/>
+        <location filename="../../authenticator/ui/account_form.py" line="104"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="104"/>
+        <location filename="../../authenticator/ui/account_form.py" line="105"/>
         <source>A&amp;lgorithm:</source>
         <translation>Al&amp;gorithme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="105"/>
+        <location filename="../../authenticator/ui/account_form.py" line="106"/>
         <source>&amp;Digits:</source>
         <translation>&amp;Nombre de chiffres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="106"/>
+        <location filename="../../authenticator/ui/account_form.py" line="107"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="109"/>
+        <location filename="../../authenticator/ui/account_form.py" line="110"/>
         <source>&amp;Counter:</source>
         <translation>Co&amp;mpteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="117"/>
+        <location filename="../../authenticator/ui/account_form.py" line="118"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="124"/>
+        <location filename="../../authenticator/ui/account_form.py" line="125"/>
         <source>Code preview</source>
         <translation>Aperçu du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="126"/>
+        <location filename="../../authenticator/ui/account_form.py" line="127"/>
         <source>Current code, to check against the site:</source>
         <translation>Code actuel, à comparer avec celui du site&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="164"/>
+        <location filename="../../authenticator/ui/account_form.py" line="165"/>
         <source>Type or paste the key the site shows.</source>
         <translation>Saisissez ou collez la clé affichée par le site.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="166"/>
+        <location filename="../../authenticator/ui/account_form.py" line="167"/>
         <source>Give the issuer or the account a name.</source>
         <translation>Donnez un nom à l’émetteur ou au compte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="188"/>
+        <location filename="../../authenticator/ui/account_form.py" line="190"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="190"/>
+        <location filename="../../authenticator/ui/account_form.py" line="192"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
     </message>
@@ -2124,7 +2127,7 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>Toast</name>
     <message>
-        <location filename="../../authenticator/ui/widgets.py" line="40"/>
+        <location filename="../../authenticator/ui/widgets.py" line="51"/>
         <source>Notice</source>
         <translation>Information</translation>
     </message>
@@ -2243,43 +2246,38 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="185"/>
+        <location filename="../../authenticator/ui/pages.py" line="183"/>
         <source>Vault locked</source>
         <translation>Coffre verrouillé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="193"/>
-        <location filename="../../authenticator/ui/pages.py" line="194"/>
+        <location filename="../../authenticator/ui/pages.py" line="191"/>
+        <location filename="../../authenticator/ui/pages.py" line="192"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="199"/>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/pages.py" line="201"/>
+        <location filename="../../authenticator/ui/pages.py" line="196"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="203"/>
+        <location filename="../../authenticator/ui/pages.py" line="198"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="208"/>
+        <location filename="../../authenticator/ui/pages.py" line="203"/>
         <source>Unlocking</source>
         <translation>Déverrouillage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="210"/>
+        <location filename="../../authenticator/ui/pages.py" line="205"/>
         <source>Open another vault…</source>
         <translation>Ouvrir un autre coffre…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="212"/>
+        <location filename="../../authenticator/ui/pages.py" line="207"/>
         <source>Open another vault</source>
         <translation>Ouvrir un autre coffre</translation>
     </message>
@@ -2300,97 +2298,92 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="65"/>
+        <location filename="../../authenticator/ui/pages.py" line="66"/>
         <source>Welcome to Authenticator</source>
         <translation>Bienvenue dans Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="67"/>
+        <location filename="../../authenticator/ui/pages.py" line="68"/>
         <source>Your two-factor keys are kept in an encrypted vault on this computer. Choose a password to protect it.</source>
         <translation>Vos clés à deux facteurs sont conservées dans un coffre chiffré sur cet ordinateur. Choisissez un mot de passe pour le protéger.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="75"/>
+        <location filename="../../authenticator/ui/pages.py" line="76"/>
         <source>New vault password</source>
         <translation>Nouveau mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="76"/>
+        <location filename="../../authenticator/ui/pages.py" line="77"/>
         <source>At least {n} characters</source>
         <translation>Au moins {n} caractères</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="80"/>
+        <location filename="../../authenticator/ui/pages.py" line="81"/>
         <source>Repeat the password</source>
         <translation>Répétez le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="81"/>
+        <location filename="../../authenticator/ui/pages.py" line="82"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="82"/>
+        <location filename="../../authenticator/ui/pages.py" line="83"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="89"/>
+        <location filename="../../authenticator/ui/pages.py" line="90"/>
         <source>Password strength</source>
         <translation>Robustesse du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="96"/>
+        <location filename="../../authenticator/ui/pages.py" line="97"/>
         <source>&lt;b&gt;There is no way to recover a lost password.&lt;/b&gt; Without it, the keys in this vault are gone. Write it down somewhere safe.</source>
         <translation>&lt;b&gt;Un mot de passe perdu ne peut pas être récupéré.&lt;/b&gt; Sans lui, les clés de ce coffre sont perdues. Notez-le en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="105"/>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/pages.py" line="108"/>
+        <location filename="../../authenticator/ui/pages.py" line="106"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Créer le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="110"/>
+        <location filename="../../authenticator/ui/pages.py" line="108"/>
         <source>Create vault</source>
         <translation>Créer le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="111"/>
+        <location filename="../../authenticator/ui/pages.py" line="109"/>
         <source>&amp;Open an existing vault file…</source>
         <translation>&amp;Ouvrir un fichier de coffre existant…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="113"/>
+        <location filename="../../authenticator/ui/pages.py" line="111"/>
         <source>Open an existing vault file</source>
         <translation>Ouvrir un fichier de coffre existant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="117"/>
+        <location filename="../../authenticator/ui/pages.py" line="115"/>
         <source>Creating the vault</source>
         <translation>Création du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="141"/>
+        <location filename="../../authenticator/ui/pages.py" line="139"/>
         <source>The password needs at least {n} characters.</source>
         <translation>Le mot de passe doit comporter au moins {n} caractères.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="145"/>
+        <location filename="../../authenticator/ui/pages.py" line="143"/>
         <source>The two passwords are different.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="152"/>
+        <location filename="../../authenticator/ui/pages.py" line="150"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="153"/>
+        <location filename="../../authenticator/ui/pages.py" line="151"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
