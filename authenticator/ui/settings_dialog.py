@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from authenticator.storage.paths import backup_dir_for
 from authenticator.ui.settings import AppSettings
 
 
@@ -115,7 +116,7 @@ class SettingsDialog(QDialog):
         box = QGroupBox(self.tr("Your data"))
         row = QHBoxLayout(box)
         self.data_label = QLabel(self.tr("Vault: {vault}\nBackups: {backups}").format(
-            vault=vault_path, backups=vault_path.parent / "backups"))
+            vault=vault_path, backups=backup_dir_for(vault_path)))
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.data_label.setWordWrap(True)
         self.data_label.setAccessibleName(self.tr("Where the vault and backups are"))
