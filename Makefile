@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml constraints.txt
 	  echo "error: Python's venv module is missing: sudo apt-get install python3-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,sqlcipher]'
 	@touch $(STAMP)
 
 install: $(STAMP)
