@@ -26,7 +26,7 @@ def choose_vault_path(cli_value: str | None, last_opened: str) -> Path:
 
 def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int:
     from authenticator.core.errors import AuthenticatorError
-    from authenticator.ui.platform_check import x11_problem
+    from authenticator.ui.platform.check import x11_problem
 
     problem = x11_problem()
     if problem:
@@ -34,14 +34,18 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
 
     from PySide6.QtWidgets import QApplication
 
+    from authenticator.ui.common.settings import AppSettings
+    from authenticator.ui.common.theme import apply_theme
+    from authenticator.ui.common.timebase import TimeBase
     from authenticator.ui.main_window import MainWindow
-    from authenticator.ui.session import VaultSession
-    from authenticator.ui.settings import AppSettings
-    from authenticator.ui.single_instance import SingleInstance, notify_running, server_name
-    from authenticator.ui.theme import apply_theme
-    from authenticator.ui.timebase import TimeBase
-    from authenticator.ui.translations import install_translator
-    from authenticator.ui.tray import Tray
+    from authenticator.ui.platform.single_instance import (
+        SingleInstance,
+        notify_running,
+        server_name,
+    )
+    from authenticator.ui.platform.translations import install_translator
+    from authenticator.ui.platform.tray import Tray
+    from authenticator.ui.vault.session import VaultSession
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
