@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from authenticator import __version__
+
+if TYPE_CHECKING:
+    from authenticator.ui.host import Host
 
 #: Set to 1 to open the window, print what was shown and quit (used by the dist smoke test).
 SMOKE_TEST_ENV = "AUTHENTICATOR_SMOKE_TEST"
@@ -22,6 +26,10 @@ def choose_vault_path(cli_value: str | None, last_opened: str) -> Path:
         if last.is_file():
             return last
     return resolve_vault_path(cli_value)
+
+
+def install_features(host: Host) -> None:
+    """The one place that plugs feature packages into the app (each has ``install(host)``)."""
 
 
 def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int:
@@ -68,6 +76,8 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     apply_theme(app, settings.get("theme"))
     session = VaultSession(Path(path))
     window = MainWindow(session, settings, TimeBase())
+    host: Host = window  # the main window implements the feature host (ui/host.py)
+    install_features(host)
     window.settings_changed.connect(lambda: apply_theme(app, settings.get("theme")))
     tray = Tray(window)
     tray.show()

@@ -665,6 +665,32 @@ class MainWindow(QMainWindow):
             self.notify(self.tr("Your changes are saved."))
         return saved
 
+    # -- the feature host (ui/host.py) -----------------------------------------------------
+    @property
+    def ticked(self) -> Any:
+        return self.ticker.ticked
+
+    def window(self) -> QWidget:
+        return self
+
+    def refresh_codes(self) -> None:
+        self.model.tick()
+
+    def add_banner(self, banner: QWidget) -> None:
+        self.codes.banners.addWidget(banner)
+
+    def add_menu_action(self, action: QAction) -> None:
+        self.main_menu.insertAction(self.settings_action, action)
+
+    def add_row_menu_hook(self, hook: Any) -> None:
+        self.row_menu_hooks.append(hook)
+
+    def add_tick_hook(self, hook: Any) -> None:
+        self.tick_hooks.append(hook)
+
+    def add_settings_section(self, factory: Any) -> None:
+        self.settings_sections.append(factory)
+
     # -- locking and quitting -------------------------------------------------------------
     def lock(self, confirm_unsaved: bool = True) -> bool:
         """Lock; False when the user chose to stay unlocked (unsaved changes)."""
