@@ -13,7 +13,8 @@ value is a JSON array of tokens. Quirks kept as Authy meant them:
 - Authy may keep non-base32 characters in ``decryptedSecret``; they are dropped.
 - Issuer/name: ``originalIssuer``; else the part of ``originalName`` before ``:``; else
   the part of ``name`` before ``" - "``; else ``accountType`` capitalised. That prefix
-  (with its separator) is then removed from ``name``, and a leading ``": "`` as well.
+  (with its separator) is then removed from ``name``, then a leading ``": "`` and
+  surrounding spaces.
   Both files merge when their strings are combined in one file.
 """
 
@@ -153,4 +154,6 @@ def _issuer_and_name(token: dict[str, Any], display: str) -> tuple[str, str]:
         account_type = get_str(token, "accountType")
         issuer, separator = account_type[:1].upper() + account_type[1:], ""
     name = display.replace(issuer + separator, "") if issuer + separator else display
-    return issuer, name.removeprefix(": ")
+    # Aegis also strips a leading ": "; the space left after "Issuer:" is dropped too (a
+    # name never starts or ends with a meaningful space).
+    return issuer, name.removeprefix(": ").strip()
