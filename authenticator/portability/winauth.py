@@ -7,7 +7,8 @@ name, usually a bare service name ("Google"), form-encoded (``+`` for spaces).
 
 Names, done better than Aegis (which makes the whole label the issuer and the name the
 constant "WinAuth"): a label with an issuer (``Issuer:account`` or an ``issuer``
-parameter) keeps issuer and account; a bare label becomes the issuer with no name. Issuer
+parameter) keeps issuer and account; a bare label (or one equal to the issuer) becomes the
+issuer with no name. Issuer
 ``Steam`` becomes a Steam account; issuer ``BattleNet``/``Battle.net`` or a ``serial``
 parameter a Battle.net account (8 digits, the serial as the name). Detected when the links
 carry WinAuth's distinctive parameters; otherwise choose ``--format winauth``.
@@ -66,8 +67,9 @@ class WinAuthImporter:
 def _account(line: str) -> Account:
     account = parse_uri(line)
     query = parse_qs(urlsplit(line).query)
-    if not account.issuer:
-        account = account.evolve(issuer=account.name, name="")
+    if not account.issuer or account.name == account.issuer:
+        # The label is WinAuth's display name: a bare service name is the issuer.
+        account = account.evolve(issuer=account.issuer or account.name, name="")
     if account.issuer.lower() == "steam" and account.kind is OtpKind.TOTP:
         account = account.evolve(kind=OtpKind.STEAM)
     serial = (query.get("serial") or [""])[0]

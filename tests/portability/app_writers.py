@@ -230,19 +230,24 @@ def _encrypted_key(key: bytes, plain: bytes, token: str, sequence: bool) -> dict
 
 def make_freeotp_backup(tokens: list[tuple[dict[str, Any], bytes, str]], password: str, *,
                         kdf: str = "PBKDF2withHmacSHA512", iterations: int = 100_000,
-                        sequence: bool = True, repeat_reference: bool = False) -> bytes:
-    """tokens: (token JSON without secret, secret, mToken such as "HmacSHA1")."""
+                        sequence: bool = True, repeat_reference: bool = False,
+                        declared_iterations: int | None = None,
+                        damage_token: int | None = None) -> bytes:
+    """tokens: (token JSON without secret, secret, mToken such as "HmacSHA1").
+    ``declared_iterations`` writes another count than the one used (a hostile file)."""
     salt = os.urandom(32)
     hash_alg = hashes.SHA512() if kdf.endswith("SHA512") else hashes.SHA1()  # noqa: S303
     pw_key = pbkdf2(password, salt, iterations, hash_alg)
     master = os.urandom(32)
     master_doc = {"mAlgorithm": kdf, "mEncryptedKey": _encrypted_key(pw_key, master, "AES",
                                                                        sequence),
-                  "mIterations": iterations, "mSalt": signed(salt)}
+                  "mIterations": declared_iterations or iterations, "mSalt": signed(salt)}
     entries = [("masterKey", json.dumps(master_doc))]
-    for token, secret, mtoken in tokens:
+    for index, (token, secret, mtoken) in enumerate(tokens):
         token_id = str(uuid.uuid4())
         encrypted = _encrypted_key(master, secret, mtoken, sequence)
+        if index == damage_token:  # one flipped bit in that token's ciphertext
+            encrypted["mCipherText"][0] = encrypted["mCipherText"][0] ^ 1
         entries.append((token_id, json.dumps({"key": json.dumps(encrypted)})))
         entries.append((token_id + "-token", json.dumps(token)))
     return java_hashmap(entries, repeat_reference)
