@@ -41,7 +41,7 @@ _PLAUSIBLE_ITERATIONS = range(100_000, 1_000_001)
 _KINDS = {"TOTP": OtpKind.TOTP, "HOTP": OtpKind.HOTP, "STEAM": OtpKind.STEAM}
 
 
-def _looks_encrypted(data: bytes) -> bool:
+def looks_encrypted(data: bytes) -> bool:
     if len(data) < HEADER_BYTES + TAG_BYTES:
         return False
     iterations = int.from_bytes(data[:ITERATIONS_BYTES], "big")
@@ -62,7 +62,7 @@ class AndOtpImporter:
         if doc is not None:
             return (isinstance(doc, list) and bool(doc)
                     and all(isinstance(e, dict) and "secret" in e and "type" in e for e in doc))
-        return _looks_encrypted(data)
+        return looks_encrypted(data)
 
     def is_encrypted(self, data: bytes) -> bool:
         return len(data) >= OLD_MIN_BYTES and not _is_json_text(data)

@@ -31,6 +31,7 @@ from authenticator.core.account import Account, OtpKind, decode_base32
 from authenticator.portability import _sqlcipher, _sqlite
 from authenticator.portability._encodings import java_split
 from authenticator.portability._json import get_int, get_str
+from authenticator.portability.andotp import looks_encrypted as looks_like_andotp
 from authenticator.portability.base import (
     BadEntry,
     EntryCollector,
@@ -83,7 +84,11 @@ class AuthenticatorPlusImporter:
         members = _zip_members(data)
         if members is not None:
             return _wanted(members) is not None
-        return _sqlite.is_sqlite(data) and _is_authplus_db(data)
+        if _sqlite.is_sqlite(data):
+            return _is_authplus_db(data)
+        # Whole pages of ciphertext: a SQLCipher database, unless it is rather an encrypted
+        # andOTP file (whose first bytes hold a plausible iteration count).
+        return _sqlcipher.looks_encrypted_db(data) and not looks_like_andotp(data)
 
     def is_encrypted(self, data: bytes) -> bool:
         members = _zip_members(data)
@@ -146,12 +151,12 @@ def _read_member(data: bytes, member: zipfile.ZipInfo, password: str | None) -> 
             with pyzipper.AESZipFile(io.BytesIO(data)) as archive:
                 if secret is not None:
                     archive.setpassword(secret)
-                with archive.open(member) as stream:
+                with archive.open(member.filename) as stream:
                     content = stream.read(MAX_MEMBER_BYTES + 1)
         except RuntimeError:
             continue  # bad password
-        except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError,
-                NotImplementedError):
+        except (zipfile.BadZipFile, pyzipper.BadZipFile, zlib.error, ValueError, OSError,
+                EOFError, NotImplementedError):
             if encrypted:
                 continue  # a wrong password that passed the one-byte check
             raise ImportFailed("this Authenticator Plus ZIP is damaged") from None

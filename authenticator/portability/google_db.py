@@ -29,7 +29,7 @@ def is_google_schema(data: bytes) -> bool:
     tables = _sqlite.schema(data)
     return (tables is not None and TABLE in tables
             and {"email", "secret", "type"} <= tables[TABLE]
-            and "account_type" not in tables[TABLE])
+            and not {"account_type", "category"} & tables[TABLE])  # Microsoft, Auth. Plus
 
 
 class GoogleAuthenticatorDbImporter:
