@@ -50,7 +50,8 @@ def looks_encrypted(data: bytes) -> bool:
 
 
 def _is_json_text(data: bytes) -> bool:
-    return data.lstrip()[:1] in (b"[", b"{")
+    # Ciphertext may begin with "[" by chance (a random nonce) but is never valid UTF-8.
+    return data.lstrip()[:1] in (b"[", b"{") and decode_text(data) is not None
 
 
 class AndOtpImporter:
