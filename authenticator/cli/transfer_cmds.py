@@ -75,6 +75,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         accounts = list(vault.accounts)
     if not accounts:
         raise CliError("the vault has no accounts to export")
+    if args.encrypt and args.format != "aegis":
+        raise CliError("--encrypt applies to --format aegis only (a backup is always encrypted)")
     if args.format == "otpauth":
         text = export.export_otpauth(accounts)
         if args.output:
@@ -88,8 +90,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 0
     if args.format == "aegis":
         return _export_aegis(args, accounts)
-    if args.encrypt:
-        raise CliError("--encrypt applies to --format aegis only (a backup is always encrypted)")
     if args.format == "backup":
         if not args.output:
             raise CliError("--output PATH is required for a backup")
