@@ -152,7 +152,7 @@ def _read_member(data: bytes, member: zipfile.ZipInfo, password: str | None) -> 
                 if secret is not None:
                     archive.setpassword(secret)
                 with archive.open(member.filename) as stream:
-                    content = stream.read(MAX_MEMBER_BYTES + 1)
+                    content = bytes(stream.read(MAX_MEMBER_BYTES + 1))
         except RuntimeError:
             continue  # bad password
         except (zipfile.BadZipFile, pyzipper.BadZipFile, zlib.error, ValueError, OSError,

@@ -23,7 +23,7 @@ from authenticator.portability.base import (
 MASK = bytes.fromhex(
     "398e27fc50276a656065b0e525f4c06c04c61075286b8e7aeda59da9813b5dd6c80d2fb38068773fa59b"
     "a47c17ca6c6479015c1d5b8b8f6b9a")
-CURRENT_SECRET = "com.blizzard.messenger.AUTHENTICATOR_DEVICE_SECRET"
+CURRENT_SECRET = "com.blizzard.messenger.AUTHENTICATOR_DEVICE_SECRET"  # noqa: S105 (a key name)
 CURRENT_SERIAL = "com.blizzard.messenger.AUTHENTICATOR_SERIAL"
 LEGACY_HASH = "com.blizzard.bma.AUTH_STORE.HASH"
 LEGACY_SECRET_CHARS = 40

@@ -38,7 +38,7 @@ from authenticator.portability.base import (
 from authenticator.portability.freeotp import token_account
 
 MASTER_KEY = "masterKey"
-TOKEN_SUFFIX = "-token"
+TOKEN_SUFFIX = "-token"  # noqa: S105 (a key suffix)
 CIPHER = "AES/GCM/NoPadding"
 #: FreeOTP writes 100,000; ten times that is refused before any work is done.
 MAX_ITERATIONS = 1_000_000

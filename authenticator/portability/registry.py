@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from authenticator.core.account import Account
-from authenticator.portability._json import decode_text
 from authenticator.portability import _sqlite
+from authenticator.portability._json import decode_text
 from authenticator.portability.aegis import AegisImporter
 from authenticator.portability.andotp import AndOtpImporter
 from authenticator.portability.authplus import AuthenticatorPlusImporter

@@ -43,7 +43,7 @@ class WinAuthImporter:
 
     def detect(self, data: bytes) -> bool:
         lines = _lines(data[: 256 * 1024])
-        if not lines or not all(l.lower().startswith(OTPAUTH_SCHEME) for _, l in lines[:20]):
+        if not lines or not all(t.lower().startswith(OTPAUTH_SCHEME) for _, t in lines[:20]):
             return False
         params = [parse_qs(urlsplit(line).query) for _, line in lines[:20]]
         return (not any("period" in p or "algorithm" in p for p in params)

@@ -121,7 +121,7 @@ def totp_auth_entries(rows: list[tuple[str, int, str, str, str, str]]) -> list[d
              "date": "2024-01-01", "color": 1} for k, b, n, i, d, p in rows]
 
 
-def make_totp_auth_bin(entries: list[dict[str, Any]], password: str = "TotpAuthenticator"
+def make_totp_auth_bin(entries: list[dict[str, Any]], password: str = "TotpAuthenticator"  # noqa: S107
                        ) -> bytes:
     plain = json.dumps({json.dumps(entries): "1"}).encode()
     ciphertext = cbc(hashlib.sha256(password.encode()).digest(), bytes(16), plain)

@@ -67,7 +67,7 @@ def test_stratum_wrong_password_and_truncation(stratum_files, variant):
     data = stratum_files[variant]
     with pytest.raises(PasswordRequired):
         import_bytes(data)
-    with pytest.raises(ImportFailed, match="^wrong password"):
+    with pytest.raises(ImportFailed, match=r"^wrong password"):
         import_bytes(data, password="wrong")
     with pytest.raises(ImportFailed):
         import_bytes(data[:-7], password=PASSWORD)
@@ -112,7 +112,7 @@ def test_freeotp2_password_damage_and_hostile_kdf():
     data = w.make_freeotp_backup(freeotp2_tokens()[:1], PASSWORD, iterations=1000)
     with pytest.raises(PasswordRequired):
         import_bytes(data)
-    with pytest.raises(ImportFailed, match="^wrong password"):
+    with pytest.raises(ImportFailed, match=r"^wrong password"):
         import_bytes(data, password="nope")
     with pytest.raises(ImportFailed, match="damaged"):
         import_bytes(data[: len(data) // 2], password=PASSWORD)
@@ -163,7 +163,7 @@ def test_proton(encrypted):
     assert [a.note for a in result.accounts] == ["work laptop", "", ""]
     assert [str(p) for p in result.problems] == ["entry 4 (broken): the link has no secret"]
     if encrypted:
-        with pytest.raises(ImportFailed, match="^wrong password"):
+        with pytest.raises(ImportFailed, match=r"^wrong password"):
             import_bytes(data, password="nope")
 
 
@@ -180,7 +180,7 @@ def test_andotp_old_encrypted_format():
         ("GitHub", "octo", "totp", "SHA1", 6, 30, None, K1),
         ("Old Bank", "me - savings", "hotp", "SHA256", 8, None, 4, K2)]
     assert result.accounts[0].tags == ("Work",)
-    with pytest.raises(ImportFailed, match="^wrong password"):
+    with pytest.raises(ImportFailed, match=r"^wrong password"):
         import_bytes(data, format_name="andotp", password="nope")
 
 

@@ -151,7 +151,7 @@ def test_authenticator_plus_zip():
     assert detect_format(data).is_encrypted(data)
     with pytest.raises(PasswordRequired):
         import_bytes(data)
-    with pytest.raises(ImportFailed, match="^wrong password"):
+    with pytest.raises(ImportFailed, match=r"^wrong password"):
         import_bytes(data, password="nope")
     result = imported(data, "authenticator-plus", PASSWORD)
     assert [fields(a) for a in result.accounts] == [
@@ -164,7 +164,7 @@ def test_authenticator_plus_zip_without_accounts_and_zip_bombs():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("readme.txt", "hello")
-    with pytest.raises(ImportFailed, match="no Accounts.txt"):
+    with pytest.raises(ImportFailed, match=r"no Accounts\.txt"):
         import_bytes(buffer.getvalue(), format_name="authenticator-plus")
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -190,7 +190,7 @@ def test_a_zip_that_lies_about_its_size_is_cut_off():
     claimed = (50 * 1024 * 1024).to_bytes(4, "little")
     for offset in [i for i in range(len(data)) if data[i : i + 4] == claimed]:
         data[offset : offset + 4] = (100).to_bytes(4, "little")
-    with pytest.raises(ImportFailed, match="too large|damaged"):
+    with pytest.raises(ImportFailed, match=r"too large|damaged"):
         import_bytes(bytes(data), format_name="authenticator-plus")
 
 
@@ -229,7 +229,7 @@ def test_authenticator_plus_sqlcipher_db(tmp_path, private_tmp):
     only_detected_as(data, "authenticator-plus")
     with pytest.raises(PasswordRequired):
         import_bytes(data)
-    with pytest.raises(ImportFailed, match="^wrong password"):
+    with pytest.raises(ImportFailed, match=r"^wrong password"):
         import_bytes(data, password="nope")
     result = imported(data, "authenticator-plus", PASSWORD)
     assert [fields(a) for a in result.accounts] == AUTHPLUS_EXPECTED

@@ -64,7 +64,7 @@ def test_authy_encrypted_needs_and_checks_the_password():
     data = w.make_authy(authy_tokens(True))
     with pytest.raises(PasswordRequired):
         import_bytes(data)
-    with pytest.raises(ImportFailed, match="^wrong password"):
+    with pytest.raises(ImportFailed, match=r"^wrong password"):
         import_bytes(data, password="not it")
 
 
@@ -131,7 +131,7 @@ def test_totp_authenticator_bin(password):
     else:
         with pytest.raises(PasswordRequired):
             import_bytes(data)
-        with pytest.raises(ImportFailed, match="^wrong password"):
+        with pytest.raises(ImportFailed, match=r"^wrong password"):
             import_bytes(data, password="nope")
     result = imported(data, "totp-authenticator", password)
     assert [fields(a) for a in result.accounts] == TA_EXPECTED
