@@ -31,7 +31,10 @@ def looks_like_hashmap(data: bytes) -> bool:
 
 
 def modified_utf8(raw: bytes) -> str:
-    text = raw.replace(b"\xc0\x80", b"\x00").decode("utf-8", "surrogatepass")
+    try:
+        text = raw.replace(b"\xc0\x80", b"\x00").decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        raise JavaFormatError("a string is not valid text") from None
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
