@@ -58,8 +58,8 @@ def load_rows(rows: list[dict[str, Any]], format_name: str) -> ImportResult:
 
 def _account(row: dict[str, Any]) -> Account:
     if get_int(row, "isencrypted", 0) > 0:
-        raise BadEntry("this key is encrypted by a newer Google Authenticator; export it "
-                       "with the app's Transfer accounts QR codes instead")
+        raise BadEntry("encrypted by a newer Google Authenticator: use its Transfer "
+                       "accounts QR codes instead")
     kind = _KINDS.get(get_int(row, "type", 0))
     if kind is None:
         raise BadEntry("the type is not supported")

@@ -54,8 +54,8 @@ def test_google_db_with_wal_read_from_a_private_copy(tmp_path, private_tmp):
     # The third row lives only in the -wal file: it was read too.
     assert [fields(a) for a in result.accounts] == GOOGLE_EXPECTED
     assert [str(p) for p in result.problems] == [
-        "row 3 (new@example.com): this key is encrypted by a newer Google Authenticator; "
-        "export it with the app's Transfer accounts QR codes instead"]
+        "row 3 (new@example.com): encrypted by a newer Google Authenticator: use its "
+        "Transfer accounts QR codes instead"]
     # The user's files are untouched (no -shm or journal created next to them) and the
     # private copy is gone.
     assert listing(tmp_path) == before

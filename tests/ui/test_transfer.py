@@ -341,3 +341,94 @@ def test_qr_hides_when_the_dialog_loses_focus(qtbot, ready):
     other.activateWindow()
     qtbot.waitUntil(lambda: not dialog.isActiveWindow())
     assert not dialog.is_revealed
+
+
+def test_export_for_aegis_writes_a_file_an_independent_reader_opens(qtbot, ready, tmp_path):
+    from authenticator.ui.transfer.aegis import AegisExportDialog
+    from tests.portability.test_aegis_export import read_vault
+
+    win = ready
+    tagged = GITLAB.evolve(tags=("Work",), note="the note", favorite=True)
+    fill(qtbot, win, GITHUB, tagged, HOTP)
+    win.main_menu.aboutToShow.emit()
+    assert win.transfer.aegis_action.isEnabled()
+    assert win.transfer.aegis_action in win.transfer.devices_menu.actions()
+    target = tmp_path / "for-aegis.json"
+    win.transfer.export_aegis(target)
+    pass_gate(qtbot, win)
+    dialog = wait_dialog(qtbot, win, AegisExportDialog)
+    assert isinstance(dialog, AegisExportDialog)
+    assert dialog.encrypt.isChecked() and not dialog.save_button.isEnabled()
+    qtbot.keyClicks(dialog.password, "aegis pw")
+    qtbot.keyClicks(dialog.confirm, "aegis pX")
+    assert not dialog.save_button.isEnabled() and "differ" in dialog.hint.text()
+    dialog.confirm.clear()
+    qtbot.keyClicks(dialog.confirm, "aegis pw")
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "aegis-dialog.png"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.transfer.dialog is None, timeout=10_000)
+    assert "for-aegis.json" in win.codes.toast.text()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    content = read_vault(target.read_bytes(), "aegis pw")
+    entries = {e["issuer"]: e for e in content["entries"]}
+    assert sorted(entries) == ["GitHub", "GitLab", "VPN"]
+    assert entries["VPN"]["info"]["counter"] == 3 and entries["VPN"]["type"] == "hotp"
+    assert entries["GitLab"]["note"] == "the note" and entries["GitLab"]["favorite"] is True
+    groups = {g["uuid"]: g["name"] for g in content["groups"]}
+    assert [groups[g] for g in entries["GitLab"]["groups"]] == ["Work"]
+
+
+def test_export_for_aegis_unprotected_warns_first(qtbot, ready, tmp_path):
+    from authenticator.ui.transfer.aegis import AegisExportDialog
+    from tests.portability.test_aegis_export import read_vault
+
+    win = ready
+    fill(qtbot, win, GITHUB)
+    target = tmp_path / "plain-aegis.json"
+    win.transfer.export_aegis(target)
+    pass_gate(qtbot, win)
+    dialog = wait_dialog(qtbot, win, AegisExportDialog)
+    assert isinstance(dialog, AegisExportDialog)
+    qtbot.mouseClick(dialog.encrypt, Qt.MouseButton.LeftButton)
+    assert not dialog.encrypt.isChecked() and not dialog.password.isEnabled()
+    assert "UNENCRYPTED" in dialog.hint.text() and dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: win.transfer.dialog is None, timeout=10_000)
+    assert [e["issuer"] for e in read_vault(target.read_bytes(), None)["entries"]] == [
+        "GitHub"]
+
+
+@pytest.mark.parametrize("fixture", ["stratum", "google-db"])
+def test_window_imports_the_other_apps_formats_with_per_entry_errors(qtbot, ready, tmp_path,
+                                                                     fixture):
+    from tests.portability import app_writers as w
+    from tests.portability.test_apps_backups import stratum
+
+    win = ready
+    if fixture == "stratum":
+        path = tmp_path / "backup.authpro"
+        path.write_bytes(w.make_stratum_legacy(stratum(), "stratum pw"))
+        password, expected = "stratum pw", 4
+    else:
+        path = w.make_google_db(tmp_path / "databases", [("a@b", w.b32(b"x" * 20), 0, 0, "A")],
+                                wal_rows=[("c@d", w.b32(b"y" * 20), 0, 0, "B")],
+                                encrypted_row=True)
+        password, expected = None, 2
+    dialog = win.transfer.import_file(path)
+    assert isinstance(dialog, ImportDialog)
+    if password:
+        qtbot.waitUntil(lambda: dialog.password.isVisibleTo(dialog), timeout=10_000)
+        qtbot.keyClicks(dialog.password, password)
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview.isVisibleTo(dialog), timeout=20_000)
+    rows = dialog.preview.rows()
+    assert len(rows) == expected and all(r[1] == "New" and r[2] for r in rows)
+    problems = [dialog.preview.problems.item(i).text()
+                for i in range(dialog.preview.problems.count())]
+    assert problems and dialog.preview.problems.isVisibleTo(dialog)
+    assert all(": " in p for p in problems)  # where, then the reason
+    dialog.show()
+    dialog.grab().save(str(tmp_path / f"import-{fixture}.png"))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(win.session.accounts()) == expected, timeout=10_000)

@@ -73,6 +73,9 @@ class ImportPreview(QWidget):
         layout.addWidget(self.problems_title)
         self.problems = QListWidget()
         self.problems.setAccessibleName(self.tr("Entries that could not be read"))
+        # Reasons can be long (a file name, what to do instead): wrap rather than scroll.
+        self.problems.setWordWrap(True)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.problems, 1)
         self._accounts: list[Account] = []
         self.table.itemChanged.connect(lambda _item: self.changed())
