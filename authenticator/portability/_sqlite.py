@@ -29,9 +29,9 @@ SIBLING_SUFFIXES = ("-wal", "-shm", "-journal")
 MAX_ROWS = 10_000
 MAX_VALUE_BYTES = 1024 * 1024
 #: SQLite virtual-machine steps between progress checks, and how many checks are allowed
-#: (about 10^9 steps: seconds of work, far beyond what reading a few tables needs).
+#: (about 10^8 steps, around a second: far beyond what reading a few tables needs).
 _PROGRESS_STEP = 10_000
-_PROGRESS_LIMIT = 100_000
+_PROGRESS_LIMIT = 10_000
 _DB_NAME = "database"
 
 

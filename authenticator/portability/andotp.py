@@ -34,7 +34,9 @@ NONCE_BYTES = 12
 TAG_BYTES = 16
 HEADER_BYTES = ITERATIONS_BYTES + SALT_BYTES + NONCE_BYTES
 OLD_MIN_BYTES = NONCE_BYTES + TAG_BYTES
-_SANE_ITERATIONS = range(1, 10_000_001)
+#: andOTP writes 140,000-160,000; a count above this bound is refused before any work.
+MAX_ITERATIONS = 1_000_000
+_SANE_ITERATIONS = range(1, MAX_ITERATIONS + 1)
 #: andOTP picks 140,000-160,000 iterations; detection accepts a band around that (an
 #: explicit ``--format andotp`` accepts any count up to the KDF limit).
 _PLAUSIBLE_ITERATIONS = range(100_000, 1_000_001)
@@ -90,11 +92,12 @@ class AndOtpImporter:
             return _crypto.gcm_open(sha256_key(password), data[:NONCE_BYTES],
                                     data[NONCE_BYTES:])
         except _crypto.WrongKey:
-            if not new_possible:
+            if not new_possible:  # an old file, or a count far beyond andOTP's: never derived
                 raise _crypto.wrong_password(self.label) from None
         salt = data[ITERATIONS_BYTES : ITERATIONS_BYTES + SALT_BYTES]
         nonce = data[ITERATIONS_BYTES + SALT_BYTES : HEADER_BYTES]
-        key = _crypto.pbkdf2(password, salt, iterations, hashes.SHA1(), self.label)  # noqa: S303
+        key = _crypto.pbkdf2(password, salt, iterations, hashes.SHA1(),  # noqa: S303
+                             self.label, limit=MAX_ITERATIONS)
         try:
             return _crypto.gcm_open(key, nonce, data[HEADER_BYTES:])
         except _crypto.WrongKey:

@@ -41,7 +41,8 @@ from authenticator.portability.base import (
 KEYS = ("com.authy.storage.tokens.authenticator.key", "com.authy.storage.tokens.authy.key")
 KDF_ITERATIONS = 1000
 AUTHY_PERIOD = 10
-MAX_TOKENS = 5000
+#: Each encrypted token costs one PBKDF2 (1000 iterations, cached per salt): bounded.
+MAX_TOKENS = 2000
 
 
 def _tokens(data: bytes) -> list[Any] | None:
@@ -87,8 +88,9 @@ class AuthyImporter:
                      if _is_encrypted_token(t) and isinstance(t.get("encryptedSecret"), str)]
         if encrypted:
             pw = require_password(password, self.label)
+            keys: dict[str, bytes] = {}
             for i in encrypted:
-                secrets[i] = _decrypt(tokens[i], pw)
+                secrets[i] = _decrypt(tokens[i], pw, keys)
             if all(secrets[i] is None for i in encrypted):
                 raise ImportFailed("wrong password for this Authy file (or the file is damaged)")
         collector = EntryCollector(self.name)
@@ -99,7 +101,7 @@ class AuthyImporter:
         return collector.result
 
 
-def _decrypt(token: dict[str, Any], password: str) -> str | None:
+def _decrypt(token: dict[str, Any], password: str, keys: dict[str, bytes]) -> str | None:
     salt = token.get("salt")
     if not isinstance(salt, str):
         return None
@@ -107,9 +109,11 @@ def _decrypt(token: dict[str, Any], password: str) -> str | None:
         ciphertext = from_b64(token["encryptedSecret"])
     except BadEntry:
         return None
-    key = PBKDF2HMAC(algorithm=hashes.SHA1(), length=32, salt=salt.encode(),  # noqa: S303
-                     iterations=KDF_ITERATIONS).derive(password.encode())
-    plain = cbc_open(key, bytes(16), ciphertext)
+    if salt not in keys:
+        keys[salt] = PBKDF2HMAC(algorithm=hashes.SHA1(), length=32,  # noqa: S303
+                                salt=salt.encode(), iterations=KDF_ITERATIONS
+                                ).derive(password.encode())
+    plain = cbc_open(keys[salt], bytes(16), ciphertext)
     if plain is None:
         return None
     try:

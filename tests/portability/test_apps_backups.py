@@ -252,3 +252,29 @@ def test_winauth_without_its_signature_is_a_plain_list_unless_chosen():
     assert detect_format(data).name == "otpauth"
     assert fields(imported(data, "otpauth").accounts[0])[:2] == ("", "Google")
     assert fields(import_bytes(data, format_name="winauth").accounts[0])[:2] == ("Google", "")
+
+
+def test_andotp_with_a_huge_iteration_count_is_never_derived(monkeypatch):
+    import os
+
+    from authenticator.portability import _crypto
+
+    derived: list[int] = []
+    real = _crypto.PBKDF2HMAC
+
+    def spy(**kw):
+        derived.append(kw["iterations"])
+        return real(**kw)
+
+    monkeypatch.setattr(_crypto, "PBKDF2HMAC", spy)
+    for count in (2**31 - 1, 1_000_001):
+        hostile = count.to_bytes(4, "big") + os.urandom(100)
+        with pytest.raises(ImportFailed, match=r"^wrong password"):
+            import_bytes(hostile, format_name="andotp", password=PASSWORD)
+    assert derived == []  # only the cheap old-format attempt (one SHA-256) was made
+    # The spy does see a plausible count being derived.
+    from tests.portability.writers import SAMPLE, make_andotp_encrypted
+
+    good = make_andotp_encrypted(SAMPLE, PASSWORD, iterations=1000)
+    assert len(import_bytes(good, password=PASSWORD).accounts) == len(SAMPLE)
+    assert derived == [1000]
