@@ -276,5 +276,6 @@ def test_andotp_with_a_huge_iteration_count_is_never_derived(monkeypatch):
     from tests.portability.writers import SAMPLE, make_andotp_encrypted
 
     good = make_andotp_encrypted(SAMPLE, PASSWORD, iterations=1000)
-    assert len(import_bytes(good, password=PASSWORD).accounts) == len(SAMPLE)
+    assert len(import_bytes(good, format_name="andotp", password=PASSWORD).accounts) == len(
+        SAMPLE)
     assert derived == [1000]
