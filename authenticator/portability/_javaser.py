@@ -118,10 +118,12 @@ def read_string_map(data: bytes) -> dict[str, str]:
     reader.new_handle("<map>")
     for code in codes:
         reader.take(_PRIMITIVE_SIZES[code])
-    if reader.u8() != TC_BLOCKDATA or reader.u8() < 8:
+    if reader.u8() != TC_BLOCKDATA:
         raise JavaFormatError("the map's size block is missing")
-    reader.i32()  # capacity
-    size = reader.i32()
+    block = reader.take(reader.u8())  # capacity, size (any extra bytes are skipped)
+    if len(block) < 8:
+        raise JavaFormatError("the map's size block is missing")
+    size = int(struct.unpack(">i", block[4:8])[0])
     if not 0 <= size <= MAX_ENTRIES:
         raise JavaFormatError("the map's size is implausible")
     result: dict[str, str] = {}

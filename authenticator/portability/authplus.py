@@ -23,7 +23,6 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-import zlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -63,7 +62,7 @@ def _zip_members(data: bytes) -> list[zipfile.ZipInfo] | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+    except Exception:  # noqa: BLE001 - any failure to parse a hostile archive: not a zip
         return None
     return members
 
@@ -155,8 +154,8 @@ def _read_member(data: bytes, member: zipfile.ZipInfo, password: str | None) -> 
                     content = bytes(stream.read(MAX_MEMBER_BYTES + 1))
         except RuntimeError:
             continue  # bad password
-        except (zipfile.BadZipFile, pyzipper.BadZipFile, zlib.error, ValueError, OSError,
-                EOFError, NotImplementedError):
+        except Exception:  # noqa: BLE001 - a third-party parser fed a hostile archive
+            # (struct.error, zlib.error, BadZipFile, EOFError... are all "damaged" here)
             if encrypted:
                 continue  # a wrong password that passed the one-byte check
             raise ImportFailed("this Authenticator Plus ZIP is damaged") from None

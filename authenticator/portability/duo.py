@@ -1,6 +1,7 @@
 """Duo Mobile: ``files/duokit/accounts.json``, a JSON array of accounts.
 
-Each account's ``otpGenerator.otpSecret`` is strict base32; a ``counter`` present there makes
+Each account's ``otpGenerator.otpSecret`` is base32 (Duo writes it strictly; spaces or
+lower case are tolerated anyway, unlike Aegis); a ``counter`` present there makes
 the account HOTP (used as stored), otherwise TOTP. Always SHA1, 6 digits, 30 s; ``name`` is
 the label, and Duo stores no issuer. Accounts without ``otpGenerator`` (push-only Duo
 accounts) have no key and are listed as skipped.
@@ -47,8 +48,6 @@ def _account(account: object) -> Account:
     if not isinstance(generator, dict):
         raise BadEntry("skipped: this Duo account has no code key (push only)")
     secret = get_str(generator, "otpSecret")
-    if any(ch in secret for ch in " -"):
-        raise BadEntry("the key is not valid base32")
     counter = generator.get("counter")
     kind = OtpKind.HOTP if counter is not None else OtpKind.TOTP
     return Account(secret=decode_base32(secret), issuer="", name=get_str(account, "name"),

@@ -4,7 +4,7 @@
   "note"}]}``. ``uri`` is an otpauth link, or ``steam://<BASE32>`` for Steam entries
   (``entry_type`` "Steam": Steam codes, issuer "Steam"). The issuer comes from the link;
   ``content.name`` (the name shown in the app) is the name, JSON null meaning "none" (then
-  the link's own name is kept). ``note`` is kept.
+  the link's own name is kept). ``note`` is kept. ``version`` is not checked (nor does Aegis).
 - Encrypted: ``{"version": 1, "salt": b64(16 bytes), "content": b64(nonce 12 ‖ AES-256-GCM
   ciphertext ‖ tag)}``, key = Argon2id v1.3 (m = 19 MiB, t = 2, p = 1) of the password, AAD =
   ASCII ``proton.authenticator.export.v1``; the plaintext is the plain export. A file with
@@ -66,13 +66,14 @@ class ProtonImporter:
 
     def load(self, data: bytes, password: str | None) -> ImportResult:
         doc = load_json_object(data, LABEL)
-        if doc.get("version") != SUPPORTED_VERSION:
-            raise ImportFailed(f"this Proton Authenticator file uses version "
-                               f"{str(doc.get('version'))[:10]}, which this app cannot read")
         kind = _kind_of(doc)
         if kind is None:
             raise ImportFailed("this Proton Authenticator file is damaged: unexpected content")
         if kind == "encrypted":
+            if doc.get("version") != SUPPORTED_VERSION:  # the encryption scheme is version 1's
+                raise ImportFailed(f"this Proton Authenticator file uses version "
+                                   f"{str(doc.get('version'))[:10]}, which this app cannot "
+                                   "decrypt")
             doc = self._decrypt(doc, require_password(password, LABEL))
         collector = EntryCollector(self.name)
         for index, entry in enumerate(get_list(doc, "entries", LABEL), start=1):

@@ -212,15 +212,17 @@ def test_duo():
         {"name": "VPN", "otpGenerator": {"otpSecret": w.b32(K2).lower()}},
         {"name": "Push only", "pkey": "z"},
         {"name": "Spaced", "otpGenerator": {"otpSecret": "ABCD EFGH"}},
+        {"name": "Bad", "otpGenerator": {"otpSecret": "AB!"}},
     ])
     only_detected_as(data, "duo")
     result = imported(data, "duo")
     assert [fields(a) for a in result.accounts] == [
         ("", "Duo Admin", "hotp", "SHA1", 6, None, 9, K1),
-        ("", "VPN", "totp", "SHA1", 6, 30, None, K2)]
+        ("", "VPN", "totp", "SHA1", 6, 30, None, K2),
+        ("", "Spaced", "totp", "SHA1", 6, 30, None, bytes.fromhex("00443214c7"))]
     assert [str(p) for p in result.problems] == [
         "account 3 (Push only): skipped: this Duo account has no code key (push only)",
-        "account 4 (Spaced): the key is not valid base32"]
+        "account 5 (Bad): the key contains characters that are not base32: !"]
 
 
 WINAUTH = (
