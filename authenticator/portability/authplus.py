@@ -62,7 +62,7 @@ def _zip_members(data: bytes) -> list[zipfile.ZipInfo] | None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except Exception:  # noqa: BLE001 - any failure to parse a hostile archive: not a zip
+    except Exception:  # any failure to parse a hostile archive: not a zip
         return None
     return members
 
@@ -154,7 +154,7 @@ def _read_member(data: bytes, member: zipfile.ZipInfo, password: str | None) -> 
                     content = bytes(stream.read(MAX_MEMBER_BYTES + 1))
         except RuntimeError:
             continue  # bad password
-        except Exception:  # noqa: BLE001 - a third-party parser fed a hostile archive
+        except Exception:  # a third-party parser fed a hostile archive
             # (struct.error, zlib.error, BadZipFile, EOFError... are all "damaged" here)
             if encrypted:
                 continue  # a wrong password that passed the one-byte check
