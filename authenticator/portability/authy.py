@@ -39,6 +39,7 @@ from authenticator.portability.base import (
 )
 
 KEYS = ("com.authy.storage.tokens.authenticator.key", "com.authy.storage.tokens.authy.key")
+_TOKEN_FIELDS = ("decryptedSecret", "encryptedSecret", "secretSeed")
 KDF_ITERATIONS = 1000
 AUTHY_PERIOD = 10
 #: Each encrypted token costs one PBKDF2 (1000 iterations, cached per salt): bounded.
@@ -51,13 +52,18 @@ def _tokens(data: bytes) -> list[Any] | None:
         return None
     found: list[Any] | None = None
     for name, value in strings.items():
-        if name.endswith(KEYS):
-            try:
-                tokens = json.loads(value)
-            except (ValueError, RecursionError):
-                continue
-            if isinstance(tokens, list):
-                found = (found or []) + tokens
+        known = name.endswith(KEYS)
+        if not known and not any(f in value for f in _TOKEN_FIELDS):
+            continue
+        try:
+            tokens = json.loads(value)
+        except (ValueError, RecursionError):
+            continue
+        # Under another key name (Aegis reads whatever string comes first), only an array
+        # of Authy-shaped tokens counts.
+        if isinstance(tokens, list) and (known or (tokens and all(
+                isinstance(t, dict) and any(f in t for f in _TOKEN_FIELDS) for t in tokens))):
+            found = (found or []) + tokens
     return found
 
 

@@ -7,6 +7,7 @@
   of its first member is the JSON text of the entry array (the value is ignored).
 - Internal ``shared_prefs/TOTP_Authenticator_Preferences.xml``: ``STATIC_TOTP_CODES_LIST``
   holds the entry array itself, unencrypted.
+- The array's elements are strings, each the JSON text of one entry (objects accepted too).
 - Entry: ``key`` in the encoding ``base`` (16 hex, 32 base32, 64 base64), ``name``,
   ``issuer`` (the literal "Unknown" means none: the name then becomes the issuer),
   ``digits`` and ``period`` as *strings* ("" means 6 and 30). Unlike Aegis, non-empty
@@ -103,10 +104,22 @@ class TotpAuthenticatorImporter:
                 raise ImportFailed("wrong password for this TOTP Authenticator file "
                                    "(or the file is damaged)")
         collector = EntryCollector(self.name)
-        for index, entry in enumerate(entries, start=1):
+        for index, item in enumerate(entries, start=1):
+            entry = _entry(item)
             title = entry.get("issuer") or entry.get("name") if isinstance(entry, dict) else None
             collector.add(f"entry {index}", title, _account, entry)
         return collector.result
+
+
+def _entry(item: object) -> object:
+    """An array element: the app stores each entry as a *string* of JSON (objects too are
+    accepted)."""
+    if isinstance(item, str):
+        try:
+            return json.loads(item)
+        except (ValueError, RecursionError):
+            return None
+    return item
 
 
 def _secret(entry: dict[str, Any]) -> bytes:

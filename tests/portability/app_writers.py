@@ -121,15 +121,17 @@ def totp_auth_entries(rows: list[tuple[str, int, str, str, str, str]]) -> list[d
              "date": "2024-01-01", "color": 1} for k, b, n, i, d, p in rows]
 
 
-def make_totp_auth_bin(entries: list[dict[str, Any]], password: str = "TotpAuthenticator"  # noqa: S107
-                       ) -> bytes:
-    plain = json.dumps({json.dumps(entries): "1"}).encode()
+def make_totp_auth_bin(entries: list[dict[str, Any]], password: str = "TotpAuthenticator",  # noqa: S107
+                       as_strings: bool = True) -> bytes:
+    """Each array element is the JSON *text* of an entry, as the app writes it."""
+    items = [json.dumps(e) for e in entries] if as_strings else entries
+    plain = json.dumps({json.dumps(items): "1"}).encode()
     ciphertext = cbc(hashlib.sha256(password.encode()).digest(), bytes(16), plain)
     return base64.b64encode(ciphertext)
 
 
 def make_totp_auth_xml(entries: list[dict[str, Any]]) -> bytes:
-    return shared_prefs({"STATIC_TOTP_CODES_LIST": json.dumps(entries),
+    return shared_prefs({"STATIC_TOTP_CODES_LIST": json.dumps([json.dumps(e) for e in entries]),
                          "LAST_BACKUP": "never"})
 
 

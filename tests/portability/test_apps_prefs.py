@@ -80,6 +80,12 @@ def test_authy_own_tokens_file_and_damaged_entries():
     assert reasons[1].startswith("token 3 (Too many): digits")
 
 
+def test_authy_tokens_under_another_key_name_are_recognised():
+    data = w.make_authy(authy_tokens(False)[:2], key="com.authy.storage.tokens.other.key")
+    only_detected_as(data, "authy")
+    assert len(import_bytes(data).accounts) == 2
+
+
 def test_authy_drops_non_base32_characters():
     data = w.make_authy([{"accountType": "site", "digits": 6, "name": "Site",
                           "decryptedSecret": " " + w.b32(KEY1)[:8] + "!" + w.b32(KEY1)[8:]}])
@@ -140,7 +146,8 @@ def test_totp_authenticator_bin(password):
 
 def test_totp_authenticator_bin_with_line_breaks_and_xml():
     entries = w.totp_auth_entries(TA_ROWS[:3])
-    wrapped = base64.encodebytes(base64.b64decode(w.make_totp_auth_bin(entries)))
+    wrapped = base64.encodebytes(base64.b64decode(w.make_totp_auth_bin(entries,
+                                                                       as_strings=False)))
     assert [fields(a) for a in imported(wrapped, "totp-authenticator").accounts] == TA_EXPECTED
     xml = w.make_totp_auth_xml(entries)
     only_detected_as(xml, "totp-authenticator")
