@@ -399,6 +399,34 @@ def test_export_for_aegis_unprotected_warns_first(qtbot, ready, tmp_path):
         "GitHub"]
 
 
+def _app_files() -> list[str]:
+    from tests.cli.test_import_apps import FILES
+
+    return list(FILES)
+
+
+@pytest.mark.parametrize("fixture", _app_files())
+def test_window_imports_the_other_apps_formats(qtbot, ready, tmp_path, fixture):
+    """Every new format, through the window's import dialog: preview, then Import."""
+    from tests.cli.test_import_apps import FILES
+
+    win = ready
+    build, password, count, problems = FILES[fixture]
+    folder = tmp_path / "export"
+    folder.mkdir()
+    dialog = win.transfer.import_file(build(folder))
+    assert isinstance(dialog, ImportDialog)
+    if password:
+        qtbot.waitUntil(lambda: dialog.password.isVisibleTo(dialog), timeout=10_000)
+        dialog.password.setText(password)  # keyClicks cannot type every character
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview.isVisibleTo(dialog), timeout=20_000)
+    assert len(dialog.preview.rows()) == count
+    assert dialog.preview.problems.count() == problems
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(win.session.accounts()) == count, timeout=10_000)
+
+
 @pytest.mark.parametrize("fixture", ["stratum", "google-db"])
 def test_window_imports_the_other_apps_formats_with_per_entry_errors(qtbot, ready, tmp_path,
                                                                      fixture):
