@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from authenticator.core.account import Account
-from authenticator.portability import _sqlite
+from authenticator.portability import _prefs, _sqlite
 from authenticator.portability._json import decode_text
 from authenticator.portability.aegis import AegisImporter
 from authenticator.portability.andotp import AndOtpImporter
@@ -101,13 +101,18 @@ def import_bytes(data: bytes, *, format_name: str | None = None,
     Raises :class:`PasswordRequired` when the content is encrypted and ``password`` is None,
     and :class:`ImportFailed` (one line, never a secret) for everything else that goes wrong.
     """
-    importer = importer_named(format_name) if format_name else detect_format(data)
-    if password is None and importer.is_encrypted(data):
-        raise PasswordRequired(f"this {importer.label} file is encrypted: "
-                               "its password is needed")
-    if getattr(importer, "uses_siblings", False):
-        return importer.load(data, password, siblings=siblings)  # type: ignore[call-arg]
-    return importer.load(data, password)
+    try:
+        importer = importer_named(format_name) if format_name else detect_format(data)
+        if password is None and importer.is_encrypted(data):
+            raise PasswordRequired(f"this {importer.label} file is encrypted: "
+                                   "its password is needed")
+        if getattr(importer, "uses_siblings", False):
+            return importer.load(data, password, siblings=siblings)  # type: ignore[call-arg]
+        return importer.load(data, password)
+    finally:
+        # Detection caches parsed content (which may hold keys): drop it once done.
+        _prefs.prefs_strings.cache_clear()
+        _sqlite.schema.cache_clear()
 
 
 def import_file(path: str | os.PathLike[str], *, format_name: str | None = None,
