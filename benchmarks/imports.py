@@ -8,6 +8,7 @@ format; exits 1 when a refusal takes longer than REFUSAL_TARGET_S.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import shutil
@@ -22,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from authenticator.portability.base import ImportFailed  # noqa: E402
-from authenticator.portability.registry import import_bytes, import_file  # noqa: E402
-from tests.portability import app_writers as w  # noqa: E402
-from tests.portability.test_apps_backups import freeotp2_tokens  # noqa: E402
-from tests.portability.writers import SAMPLE, make_andotp_encrypted  # noqa: E402
+from authenticator.portability.base import ImportFailed
+from authenticator.portability.registry import import_bytes, import_file
+from tests.portability import app_writers as w
+from tests.portability.test_apps_backups import freeotp2_tokens
+from tests.portability.writers import SAMPLE, make_andotp_encrypted
 
 REFUSAL_TARGET_S = 1.0
 PW = "benchmark pw"
@@ -37,10 +38,8 @@ def timed(action: Callable[[], object]) -> float:
     times = []
     for _ in range(RUNS):
         start = time.perf_counter()
-        try:
+        with contextlib.suppress(ImportFailed):
             action()
-        except ImportFailed:
-            pass
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
