@@ -191,14 +191,21 @@ def _java_utf(text: str) -> bytes:
     return bytes(out)
 
 
-def java_hashmap(entries: list[tuple[str, str]], repeat_reference: bool = False) -> bytes:
-    """``ObjectOutputStream.writeObject(HashMap<String, String>)``, byte for byte."""
+def java_hashmap(entries: list[tuple[str, str]], repeat_reference: bool = False,
+                 harmony: bool = False) -> bytes:
+    """``ObjectOutputStream.writeObject(HashMap<String, String>)``, byte for byte.
+    ``harmony``: the older Android HashMap, whose descriptor lists only ``loadFactor``."""
     out = bytearray(b"\xac\xed\x00\x05\x73\x72")
     out += struct.pack(">H", 17) + b"java.util.HashMap"
-    out += bytes.fromhex("0507dac1c31660d1") + b"\x03" + struct.pack(">H", 2)
-    out += b"F" + struct.pack(">H", 10) + b"loadFactor"
-    out += b"I" + struct.pack(">H", 9) + b"threshold"
-    out += b"\x78\x70" + struct.pack(">fi", 0.75, 16)
+    out += bytes.fromhex("0507dac1c31660d1") + b"\x03"
+    if harmony:
+        out += struct.pack(">H", 1) + b"F" + struct.pack(">H", 10) + b"loadFactor"
+        out += b"\x78\x70" + struct.pack(">f", 0.75)
+    else:
+        out += struct.pack(">H", 2)
+        out += b"F" + struct.pack(">H", 10) + b"loadFactor"
+        out += b"I" + struct.pack(">H", 9) + b"threshold"
+        out += b"\x78\x70" + struct.pack(">fi", 0.75, 16)
     out += b"\x77\x08" + struct.pack(">ii", 16, len(entries))
     handles: dict[str, int] = {}
     next_handle = 0x7E0002  # 0: class descriptor, 1: the map
@@ -234,7 +241,7 @@ def make_freeotp_backup(tokens: list[tuple[dict[str, Any], bytes, str]], passwor
                         kdf: str = "PBKDF2withHmacSHA512", iterations: int = 100_000,
                         sequence: bool = True, repeat_reference: bool = False,
                         declared_iterations: int | None = None,
-                        damage_token: int | None = None) -> bytes:
+                        damage_token: int | None = None, harmony: bool = False) -> bytes:
     """tokens: (token JSON without secret, secret, mToken such as "HmacSHA1").
     ``declared_iterations`` writes another count than the one used (a hostile file)."""
     salt = os.urandom(32)
@@ -252,7 +259,7 @@ def make_freeotp_backup(tokens: list[tuple[dict[str, Any], bytes, str]], passwor
             encrypted["mCipherText"][0] = encrypted["mCipherText"][0] ^ 1
         entries.append((token_id, json.dumps({"key": json.dumps(encrypted)})))
         entries.append((token_id + "-token", json.dumps(token)))
-    return java_hashmap(entries, repeat_reference)
+    return java_hashmap(entries, repeat_reference, harmony)
 
 
 # -- SQLite databases (§8, §9) ------------------------------------------------------------

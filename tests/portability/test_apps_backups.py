@@ -99,6 +99,7 @@ FREEOTP2_EXPECTED = [
     {"sequence": True}, {"sequence": False},
     {"kdf": "PBKDF2withHmacSHA1", "iterations": 1000},
     {"repeat_reference": True},
+    {"harmony": True, "sequence": False},
 ])
 def test_freeotp2_backup_variants(variant):
     data = w.make_freeotp_backup(freeotp2_tokens(), PASSWORD, **variant)
