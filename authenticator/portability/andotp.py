@@ -51,6 +51,23 @@ def looks_encrypted(data: bytes) -> bool:
     return iterations in _PLAUSIBLE_ITERATIONS and decode_text(data) is None
 
 
+#: Binary formats that are not andOTP even though they look random (compressed data).
+_OTHER_MAGICS = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK", b"%PDF", b"\x1f\x8b",
+                 b"7z\xbc\xaf", b"RIFF", b"Rar!", b"BZh", b"\xfd7zXZ", b"OggS",
+                 b"SQLite format 3")
+
+
+def may_be_old_encrypted(data: bytes) -> bool:
+    """Could be an old-format encrypted andOTP file: binary, long enough, no other known
+    magic, and as varied as ciphertext (nothing else in the file can tell). Only used
+    as the last resort of detection, after every other format said no."""
+    if len(data) < OLD_MIN_BYTES or data.startswith(_OTHER_MAGICS) or decode_text(data) is not None:
+        return False
+    sample = data[:4096]
+    expected = 256 * (1 - (1 - 1 / 256) ** len(sample))  # distinct values of random bytes
+    return len(set(sample)) >= 0.8 * expected
+
+
 def _is_json_text(data: bytes) -> bool:
     # Ciphertext may begin with "[" by chance (a random nonce) but is never valid UTF-8.
     return data.lstrip()[:1] in (b"[", b"{") and decode_text(data) is not None

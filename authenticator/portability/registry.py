@@ -11,7 +11,7 @@ from authenticator.core.account import Account
 from authenticator.portability import _prefs, _sqlite
 from authenticator.portability._json import decode_text
 from authenticator.portability.aegis import AegisImporter
-from authenticator.portability.andotp import AndOtpImporter
+from authenticator.portability.andotp import AndOtpImporter, may_be_old_encrypted
 from authenticator.portability.authplus import AuthenticatorPlusImporter
 from authenticator.portability.authy import AuthyImporter
 from authenticator.portability.backup import BackupImporter
@@ -83,6 +83,8 @@ def detect_format(data: bytes) -> Importer:
     for importer in IMPORTERS:
         if importer.detect(data):
             return importer
+    if may_be_old_encrypted(data):  # old andOTP files are random from byte 0: last resort
+        return importer_named(AndOtpImporter.name)
     if not data.strip():
         raise ImportFailed("this file is empty")
     text = decode_text(data)

@@ -176,7 +176,10 @@ def test_andotp_old_encrypted_format():
                {"secret": w.b32(K2), "label": "Old Bank - me - savings", "digits": 8,
                 "type": "HOTP", "algorithm": "SHA256", "counter": 4}]
     data = w.make_andotp_old(entries, PASSWORD)
-    result = imported(data, "andotp", PASSWORD, format_name="andotp")
+    # Nothing else recognises it: detection falls back to andOTP (so the window can read it).
+    assert detect_format(data).name == "andotp"
+    assert detect_format(data).is_encrypted(data)
+    result = imported(data, "andotp", PASSWORD)
     assert [fields(a) for a in result.accounts] == [
         ("GitHub", "octo", "totp", "SHA1", 6, 30, None, K1),
         ("Old Bank", "me - savings", "hotp", "SHA256", 8, None, 4, K2)]
@@ -255,6 +258,16 @@ def test_winauth_without_its_signature_is_a_plain_list_unless_chosen():
     assert detect_format(data).name == "otpauth"
     assert fields(imported(data, "otpauth").accounts[0])[:2] == ("", "Google")
     assert fields(import_bytes(data, format_name="winauth").accounts[0])[:2] == ("Google", "")
+
+
+def test_random_looking_files_of_other_kinds_are_not_taken_for_andotp():
+    import zlib
+
+    png = b"\x89PNG\r\n\x1a\n" + bytes(200)
+    gzip_like = b"\x1f\x8b" + zlib.compress(bytes(range(256)) * 8)
+    for data in (png, gzip_like, bytes(100)):
+        with pytest.raises(ImportFailed, match="not in a format"):
+            detect_format(data)
 
 
 def test_andotp_with_a_huge_iteration_count_is_never_derived(monkeypatch):
