@@ -21,7 +21,8 @@ IMPORT_FORMATS: tuple[tuple[str, str], ...] = (
     ("bitwarden-csv", "Bitwarden CSV export (login_totp column)"),
     ("duo", "Duo Mobile: files/duokit/accounts.json"),
     ("freeotp", "FreeOTP+ JSON export"),
-    ("freeotp-backup", "FreeOTP 2 encrypted backup (.xml / externalBackup, Java serialized)"),
+    ("freeotp-backup", "FreeOTP 2 backup file (encrypted with the backup password; every "
+                       "Android variant of its Java-serialized map)"),
     ("freeotp-xml", "FreeOTP 1.x or FreeOTP+ internal shared_prefs/tokens.xml"),
     ("google-authenticator-db", "Google Authenticator's internal database "
                                 "(databases/databases, app 5.10 and earlier)"),

@@ -1,4 +1,4 @@
-"""FreeOTP 2.x encrypted backup (``externalBackup.xml``-less ``.backup`` file).
+"""FreeOTP 2.x backup file, encrypted with the backup password.
 
 The file is a Java-serialized ``HashMap<String, String>`` (:mod:`_javaser`). Keys:
 
