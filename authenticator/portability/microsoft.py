@@ -66,6 +66,9 @@ def _account(row: dict[str, Any]) -> Account:
                        "(push-only account)")
     secret_text = get_str(row, "oath_secret_key")
     if not secret_text.strip():
+        if get_str(row, "encrypted_oath_secret_key").strip():
+            raise BadEntry("the key is encrypted by Microsoft Authenticator on the phone and "
+                           "cannot be read here")
         raise BadEntry("skipped: this account has no code key (push-only account)")
     microsoft = account_type != 0
     return Account(secret=_decode(secret_text, base64_first=microsoft),

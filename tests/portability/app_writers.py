@@ -300,8 +300,10 @@ def _leave_wal(conn: sqlite3.Connection, path: Path) -> None:
         Path(str(path) + suffix).write_bytes(content)
 
 
-def make_microsoft_db(path: Path, rows: list[tuple[int, str, str, str]]) -> Path:
-    """rows: (account_type, oath_secret_key, name, username)."""
+def make_microsoft_db(path: Path, rows: list[tuple[int, str, str, str]],
+                      encrypted_only: Sequence[tuple[str, str]] = ()) -> Path:
+    """rows: (account_type, oath_secret_key, name, username); ``encrypted_only``: (name,
+    username) rows whose key is only in encrypted_oath_secret_key."""
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE accounts (_id INTEGER PRIMARY KEY, name TEXT, username TEXT, "
                  "paws_url TEXT, oath_secret_key TEXT, oath_enabled INTEGER, "
@@ -309,6 +311,9 @@ def make_microsoft_db(path: Path, rows: list[tuple[int, str, str, str]]) -> Path
                  "ux_position INTEGER)")
     conn.executemany("INSERT INTO accounts (account_type, oath_secret_key, name, username, "
                      "oath_enabled) VALUES (?,?,?,?,1)", rows)
+    conn.executemany("INSERT INTO accounts (account_type, oath_secret_key, name, username, "
+                     "encrypted_oath_secret_key) VALUES (0, '', ?, ?, 'AAECAwQFBgc=')",
+                     encrypted_only)
     conn.commit()
     conn.close()
     return path

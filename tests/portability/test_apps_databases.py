@@ -69,7 +69,7 @@ def test_microsoft_db(tmp_path, private_tmp):
         (1, base64.b64encode(ms_key).decode(), "Microsoft", "me@outlook.com"),
         (3, "", "Contoso", "worker@contoso.com"),
         (0, "", "Empty", "none"),
-    ])
+    ], encrypted_only=[("Sealed", "x")])
     only_detected_as(db.read_bytes(), "microsoft-authenticator")
     result = import_file(db)
     assert [fields(a) for a in result.accounts] == [
@@ -78,7 +78,9 @@ def test_microsoft_db(tmp_path, private_tmp):
         ("Microsoft", "me@outlook.com", "totp", "SHA1", 8, 30, None, ms_key)]
     assert [str(p) for p in result.problems] == [
         "row 3 (Contoso): skipped: account type 3 has no code key (push-only account)",
-        "row 4 (Empty): skipped: this account has no code key (push-only account)"]
+        "row 4 (Empty): skipped: this account has no code key (push-only account)",
+        "row 5 (Sealed): the key is encrypted by Microsoft Authenticator on the phone and "
+        "cannot be read here"]
     assert list(private_tmp.iterdir()) == []
 
 
@@ -260,9 +262,11 @@ def test_password_protected_stratum_db(tmp_path):
                  (w.b32(K1),))
     conn.commit()
     conn.close()
-    result = import_file(path, format_name="stratum", password="app pass")
-    assert [fields(a) for a in result.accounts] == [
-        ("GitHub", "octo", "totp", "SHA256", 6, 30, None, K1)]
+    for name in ("stratum", None):  # chosen, or detected as an encrypted database
+        result = import_file(path, format_name=name, password="app pass")
+        assert result.format_name == "stratum"
+        assert [fields(a) for a in result.accounts] == [
+            ("GitHub", "octo", "totp", "SHA256", 6, 30, None, K1)]
 
 
 def test_without_sqlcipher_the_message_says_what_is_missing(tmp_path, monkeypatch):
