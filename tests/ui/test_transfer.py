@@ -393,6 +393,8 @@ def test_export_for_aegis_unprotected_warns_first(qtbot, ready, tmp_path):
     qtbot.mouseClick(dialog.encrypt, Qt.MouseButton.LeftButton)
     assert not dialog.encrypt.isChecked() and not dialog.password.isEnabled()
     assert "UNENCRYPTED" in dialog.hint.text() and dialog.save_button.isEnabled()
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "aegis-plain.png"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: win.transfer.dialog is None, timeout=10_000)
     assert [e["issuer"] for e in read_vault(target.read_bytes(), None)["entries"]] == [
