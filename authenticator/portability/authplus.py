@@ -30,6 +30,7 @@ from authenticator.core.account import Account, OtpKind, decode_base32
 from authenticator.portability import _sqlcipher, _sqlite
 from authenticator.portability._encodings import java_split
 from authenticator.portability._json import get_int, get_str
+from authenticator.portability.andotp import AndOtpImporter
 from authenticator.portability.andotp import looks_encrypted as looks_like_andotp
 from authenticator.portability.base import (
     BadEntry,
@@ -105,7 +106,16 @@ class AuthenticatorPlusImporter:
         if not _sqlcipher.looks_encrypted_db(data):
             raise ImportFailed("this is not an Authenticator Plus export: choose the ZIP of "
                                "'Export as Text and HTML' or the authplus.db backup")
-        return self._load_encrypted_db(data, require_password(password, LABEL))
+        password = require_password(password, LABEL)
+        try:
+            return self._load_encrypted_db(data, password)
+        except ImportFailed as failure:
+            # An old-format andOTP file is random from byte 0 too, and its size may happen
+            # to be whole pages: it gets its chance before the database's error is shown.
+            try:
+                return AndOtpImporter().load(data, password)
+            except ImportFailed:
+                raise failure from None
 
     def _load_encrypted_db(self, data: bytes, password: str) -> ImportResult:
         tables = _sqlcipher.read_tables(data, password, LABEL, (TABLE, "authenticator"))

@@ -260,6 +260,18 @@ def test_winauth_without_its_signature_is_a_plain_list_unless_chosen():
     assert fields(import_bytes(data, format_name="winauth").accounts[0])[:2] == ("Google", "")
 
 
+def test_old_andotp_file_of_whole_pages_still_imports():
+    entries = [{"secret": w.b32(K1), "label": "x", "digits": 6, "type": "TOTP",
+                "algorithm": "SHA1", "period": 30, "pad": "p" * 10}]
+    for extra in range(600):  # find a file size that is a multiple of 512 (SQLCipher-like)
+        entries[0]["pad"] = "p" * extra
+        data = w.make_andotp_old(entries, PASSWORD)
+        if len(data) % 512 == 0:
+            break
+    assert len(data) % 512 == 0
+    assert import_bytes(data, password=PASSWORD).accounts[0].secret == K1
+
+
 def test_random_looking_files_of_other_kinds_are_not_taken_for_andotp():
     import zlib
 
