@@ -1263,75 +1263,91 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="148"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="155"/>
         <source>Import {file}</source>
         <translation>Importer {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="151"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="158"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="237"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="159"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="160"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="165"/>
+        <source>App that made the file</source>
+        <translation>Application qui a créé le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="166"/>
+        <source>Detected from the content</source>
+        <translation>Détecté d’après le contenu</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="169"/>
+        <source>Read &amp;as:</source>
+        <translation>Lire &amp;comme :</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="181"/>
         <source>Password of the exported file</source>
         <translation>Mot de passe du fichier exporté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="161"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="182"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="162"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="183"/>
         <source>Open with this password</source>
         <translation>Ouvrir avec ce mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="177"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="178"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="198"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="199"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="201"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="181"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="202"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="206"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="243"/>
         <source>Decrypting {file}…</source>
         <translation>Déchiffrement de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="213"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="237"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="251"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="276"/>
         <source>This file is encrypted. Enter the password it was exported with.</source>
         <translation>Ce fichier est chiffré. Saisissez le mot de passe utilisé lors de son exportation.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="223"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="261"/>
         <source>Found in this {format} file (nothing is added until you press Import):</source>
         <translation>Trouvé dans ce fichier {format} (rien n’est ajouté avant que vous appuyiez sur «&#xa0;Importer&#xa0;»)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="242"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="281"/>
         <source>Could not import {file}.</source>
         <translation>Impossible d’importer {file}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="248"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="287"/>
         <source>&amp;Import {n} accounts</source>
         <translation>&amp;Importer {n} comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="249"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="288"/>
         <source>&amp;Import 1 account</source>
         <translation>&amp;Importer 1 compte</translation>
     </message>
@@ -1339,52 +1355,52 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="62"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="69"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="62"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="69"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="63"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="70"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="63"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="70"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="64"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="71"/>
         <source>Accounts found</source>
         <translation>Comptes trouvés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="75"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="82"/>
         <source>Entries that could not be read</source>
         <translation>Entrées illisibles</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="89"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="96"/>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="91"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="98"/>
         <source>Already here as {label}</source>
         <translation>Déjà présent sous le nom {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="105"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="112"/>
         <source>{new} new, {dup} already in this vault (unchecked), {bad} could not be read.</source>
         <translation>{new} nouveau(x), {dup} déjà dans ce coffre (décoché(s)), {bad} illisible(s).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="111"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="118"/>
         <source>Could not be read:</source>
         <translation>Illisibles&#xa0;:</translation>
     </message>

@@ -462,3 +462,29 @@ def test_window_imports_the_other_apps_formats_with_per_entry_errors(qtbot, read
     dialog.grab().save(str(tmp_path / f"import-{fixture}.png"))
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(win.session.accounts()) == expected, timeout=10_000)
+
+
+def test_the_app_that_made_the_file_can_be_chosen(qtbot, ready, tmp_path):
+    """A WinAuth list without WinAuth's own parameters reads as a plain list until the
+    user says WinAuth made it; then its labels are issuers, as WinAuth means them."""
+    win = ready
+    path = tmp_path / "winauth.txt"
+    path.write_text("otpauth://totp/Google?secret=JBSWY3DPEHPK3PXP&digits=6\n")
+    dialog = win.transfer.import_file(path)
+    assert isinstance(dialog, ImportDialog)
+    qtbot.waitUntil(lambda: dialog.preview.isVisibleTo(dialog), timeout=10_000)
+    assert dialog.preview.rows()[0][0] == "—"  # plain list: "Google" is the name
+    labels = [dialog.format_choice.itemText(i) for i in range(dialog.format_choice.count())]
+    assert labels[0] == "Detected from the content" and "WinAuth" in labels
+    dialog.format_choice.setCurrentIndex(labels.index("WinAuth"))
+    qtbot.waitUntil(lambda: dialog.preview.isVisibleTo(dialog)
+                    and dialog.preview.rows()[0][0] == "Google", timeout=10_000)
+    assert "WinAuth" in dialog.status.text()
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "import-winauth.png"))
+    # A wrong choice is one clear error, and choosing again recovers.
+    dialog.format_choice.setCurrentIndex(labels.index("Steam"))
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=10_000)
+    assert not dialog.import_button.isEnabled()
+    dialog.format_choice.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: dialog.preview.isVisibleTo(dialog), timeout=10_000)
