@@ -9,7 +9,9 @@ Two different files come out of the app, and both are read:
 - ``authplus.db`` backup: a SQLCipher 3 database under the master password (needs the
   optional ``sqlcipher`` extra, see :mod:`_sqlcipher`), bare or inside a ZIP. Table
   ``accounts(email, secret, counter, type, issuer, category, ...)``: type 0 TOTP, 1 HOTP,
-  SHA1/6/30; whitespace is removed from the base32 secret; the name is the part of
+  SHA1/6/30 (the app is built on Google Authenticator's code and schema, so its stored HOTP
+  counter is the last one used: ``counter + 1`` is imported, as for Google's database);
+  whitespace is removed from the base32 secret; the name is the part of
   ``email`` after ``:`` when it splits into exactly two pieces; category ``All Accounts``
   means no group, any other becomes a tag. An already decrypted copy (plain SQLite with
   that ``category`` column) is read the same way.
@@ -39,6 +41,7 @@ from authenticator.portability.base import (
     ImportResult,
     require_password,
 )
+from authenticator.portability.google_db import next_counter
 from authenticator.portability.links import load_links
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -199,5 +202,5 @@ def _account(row: dict[str, Any]) -> Account:
     secret = "".join(get_str(row, "secret").split())
     return Account(secret=decode_base32(secret), issuer=get_str(row, "issuer"),
                    name=pieces[1] if len(pieces) == 2 else email, kind=kind,
-                   counter=get_int(row, "counter", 0) if kind is OtpKind.HOTP else 0,
+                   counter=next_counter(row) if kind is OtpKind.HOTP else 0,
                    tags=(category,) if category and category != NO_GROUP else ())

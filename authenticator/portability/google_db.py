@@ -4,8 +4,10 @@ Table ``accounts``: ``email`` (the shown name, sometimes ``Issuer:account``), ``
 (base32, spaces tolerated), ``counter``, ``type`` (0 TOTP, 1 HOTP), ``issuer`` and, in newer
 versions, ``isencrypted``. No algorithm, digits or period are stored: SHA1/6/30. The name is
 the part after ``:`` when ``email`` splits into exactly two pieces (Java rules); the issuer is
-the ``issuer`` column, or that prefix when the column is empty (as the app showed it). The
-HOTP ``counter`` is used as stored. Rows of later versions (``isencrypted`` > 0) hold secrets
+the ``issuer`` column, or that prefix when the column is empty (as the app showed it).
+HOTP quirk: the app increments ``counter`` *before* computing a code with it (its
+OtpProvider), so the stored value is the last counter used and the next code is
+``counter + 1``: that is the counter imported (ours is the next one to use). Rows of later versions (``isencrypted`` > 0) hold secrets
 encrypted by the phone and are listed as unreadable: use the app's transfer QR codes.
 Opened from a private read-only copy together with ``-wal``/``-shm`` (:mod:`_sqlite`).
 """
@@ -68,4 +70,12 @@ def _account(row: dict[str, Any]) -> Account:
     name = pieces[1] if len(pieces) == 2 else email
     issuer = get_str(row, "issuer") or (pieces[0] if len(pieces) == 2 else "")
     return Account(secret=decode_base32(get_str(row, "secret")), issuer=issuer, name=name,
-                   kind=kind, counter=get_int(row, "counter", 0) if kind is OtpKind.HOTP else 0)
+                   kind=kind, counter=next_counter(row) if kind is OtpKind.HOTP else 0)
+
+
+def next_counter(row: dict[str, Any]) -> int:
+    """The next HOTP counter of a Google Authenticator row (stored + 1, see above)."""
+    stored = get_int(row, "counter", 0)
+    if stored < 0:
+        raise BadEntry("the counter is negative")
+    return stored + 1

@@ -38,9 +38,10 @@ GOOGLE_ROWS = [("octo@github.com", w.b32(K1).lower(), 0, 0, "GitHub"),
                ("Example:alice", " ".join(w.b32(K2)[i:i + 4] for i in range(0, 52, 4)), 0, 0,
                 None),
                ("hotp@site", w.b32(K3), 7, 1, "")]
+# The HOTP row stores 7, the last counter the app used: the next code is counter 8.
 GOOGLE_EXPECTED = [("GitHub", "octo@github.com", "totp", "SHA1", 6, 30, None, K1),
                    ("Example", "alice", "totp", "SHA1", 6, 30, None, K2),
-                   ("", "hotp@site", "hotp", "SHA1", 6, None, 7, K3)]
+                   ("", "hotp@site", "hotp", "SHA1", 6, None, 8, K3)]
 
 
 def test_google_db_with_wal_read_from_a_private_copy(tmp_path, private_tmp):
@@ -199,7 +200,7 @@ def test_a_zip_that_lies_about_its_size_is_cut_off():
 AUTHPLUS_ROWS = [("GitHub:octo", " ".join(w.b32(K1)), 0, 0, "GitHub", "All Accounts"),
                  ("bank-user", w.b32(K2), 5, 1, "Bank", "Money")]
 AUTHPLUS_EXPECTED = [("GitHub", "octo", "totp", "SHA1", 6, 30, None, K1),
-                     ("Bank", "bank-user", "hotp", "SHA1", 6, None, 5, K2)]
+                     ("Bank", "bank-user", "hotp", "SHA1", 6, None, 6, K2)]
 
 
 
