@@ -7,8 +7,9 @@ the part after ``:`` when ``email`` splits into exactly two pieces (Java rules);
 the ``issuer`` column, or that prefix when the column is empty (as the app showed it).
 HOTP quirk: the app increments ``counter`` *before* computing a code with it (its
 OtpProvider), so the stored value is the last counter used and the next code is
-``counter + 1``: that is the counter imported (ours is the next one to use). Rows of later versions (``isencrypted`` > 0) hold secrets
-encrypted by the phone and are listed as unreadable: use the app's transfer QR codes.
+``counter + 1``: that is the counter imported (ours is the next one to use). Rows of later
+versions (``isencrypted`` > 0) hold secrets encrypted by the phone and are listed as
+unreadable: use the app's transfer QR codes.
 Opened from a private read-only copy together with ``-wal``/``-shm`` (:mod:`_sqlite`).
 """
 
