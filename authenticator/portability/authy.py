@@ -42,6 +42,7 @@ KEYS = ("com.authy.storage.tokens.authenticator.key", "com.authy.storage.tokens.
 _TOKEN_FIELDS = ("decryptedSecret", "encryptedSecret", "secretSeed")
 KDF_ITERATIONS = 1000
 AUTHY_PERIOD = 10
+AUTHY_DIGITS = 7  # only when an Authy token does not say
 #: Each encrypted token costs one PBKDF2 (1000 iterations, cached per salt): bounded.
 MAX_TOKENS = 2000
 
@@ -135,12 +136,12 @@ def _base32(text: str) -> bytes:
 def _account(token: object, decrypted: str | None, was_encrypted: bool) -> Account:
     if not isinstance(token, dict):
         raise BadEntry("the token is not an object")
-    digits = get_int(token, "digits", 6)
     display = get_str(token, "name")
     if token.get("secretSeed"):
-        # Authy's own token: the seed is hex, codes change every 10 seconds.
+        # Authy's own token: the seed is hex, codes change every 10 seconds, usually 7 digits.
         return Account(secret=from_hex(token["secretSeed"]), issuer=display, name="",
-                       digits=digits, period=AUTHY_PERIOD)
+                       digits=get_int(token, "digits", AUTHY_DIGITS), period=AUTHY_PERIOD)
+    digits = get_int(token, "digits", 6)
     if was_encrypted:
         if decrypted is None:
             raise BadEntry("the key does not decrypt with this password")
