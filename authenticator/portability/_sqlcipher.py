@@ -52,7 +52,7 @@ def read_tables(data: bytes, password: str, label: str, wanted: tuple[str, ...]
                                    pragmas=(f"cipher_compatibility = {compatibility}",)) as conn:
                 tables = _sqlite.tables_of(conn)
                 return {t: _sqlite.rows(conn, t, label, sqlcipher) for t in wanted if t in tables}
-        except sqlcipher.DatabaseError:
+        except (sqlcipher.DatabaseError, UnicodeDecodeError):
             continue
     raise ImportFailed(f"wrong password for this {label} database (or it is not an "
                        "encrypted database)")

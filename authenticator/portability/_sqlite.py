@@ -101,12 +101,18 @@ def _bound(conn: Any, module: ModuleType) -> None:
         return 1 if calls[0] > _PROGRESS_LIMIT else 0
 
     conn.set_progress_handler(progress, _PROGRESS_STEP)
+    # Text that is not UTF-8 (a damaged page) must not raise outside sqlite3.Error.
+    conn.text_factory = _text
     setlimit = getattr(conn, "setlimit", None)
     limit = getattr(module, "SQLITE_LIMIT_LENGTH", None)
     if setlimit is not None and limit is not None:
         setlimit(limit, MAX_VALUE_BYTES)
     with contextlib.suppress(module.Error):
         conn.execute("PRAGMA trusted_schema = OFF")
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
 
 
 def tables_of(conn: Any, module: ModuleType = sqlite3) -> dict[str, set[str]]:
@@ -131,7 +137,7 @@ def schema(data: bytes) -> dict[str, frozenset[str]] | None:
     try:
         with open_copy(data, None, "SQLite") as conn:
             return {t: frozenset(c) for t, c in tables_of(conn).items()}
-    except (ImportFailed, sqlite3.Error):
+    except (ImportFailed, sqlite3.Error, UnicodeDecodeError):  # names that are not UTF-8
         return None
 
 
@@ -143,7 +149,7 @@ def rows(conn: Any, table: str, label: str, module: ModuleType = sqlite3
         cursor = conn.execute(f"SELECT * FROM {quoted}")  # noqa: S608 - quoted identifier
         names = [d[0] for d in cursor.description]
         found = cursor.fetchmany(MAX_ROWS + 1)
-    except module.Error:
+    except (module.Error, UnicodeDecodeError):
         raise damaged(label) from None
     if len(found) > MAX_ROWS:
         raise ImportFailed(f"this {label} database has too many rows to be an authenticator's")
@@ -158,5 +164,5 @@ def read_table(data: bytes, siblings: Mapping[str, bytes] | None, table: str, la
             if table not in tables_of(conn):
                 raise ImportFailed(f"this {label} database has no {table} table")
             return rows(conn, table, label)
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):
         raise damaged(label) from None

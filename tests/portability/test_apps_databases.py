@@ -278,3 +278,18 @@ def test_without_sqlcipher_the_message_says_what_is_missing(tmp_path, monkeypatc
     encrypted_like = os.urandom(4096)
     with pytest.raises(ImportFailed, match=r"authenticator\[sqlcipher\].*sqlcipher3"):
         import_bytes(encrypted_like, format_name="authenticator-plus", password="x")
+
+
+def test_text_that_is_not_utf8_is_an_entry_problem(tmp_path):
+    path = tmp_path / "databases"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE accounts (email TEXT, secret TEXT, type INTEGER, counter "
+                 "INTEGER, issuer TEXT)")
+    conn.execute("INSERT INTO accounts VALUES (CAST(X'FFFE' AS TEXT), CAST(X'A8A8' AS TEXT), "
+                 "0, 0, '')")
+    conn.execute("INSERT INTO accounts VALUES ('ok', ?, 0, 0, 'Fine')", (w.b32(K1),))
+    conn.commit()
+    conn.close()
+    result = import_file(path)
+    assert [a.issuer for a in result.accounts] == ["Fine"]
+    assert len(result.problems) == 1 and "base32" in str(result.problems[0])

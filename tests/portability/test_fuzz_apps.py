@@ -71,7 +71,7 @@ NAMES = sorted([
     "andotp"])
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=st.sampled_from(NAMES), data=st.data())
 def test_truncated_or_flipped_files(name, data):
     blob, password = samples()[name]
