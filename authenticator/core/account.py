@@ -43,6 +43,36 @@ class Algorithm(enum.StrEnum):
             raise AccountError(f"unsupported algorithm {text.strip()[:20]}") from None
 
 
+# Digits people type for the base32 letter they misread (base32 has no 0, 1, 8 or 9).
+LIKELY_LETTERS = {"0": "O", "1": "I or L", "8": "B"}
+
+
+def invalid_base32_characters(text: str) -> list[str]:
+    """The distinct characters of a key (spaces, dashes, padding ignored) base32 lacks."""
+    cleaned = "".join(ch for ch in text if ch not in " \t\r\n-_").upper().rstrip("=")
+    return sorted({ch for ch in cleaned if ch not in BASE32_ALPHABET})
+
+
+def shown_character(ch: str) -> str:
+    return repr(ch)[1:-1] if not ch.isprintable() or ch == " " else ch
+
+
+def likely_letter(ch: str) -> str:
+    """The letter a misread character probably stands for ("" when there is no guess)."""
+    return LIKELY_LETTERS.get(ch, "")
+
+
+def describe_invalid_characters(bad: list[str]) -> str:
+    """Plain words: what base32 allows, what the key has, and the likely intended letters."""
+    parts = []
+    for ch in bad[:8]:
+        guess = likely_letter(ch)
+        parts.append(f"{shown_character(ch)} (perhaps {guess})" if guess
+                     else shown_character(ch))
+    return ("a key uses only the letters A-Z and the digits 2-7; this one also has "
+            + ", ".join(parts))
+
+
 def normalize_base32(text: str) -> str:
     """Upper-case base32 without spaces, dashes, underscores or padding.
 
@@ -52,11 +82,9 @@ def normalize_base32(text: str) -> str:
     cleaned = "".join(ch for ch in text if ch not in " \t\r\n-_").upper().rstrip("=")
     if not cleaned:
         raise AccountError("the key is empty")
-    bad = sorted({ch for ch in cleaned if ch not in BASE32_ALPHABET})
+    bad = invalid_base32_characters(cleaned)
     if bad:
-        shown = ", ".join(repr(ch)[1:-1] if not ch.isprintable() or ch == " " else ch
-                          for ch in bad[:8])
-        raise AccountError(f"the key contains characters that are not base32: {shown}")
+        raise AccountError(describe_invalid_characters(bad))
     if len(cleaned) % 8 in (1, 3, 6):
         raise AccountError(f"the key has an impossible length ({len(cleaned)} base32 characters)")
     return cleaned

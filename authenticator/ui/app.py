@@ -42,6 +42,7 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
 
     from PySide6.QtWidgets import QApplication
 
+    from authenticator.ui.common.files import bind_settings
     from authenticator.ui.common.settings import AppSettings
     from authenticator.ui.common.theme import apply_theme
     from authenticator.ui.common.timebase import TimeBase
@@ -62,6 +63,7 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("authenticator")
     settings = AppSettings()
+    bind_settings(settings)  # file dialogs open in the folder used last time
     install_translator(app, settings.get("language"))
 
     path = choose_vault_path(vault_path, settings.get("last_vault"))

@@ -369,13 +369,12 @@ class MainWindow(QMainWindow):
         self.show_start_page()
 
     def _choose_vault(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from authenticator.ui.common.files import open_file_name
 
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a vault"), str(self.session.path.parent),
-            self.tr("Authenticator vaults (*.authvault);;All files (*)"))
-        if path:
-            self.open_vault_file(path)
+        path = open_file_name(self, self.tr("Open a vault"),
+                              self.tr("Authenticator vaults (*.authvault);;All files (*)"))
+        if path is not None:
+            self.open_vault_file(str(path))
 
     # -- list state -----------------------------------------------------------------------
     def _sync_model(self) -> None:

@@ -27,6 +27,9 @@ from authenticator.core.account import (
     Algorithm,
     OtpKind,
     decode_base32,
+    invalid_base32_characters,
+    likely_letter,
+    shown_character,
 )
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
@@ -139,6 +142,18 @@ class ManualEntryForm(QWidget):
             spin.valueChanged.connect(self.validate)
         self.validate()
 
+    def _explain_characters(self, bad: list[str]) -> str:
+        letters = {"0": self.tr("O"), "1": self.tr("I or L"), "8": self.tr("B")}
+        parts = []
+        for ch in bad[:8]:
+            if likely_letter(ch):
+                parts.append(self.tr("{char} (perhaps {letter})").format(
+                    char=ch, letter=letters[ch]))
+            else:
+                parts.append(shown_character(ch))
+        return self.tr("A key uses only the letters A-Z and the digits 2-7; this one also "
+                       "has {characters}.").format(characters=", ".join(parts))
+
     def _toggle_advanced(self, on: bool) -> None:
         self.advanced.setVisible(on)
         self.advanced_toggle.setArrowType(Qt.ArrowType.DownArrow if on
@@ -161,12 +176,17 @@ class ManualEntryForm(QWidget):
         self._account = None
         self.error = ""
         try:
+            # The key's problem first: it is what the user is typing or pasted.
             if not self.key.text().strip():
                 raise AuthenticatorError(self.tr("Type or paste the key the site shows."))
+            bad = invalid_base32_characters(self.key.text())
+            if bad:
+                raise AuthenticatorError(self._explain_characters(bad))
+            secret = decode_base32(self.key.text())
             if not self.issuer.text().strip() and not self.name.text().strip():
                 raise AuthenticatorError(self.tr("Give the issuer or the account a name."))
             self._account = Account(
-                secret=decode_base32(self.key.text()),
+                secret=secret,
                 issuer=self.issuer.text().strip(),
                 name=self.name.text().strip(),
                 kind=kind,

@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "manual_offset": 0.0,
     "use_corrected_time": False,
     "last_vault": "",
+    "last_folder": "",  # where file dialogs open (ui/common/files.py)
 }
 
 

@@ -26,7 +26,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -45,6 +44,7 @@ from authenticator.core.otp import code_at
 from authenticator.scan.camera import CameraInfo, FrameSource
 from authenticator.scan.decoders import decoder_note
 from authenticator.ui.common.account_form import ManualEntryForm
+from authenticator.ui.common.files import open_file_name
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.worker import run_in_background
@@ -556,11 +556,11 @@ class EnrollDialog(QDialog):
 
     # -- image files, pasted images, links ---------------------------------------------
     def open_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open an image of the QR code"), "",
+        path = open_file_name(
+            self, self.tr("Open an image of the QR code"),
             self.tr("Images ({patterns});;All files (*)").format(patterns=IMAGE_FILTER))
-        if path:
-            self.receive(Incoming(paths=[path]))
+        if path is not None:
+            self.receive(Incoming(paths=[str(path)]))
 
     def paste_from_clipboard(self) -> None:
         incoming = clipboard_incoming(any_text=True)

@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import DEFAULT_MAX_BYTES as GOOGLE_MAX_BYTES
+from authenticator.ui.common.files import open_file_name, save_file_name
 from authenticator.ui.common.icons import icon
 
 # The dialogs (and segno, the importers, the exporters) are imported when first used:
@@ -171,14 +172,15 @@ class TransferActions(QObject):
         if not self.window.session.is_unlocked:
             return None
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Import from another app"), str(Path.home()),
-                self.tr("Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault "
-                        "*.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup "
-                        "databases PhoneFactor);;All files (*)"))
-            if not name:
+            chosen = open_file_name(
+                self.window, self.tr("Import"),
+                self.tr("Backups and other apps' exports (*.authvault *.json *.2fas *.txt "
+                        "*.csv *.aes *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup "
+                        "databases PhoneFactor);;Authenticator backups (*.authvault);;"
+                        "All files (*)"))
+            if chosen is None:
                 return None
-            path = Path(name)
+            path = chosen
         dialog = ImportDialog(self.window.session, path, self._added, self.window)
         self._open(dialog)
         return dialog
@@ -223,13 +225,11 @@ class TransferActions(QObject):
 
     def _write_text(self, path: Path | None) -> None:
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self.window, self.tr("Export keys as text"),
-                str(Path.home() / "authenticator-keys.txt"),
-                self.tr("Text files (*.txt);;All files (*)"))
-            if not name:
+            path = save_file_name(self.window, self.tr("Export keys as text"),
+                                  "authenticator-keys.txt",
+                                  self.tr("Text files (*.txt);;All files (*)"), ".txt")
+            if path is None:
                 return
-            path = Path(name)
         try:
             from authenticator.portability.export import export_otpauth_file
 

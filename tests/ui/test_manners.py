@@ -1,0 +1,109 @@
+"""Small manners: plain-word key messages, file dialogs, backup names, Enter, menus, tray."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from authenticator.core.account import Account
+from authenticator.storage.kdf import KdfParams
+from authenticator.storage.vault import Vault
+from authenticator.ui.common import files
+from authenticator.ui.common.account_form import ManualEntryForm
+from authenticator.ui.transfer.backups import BackupDialog, RestoreDialog
+from tests.ui.conftest import create_vault
+
+GITHUB = Account(secret=b"12345678901234567890", issuer="GitHub", name="octo@example.com")
+
+
+@pytest.fixture
+def ready(qtbot, window, app_settings):
+    files.bind_settings(app_settings)
+    create_vault(qtbot, window)
+    window.session.add_many([GITHUB])
+    yield window
+    files.bind_settings(None)
+
+
+class FakeChooser:
+    """Stands in for the file chooser; records where it was asked to open."""
+
+    def __init__(self, monkeypatch, answer: Path | None) -> None:
+        self.calls: list[tuple[str, str]] = []
+        self.answer = answer
+        for name in ("getOpenFileName", "getSaveFileName"):
+            monkeypatch.setattr(QFileDialog, name, staticmethod(self._ask))
+
+    def _ask(self, _parent, _title, directory, filters, *_rest):
+        self.calls.append((directory, filters))
+        return (str(self.answer) if self.answer else "", "")
+
+
+def test_key_problem_is_reported_before_a_missing_name(qtbot):
+    form = ManualEntryForm(now=lambda: 1_700_000_000.0)
+    qtbot.addWidget(form)
+    qtbot.keyClicks(form.key, "JBSW Y3DP 1O08")
+    text = form.status.text()
+    assert text.startswith("A key uses only the letters A-Z and the digits 2-7")
+    assert "0 (perhaps O), 1 (perhaps I or L), 8 (perhaps B)" in text
+    assert form.account is None
+    form.key.clear()
+    qtbot.keyClicks(form.key, "JBSWY3DPEHPK3PXP")
+    assert "name" in form.status.text() and form.account is None
+    qtbot.keyClicks(form.issuer, "Site")
+    assert form.account is not None
+
+
+def test_a_bare_backup_name_gets_our_extension(qtbot, ready, tmp_path):
+    dialog = BackupDialog(ready.session, KdfParams.for_tests(), lambda _p: None, ready,
+                          tmp_path / "my backup")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.password, "backup pw")
+    qtbot.keyClicks(dialog.confirm, "backup pw")
+    qtbot.keyClick(dialog.confirm, Qt.Key.Key_Return)  # Enter saves
+    target = tmp_path / "my backup.authvault"
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    assert not (tmp_path / "my backup").exists()
+
+
+def test_file_dialogs_open_in_documents_then_in_the_last_used_folder(qtbot, ready, tmp_path,
+                                                                     monkeypatch):
+    picked = tmp_path / "elsewhere" / "keys"
+    picked.parent.mkdir()
+    chooser = FakeChooser(monkeypatch, picked)
+    dialog = BackupDialog(ready.session, KdfParams.for_tests(), lambda _p: None, ready)
+    qtbot.addWidget(dialog)
+    browse = next(b for b in dialog.findChildren(type(dialog.save_button))
+                  if b.accessibleName() == "Choose the backup file")
+    qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
+    first_dir = Path(chooser.calls[0][0])
+    assert first_dir.parent == files.documents_folder()
+    assert first_dir.name == "authenticator-backup.authvault"
+    assert dialog.path.text() == str(picked) + ".authvault"  # the chooser's bare name, too
+    assert ready.settings.get("last_folder") == str(picked.parent)
+
+    ready.transfer.import_file()  # the next chooser opens where the user was last time
+    assert Path(chooser.calls[1][0]) == picked.parent
+    first_filter = chooser.calls[1][1].split(";;")[0]
+    assert "*.authvault" in first_filter
+    assert "Authenticator backups (*.authvault)" in chooser.calls[1][1]
+
+
+def test_enter_in_the_backup_password_opens_it_and_never_the_chooser(qtbot, ready, tmp_path,
+                                                                    monkeypatch):
+    chooser = FakeChooser(monkeypatch, None)
+    target = tmp_path / "b.authvault"
+    Vault.create(target, "backup pw", kdf=KdfParams.for_tests()).close()
+    restore = ready.transfer.restore()
+    assert isinstance(restore, RestoreDialog)
+    restore.choose(target)
+    qtbot.keyClicks(restore.password, "backup pw")
+    qtbot.keyClick(restore.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: restore.preview.isVisibleTo(restore)
+                    or restore.error.isVisibleTo(restore), timeout=10_000)
+    assert not restore.error.isVisibleTo(restore), restore.error.text()
+    assert chooser.calls == []
