@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -247,11 +247,14 @@ class MainWindow(QMainWindow):
         menu.addAction(self.add_action)
         self.sort_menu = menu.addMenu(self.tr("S&ort by"))
         self.sort_actions: dict[SortMode, QAction] = {}
+        self.sort_group = QActionGroup(self.sort_menu)  # one order at a time: radio items
+        self.sort_group.setExclusive(True)
         labels = {SortMode.MANUAL: self.tr("&Manual order"), SortMode.NAME: self.tr("&Name"),
                   SortMode.ISSUER: self.tr("&Issuer"), SortMode.RECENT: self.tr("&Recently used")}
         for mode, label in labels.items():
             action = self.sort_menu.addAction(label)
             action.setCheckable(True)
+            self.sort_group.addAction(action)
             action.triggered.connect(lambda _=False, m=mode: self.set_sort_mode(m))
             self.sort_actions[mode] = action
         self.tag_menu = menu.addMenu(self.tr("Filter by &tag"))
@@ -336,6 +339,9 @@ class MainWindow(QMainWindow):
         for action in (self.add_action, self.lock_action, self.find_action, self.password_action,
                        *self.row_actions):
             action.setEnabled(unlocked)
+        manual = self.model.sort_mode is SortMode.MANUAL
+        for action in (self.up_action, self.down_action):  # moving means manual order
+            action.setEnabled(unlocked and manual)
 
     def _create_vault(self, password: str) -> None:
         self.welcome.set_busy(True)
@@ -434,6 +440,7 @@ class MainWindow(QMainWindow):
         for m, action in self.sort_actions.items():
             action.setChecked(m is mode)
         self.codes.view.setDragEnabled(mode is SortMode.MANUAL)
+        self._update_actions()
         if save:
             self.settings.set("sort_mode", mode.value)
 

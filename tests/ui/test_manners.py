@@ -107,3 +107,41 @@ def test_enter_in_the_backup_password_opens_it_and_never_the_chooser(qtbot, read
                     or restore.error.isVisibleTo(restore), timeout=10_000)
     assert not restore.error.isVisibleTo(restore), restore.error.text()
     assert chooser.calls == []
+
+
+def test_sort_menu_is_radio_items_and_moving_needs_manual_order(qtbot, ready):
+    win = ready
+    actions = win.sort_menu.actions()
+    groups = {a.actionGroup() for a in actions}
+    assert len(groups) == 1 and next(iter(groups)).isExclusive()
+    by_issuer = next(a for a in actions if a.text().replace("&", "") == "Issuer")
+    manual = next(a for a in actions if a.text().replace("&", "") == "Manual order")
+    assert manual.isChecked() and win.up_action.isEnabled() and win.down_action.isEnabled()
+    by_issuer.trigger()
+    assert [a for a in actions if a.isChecked()] == [by_issuer]
+    assert not win.up_action.isEnabled() and not win.down_action.isEnabled()
+    win.lock(confirm_unsaved=False)
+    assert not win.up_action.isEnabled()
+    manual.trigger()
+    assert [a for a in actions if a.isChecked()] == [manual]
+    assert not win.up_action.isEnabled()  # still locked
+
+
+@pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface::systemTrayWindowChanged")
+def test_tray_icon_appears_once_a_tray_does_also_when_locked(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from authenticator.ui.platform.tray import Tray
+
+    assert not window.session.is_unlocked  # started with the vault locked
+    present = {"tray": False}
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable",
+                        staticmethod(lambda: present["tray"]))
+    tray = Tray(window)
+    tray.show()
+    assert not tray.icon.isVisible() and tray._retry.isActive()
+    present["tray"] = True  # the desktop's tray starts after us
+    tray._retry.timeout.emit()
+    assert tray.icon.isVisible() and not tray._retry.isActive()
+    assert tray.available()
+    tray.icon.hide()

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from authenticator.ui.common.icons import icon
 from authenticator.ui.main_window import MainWindow
+
+RETRY_MS = 3000  # how often to look for a tray that was not there yet
 
 
 class Tray:
@@ -28,13 +31,24 @@ class Tray:
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(self._activated)
         window.tray_available = self.available  # type: ignore[method-assign]
+        self._retry = QTimer(self.icon)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.show)
 
     def available(self) -> bool:
         return QSystemTrayIcon.isSystemTrayAvailable() and self.icon.isVisible()
 
     def show(self) -> None:
+        """Show the icon now, or as soon as a tray appears.
+
+        Started with the session (the vault still locked), the app often runs before the
+        desktop's tray does: keep trying instead of living without an icon.
+        """
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon.show()
+            self._retry.stop()
+        elif not self._retry.isActive():
+            self._retry.start()
 
     def toggle(self) -> None:
         if self.window.isVisible() and not self.window.isMinimized():
