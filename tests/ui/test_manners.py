@@ -145,3 +145,14 @@ def test_tray_icon_appears_once_a_tray_does_also_when_locked(qtbot, window, monk
     assert tray.icon.isVisible() and not tray._retry.isActive()
     assert tray.available()
     tray.icon.hide()
+
+
+def test_menus_are_named_by_what_people_look_for(qtbot, ready):
+    win = ready
+    win.main_menu.aboutToShow.emit()
+    top = [a.text().replace("&", "") for a in win.main_menu.actions()]
+    assert "Import…" in top and "Export" in top and "Back up…" in top
+    assert not any("Several" in t for t in top)
+    export = [a.text().replace("&", "") for a in win.transfer.export_menu.actions()]
+    assert "To Google Authenticator…" in export and "For Aegis…" in export
+    assert win.transfer.import_action.isEnabled() and win.transfer.backup_action.isEnabled()

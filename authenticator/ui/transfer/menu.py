@@ -1,4 +1,4 @@
-"""Several devices, one key: the menu entries that move keys in and out of the vault.
+"""Import…, Export, Back up…, Restore…: the menu entries that move keys in and out.
 
 Every way out of the vault (QR for another device, Google export, backup file, plain
 text) first asks for the vault password again. Dialogs are window-modal and opened with
@@ -41,25 +41,28 @@ class TransferActions(QObject):
         w = window
         self.show_qr_action = self._action(self.tr("Show &QR for another device…"),
                                            self.show_qr_current, "qr")
-        self.google_action = self._action(self.tr("Export to &Google Authenticator…"),
+        self.google_action = self._action(self.tr("To &Google Authenticator…"),
                                           self.export_google)
-        self.backup_action = self._action(self.tr("&Back up to a file…"), self.back_up)
+        self.backup_action = self._action(self.tr("&Back up…"), self.back_up)
         self.restore_action = self._action(self.tr("&Restore from a backup…"), self.restore)
-        self.import_action = self._action(self.tr("&Import from another app…"),
-                                          self.import_file)
-        self.text_action = self._action(self.tr("Export keys as &text…"), self.export_text)
-        self.aegis_action = self._action(self.tr("Export for &Aegis…"), self.export_aegis)
+        self.import_action = self._action(self.tr("&Import…"), self.import_file)
+        self.import_action.setToolTip(self.tr("Import a backup or another app's export"))
+        self.text_action = self._action(self.tr("Keys as &text…"), self.export_text)
+        self.aegis_action = self._action(self.tr("For &Aegis…"), self.export_aegis)
+        # Named by what people look for: Import…, Export, Back up…, Restore…
         menu = w.main_menu
         before = w.settings_action
-        self.devices_menu = QMenu(self.tr("Several &devices"), menu)
-        for action in (self.show_qr_action, self.google_action, None, self.backup_action,
-                       self.restore_action, None, self.import_action, self.aegis_action,
+        self.export_menu = QMenu(self.tr("&Export"), menu)
+        for action in (self.show_qr_action, None, self.google_action, self.aegis_action,
                        self.text_action):
             if action is None:
-                self.devices_menu.addSeparator()
+                self.export_menu.addSeparator()
             else:
-                self.devices_menu.addAction(action)
-        menu.insertMenu(before, self.devices_menu)
+                self.export_menu.addAction(action)
+        menu.insertAction(before, self.import_action)
+        menu.insertMenu(before, self.export_menu)
+        menu.insertAction(before, self.backup_action)
+        menu.insertAction(before, self.restore_action)
         menu.insertSeparator(before)
         menu.aboutToShow.connect(self._update)
         w.row_menu_hooks.append(self._extend_row_menu)
@@ -76,7 +79,9 @@ class TransferActions(QObject):
     def _update(self) -> None:
         unlocked = self.window.session.is_unlocked
         has_accounts = bool(self.window.session.accounts())
-        self.devices_menu.setEnabled(unlocked)
+        for entry in (self.export_menu, self.import_action, self.backup_action,
+                      self.restore_action):
+            entry.setEnabled(unlocked)
         self.show_qr_action.setEnabled(self.window.current_account() is not None)
         for action in (self.google_action, self.backup_action, self.aegis_action,
                        self.text_action):
