@@ -46,10 +46,14 @@ dist-smoke: dist
 
 # After adding or changing visible strings: refresh the .ts (then translate the new
 # entries, e.g. with Qt Linguist) and compile the .qm the app loads.
+# English gets only the plural forms of "%n account(s)" strings (-pluralonly).
 TS := resources/translations/authenticator_fr.ts
+TS_EN := resources/translations/authenticator_en.ts
 translations: install
 	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find authenticator/ui -name "*.py" | sort) -ts $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -pluralonly $$(find authenticator/ui -name "*.py" | sort) -ts $(TS_EN)
+	$(VENV)/bin/pyside6-lrelease $(TS_EN) -qm $(TS_EN:.ts=.qm)
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache

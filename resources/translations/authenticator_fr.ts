@@ -47,7 +47,7 @@
     <name>AegisExportDialog</name>
     <message>
         <location filename="../../authenticator/ui/transfer/aegis.py" line="44"/>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="95"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="94"/>
         <source>Export for Aegis</source>
         <translation>Exporter pour Aegis</translation>
     </message>
@@ -123,17 +123,17 @@
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="96"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="95"/>
         <source>Aegis vault files (*.json);;All files (*)</source>
         <translation>Fichiers de coffre Aegis (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="107"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="106"/>
         <source>Without a password the file holds your keys UNENCRYPTED: delete it once Aegis has imported it.</source>
         <translation>Sans mot de passe, le fichier contient vos clés NON CHIFFRÉES : supprimez-le dès qu’Aegis l’a importé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="110"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="109"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -141,79 +141,79 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="57"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="102"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="58"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="103"/>
         <source>Back up to a file</source>
         <translation>Sauvegarder dans un fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="60"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="61"/>
         <source>The backup is encrypted under a password of its own. Keep it somewhere safe: without this password it cannot be opened.</source>
         <translation>La sauvegarde est chiffrée avec son propre mot de passe. Conservez-le en lieu sûr&#xa0;: sans ce mot de passe, elle ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="68"/>
         <source>Backup file</source>
         <translation>Fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="68"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="69"/>
         <source>Where to save it (another disk is best)</source>
         <translation>Où l’enregistrer (un autre disque, c’est mieux)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="71"/>
         <source>Choose the backup file</source>
         <translation>Choisir le fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="74"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="76"/>
         <source>File:</source>
         <translation>Fichier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="75"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="77"/>
         <source>Backup password</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="76"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
         <source>Backup password again</source>
         <translation>Mot de passe de la sauvegarde, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="77"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="79"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="80"/>
         <source>&amp;Again:</source>
         <translation>Co&amp;nfirmer&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="86"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="87"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="91"/>
         <source>&amp;Create backup</source>
         <translation>&amp;Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="90"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="92"/>
         <source>Create backup</source>
         <translation>Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="110"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="112"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
@@ -221,7 +221,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="36"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="37"/>
         <source>Authenticator backups (*.authvault);;All files (*)</source>
         <translation>Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -752,52 +752,52 @@
 <context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="204"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="224"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="208"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="228"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="210"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="230"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="212"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="232"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="213"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="233"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="215"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="235"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="218"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="238"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="219"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="239"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="220"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="240"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="221"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="241"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
@@ -1203,10 +1203,13 @@
         <source>{label} — {reason}</source>
         <translation>{label} — {reason}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../authenticator/ui/transfer/qr.py" line="217"/>
-        <source>Google Authenticator cannot hold {n} of these accounts (shown greyed with the reason); keep them here or use another app.</source>
-        <translation>Google Authenticator ne peut pas accueillir {n} de ces comptes (grisés, avec la raison)&#xa0;; gardez-les ici ou utilisez une autre application.</translation>
+        <source>Google Authenticator cannot hold %n of these accounts (shown greyed with the reason); keep them here or use another app.</source>
+        <translation>
+            <numerusform>Google Authenticator ne peut pas accueillir %n de ces comptes (grisé, avec la raison)&#xa0;; gardez-le ici ou utilisez une autre application.</numerusform>
+            <numerusform>Google Authenticator ne peut pas accueillir %n de ces comptes (grisés, avec la raison)&#xa0;; gardez-les ici ou utilisez une autre application.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/transfer/qr.py" line="231"/>
@@ -1341,15 +1344,13 @@
         <source>Could not import {file}.</source>
         <translation>Impossible d’importer {file}.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../authenticator/ui/transfer/importing.py" line="287"/>
-        <source>&amp;Import {n} accounts</source>
-        <translation>&amp;Importer {n} comptes</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="288"/>
-        <source>&amp;Import 1 account</source>
-        <translation>&amp;Importer 1 compte</translation>
+        <source>&amp;Import %n account(s)</source>
+        <translation>
+            <numerusform>&amp;Importer %n compte</numerusform>
+            <numerusform>&amp;Importer %n comptes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1483,152 +1484,152 @@
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="250"/>
+        <location filename="../../authenticator/ui/main_window.py" line="252"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="250"/>
+        <location filename="../../authenticator/ui/main_window.py" line="252"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="251"/>
+        <location filename="../../authenticator/ui/main_window.py" line="253"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="251"/>
+        <location filename="../../authenticator/ui/main_window.py" line="253"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="257"/>
+        <location filename="../../authenticator/ui/main_window.py" line="260"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par &amp;étiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="280"/>
+        <location filename="../../authenticator/ui/main_window.py" line="283"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="375"/>
+        <location filename="../../authenticator/ui/main_window.py" line="380"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="376"/>
+        <location filename="../../authenticator/ui/main_window.py" line="381"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="444"/>
+        <location filename="../../authenticator/ui/main_window.py" line="450"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="503"/>
+        <location filename="../../authenticator/ui/main_window.py" line="509"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="505"/>
+        <location filename="../../authenticator/ui/main_window.py" line="511"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="521"/>
+        <location filename="../../authenticator/ui/main_window.py" line="527"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="538"/>
+        <location filename="../../authenticator/ui/main_window.py" line="544"/>
         <source>Key already here</source>
         <translation>Clé déjà présente</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="539"/>
+        <location filename="../../authenticator/ui/main_window.py" line="545"/>
         <source>This key is already in the vault as {label}.</source>
         <translation>Cette clé est déjà dans le coffre sous le nom {label}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="541"/>
+        <location filename="../../authenticator/ui/main_window.py" line="547"/>
         <source>&amp;Skip</source>
         <translation>&amp;Ignorer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="542"/>
+        <location filename="../../authenticator/ui/main_window.py" line="548"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="543"/>
+        <location filename="../../authenticator/ui/main_window.py" line="549"/>
         <source>&amp;Keep both</source>
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="589"/>
+        <location filename="../../authenticator/ui/main_window.py" line="595"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="590"/>
+        <location filename="../../authenticator/ui/main_window.py" line="596"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="603"/>
+        <location filename="../../authenticator/ui/main_window.py" line="609"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="604"/>
+        <location filename="../../authenticator/ui/main_window.py" line="610"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="635"/>
+        <location filename="../../authenticator/ui/main_window.py" line="641"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="636"/>
+        <location filename="../../authenticator/ui/main_window.py" line="642"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="656"/>
+        <location filename="../../authenticator/ui/main_window.py" line="662"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="665"/>
+        <location filename="../../authenticator/ui/main_window.py" line="671"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="701"/>
+        <location filename="../../authenticator/ui/main_window.py" line="707"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="702"/>
+        <location filename="../../authenticator/ui/main_window.py" line="708"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="726"/>
+        <location filename="../../authenticator/ui/main_window.py" line="732"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="727"/>
+        <location filename="../../authenticator/ui/main_window.py" line="733"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="740"/>
+        <location filename="../../authenticator/ui/main_window.py" line="746"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
@@ -1636,162 +1637,187 @@
 <context>
     <name>ManualEntryForm</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="60"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="63"/>
         <source>e.g. GitHub</source>
         <translation>par ex. GitHub</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="61"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="64"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="63"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="66"/>
         <source>e.g. alice@example.com</source>
         <translation>par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="64"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="67"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="67"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
         <source>The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP</source>
         <translation>La clé secrète affichée par le site, par ex. JBSW Y3DP EHPK 3PXP</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
         <source>Secret key</source>
         <translation>Clé secrète</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="72"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="73"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="74"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="75"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="78"/>
         <source>Advanced</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="79"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="82"/>
         <source>Show advanced settings</source>
         <translation>Afficher les options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="84"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
         <source>Time-based (TOTP)</source>
         <translation>Basé sur le temps (TOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="85"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="88"/>
         <source>Counter-based (HOTP)</source>
         <translation>Basé sur un compteur (HOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="86"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="89"/>
         <source>Steam Guard</source>
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="90"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="91"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="94"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="95"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="98"/>
         <source>Digits</source>
         <translation>Nombre de chiffres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="99"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="102"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="100"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="103"/>
         <source>Period in seconds</source>
         <translation>Période en secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="103"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
         <source>Counter</source>
         <translation>Compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="104"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="105"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
         <source>A&amp;lgorithm:</source>
         <translation>Al&amp;gorithme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="109"/>
         <source>&amp;Digits:</source>
         <translation>&amp;Nombre de chiffres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="110"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="110"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="113"/>
         <source>&amp;Counter:</source>
         <translation>Co&amp;mpteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="118"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="121"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="125"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="128"/>
         <source>Code preview</source>
         <translation>Aperçu du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="127"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="130"/>
         <source>Current code, to check against the site:</source>
         <translation>Code actuel, à comparer avec celui du site&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="165"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="146"/>
+        <source>O</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="146"/>
+        <source>I or L</source>
+        <translation>I ou L</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="146"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="150"/>
+        <source>{char} (perhaps {letter})</source>
+        <translation>{char} (peut-être {letter})</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="154"/>
+        <source>A key uses only the letters A-Z and the digits 2-7; this one also has {characters}.</source>
+        <translation>Une clé n’utilise que les lettres A à Z et les chiffres 2 à 7&#xa0;; celle-ci contient aussi {characters}.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="181"/>
         <source>Type or paste the key the site shows.</source>
         <translation>Saisissez ou collez la clé affichée par le site.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="167"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="187"/>
         <source>Give the issuer or the account a name.</source>
         <translation>Donnez un nom à l’émetteur ou au compte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="190"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="210"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="192"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="212"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
     </message>
@@ -1880,91 +1906,94 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="158"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="160"/>
         <source>Restore from a backup</source>
         <translation>Restaurer depuis une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="161"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="163"/>
         <source>Pick an automatic backup of this vault or open a backup file. Accounts already in the vault are left as they are; only the missing ones are added.</source>
         <translation>Choisissez une sauvegarde automatique de ce coffre ou ouvrez un fichier de sauvegarde. Les comptes déjà présents dans le coffre restent tels quels&#xa0;; seuls les comptes manquants sont ajoutés.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="167"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="169"/>
         <source>Automatic backups</source>
         <translation>Sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="171"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="173"/>
         <source>{when} — {size} KB</source>
         <translation>{when} — {size} Ko</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="176"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="178"/>
         <source>No automatic backups yet</source>
         <translation>Aucune sauvegarde automatique pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="182"/>
         <source>Automatic backups (newest first):</source>
         <translation>Sauvegardes automatiques (les plus récentes d’abord)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="183"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="185"/>
         <source>Open a backup &amp;file…</source>
         <translation>Ouvrir un &amp;fichier de sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="186"/>
         <source>Open a backup file</source>
         <translation>Ouvrir un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="191"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="192"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="193"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="194"/>
         <source>Password of the backup</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="193"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="195"/>
         <source>For an automatic backup: the vault password it had when it was saved.</source>
         <translation>Pour une sauvegarde automatique&#xa0;: le mot de passe qu’avait le coffre au moment de l’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="196"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="198"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="199"/>
         <source>Open the backup</source>
         <translation>Ouvrir la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="210"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="211"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="216"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="217"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="213"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="219"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="214"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="220"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="233"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="239"/>
         <source>Open a backup</source>
         <translation>Ouvrir une sauvegarde</translation>
     </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="245"/>
-        <source>&amp;Restore {n} missing</source>
-        <translation>&amp;Restaurer les {n} manquants</translation>
+    <message numerus="yes">
+        <location filename="../../authenticator/ui/transfer/backups.py" line="250"/>
+        <source>&amp;Restore %n missing</source>
+        <translation>
+            <numerusform>&amp;Restaurer %n manquant</numerusform>
+            <numerusform>&amp;Restaurer les %n manquants</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1989,15 +2018,21 @@
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../authenticator/ui/enroll/pages.py" line="65"/>
-        <source>This Google Authenticator export holds {n} account(s). Untick the ones you don&apos;t want.</source>
-        <translation>Cette exportation Google Authenticator contient {n} compte(s). Décochez ceux que vous ne voulez pas.</translation>
+        <source>This Google Authenticator export holds %n account(s). Untick the ones you don&apos;t want.</source>
+        <translation>
+            <numerusform>Cette exportation Google Authenticator contient %n compte. Décochez ceux que vous ne voulez pas.</numerusform>
+            <numerusform>Cette exportation Google Authenticator contient %n comptes. Décochez ceux que vous ne voulez pas.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../authenticator/ui/enroll/pages.py" line="68"/>
-        <source>Found {n} account(s). Untick the ones you don&apos;t want.</source>
-        <translation>{n} compte(s) trouvé(s). Décochez ceux que vous ne voulez pas.</translation>
+        <source>Found %n account(s). Untick the ones you don&apos;t want.</source>
+        <translation>
+            <numerusform>%n compte trouvé. Décochez ceux que vous ne voulez pas.</numerusform>
+            <numerusform>%n comptes trouvés. Décochez ceux que vous ne voulez pas.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/pages.py" line="72"/>
@@ -2246,125 +2281,128 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>TransferActions</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="41"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="86"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="42"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="92"/>
         <source>Show &amp;QR for another device…</source>
         <translation>Afficher le &amp;QR pour un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="43"/>
-        <source>Export to &amp;Google Authenticator…</source>
-        <translation>Exporter vers &amp;Google Authenticator…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="45"/>
-        <source>&amp;Back up to a file…</source>
-        <translation>&amp;Sauvegarder dans un fichier…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="47"/>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restaurer depuis une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="47"/>
-        <source>&amp;Import from another app…</source>
-        <translation>&amp;Importer depuis une autre application…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
-        <source>Export keys as &amp;text…</source>
-        <translation>Exporter les clés en &amp;texte…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
-        <source>Export for &amp;Aegis…</source>
-        <translation>Exporter pour &amp;Aegis…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="53"/>
-        <source>Several &amp;devices</source>
-        <translation>Plusieurs appa&amp;reils</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="135"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="141"/>
         <source>The QR code of {label} lets another device make the same codes.</source>
         <translation>Le code QR de {label} permet à un autre appareil de générer les mêmes codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="144"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="150"/>
         <source>Google Authenticator export codes hold your keys.</source>
         <translation>Les codes d’exportation Google Authenticator contiennent vos clés.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="152"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="158"/>
         <source>Backup saved to {file}</source>
         <translation>Sauvegarde enregistrée dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="155"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="161"/>
         <source>The backup will hold every key of this vault.</source>
         <translation>La sauvegarde contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="175"/>
-        <source>Import from another app</source>
-        <translation>Importer depuis une autre application</translation>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="44"/>
+        <source>To &amp;Google Authenticator…</source>
+        <translation>Vers &amp;Google Authenticator…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="176"/>
-        <source>Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;All files (*)</source>
-        <translation>Exportations d’authentification (*.json *.2fas *.txt *.csv *.aes *.authvault *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Tous les fichiers (*)</translation>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
+        <source>Back &amp;up…</source>
+        <translation>Sauve&amp;garder…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="189"/>
-        <source>Added {n} accounts</source>
-        <translation>{n} comptes ajoutés</translation>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="48"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="190"/>
-        <source>Added 1 account</source>
-        <translation>1 compte ajouté</translation>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
+        <source>Import a backup or another app&apos;s export</source>
+        <translation>Importer une sauvegarde ou l’exportation d’une autre application</translation>
     </message>
     <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
+        <source>Keys as &amp;text…</source>
+        <translation>Clés en &amp;texte…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="51"/>
+        <source>For &amp;Aegis…</source>
+        <translation>Pour &amp;Aegis…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="55"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="181"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="182"/>
+        <source>Backups and other apps&apos; exports (*.authvault *.json *.2fas *.txt *.csv *.aes *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Authenticator backups (*.authvault);;All files (*)</source>
+        <translation>Sauvegardes et exportations d’autres applications (*.authvault *.json *.2fas *.txt *.csv *.aes *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../authenticator/ui/transfer/menu.py" line="196"/>
+        <source>Added %n account(s)</source>
+        <translation>
+            <numerusform>%n compte ajouté</numerusform>
+            <numerusform>%n comptes ajoutés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="202"/>
         <source>Aegis file saved to {file}</source>
         <translation>Fichier Aegis enregistré dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="199"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="205"/>
         <source>The Aegis file will hold every key of this vault.</source>
         <translation>Le fichier Aegis contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="205"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="211"/>
         <source>Export every key as plain otpauth:// links.</source>
         <translation>Exporter chaque clé sous forme de liens otpauth:// en clair.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="209"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="227"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="238"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="215"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="232"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="242"/>
         <source>Export keys as text</source>
         <translation>Exporter les clés en texte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="210"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="216"/>
         <source>The file will hold your keys UNENCRYPTED: anyone who reads it can make your codes. Delete it as soon as you have used it, and prefer an encrypted backup.</source>
         <translation>Le fichier contiendra vos clés NON CHIFFRÉES&#xa0;: quiconque le lit peut générer vos codes. Supprimez-le dès que vous l’avez utilisé, et préférez une sauvegarde chiffrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="213"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="219"/>
         <source>I &amp;understand, export</source>
         <translation>J’ai &amp;compris, exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="229"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="234"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="240"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="244"/>
         <source>Keys written to {file} (readable by you only)</source>
         <translation>Clés écrites dans {file} (lisible par vous seul)</translation>
     </message>
@@ -2372,38 +2410,38 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="183"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="182"/>
         <source>Vault locked</source>
         <translation>Coffre verrouillé</translation>
     </message>
     <message>
+        <location filename="../../authenticator/ui/vault/pages.py" line="190"/>
         <location filename="../../authenticator/ui/vault/pages.py" line="191"/>
-        <location filename="../../authenticator/ui/vault/pages.py" line="192"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="196"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="195"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="198"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="197"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="203"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="202"/>
         <source>Unlocking</source>
         <translation>Déverrouillage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="205"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="204"/>
         <source>Open another vault…</source>
         <translation>Ouvrir un autre coffre…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="207"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="206"/>
         <source>Open another vault</source>
         <translation>Ouvrir un autre coffre</translation>
     </message>
@@ -2504,12 +2542,12 @@ Sauvegardes&#xa0;: {backups}</translation>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="150"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="149"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="151"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="150"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -2527,12 +2565,12 @@ Sauvegardes&#xa0;: {backups}</translation>
         <translation>&amp;Coller un code QR ou un lien</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="18"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="21"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="20"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="23"/>
         <source>Show / hide</source>
         <translation>Afficher / masquer</translation>
     </message>

@@ -19,6 +19,14 @@ PASSWORD = "correct horse battery staple"
 T0 = 1_700_000_020.0  # 20 s left in the 30 s step
 
 
+@pytest.fixture(autouse=True)
+def english_plurals(qapp) -> None:
+    """What the app installs at start in English: the "1 account" / "2 accounts" forms."""
+    from authenticator.ui.platform.translations import install_translator
+
+    install_translator(qapp, "en")
+
+
 @pytest.fixture
 def timebase() -> FakeTimeBase:
     return FakeTimeBase(T0)

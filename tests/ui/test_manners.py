@@ -87,6 +87,7 @@ def test_file_dialogs_open_in_documents_then_in_the_last_used_folder(qtbot, read
     assert ready.settings.get("last_folder") == str(picked.parent)
 
     ready.transfer.import_file()  # the next chooser opens where the user was last time
+    ready.transfer.close_dialog()
     assert Path(chooser.calls[1][0]) == picked.parent
     first_filter = chooser.calls[1][1].split(";;")[0]
     assert "*.authvault" in first_filter
@@ -100,7 +101,11 @@ def test_enter_in_the_backup_password_opens_it_and_never_the_chooser(qtbot, read
     Vault.create(target, "backup pw", kdf=KdfParams.for_tests()).close()
     restore = ready.transfer.restore()
     assert isinstance(restore, RestoreDialog)
+    qtbot.waitExposed(restore)
+    restore.activateWindow()
+    qtbot.waitActive(restore)
     restore.choose(target)
+    qtbot.mouseClick(restore.password, Qt.MouseButton.LeftButton)  # as a person would
     qtbot.keyClicks(restore.password, "backup pw")
     qtbot.keyClick(restore.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: restore.preview.isVisibleTo(restore)

@@ -247,7 +247,7 @@ class RestoreDialog(QDialog):
                                     and bool(self.password.text()))
         n = len(self.preview.checked_accounts()) if self.preview.isVisibleTo(self) else 0
         self.restore_button.setEnabled(n > 0)
-        self.restore_button.setText(self.tr("&Restore {n} missing").format(n=n))
+        self.restore_button.setText(self.tr("&Restore %n missing", "", n))
 
     def open_backup(self) -> None:
         if not self.open_button.isEnabled() or self.chosen is None:

@@ -43,7 +43,7 @@ class TransferActions(QObject):
                                            self.show_qr_current, "qr")
         self.google_action = self._action(self.tr("To &Google Authenticator…"),
                                           self.export_google)
-        self.backup_action = self._action(self.tr("&Back up…"), self.back_up)
+        self.backup_action = self._action(self.tr("Back &up…"), self.back_up)
         self.restore_action = self._action(self.tr("&Restore from a backup…"), self.restore)
         self.import_action = self._action(self.tr("&Import…"), self.import_file)
         self.import_action.setToolTip(self.tr("Import a backup or another app's export"))
@@ -193,8 +193,7 @@ class TransferActions(QObject):
     def _added(self, accounts: list[Account]) -> None:
         if accounts:
             self.window.select_account(accounts[-1].id)
-        self._notify(self.tr("Added {n} accounts").format(n=len(accounts)) if len(accounts) != 1
-                     else self.tr("Added 1 account"))
+        self._notify(self.tr("Added %n account(s)", "", len(accounts)))
 
     def export_aegis(self, path: Path | None = None) -> None:
         from authenticator.ui.transfer.aegis import AegisExportDialog
