@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.widgets import error_label
+from authenticator.ui.vault.weak_guard import WeakPasswordGuard
 from authenticator.ui.vault.strength import estimate_strength
 
 MIN_PASSWORD_LENGTH = 8
@@ -102,6 +103,8 @@ class WelcomePage(QWidget):
 
         self.error = error_label()
         layout.addWidget(self.error)
+        self.weak_guard = WeakPasswordGuard(self._create)
+        layout.addWidget(self.weak_guard)
 
         self.create_button = QPushButton(self.tr("&Create vault"))
         self.create_button.setDefault(True)
@@ -122,6 +125,7 @@ class WelcomePage(QWidget):
         page.addWidget(_card(box))
 
         self.password.textChanged.connect(self._update_strength)
+        self.password.textChanged.connect(self.weak_guard.reset)
         self.confirm.returnPressed.connect(self._create)
         self.password.returnPressed.connect(self.confirm.setFocus)
         self.create_button.clicked.connect(self._create)
@@ -143,6 +147,9 @@ class WelcomePage(QWidget):
             self.error.setText(self.tr("The two passwords are different."))
             return
         self.error.clear()
+        if not self.weak_guard.allows(password):
+            self.weak_guard.anyway_button.setFocus()
+            return
         self.create_requested.emit(password)
 
     def _open(self) -> None:
@@ -165,6 +172,7 @@ class WelcomePage(QWidget):
         self.password.clear()
         self.confirm.clear()
         self.error.clear()
+        self.weak_guard.reset()
         self.set_busy(False)
         self.password.setFocus()
 
