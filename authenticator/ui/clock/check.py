@@ -318,10 +318,14 @@ class ClockCheck(QObject):
         if account_id is None:
             current = self.window.current_account()
             account_id = current.id if current is not None else None
-        dialog = CompareDialog(accounts, self.time.wall, self.window, selected=account_id)
+        dialog = CompareDialog(accounts, self.time.wall, self.window, selected=account_id,
+                               internet_offset=self._internet_offset)
         if dialog.exec() == CompareDialog.DialogCode.Accepted and dialog.correction is not None:
             self.set_correction(dialog.correction)
             self.window.notify(self.tr("Codes now use your phone's time."))
+
+    def _internet_offset(self) -> float | None:
+        return None if self.last_result is None else self.last_result.offset
 
     def settings_section(self, parent: QWidget | None = None) -> QWidget:
         from authenticator.ui.clock.settings_section import ClockSettingsBox
