@@ -286,6 +286,14 @@ class ClockCheck(QObject):
                                        "of their time may fail.").format(
                                            amount=humanize_seconds(residual)), seconds=8.0)
 
+    def uncorrected_offset(self) -> float | None:
+        """The measured offset when it is 15 s or more and codes do not use corrected time."""
+        residual = self.residual()
+        if (residual is None or self.settings.get("use_corrected_time")
+                or classify_offset(residual) is not DriftLevel.WARNING):
+            return None
+        return residual
+
     def use_measured_correction(self) -> None:
         if self.last_result is not None:
             self.set_correction(self.last_result.offset)
