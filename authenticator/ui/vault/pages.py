@@ -182,6 +182,9 @@ class UnlockPage(QWidget):
 
     unlock_requested = Signal(str)
     other_vault_requested = Signal()
+    restore_requested = Signal()
+    was_reset = Signal()
+    """The page was made ready for a (maybe new) vault file: time to look at that file."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -210,6 +213,11 @@ class UnlockPage(QWidget):
         self.busy.setVisible(False)
         self.busy.setAccessibleName(self.tr("Unlocking"))
         layout.addWidget(self.busy)
+        self.restore_button = QPushButton(self.tr("&Restore from an automatic backup…"))
+        self.restore_button.setAccessibleName(self.tr("Restore from an automatic backup"))
+        self.restore_button.setVisible(False)
+        self.restore_button.clicked.connect(self.restore_requested)
+        layout.addWidget(self.restore_button)
         self.other = QPushButton(self.tr("Open another vault…"))
         self.other.setFlat(True)
         self.other.setAccessibleName(self.tr("Open another vault"))
@@ -250,4 +258,13 @@ class UnlockPage(QWidget):
         self.password.clear()
         self.error.clear()
         self.set_busy(False)
+        self.restore_button.setVisible(False)
         self.password.setFocus()
+        self.was_reset.emit()
+
+    def offer_restore(self, message: str | None = None) -> None:
+        """Show "Restore from an automatic backup" (and why, when ``message`` is given)."""
+        self.set_busy(False)
+        if message:
+            self.error.setText(message)
+        self.restore_button.setVisible(True)
