@@ -301,10 +301,11 @@ class CompareDialog(QDialog):
             extra = self.tr("The internet time check agrees with your phone, so this "
                             "computer's clock is likely the wrong one.")
         else:
-            extra = self.tr("The internet time check agrees with neither: it puts this "
-                            "computer's clock {amount} {way}.").format(
-                amount=humanize_seconds(internet),
-                way=self.tr("behind") if internet > 0 else self.tr("ahead"))
+            amount = humanize_seconds(internet)
+            extra = (self.tr("The internet time check agrees with neither: it puts this "
+                             "computer's clock {amount} slow.") if internet > 0 else
+                     self.tr("The internet time check agrees with neither: it puts this "
+                             "computer's clock {amount} fast.")).format(amount=amount)
         return text + " " + extra
 
     def _apply(self) -> None:
