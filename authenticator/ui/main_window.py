@@ -38,8 +38,8 @@ from authenticator.ui.common.timebase import TimeBase
 from authenticator.ui.common.widgets import Banner, EmptyState, Toast
 from authenticator.ui.enroll.hooks import install_enroll_hooks
 from authenticator.ui.transfer.menu import TransferActions
-from authenticator.ui.vault.recovery import VaultRecovery
 from authenticator.ui.vault.pages import UnlockPage, WelcomePage
+from authenticator.ui.vault.recovery import VaultRecovery
 from authenticator.ui.vault.session import VaultSession
 
 UNDO_SECONDS = 10.0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -33,7 +34,7 @@ def test_500_saves_over_60_days_leave_backups_covering_the_60_days(tmp_path: Pat
     assert len(kept) <= 10 + 7 + 8 + 12
     assert kept[-10:] == pytest.approx(times[-10:], abs=1e-3)  # the last 10 saves
     assert kept[0] == pytest.approx(times[0], abs=1e-3)  # the very first save is still there
-    gaps = [b - a for a, b in zip(kept, kept[1:], strict=False)]
+    gaps = [b - a for a, b in itertools.pairwise(kept)]
     assert max(gaps) <= 31 * DAY  # no hole longer than a month anywhere in the 60 days
     recent_week = [t for t in kept if last - t <= 7 * DAY]
     for day in range(6):  # one backup for each of the last days that had saves

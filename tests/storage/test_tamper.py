@@ -10,8 +10,8 @@ import pytest
 from authenticator.storage import (
     NotAVaultError,
     UnsupportedVersionError,
-    VaultDamagedError,
     Vault,
+    VaultDamagedError,
     WrongPasswordError,
     container,
     kdf,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 
 import pytest
@@ -10,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
 from authenticator.core.account import Account, OtpKind
-from authenticator.core.drift import humanize_seconds
 from authenticator.core.otp import code_at, code_for_step, time_step
 from authenticator.ui.clock.check import ClockCheck, parse_server_list
 from authenticator.ui.clock.dialogs import CompareDialog, FixClockDialog

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,20 +26,29 @@ SCREEN = {"synchronousWindowSystemEvents": True, "windowFrameMargins": False,
                        "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}
 
 
-def probe(tmp_path: Path, scale: int) -> dict:
-    config = tmp_path / "screen.json"
-    config.write_text(json.dumps(SCREEN))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-               QT_SCALE_FACTOR=str(scale), PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-m", "tests.ui.qr_screen_probe"], cwd=ROOT,
-                          env=env, capture_output=True, text=True, timeout=600, check=False)
+def probe(tmp_path: Path, scale: int, platform: str) -> dict:
+    command = [sys.executable, "-m", "tests.ui.qr_screen_probe"]
+    if platform == "xvfb":  # a real X server with a 1400x900 screen
+        if shutil.which("xvfb-run") is None:
+            pytest.skip("xvfb-run is not installed (Debian package xvfb)")
+        command = ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24", *command]
+        qpa = "xcb"
+    else:
+        config = tmp_path / "screen.json"
+        config.write_text(json.dumps(SCREEN))
+        qpa = f"offscreen:configfile={config}"
+    env = dict(os.environ, QT_QPA_PLATFORM=qpa, QT_SCALE_FACTOR=str(scale),
+               PYTHONPATH=str(ROOT))
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=600, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout)
 
 
+@pytest.mark.parametrize("platform", ["offscreen", "xvfb"])
 @pytest.mark.parametrize("scale", [1, 2])
-def test_every_qr_decodes_from_the_dialog_grab(tmp_path, scale):
-    report = probe(tmp_path, scale)
+def test_every_qr_decodes_from_the_dialog_grab(tmp_path, scale, platform):
+    report = probe(tmp_path, scale, platform)
     logical = [1400 // scale, 900 // scale]
     assert report["screen"] == logical and report["ratio"] == scale
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from authenticator.ui.vault.password_dialog import ChangePasswordDialog
 from authenticator.storage.vault import Vault
+from authenticator.ui.vault.password_dialog import ChangePasswordDialog
 from tests.ui.conftest import PASSWORD, create_vault, on_next_modal
 
 

@@ -69,11 +69,11 @@ from authenticator.ui.enroll.sources import (
 )
 
 if TYPE_CHECKING:
-    from authenticator.ui.enroll.clock_note import ClockNote
     import numpy as np
 
     from authenticator.scan.pipeline import ScanResult
     from authenticator.ui.common.clipboard import SecureClipboard
+    from authenticator.ui.enroll.clock_note import ClockNote
     from authenticator.ui.main_window import MainWindow
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff"

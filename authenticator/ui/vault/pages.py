@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.widgets import error_label
-from authenticator.ui.vault.weak_guard import WeakPasswordGuard
 from authenticator.ui.vault.strength import estimate_strength
+from authenticator.ui.vault.weak_guard import WeakPasswordGuard
 
 MIN_PASSWORD_LENGTH = 8
 
