@@ -2552,36 +2552,36 @@ Sauvegardes&#xa0;: {backups}</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/vault/recovery.py" line="96"/>
-        <source>This vault file cannot be read: it is damaged or truncated.</source>
-        <translation>Ce fichier de coffre est illisible : il est endommagé ou tronqué.</translation>
+        <source>This file cannot be read: it is not an Authenticator vault, or it is damaged or truncated.</source>
+        <translation>Ce fichier est illisible : ce n’est pas un coffre Authenticator, ou il est endommagé ou tronqué.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="98"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="99"/>
         <source>There is no automatic backup of it in the backups folder.</source>
         <translation>Il n’y en a aucune sauvegarde automatique dans le dossier des sauvegardes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="161"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="162"/>
         <source>The vault was replaced by the backup; the previous file is kept as a backup.</source>
         <translation>Le coffre a été remplacé par la sauvegarde ; le fichier précédent est gardé comme sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="172"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="173"/>
         <source>This is an automatic backup</source>
         <translation>Ceci est une sauvegarde automatique</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="173"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="174"/>
         <source>{file} is an automatic backup of {vault}. Working inside the backups folder would mix your changes with old copies that are deleted over time. Restore it as the vault instead? The current vault file is kept as a backup.</source>
         <translation>{file} est une sauvegarde automatique de {vault}. Travailler dans le dossier des sauvegardes mélangerait vos modifications avec d’anciennes copies supprimées au fil du temps. La restaurer plutôt comme coffre ? Le fichier actuel du coffre est gardé comme sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="178"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="179"/>
         <source>&amp;Restore it as the vault…</source>
         <translation>&amp;La restaurer comme coffre…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="180"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="181"/>
         <source>Restore it as the vault</source>
         <translation>La restaurer comme coffre</translation>
     </message>

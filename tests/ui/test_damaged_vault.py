@@ -88,7 +88,7 @@ def test_truncated_file_offers_restore_before_any_password(qtbot, window, vault_
     win.show_start_page()
     page = win.unlock_page
     assert page.restore_button.isVisible()
-    assert "cannot be read" in page.error.text()
+    assert "damaged or truncated" in page.error.text()
 
 
 def test_wrong_password_is_said_and_backups_offered(qtbot, window, vault_path):

@@ -93,7 +93,8 @@ class VaultRecovery(QObject):
             text = self.tr("This vault file is damaged: the password is right, but its "
                            "content fails the integrity check.")
         else:
-            text = self.tr("This vault file cannot be read: it is damaged or truncated.")
+            text = self.tr("This file cannot be read: it is not an Authenticator vault, or it "
+                           "is damaged or truncated.")
         if not list_backups(self.window.session.path):
             text += " " + self.tr("There is no automatic backup of it in the backups folder.")
         return text
