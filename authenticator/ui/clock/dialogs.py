@@ -222,7 +222,7 @@ class CompareDialog(QDialog):
 
     def _typed(self, text: str) -> None:
         # Typing the new code as soon as it appears marks the change too.
-        if self.step_found is not None and self.changed_at is None and len(text) == 1:
+        if self.step_found is not None and self.changed_at is None and text:
             self.changed_at = self._wall()
             self.changed_button.setEnabled(False)
 
