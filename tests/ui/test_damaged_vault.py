@@ -42,8 +42,9 @@ def restore_newest(qtbot, seen: dict):
     def run(dialog):
         assert isinstance(dialog, RestoreBackupDialog)
         seen["rows before"] = [dialog.list.item(i).text() for i in range(dialog.list.count())]
-        qtbot.keyClicks(dialog.password, PASSWORD)
-        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        if not dialog.password.text():  # else: the unlock page's password, counting already
+            qtbot.keyClicks(dialog.password, PASSWORD)
+            qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: "account" in dialog.list.item(dialog.list.count() - 1).text(),
                         timeout=20_000)
         qtbot.waitUntil(lambda: dialog.replace_button.isEnabled(), timeout=20_000)
@@ -89,6 +90,13 @@ def test_truncated_file_offers_restore_before_any_password(qtbot, window, vault_
     page = win.unlock_page
     assert page.restore_button.isVisible()
     assert "damaged or truncated" in page.error.text()
+    seen: dict = {}
+    errors = on_next_modal(qtbot, restore_newest(qtbot, seen))  # no password typed yet
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    assert not errors, errors
+    assert seen["rows after"][0].endswith("— 2 accounts")
+    qtbot.waitUntil(lambda: win.pages.currentWidget() is win.codes, timeout=10_000)
+    assert len(list(vault_path.parent.glob("vault.authvault.damaged-*"))) == 1
 
 
 def test_wrong_password_is_said_and_backups_offered(qtbot, window, vault_path):

@@ -121,7 +121,8 @@ class VaultRecovery(QObject):
         session = self.window.session
         dialog = RestoreBackupDialog(session.path, damaged=self.kind is not None,
                                      now=self.window.time.wall, parent=self.window,
-                                     chosen=chosen)
+                                     chosen=chosen,
+                                     password=self.window.unlock_page.password.text())
         self.dialog = dialog
         try:
             if dialog.exec() == RestoreBackupDialog.DialogCode.Accepted and dialog.restored:

@@ -57,7 +57,7 @@ class RestoreBackupDialog(QDialog):
     """The vault's automatic backups; "Replace the vault with this backup"."""
 
     def __init__(self, vault_path: Path, *, damaged: bool, now: Callable[[], float],
-                 parent: Any = None, chosen: Path | None = None) -> None:
+                 parent: Any = None, chosen: Path | None = None, password: str = "") -> None:
         super().__init__(parent)
         self.vault_path = vault_path
         self.damaged = damaged
@@ -125,6 +125,9 @@ class RestoreBackupDialog(QDialog):
         if self.list.currentRow() < 0 and self.infos:
             self.list.setCurrentRow(0)
         self._update()
+        if password:  # the password just typed on the unlock page: count at once
+            self.password.setText(password)
+            self.show_counts()
 
     # -- list -----------------------------------------------------------------------------
     def _label_rows(self) -> None:
