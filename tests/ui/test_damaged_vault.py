@@ -94,6 +94,7 @@ def test_truncated_file_offers_restore_before_any_password(qtbot, window, vault_
     errors = on_next_modal(qtbot, restore_newest(qtbot, seen))  # no password typed yet
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
     assert not errors, errors
+    assert all("—" not in row for row in seen["rows before"])  # counts after the password
     assert seen["rows after"][0].endswith("— 2 accounts")
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.codes, timeout=10_000)
     assert len(list(vault_path.parent.glob("vault.authvault.damaged-*"))) == 1
