@@ -4,7 +4,7 @@
 <context>
     <name>GoogleExportDialog</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/qr.py" line="217"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="215"/>
         <source>Google Authenticator cannot hold %n of these accounts (shown greyed with the reason); keep them here or use another app.</source>
         <translation>
             <numerusform>Google Authenticator cannot hold %n of these accounts (shown greyed with the reason); keep it here or use another app.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>RestoreDialog</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/backups.py" line="250"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="260"/>
         <source>&amp;Restore %n missing</source>
         <translation>
             <numerusform>&amp;Restore %n missing</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>TransferActions</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/menu.py" line="196"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="197"/>
         <source>Added %n account(s)</source>
         <translation>
             <numerusform>Added %n account</numerusform>
