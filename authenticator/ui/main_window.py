@@ -28,6 +28,7 @@ from authenticator.core.account import Account, OtpKind
 from authenticator.core.errors import AuthenticatorError
 from authenticator.ui.clock.check import ClockCheck
 from authenticator.ui.codes.delegate import AccountDelegate
+from authenticator.ui.codes.gestures import install as install_gestures
 from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
 from authenticator.ui.common.clipboard import SecureClipboard
 from authenticator.ui.common.icons import icon
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         self.tick_hooks: list[Any] = []  # callables () -> None, run on every tick
         self.transfer = TransferActions(self)
         self.settings_sections: list[Any] = []  # callables (dialog) -> section widget
+        self.gestures = install_gestures(self)  # click or double click copies; typing searches
         self.clock_check = ClockCheck(self)
         self.recovery = VaultRecovery(self)  # damaged vault: restore from automatic backups
         self.show_start_page()
@@ -287,7 +289,6 @@ class MainWindow(QMainWindow):
         c.lock_button.clicked.connect(lambda: self.lock())  # not lock(checked)
         assert c.empty.button is not None
         c.empty.button.clicked.connect(self.add_account)
-        c.view.clicked.connect(self._copy_index)
         c.view.activated_by_key.connect(self._copy_index)
         c.view.customContextMenuRequested.connect(self._context_menu)
         c.delegate.next_code_clicked.connect(self._next_hotp)

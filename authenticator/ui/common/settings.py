@@ -25,6 +25,7 @@ DEFAULTS: dict[str, Any] = {
     "manual_offset": 0.0,
     "use_corrected_time": False,
     "last_vault": "",
+    "copy_gesture": "click",  # or "double_click" (ui/codes/gestures.py)
     "last_folder": "",  # where file dialogs open (ui/common/files.py)
 }
 
