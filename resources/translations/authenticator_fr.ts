@@ -588,68 +588,68 @@
 <context>
     <name>CodesPage</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="89"/>
+        <location filename="../../authenticator/ui/main_window.py" line="90"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="91"/>
+        <location filename="../../authenticator/ui/main_window.py" line="92"/>
         <source>Search accounts</source>
         <translation>Rechercher dans les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="95"/>
+        <location filename="../../authenticator/ui/main_window.py" line="96"/>
         <source>Add an account (Ctrl+N)</source>
         <translation>Ajouter un compte (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="96"/>
+        <location filename="../../authenticator/ui/main_window.py" line="97"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="100"/>
+        <location filename="../../authenticator/ui/main_window.py" line="101"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Verrouiller (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="101"/>
+        <location filename="../../authenticator/ui/main_window.py" line="102"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="106"/>
         <location filename="../../authenticator/ui/main_window.py" line="107"/>
+        <location filename="../../authenticator/ui/main_window.py" line="108"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="133"/>
+        <location filename="../../authenticator/ui/main_window.py" line="134"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="136"/>
+        <location filename="../../authenticator/ui/main_window.py" line="137"/>
         <source>No accounts yet</source>
         <translation>Aucun compte pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="137"/>
+        <location filename="../../authenticator/ui/main_window.py" line="138"/>
         <source>When a site shows you a QR code or a key to turn on two-factor authentication, add it here. You can also import accounts from another authenticator app.</source>
         <translation>Quand un site vous montre un code QR ou une clé pour activer l’authentification à deux facteurs, ajoutez-le ici. Vous pouvez aussi importer des comptes depuis une autre application d’authentification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="140"/>
+        <location filename="../../authenticator/ui/main_window.py" line="141"/>
         <source>&amp;Add your first account</source>
         <translation>&amp;Ajouter votre premier compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="141"/>
+        <location filename="../../authenticator/ui/main_window.py" line="142"/>
         <source>No match</source>
         <translation>Aucun résultat</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="142"/>
+        <location filename="../../authenticator/ui/main_window.py" line="143"/>
         <source>No account matches your search.</source>
         <translation>Aucun compte ne correspond à votre recherche.</translation>
     </message>
@@ -872,54 +872,82 @@
     </message>
 </context>
 <context>
+    <name>CopyGestureSection</name>
+    <message>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="71"/>
+        <source>Code list</source>
+        <translation>Liste des codes</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="75"/>
+        <source>A single click (a click also selects)</source>
+        <translation>Un simple clic (un clic sélectionne aussi)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="76"/>
+        <source>A double click (a single click only selects)</source>
+        <translation>Un double-clic (un simple clic ne fait que sélectionner)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="79"/>
+        <source>Copy a code with</source>
+        <translation>Copier un code par</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="80"/>
+        <source>Cop&amp;y a code with:</source>
+        <translation>Co&amp;pier un code par :</translation>
+    </message>
+</context>
+<context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="224"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="226"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="228"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="230"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="230"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="232"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="232"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="234"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="233"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="235"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="235"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="237"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="238"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="240"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="239"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="241"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="240"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="242"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="241"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="243"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
@@ -927,214 +955,214 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="143"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="144"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="174"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="175"/>
         <source>Ways to add an account</source>
         <translation>Façons d’ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="179"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="180"/>
         <source>Scan with camera</source>
         <translation>Scanner avec la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="180"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
         <source>Scan screen</source>
         <translation>Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="182"/>
         <source>Open an image</source>
         <translation>Ouvrir une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="182"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="183"/>
         <source>Paste a link or image</source>
         <translation>Coller lien ou image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="183"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="184"/>
         <source>Type a key</source>
         <translation>Saisir une clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="191"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="192"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="210"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="211"/>
         <source>Add &amp;another</source>
         <translation>Ajouter un aut&amp;re</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="211"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="212"/>
         <source>Add another account</source>
         <translation>Ajouter un autre compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="212"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="213"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="213"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="214"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="215"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="393"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="216"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="394"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="216"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="217"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="229"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="230"/>
         <source>Scanner note</source>
         <translation>Remarque sur le scanner</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="233"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="234"/>
         <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
         <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="244"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="245"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="287"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="288"/>
         <source>Scan a QR code on your screen</source>
         <translation>Scanner un code QR affiché à l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="288"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="289"/>
         <source>Open the page that shows the QR code, then press Scan screen. This window steps aside for a moment while the screen is read.</source>
         <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="290"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="291"/>
         <source>&amp;Scan screen</source>
         <translation>&amp;Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="299"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="300"/>
         <source>Open an image instead</source>
         <translation>Ouvrir plutôt une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="301"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="302"/>
         <source>Paste instead</source>
         <translation>Coller plutôt</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="313"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="561"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="314"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="562"/>
         <source>Open an image of the QR code</source>
         <translation>Ouvrir une image du code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="314"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="315"/>
         <source>Choose a screenshot or photo of the QR code. You can also drop an image file onto this window.</source>
         <translation>Choisissez une capture d’écran ou une photo du code QR. Vous pouvez aussi déposer un fichier image sur cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="316"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="317"/>
         <source>&amp;Choose image…</source>
         <translation>&amp;Choisir une image…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="327"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="328"/>
         <source>Paste a link or an image</source>
         <translation>Coller un lien ou une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="328"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="329"/>
         <source>Copy the QR code image (right click, Copy image) or its otpauth:// link, then press Ctrl+V here. Google Authenticator export links work too.</source>
         <translation>Copiez l’image du code QR (clic droit, «&#xa0;Copier l’image&#xa0;») ou son lien otpauth://, puis appuyez sur Ctrl+V ici. Les liens d’exportation de Google Authenticator fonctionnent aussi.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="333"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="334"/>
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="337"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="338"/>
         <source>&amp;Paste from clipboard</source>
         <translation>&amp;Coller depuis le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="393"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="394"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="415"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="416"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="426"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="427"/>
         <source>No camera</source>
         <translation>Aucune caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="429"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="430"/>
         <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
         <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="471"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="472"/>
         <source>The camera is not available</source>
         <translation>La caméra n’est pas disponible</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="516"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="517"/>
         <source>This desktop did not let the app read the screen (this happens on Wayland). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
         <translation>Ce bureau n’a pas laissé l’application lire l’écran (cela arrive sous Wayland). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="525"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="526"/>
         <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
         <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="562"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="563"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>Images ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="569"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="570"/>
         <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
         <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="627"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="628"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="680"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="681"/>
         <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
         <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="684"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="685"/>
         <source>Still missing: parts {parts}.</source>
         <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="712"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="713"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
     </message>
@@ -1541,227 +1569,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="166"/>
+        <location filename="../../authenticator/ui/main_window.py" line="167"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="224"/>
+        <location filename="../../authenticator/ui/main_window.py" line="226"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="226"/>
+        <location filename="../../authenticator/ui/main_window.py" line="228"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="228"/>
+        <location filename="../../authenticator/ui/main_window.py" line="230"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="229"/>
+        <location filename="../../authenticator/ui/main_window.py" line="231"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="231"/>
+        <location filename="../../authenticator/ui/main_window.py" line="233"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="232"/>
+        <location filename="../../authenticator/ui/main_window.py" line="234"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="234"/>
+        <location filename="../../authenticator/ui/main_window.py" line="236"/>
         <source>&amp;Favourite</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="236"/>
+        <location filename="../../authenticator/ui/main_window.py" line="238"/>
         <source>Move &amp;up</source>
         <translation>Déplacer vers le &amp;haut</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="237"/>
+        <location filename="../../authenticator/ui/main_window.py" line="239"/>
         <source>Move do&amp;wn</source>
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="239"/>
+        <location filename="../../authenticator/ui/main_window.py" line="241"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="242"/>
+        <location filename="../../authenticator/ui/main_window.py" line="244"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="240"/>
+        <location filename="../../authenticator/ui/main_window.py" line="242"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="244"/>
+        <location filename="../../authenticator/ui/main_window.py" line="246"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="250"/>
+        <location filename="../../authenticator/ui/main_window.py" line="252"/>
         <source>S&amp;ort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="254"/>
+        <location filename="../../authenticator/ui/main_window.py" line="256"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="254"/>
+        <location filename="../../authenticator/ui/main_window.py" line="256"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="255"/>
+        <location filename="../../authenticator/ui/main_window.py" line="257"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="255"/>
+        <location filename="../../authenticator/ui/main_window.py" line="257"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="262"/>
+        <location filename="../../authenticator/ui/main_window.py" line="264"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par &amp;étiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="285"/>
+        <location filename="../../authenticator/ui/main_window.py" line="287"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="384"/>
+        <location filename="../../authenticator/ui/main_window.py" line="385"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="385"/>
+        <location filename="../../authenticator/ui/main_window.py" line="386"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="454"/>
+        <location filename="../../authenticator/ui/main_window.py" line="455"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="513"/>
+        <location filename="../../authenticator/ui/main_window.py" line="514"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="515"/>
+        <location filename="../../authenticator/ui/main_window.py" line="516"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="531"/>
+        <location filename="../../authenticator/ui/main_window.py" line="532"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="548"/>
+        <location filename="../../authenticator/ui/main_window.py" line="549"/>
         <source>Key already here</source>
         <translation>Clé déjà présente</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="549"/>
+        <location filename="../../authenticator/ui/main_window.py" line="550"/>
         <source>This key is already in the vault as {label}.</source>
         <translation>Cette clé est déjà dans le coffre sous le nom {label}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="551"/>
+        <location filename="../../authenticator/ui/main_window.py" line="552"/>
         <source>&amp;Skip</source>
         <translation>&amp;Ignorer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="552"/>
+        <location filename="../../authenticator/ui/main_window.py" line="553"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="553"/>
+        <location filename="../../authenticator/ui/main_window.py" line="554"/>
         <source>&amp;Keep both</source>
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="599"/>
+        <location filename="../../authenticator/ui/main_window.py" line="600"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="600"/>
+        <location filename="../../authenticator/ui/main_window.py" line="601"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="613"/>
+        <location filename="../../authenticator/ui/main_window.py" line="614"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="614"/>
+        <location filename="../../authenticator/ui/main_window.py" line="615"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="645"/>
+        <location filename="../../authenticator/ui/main_window.py" line="646"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="646"/>
+        <location filename="../../authenticator/ui/main_window.py" line="647"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="666"/>
+        <location filename="../../authenticator/ui/main_window.py" line="667"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="675"/>
+        <location filename="../../authenticator/ui/main_window.py" line="676"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="711"/>
+        <location filename="../../authenticator/ui/main_window.py" line="712"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="712"/>
+        <location filename="../../authenticator/ui/main_window.py" line="713"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="736"/>
+        <location filename="../../authenticator/ui/main_window.py" line="737"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="737"/>
+        <location filename="../../authenticator/ui/main_window.py" line="738"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="750"/>
+        <location filename="../../authenticator/ui/main_window.py" line="751"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
@@ -1769,187 +1797,187 @@
 <context>
     <name>ManualEntryForm</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="63"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="64"/>
         <source>e.g. GitHub</source>
         <translation>par ex. GitHub</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="64"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="65"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="66"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="67"/>
         <source>e.g. alice@example.com</source>
         <translation>par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="67"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
         <source>The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP</source>
         <translation>La clé secrète affichée par le site, par ex. JBSW Y3DP EHPK 3PXP</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="72"/>
         <source>Secret key</source>
         <translation>Clé secrète</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="72"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="74"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="73"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="75"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="74"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="76"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="78"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="80"/>
         <source>Advanced</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="82"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="84"/>
         <source>Show advanced settings</source>
         <translation>Afficher les options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="89"/>
         <source>Time-based (TOTP)</source>
         <translation>Basé sur le temps (TOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="88"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="90"/>
         <source>Counter-based (HOTP)</source>
         <translation>Basé sur un compteur (HOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="89"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="91"/>
         <source>Steam Guard</source>
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="90"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="92"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="94"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="96"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="98"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="100"/>
         <source>Digits</source>
         <translation>Nombre de chiffres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="102"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="104"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="103"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="105"/>
         <source>Period in seconds</source>
         <translation>Période en secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
         <source>Counter</source>
         <translation>Compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="109"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="110"/>
         <source>A&amp;lgorithm:</source>
         <translation>Al&amp;gorithme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="109"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="111"/>
         <source>&amp;Digits:</source>
         <translation>&amp;Nombre de chiffres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="110"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="112"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="113"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="115"/>
         <source>&amp;Counter:</source>
         <translation>Co&amp;mpteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="121"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="123"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="128"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="130"/>
         <source>Code preview</source>
         <translation>Aperçu du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="130"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="132"/>
         <source>Current code, to check against the site:</source>
         <translation>Code actuel, à comparer avec celui du site&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="146"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="148"/>
         <source>O</source>
         <translation>O</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="146"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="148"/>
         <source>I or L</source>
         <translation>I ou L</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="146"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="148"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="150"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="152"/>
         <source>{char} (perhaps {letter})</source>
         <translation>{char} (peut-être {letter})</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="154"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="156"/>
         <source>A key uses only the letters A-Z and the digits 2-7; this one also has {characters}.</source>
         <translation>Une clé n’utilise que les lettres A à Z et les chiffres 2 à 7&#xa0;; celle-ci contient aussi {characters}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="181"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="183"/>
         <source>Type or paste the key the site shows.</source>
         <translation>Saisissez ou collez la clé affichée par le site.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="187"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="189"/>
         <source>Give the issuer or the account a name.</source>
         <translation>Donnez un nom à l’émetteur ou au compte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="210"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="212"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="212"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="214"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
     </message>
@@ -2279,6 +2307,19 @@
         <location filename="../../authenticator/ui/enroll/pages.py" line="72"/>
         <source>Cannot be added: {reasons}</source>
         <translation>Ajout impossible&#xa0;: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>SecretField</name>
+    <message>
+        <location filename="../../authenticator/ui/common/secret_field.py" line="27"/>
+        <source>Hide the key</source>
+        <translation>Masquer la clé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/secret_field.py" line="29"/>
+        <source>Show the key</source>
+        <translation>Afficher la clé</translation>
     </message>
 </context>
 <context>

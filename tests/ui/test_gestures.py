@@ -99,3 +99,22 @@ def test_typing_in_the_list_goes_to_the_search_field(qtbot, listed):
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert search.text() == "goo"
     assert copied() == listed.proxy.index(0, 0).data(Role.RAW_CODE)
+
+
+def test_typed_key_and_pasted_link_follow_one_masking_rule(qtbot, timebase):
+    from PySide6.QtWidgets import QLineEdit
+
+    from authenticator.ui.enroll.dialog import EnrollDialog
+
+    dialog = EnrollDialog(timebase.now, lambda accounts: accounts, None,
+                          list_cameras=lambda: [])
+    qtbot.addWidget(dialog)
+    for edit, reveal in ((dialog.form.key, dialog.form.key_reveal),
+                         (dialog.link_edit, dialog.link_reveal)):
+        assert edit.echoMode() == QLineEdit.EchoMode.Password
+        assert reveal in edit.actions() and reveal.text() == "Show the key"
+        reveal.trigger()
+        assert edit.echoMode() == QLineEdit.EchoMode.Normal
+        assert reveal.text() == "Hide the key"
+        reveal.trigger()
+        assert edit.echoMode() == QLineEdit.EchoMode.Password

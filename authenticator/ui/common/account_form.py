@@ -33,6 +33,7 @@ from authenticator.core.account import (
 )
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
+from authenticator.ui.common.secret_field import make_secret_field
 from authenticator.ui.common.widgets import ERROR_COLOUR
 
 
@@ -69,6 +70,7 @@ class ManualEntryForm(QWidget):
         self.key.setPlaceholderText(
             self.tr("The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP"))
         self.key.setAccessibleName(self.tr("Secret key"))
+        self.key_reveal = make_secret_field(self.key)  # same rule as a pasted link
         form.addRow(self.tr("&Issuer:"), self.issuer)
         form.addRow(self.tr("&Account:"), self.name)
         form.addRow(self.tr("&Key:"), self.key)

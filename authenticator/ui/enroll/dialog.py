@@ -47,6 +47,7 @@ from authenticator.ui.common.account_form import ManualEntryForm
 from authenticator.ui.common.files import open_file_name
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.secret_field import make_secret_field
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.enroll.camera import (
     CameraPage,
@@ -331,7 +332,7 @@ class EnrollDialog(QDialog):
         self.link_edit = QLineEdit()
         self.link_edit.setPlaceholderText("otpauth://totp/…")
         self.link_edit.setAccessibleName(self.tr("Link"))
-        self.link_edit.setEchoMode(QLineEdit.EchoMode.Password)  # links hold the key
+        self.link_reveal = make_secret_field(self.link_edit)  # links hold the key
         # Deferred: the same Enter would otherwise also press Add on the review page.
         self.link_edit.returnPressed.connect(lambda: QTimer.singleShot(0, self._use_link))
         self.paste_button = self._button(self.tr("&Paste from clipboard"), "copy")
