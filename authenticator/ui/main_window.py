@@ -203,9 +203,9 @@ class MainWindow(QMainWindow):
         self.tick_hooks: list[Any] = []  # callables () -> None, run on every tick
         self.transfer = TransferActions(self)
         self.settings_sections: list[Any] = []  # callables (dialog) -> section widget
-        self.gestures = install_gestures(self)  # click or double click copies; typing searches
         self.clock_check = ClockCheck(self)
         self.recovery = VaultRecovery(self)  # damaged vault: restore from automatic backups
+        self.gestures = install_gestures(self)  # click or double click copies; typing searches
         self.show_start_page()
 
     # -- set-up ---------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from authenticator.core.account import (
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
 from authenticator.ui.common.secret_field import make_secret_field
-from authenticator.ui.common.widgets import ERROR_COLOUR
+from authenticator.ui.common.widgets import error_colour
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -202,7 +202,7 @@ class ManualEntryForm(QWidget):
         if self._account is None:
             message = self.error[:1].upper() + self.error[1:]
             self.status.setText(message)
-            self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if self.key.text().strip()
+            self.status.setStyleSheet(f"color: {error_colour()};" if self.key.text().strip()
                                       else "")
             self.preview.clear()
             self.preview_caption.setVisible(False)

@@ -18,14 +18,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ERROR_COLOUR = "#C62828"
+ERROR_COLOUR = "#C62828"  # 5.2:1 on the light window
+DARK_ERROR_COLOUR = "#FF8A80"  # 7:1 on the dark window
+
+# Banner (background, text, border) per kind, for light and dark themes (text >= 4.5:1).
+BANNER_COLOURS = {
+    False: {"warning": ("#FFF3CD", "#664D03", "#FFDA6A"),
+            "error": ("#F8D7DA", "#58151C", "#F1AEB5"),
+            "info": ("#CFE2FF", "#052C65", "#9EC5FE")},
+    True: {"warning": ("#3A2F06", "#FFE08A", "#7A6410"),
+           "error": ("#3F1519", "#F8D7DA", "#8C2F36"),
+           "info": ("#10294A", "#D3E3FD", "#2F5FA8")},
+}
+
+
+def _dark() -> bool:
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return window.lightness() < 128
+
+
+def error_colour() -> str:
+    """The error red that reads on the current theme's window colour."""
+    return DARK_ERROR_COLOUR if _dark() else ERROR_COLOUR
 
 
 def error_label() -> QLabel:
     """An inline, word-wrapped error line in red, named for screen readers."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    label.setStyleSheet(f"color: {error_colour()};")
     label.setAccessibleName(QCoreApplication.translate("ErrorLabel", "Error"))
     return label
 
@@ -113,9 +136,7 @@ class Banner(QFrame):
                  stacked: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
-        colours = {"warning": ("#FFF3CD", "#664D03", "#FFDA6A"),
-                   "error": ("#F8D7DA", "#58151C", "#F1AEB5"),
-                   "info": ("#CFE2FF", "#052C65", "#9EC5FE")}[kind]
+        colours = BANNER_COLOURS[_dark()][kind]
         self.setStyleSheet(
             f"#banner {{ background: {colours[0]}; border: 1px solid {colours[2]};"
             f" border-radius: 6px; }} #banner QLabel {{ color: {colours[1]}; }}")
