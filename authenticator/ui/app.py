@@ -43,6 +43,7 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     from PySide6.QtWidgets import QApplication
 
     from authenticator.ui.common.files import bind_settings
+    from authenticator.ui.common.fit import install_window_fitter
     from authenticator.ui.common.settings import AppSettings
     from authenticator.ui.common.theme import apply_theme
     from authenticator.ui.common.timebase import TimeBase
@@ -76,6 +77,7 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     instance.listen()
 
     apply_theme(app, settings.get("theme"))
+    install_window_fitter(app)  # windows tall enough for wrapped text, inside the screen
     session = VaultSession(Path(path))
     window = MainWindow(session, settings, TimeBase())
     host: Host = window  # the main window implements the feature host (ui/host.py)

@@ -22,9 +22,11 @@ T0 = 1_700_000_020.0  # 20 s left in the 30 s step
 @pytest.fixture(autouse=True)
 def english_plurals(qapp) -> None:
     """What the app installs at start in English: the "1 account" / "2 accounts" forms."""
+    from authenticator.ui.common.fit import install_window_fitter
     from authenticator.ui.platform.translations import install_translator
 
     install_translator(qapp, "en")
+    install_window_fitter(qapp)  # as the app does at start (ui/app.py)
 
 
 @pytest.fixture
