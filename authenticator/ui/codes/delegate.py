@@ -191,7 +191,7 @@ class AccountDelegate(QStyledItemDelegate):
         if not subtitle:
             top, align_top = g.text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(top, align_top,
-                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight,
+                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideMiddle,
                                                        top.width()))
         if subtitle:
             tags = index.data(Role.TAGS) or []
@@ -199,9 +199,10 @@ class AccountDelegate(QStyledItemDelegate):
                 subtitle = f"{subtitle}  ·  {', '.join(tags)}"
             painter.setFont(font)
             painter.setPen(muted)
-            painter.drawText(bottom, align_bottom,
-                             QFontMetrics(font).elidedText(subtitle, Qt.TextElideMode.ElideRight,
-                                                           bottom.width()))
+            # Elided in the middle: both ends tell accounts apart (the full text is the
+            # row's tool tip).
+            painter.drawText(bottom, align_bottom, QFontMetrics(font).elidedText(
+                subtitle, Qt.TextElideMode.ElideMiddle, bottom.width()))
 
     def _paint_code(self, painter: QPainter, g: Geometry, state: PaintState, font: QFont,
                     colour: QColor, muted: QColor) -> None:

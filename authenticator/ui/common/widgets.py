@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+TOAST_GAP = 14  # pixels between the toast and the window edge / the content above it
 ERROR_COLOUR = "#C62828"  # 5.2:1 on the light window
 DARK_ERROR_COLOUR = "#FF8A80"  # 7:1 on the dark window
 
@@ -80,6 +81,7 @@ class Toast(QFrame):
         self.button.clicked.connect(self._clicked)
         self._expires: float | None = None
         self._action: Callable[[], None] | None = None
+        self._bottom_margin: int | None = None  # the parent layout's own, while we show
         self.setVisible(False)
 
     def show_message(self, text: str, now: float, seconds: float = 4.0,
@@ -105,7 +107,21 @@ class Toast(QFrame):
         self.adjustSize()
         width = min(parent.width() - 24, max(self.sizeHint().width(), 260))
         self.resize(width, self.sizeHint().height())
-        self.move((parent.width() - width) // 2, parent.height() - self.height() - 14)
+        self.move((parent.width() - width) // 2, parent.height() - self.height() - TOAST_GAP)
+        self._reserve(self.height() + 2 * TOAST_GAP)
+
+    def _reserve(self, height: int) -> None:
+        """Keep the parent's content above the toast: it must never hide the last row."""
+        parent = self.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        if self._bottom_margin is None:
+            self._bottom_margin = margins.bottom()
+        bottom = max(self._bottom_margin, height) if height else self._bottom_margin
+        if margins.bottom() != bottom:
+            layout.setContentsMargins(margins.left(), margins.top(), margins.right(), bottom)
 
     def expire(self, now: float) -> None:
         if self._expires is not None and now >= self._expires:
@@ -115,6 +131,7 @@ class Toast(QFrame):
         self._expires = None
         self._action = None
         self.setVisible(False)
+        self._reserve(0)
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
