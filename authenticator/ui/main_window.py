@@ -30,6 +30,7 @@ from authenticator.ui.clock.check import ClockCheck
 from authenticator.ui.codes.delegate import AccountDelegate
 from authenticator.ui.codes.gestures import install as install_gestures
 from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
+from authenticator.ui.codes.privacy import install as install_privacy
 from authenticator.ui.common.clipboard import SecureClipboard
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.messages import translate_error
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
         self.clock_check = ClockCheck(self)
         self.recovery = VaultRecovery(self)  # damaged vault: restore from automatic backups
         self.gestures = install_gestures(self)  # click or double click copies; typing searches
+        self.privacy = install_privacy(self)  # hide codes for screen sharing
         self.show_start_page()
 
     # -- set-up ---------------------------------------------------------------------------

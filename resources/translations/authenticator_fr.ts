@@ -4,7 +4,7 @@
 <context>
     <name>AccountDelegate</name>
     <message>
-        <location filename="../../authenticator/ui/codes/delegate.py" line="226"/>
+        <location filename="../../authenticator/ui/codes/delegate.py" line="232"/>
         <source>next {code}</source>
         <translation>suivant {code}</translation>
     </message>
@@ -229,7 +229,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="126"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="164"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -520,67 +520,67 @@
 <context>
     <name>ClockSettingsBox</name>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="29"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="30"/>
         <source>Clock</source>
         <translation>Horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="33"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="34"/>
         <source>Check this computer&apos;s clock over the &amp;internet (NTP, sends no personal data)</source>
         <translation>Vérifier l’horloge de cet ordinateur par &amp;Internet (NTP, aucune donnée personnelle envoyée)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="39"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="40"/>
         <source>Time servers separated by commas; empty uses public NTP servers.</source>
         <translation>Serveurs de temps séparés par des virgules&#xa0;; vide = serveurs NTP publics.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="41"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="42"/>
         <source>Time servers</source>
         <translation>Serveurs de temps</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="42"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="43"/>
         <source>Time se&amp;rvers:</source>
         <translation>Se&amp;rveurs de temps&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="43"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="44"/>
         <source>Codes use &amp;corrected time</source>
         <translation>Les codes utilisent l’heure &amp;corrigée</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="49"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="50"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="51"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="52"/>
         <source>Seconds to add to this computer&apos;s clock</source>
         <translation>Secondes à ajouter à l’horloge de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="52"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="53"/>
         <source>For computers without internet: positive when this clock is slow. Updated by each time check.</source>
         <translation>Pour les ordinateurs sans Internet&#xa0;: positive quand cette horloge retarde. Mise à jour à chaque vérification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="54"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="55"/>
         <source>Co&amp;rrection:</source>
         <translation>Correctio&amp;n&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="60"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="65"/>
         <source>Clock check status</source>
         <translation>État de la vérification de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="61"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="66"/>
         <source>Check &amp;now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="62"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="67"/>
         <source>Check the clock now</source>
         <translation>Vérifier l’horloge maintenant</translation>
     </message>
@@ -588,68 +588,68 @@
 <context>
     <name>CodesPage</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="90"/>
+        <location filename="../../authenticator/ui/main_window.py" line="91"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="92"/>
+        <location filename="../../authenticator/ui/main_window.py" line="93"/>
         <source>Search accounts</source>
         <translation>Rechercher dans les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="96"/>
+        <location filename="../../authenticator/ui/main_window.py" line="97"/>
         <source>Add an account (Ctrl+N)</source>
         <translation>Ajouter un compte (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="97"/>
+        <location filename="../../authenticator/ui/main_window.py" line="98"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="101"/>
+        <location filename="../../authenticator/ui/main_window.py" line="102"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Verrouiller (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="102"/>
+        <location filename="../../authenticator/ui/main_window.py" line="103"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="107"/>
         <location filename="../../authenticator/ui/main_window.py" line="108"/>
+        <location filename="../../authenticator/ui/main_window.py" line="109"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="134"/>
+        <location filename="../../authenticator/ui/main_window.py" line="135"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="137"/>
+        <location filename="../../authenticator/ui/main_window.py" line="138"/>
         <source>No accounts yet</source>
         <translation>Aucun compte pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="138"/>
+        <location filename="../../authenticator/ui/main_window.py" line="139"/>
         <source>When a site shows you a QR code or a key to turn on two-factor authentication, add it here. You can also import accounts from another authenticator app.</source>
         <translation>Quand un site vous montre un code QR ou une clé pour activer l’authentification à deux facteurs, ajoutez-le ici. Vous pouvez aussi importer des comptes depuis une autre application d’authentification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="141"/>
+        <location filename="../../authenticator/ui/main_window.py" line="142"/>
         <source>&amp;Add your first account</source>
         <translation>&amp;Ajouter votre premier compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="142"/>
+        <location filename="../../authenticator/ui/main_window.py" line="143"/>
         <source>No match</source>
         <translation>Aucun résultat</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="143"/>
+        <location filename="../../authenticator/ui/main_window.py" line="144"/>
         <source>No account matches your search.</source>
         <translation>Aucun compte ne correspond à votre recherche.</translation>
     </message>
@@ -1170,7 +1170,7 @@
 <context>
     <name>ErrorLabel</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="29"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="53"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -1569,227 +1569,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="167"/>
+        <location filename="../../authenticator/ui/main_window.py" line="168"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="226"/>
+        <location filename="../../authenticator/ui/main_window.py" line="228"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="228"/>
+        <location filename="../../authenticator/ui/main_window.py" line="230"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="230"/>
+        <location filename="../../authenticator/ui/main_window.py" line="232"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="231"/>
+        <location filename="../../authenticator/ui/main_window.py" line="233"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="233"/>
+        <location filename="../../authenticator/ui/main_window.py" line="235"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="234"/>
+        <location filename="../../authenticator/ui/main_window.py" line="236"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="236"/>
+        <location filename="../../authenticator/ui/main_window.py" line="238"/>
         <source>&amp;Favourite</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="238"/>
+        <location filename="../../authenticator/ui/main_window.py" line="240"/>
         <source>Move &amp;up</source>
         <translation>Déplacer vers le &amp;haut</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="239"/>
+        <location filename="../../authenticator/ui/main_window.py" line="241"/>
         <source>Move do&amp;wn</source>
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="241"/>
+        <location filename="../../authenticator/ui/main_window.py" line="243"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="244"/>
+        <location filename="../../authenticator/ui/main_window.py" line="246"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="242"/>
+        <location filename="../../authenticator/ui/main_window.py" line="244"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="246"/>
+        <location filename="../../authenticator/ui/main_window.py" line="248"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="252"/>
+        <location filename="../../authenticator/ui/main_window.py" line="254"/>
         <source>S&amp;ort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="256"/>
+        <location filename="../../authenticator/ui/main_window.py" line="258"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="256"/>
+        <location filename="../../authenticator/ui/main_window.py" line="258"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="257"/>
+        <location filename="../../authenticator/ui/main_window.py" line="259"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="257"/>
+        <location filename="../../authenticator/ui/main_window.py" line="259"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="264"/>
+        <location filename="../../authenticator/ui/main_window.py" line="266"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par &amp;étiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="287"/>
+        <location filename="../../authenticator/ui/main_window.py" line="289"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="385"/>
+        <location filename="../../authenticator/ui/main_window.py" line="387"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="386"/>
+        <location filename="../../authenticator/ui/main_window.py" line="388"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="455"/>
+        <location filename="../../authenticator/ui/main_window.py" line="457"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="514"/>
+        <location filename="../../authenticator/ui/main_window.py" line="516"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="516"/>
+        <location filename="../../authenticator/ui/main_window.py" line="518"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="532"/>
+        <location filename="../../authenticator/ui/main_window.py" line="534"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="549"/>
+        <location filename="../../authenticator/ui/main_window.py" line="551"/>
         <source>Key already here</source>
         <translation>Clé déjà présente</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="550"/>
+        <location filename="../../authenticator/ui/main_window.py" line="552"/>
         <source>This key is already in the vault as {label}.</source>
         <translation>Cette clé est déjà dans le coffre sous le nom {label}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="552"/>
+        <location filename="../../authenticator/ui/main_window.py" line="554"/>
         <source>&amp;Skip</source>
         <translation>&amp;Ignorer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="553"/>
+        <location filename="../../authenticator/ui/main_window.py" line="555"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="554"/>
+        <location filename="../../authenticator/ui/main_window.py" line="556"/>
         <source>&amp;Keep both</source>
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="600"/>
+        <location filename="../../authenticator/ui/main_window.py" line="602"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="601"/>
+        <location filename="../../authenticator/ui/main_window.py" line="603"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="614"/>
+        <location filename="../../authenticator/ui/main_window.py" line="616"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="615"/>
+        <location filename="../../authenticator/ui/main_window.py" line="617"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="646"/>
+        <location filename="../../authenticator/ui/main_window.py" line="648"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="647"/>
+        <location filename="../../authenticator/ui/main_window.py" line="649"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="667"/>
+        <location filename="../../authenticator/ui/main_window.py" line="669"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="676"/>
+        <location filename="../../authenticator/ui/main_window.py" line="678"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="712"/>
+        <location filename="../../authenticator/ui/main_window.py" line="714"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="713"/>
+        <location filename="../../authenticator/ui/main_window.py" line="715"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="737"/>
+        <location filename="../../authenticator/ui/main_window.py" line="739"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="738"/>
+        <location filename="../../authenticator/ui/main_window.py" line="740"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="751"/>
+        <location filename="../../authenticator/ui/main_window.py" line="753"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
@@ -2048,6 +2048,34 @@
         <location filename="../../authenticator/ui/vault/strength.py" line="57"/>
         <source>Strong.</source>
         <translation>Solide.</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacySection</name>
+    <message>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="92"/>
+        <source>Privacy (screen sharing)</source>
+        <translation>Confidentialité (partage d’écran)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="95"/>
+        <source>&amp;Hide codes until I point at a row or select it</source>
+        <translation>Mas&amp;quer les codes jusqu’à ce que je pointe ou sélectionne une ligne</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="97"/>
+        <source>Hide codes while the window is in the back&amp;ground</source>
+        <translation>Masquer les codes quand la &amp;fenêtre est en arrière-plan</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="102"/>
+        <source>&amp;Keep this window out of screenshots and screen sharing</source>
+        <translation>E&amp;xclure cette fenêtre des captures et du partage d’écran</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="106"/>
+        <source>The window then shows black in recordings, video calls and remote-support tools, so someone helping you remotely cannot see it either.</source>
+        <translation>La fenêtre apparaît alors noire dans les enregistrements, les appels vidéo et les outils d’assistance à distance&#xa0;: une personne qui vous aide à distance ne la voit pas non plus.</translation>
     </message>
 </context>
 <context>
@@ -2325,176 +2353,176 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="34"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="36"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="39"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="43"/>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="43"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="47"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="44"/>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="51"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="48"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="55"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="46"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="50"/>
         <source>Clear the clipboard after</source>
         <translation>Vider le presse-papiers après</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="47"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="51"/>
         <source>&amp;Clear copied codes after:</source>
         <translation>&amp;Effacer les codes copiés après&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="50"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="54"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="53"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="57"/>
         <source>Lock after idle minutes</source>
         <translation>Verrouiller après ce nombre de minutes d’inactivité</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="54"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="58"/>
         <source>&amp;Lock when idle for:</source>
         <translation>&amp;Verrouiller après une inactivité de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="55"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="59"/>
         <source>Lock when the window is &amp;minimised</source>
         <translation>Verrouiller quand la fenêtre est réd&amp;uite</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="60"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="64"/>
         <source>Recent saves kept as backups</source>
         <translation>Enregistrements récents gardés en sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="63"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="67"/>
         <source>&amp;Backups of recent saves:</source>
         <translation>&amp;Sauvegardes des derniers enregistrements :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="65"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="69"/>
         <source>The last saves (this number), plus the first backup of each of the last 7 days, 8 weeks and 12 months.</source>
         <translation>Les derniers enregistrements (ce nombre), plus la première sauvegarde de chacun des 7 derniers jours, des 8 dernières semaines et des 12 derniers mois.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="68"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="72"/>
         <source>Which backups are kept</source>
         <translation>Sauvegardes conservées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="70"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="74"/>
         <source>&amp;Remember the vault on this computer (system keyring): no password at start-up</source>
         <translation>Mémoriser le coffre sur cet &amp;ordinateur (trousseau du système)&#xa0;: pas de mot de passe au démarrage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="72"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="76"/>
         <source>Remember the vault on this computer</source>
         <translation>Mémoriser le coffre sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="74"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="78"/>
         <source>Anyone who can use your account on this computer could then open the vault. Locking still asks for the password.</source>
         <translation>Toute personne pouvant utiliser votre session sur cet ordinateur pourrait alors ouvrir le coffre. Le verrouillage demande toujours le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="81"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="85"/>
         <source>Appearance and tray</source>
         <translation>Apparence et zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="84"/>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="97"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="88"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="101"/>
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="85"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="89"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="86"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="90"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="88"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="92"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="89"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="93"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="90"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="94"/>
         <source>Closing the window keeps the app in the &amp;tray</source>
         <translation>Fermer la fenêtre &amp;garde l’application dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="92"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="96"/>
         <source>&amp;Start minimised in the tray</source>
         <translation>&amp;Démarrer réduite dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="101"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="105"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="102"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="106"/>
         <source>Applies the next time the app starts</source>
         <translation>S’applique au prochain démarrage de l’application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="103"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="107"/>
         <source>Applies the next time the app starts.</source>
         <translation>S’applique au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="104"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="108"/>
         <source>L&amp;anguage (at next start):</source>
         <translation>L&amp;angue (au prochain démarrage)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="122"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="128"/>
         <source>Your data</source>
         <translation>Vos données</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="124"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="130"/>
         <source>Vault: {vault}
 Backups: {backups}</source>
         <translation>Coffre&#xa0;: {vault}
 Sauvegardes&#xa0;: {backups}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="128"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="134"/>
         <source>Where the vault and backups are</source>
         <translation>Emplacement du coffre et des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="129"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="135"/>
         <source>Open &amp;folder</source>
         <translation>Ouvrir &amp;le dossier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="130"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="136"/>
         <source>Open the vault folder</source>
         <translation>Ouvrir le dossier du coffre</translation>
     </message>
@@ -2565,7 +2593,7 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>Toast</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="51"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="75"/>
         <source>Notice</source>
         <translation>Information</translation>
     </message>

@@ -7,6 +7,7 @@ in the last seconds the next code appears as text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -76,6 +77,9 @@ class AccountDelegate(QStyledItemDelegate):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.revealed = True
+        # Privacy mode (ui/codes/privacy.py): (index, option) -> whether this row's code
+        # may show; None shows every code.
+        self.row_shown: Callable[[Index, QStyleOptionViewItem], bool] | None = None
         # Everything in a row except the code and the countdown arc changes rarely: it is
         # painted once into a pixmap and reused, so the once-a-second repaint stays cheap.
         self._static: dict[tuple[Any, ...], QPixmap] = {}
@@ -107,7 +111,8 @@ class AccountDelegate(QStyledItemDelegate):
         state: PaintState = index.data(Role.PAINT)
         code_colour = (URGENT_DARK if dark else URGENT_LIGHT) if state.urgent and not selected \
             else text_colour
-        self._paint_code(painter, g, state, option.font, code_colour, muted)
+        shown = self.revealed and (self.row_shown is None or self.row_shown(index, option))
+        self._paint_code(painter, g, state, option.font, code_colour, muted, shown)
         if state.seconds is not None:
             accent = ACCENT_DARK if dark else ACCENT_LIGHT
             ring_colour = code_colour if state.urgent else (text_colour if selected else accent)
@@ -205,16 +210,16 @@ class AccountDelegate(QStyledItemDelegate):
                 subtitle, Qt.TextElideMode.ElideMiddle, bottom.width()))
 
     def _paint_code(self, painter: QPainter, g: Geometry, state: PaintState, font: QFont,
-                    colour: QColor, muted: QColor) -> None:
+                    colour: QColor, muted: QColor, shown: bool = True) -> None:
         code_font = self._code_font(font)
         code = state.code
-        if not self.revealed:
+        if not shown:
             code = "•" * len(code.replace(" ", ""))
         next_code = state.next_code if state.urgent else None
         painter.setFont(code_font)
         painter.setPen(colour)
         rect = QRect(g.code)
-        if next_code and self.revealed:
+        if next_code and shown:
             rect.setBottom(g.code.center().y() + g.unit * 2)
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, code)
             small = QFont(font)

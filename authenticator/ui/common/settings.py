@@ -25,7 +25,10 @@ DEFAULTS: dict[str, Any] = {
     "manual_offset": 0.0,
     "use_corrected_time": False,
     "last_vault": "",
-    "copy_gesture": "click",  # or "double_click" (ui/codes/gestures.py)
+    "copy_gesture": "click",
+    "privacy_hide_codes": False,  # ui/codes/privacy.py
+    "privacy_hide_unfocused": False,
+    "privacy_exclude_capture": False,  # Windows only  # or "double_click" (ui/codes/gestures.py)
     "last_folder": "",  # where file dialogs open (ui/common/files.py)
 }
 
