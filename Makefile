@@ -36,6 +36,10 @@ bench: install
 
 screenshots: install
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots --lang fr
+	# HiDPI crops as on a 1400x900 screen at 200 % (Xvfb; offscreen's screen is too small)
+	xvfb-run -a -s '-screen 0 1400x900x24' env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=2 \
+	  $(PY) scripts/screenshots.py docs/screenshots --hidpi
 
 dist: install
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dist]'
