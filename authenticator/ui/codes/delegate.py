@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from authenticator.ui.codes.issuer_icons import paint_issuer_icon
 from authenticator.ui.codes.model import PaintState, Role
 
 Index = QModelIndex | QPersistentModelIndex
@@ -167,6 +168,8 @@ class AccountDelegate(QStyledItemDelegate):
         return pixmap
 
     def _paint_avatar(self, painter: QPainter, g: Geometry, index: Index, font: QFont) -> None:
+        if paint_issuer_icon(painter, g.avatar, index.data(Role.ISSUER) or ""):
+            return  # a known brand: its glyph on a tinted disc (ui/codes/issuer_icons.py)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(index.data(Role.COLOUR) or "#607D8B"))
         painter.drawEllipse(g.avatar)
