@@ -20,7 +20,7 @@ binance npm pypi docker atlassian okta zoom epicgames ubisoft mailchimp namechea
 hetzner stripe shopify wordpress tuta mastodon playstation battledotnet evernote notion
 figma tiktok snapchat wise revolut n26 robinhood bitbucket jetbrains vercel netlify mozilla
 firefox ebay uber airbnb tesla
-""".split()
+""".split()  # noqa: SIM905 (easier to edit as words)
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "issuer_icons" / "icons.json"
 

@@ -29,6 +29,7 @@ from authenticator.core.errors import AuthenticatorError
 from authenticator.ui.clock.check import ClockCheck
 from authenticator.ui.codes.delegate import AccountDelegate
 from authenticator.ui.codes.gestures import install as install_gestures
+from authenticator.ui.codes.icon_packs import IconPacks
 from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
 from authenticator.ui.codes.privacy import install as install_privacy
 from authenticator.ui.common.clipboard import SecureClipboard
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         self.recovery = VaultRecovery(self)  # damaged vault: restore from automatic backups
         self.gestures = install_gestures(self)  # click or double click copies; typing searches
         self.privacy = install_privacy(self)  # hide codes for screen sharing
+        self.icon_packs = IconPacks(self)  # Aegis icon packs: "Import icon pack…"
         self.show_start_page()
 
     # -- set-up ---------------------------------------------------------------------------

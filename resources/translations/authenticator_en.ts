@@ -13,6 +13,17 @@
     </message>
 </context>
 <context>
+    <name>IconPacks</name>
+    <message numerus="yes">
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="139"/>
+        <source>Icon pack “{name}” added (%n icon(s))</source>
+        <translation>
+            <numerusform>Icon pack “{name}” added (%n icon)</numerusform>
+            <numerusform>Icon pack “{name}” added (%n icons)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <location filename="../../authenticator/ui/transfer/importing.py" line="287"/>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountDelegate</name>
     <message>
-        <location filename="../../authenticator/ui/codes/delegate.py" line="232"/>
+        <location filename="../../authenticator/ui/codes/delegate.py" line="245"/>
         <source>next {code}</source>
         <translation>suivant {code}</translation>
     </message>
@@ -588,68 +588,68 @@
 <context>
     <name>CodesPage</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="91"/>
+        <location filename="../../authenticator/ui/main_window.py" line="92"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="93"/>
+        <location filename="../../authenticator/ui/main_window.py" line="94"/>
         <source>Search accounts</source>
         <translation>Rechercher dans les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="97"/>
+        <location filename="../../authenticator/ui/main_window.py" line="98"/>
         <source>Add an account (Ctrl+N)</source>
         <translation>Ajouter un compte (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="98"/>
+        <location filename="../../authenticator/ui/main_window.py" line="99"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="102"/>
+        <location filename="../../authenticator/ui/main_window.py" line="103"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Verrouiller (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="103"/>
+        <location filename="../../authenticator/ui/main_window.py" line="104"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="108"/>
         <location filename="../../authenticator/ui/main_window.py" line="109"/>
+        <location filename="../../authenticator/ui/main_window.py" line="110"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="135"/>
+        <location filename="../../authenticator/ui/main_window.py" line="136"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="138"/>
+        <location filename="../../authenticator/ui/main_window.py" line="139"/>
         <source>No accounts yet</source>
         <translation>Aucun compte pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="139"/>
+        <location filename="../../authenticator/ui/main_window.py" line="140"/>
         <source>When a site shows you a QR code or a key to turn on two-factor authentication, add it here. You can also import accounts from another authenticator app.</source>
         <translation>Quand un site vous montre un code QR ou une clé pour activer l’authentification à deux facteurs, ajoutez-le ici. Vous pouvez aussi importer des comptes depuis une autre application d’authentification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="142"/>
+        <location filename="../../authenticator/ui/main_window.py" line="143"/>
         <source>&amp;Add your first account</source>
         <translation>&amp;Ajouter votre premier compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="143"/>
+        <location filename="../../authenticator/ui/main_window.py" line="144"/>
         <source>No match</source>
         <translation>Aucun résultat</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="144"/>
+        <location filename="../../authenticator/ui/main_window.py" line="145"/>
         <source>No account matches your search.</source>
         <translation>Aucun compte ne correspond à votre recherche.</translation>
     </message>
@@ -1424,6 +1424,42 @@
     </message>
 </context>
 <context>
+    <name>IconPacks</name>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="115"/>
+        <source>Import icon pac&amp;k…</source>
+        <translation>Importer un pac&amp;k d’icônes…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="129"/>
+        <source>Import an Aegis icon pack</source>
+        <translation>Importer un pack d’icônes Aegis</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="130"/>
+        <source>Icon packs (*.zip);;All files (*)</source>
+        <translation>Packs d’icônes (*.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="139"/>
+        <source>Icon pack “{name}” added (%n icon(s))</source>
+        <translation>
+            <numerusform>Pack d’icônes « {name} » ajouté (%n icône)</numerusform>
+            <numerusform>Pack d’icônes « {name} » ajouté (%n icônes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="145"/>
+        <source>Import icon pack</source>
+        <translation>Importer un pack d’icônes</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="146"/>
+        <source>This icon pack could not be used: {reason}</source>
+        <translation>Ce pack d’icônes est inutilisable&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../authenticator/ui/transfer/importing.py" line="155"/>
@@ -1569,227 +1605,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="168"/>
+        <location filename="../../authenticator/ui/main_window.py" line="169"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="228"/>
+        <location filename="../../authenticator/ui/main_window.py" line="230"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="230"/>
+        <location filename="../../authenticator/ui/main_window.py" line="232"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="232"/>
+        <location filename="../../authenticator/ui/main_window.py" line="234"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="233"/>
+        <location filename="../../authenticator/ui/main_window.py" line="235"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="235"/>
+        <location filename="../../authenticator/ui/main_window.py" line="237"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="236"/>
+        <location filename="../../authenticator/ui/main_window.py" line="238"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="238"/>
+        <location filename="../../authenticator/ui/main_window.py" line="240"/>
         <source>&amp;Favourite</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="240"/>
+        <location filename="../../authenticator/ui/main_window.py" line="242"/>
         <source>Move &amp;up</source>
         <translation>Déplacer vers le &amp;haut</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="241"/>
+        <location filename="../../authenticator/ui/main_window.py" line="243"/>
         <source>Move do&amp;wn</source>
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="243"/>
+        <location filename="../../authenticator/ui/main_window.py" line="245"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="246"/>
+        <location filename="../../authenticator/ui/main_window.py" line="248"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="244"/>
+        <location filename="../../authenticator/ui/main_window.py" line="246"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="248"/>
+        <location filename="../../authenticator/ui/main_window.py" line="250"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="254"/>
+        <location filename="../../authenticator/ui/main_window.py" line="256"/>
         <source>S&amp;ort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="258"/>
+        <location filename="../../authenticator/ui/main_window.py" line="260"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="258"/>
+        <location filename="../../authenticator/ui/main_window.py" line="260"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="259"/>
+        <location filename="../../authenticator/ui/main_window.py" line="261"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="259"/>
+        <location filename="../../authenticator/ui/main_window.py" line="261"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="266"/>
+        <location filename="../../authenticator/ui/main_window.py" line="268"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par &amp;étiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="289"/>
+        <location filename="../../authenticator/ui/main_window.py" line="291"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="387"/>
+        <location filename="../../authenticator/ui/main_window.py" line="389"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="388"/>
+        <location filename="../../authenticator/ui/main_window.py" line="390"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="457"/>
+        <location filename="../../authenticator/ui/main_window.py" line="459"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="516"/>
+        <location filename="../../authenticator/ui/main_window.py" line="518"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="518"/>
+        <location filename="../../authenticator/ui/main_window.py" line="520"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="534"/>
+        <location filename="../../authenticator/ui/main_window.py" line="536"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="551"/>
+        <location filename="../../authenticator/ui/main_window.py" line="553"/>
         <source>Key already here</source>
         <translation>Clé déjà présente</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="552"/>
+        <location filename="../../authenticator/ui/main_window.py" line="554"/>
         <source>This key is already in the vault as {label}.</source>
         <translation>Cette clé est déjà dans le coffre sous le nom {label}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="554"/>
+        <location filename="../../authenticator/ui/main_window.py" line="556"/>
         <source>&amp;Skip</source>
         <translation>&amp;Ignorer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="555"/>
+        <location filename="../../authenticator/ui/main_window.py" line="557"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="556"/>
+        <location filename="../../authenticator/ui/main_window.py" line="558"/>
         <source>&amp;Keep both</source>
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="602"/>
+        <location filename="../../authenticator/ui/main_window.py" line="604"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="603"/>
+        <location filename="../../authenticator/ui/main_window.py" line="605"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="616"/>
+        <location filename="../../authenticator/ui/main_window.py" line="618"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="617"/>
+        <location filename="../../authenticator/ui/main_window.py" line="619"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="648"/>
+        <location filename="../../authenticator/ui/main_window.py" line="650"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="649"/>
+        <location filename="../../authenticator/ui/main_window.py" line="651"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="669"/>
+        <location filename="../../authenticator/ui/main_window.py" line="671"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="678"/>
+        <location filename="../../authenticator/ui/main_window.py" line="680"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="714"/>
+        <location filename="../../authenticator/ui/main_window.py" line="716"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="715"/>
+        <location filename="../../authenticator/ui/main_window.py" line="717"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="739"/>
+        <location filename="../../authenticator/ui/main_window.py" line="741"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="740"/>
+        <location filename="../../authenticator/ui/main_window.py" line="742"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="753"/>
+        <location filename="../../authenticator/ui/main_window.py" line="755"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>

@@ -81,11 +81,18 @@ class AccountDelegate(QStyledItemDelegate):
         # Privacy mode (ui/codes/privacy.py): (index, option) -> whether this row's code
         # may show; None shows every code.
         self.row_shown: Callable[[Index, QStyleOptionViewItem], bool] | None = None
+        # Installed Aegis icon packs (ui/codes/icon_packs.py): paints and returns True when
+        # a pack has an icon for the issuer.
+        self.pack_icon: Callable[[QPainter, QRect, str], bool] | None = None
         # Everything in a row except the code and the countdown arc changes rarely: it is
         # painted once into a pixmap and reused, so the once-a-second repaint stays cheap.
         self._static: dict[tuple[Any, ...], QPixmap] = {}
         self._fonts: dict[str, QFont] = {}
         self._layouts: dict[tuple[str, int, int], Geometry] = {}
+
+    def clear_cache(self) -> None:
+        """Forget the painted rows (after icons changed)."""
+        self._static.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
@@ -168,7 +175,10 @@ class AccountDelegate(QStyledItemDelegate):
         return pixmap
 
     def _paint_avatar(self, painter: QPainter, g: Geometry, index: Index, font: QFont) -> None:
-        if paint_issuer_icon(painter, g.avatar, index.data(Role.ISSUER) or ""):
+        issuer = index.data(Role.ISSUER) or ""
+        if self.pack_icon is not None and self.pack_icon(painter, g.avatar, issuer):
+            return
+        if paint_issuer_icon(painter, g.avatar, issuer):
             return  # a known brand: its glyph on a tinted disc (ui/codes/issuer_icons.py)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(index.data(Role.COLOUR) or "#607D8B"))
