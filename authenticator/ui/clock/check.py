@@ -191,7 +191,7 @@ class ClockCheck(QObject):
 
             return measure_offset(chosen, timeout)
 
-        run_in_background(measure, self._on_result, self._on_error)
+        run_in_background(measure, self._on_result, self._on_error, context=self)
         return True
 
     def _on_result(self, result: Any) -> None:

@@ -1,7 +1,8 @@
 """Run slow work (KDF, decoding, network) off the GUI thread; results come back as signals.
 
 Only plain data crosses threads: the function runs in a pool thread and its result or
-its (user-facing) error is delivered on the GUI thread through a queued signal.
+its (user-facing) error is delivered on the GUI thread through a queued signal, to an owner
+(``context``) whose destruction drops late results.
 """
 
 from __future__ import annotations
@@ -9,14 +10,49 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from authenticator.core.errors import AuthenticatorError
 
 
 class _Relay(QObject):
+    """Carries the result from the pool thread to the GUI thread (lives without a parent,
+    so it still exists when the job ends, whatever happened to the owner meanwhile)."""
+
     succeeded = Signal(object)
     failed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.succeeded.connect(self._finish)
+        self.failed.connect(self._finish)
+
+    def _finish(self, _value: object) -> None:
+        _pending.discard(self)
+
+
+class _Delivery(QObject):
+    """A child of the owner: it dies with it, and Qt then drops the queued result."""
+
+    def __init__(self, owner: QObject, on_result: Callable[[Any], None],
+                 on_error: Callable[[str], None]) -> None:
+        super().__init__(owner)
+        self._owner = owner
+        self._on_result: Callable[[Any], None] | None = on_result
+        self._on_error: Callable[[str], None] | None = on_error
+
+    def deliver(self, result: object) -> None:
+        callback, self._on_result, self._on_error = self._on_result, None, None
+        if callback is not None and shiboken6.isValid(self._owner):
+            callback(result)
+        self.deleteLater()
+
+    def deliver_error(self, message: str) -> None:
+        callback, self._on_result, self._on_error = self._on_error, None, None
+        if callback is not None and shiboken6.isValid(self._owner):
+            callback(message)
+        self.deleteLater()
 
 
 class _Job(QRunnable):
@@ -46,24 +82,25 @@ def run_in_background(
     fn: Callable[[], Any],
     on_result: Callable[[Any], None],
     on_error: Callable[[str], None],
+    *,
+    context: QObject,
     pool: QThreadPool | None = None,
 ) -> None:
-    """Run ``fn()`` in a pool thread; call ``on_result``/``on_error`` on the GUI thread."""
+    """Run ``fn()`` in a pool thread; call ``on_result``/``on_error`` on the GUI thread.
+
+    ``context`` owns the work: once it is destroyed (a dialog closed and deleted, a window
+    gone), a late result or error is dropped instead of reaching widgets that no longer
+    exist. Pass bound methods of the owner (or of its children) as the callbacks.
+    """
     relay = _Relay()
     _pending.add(relay)
-
-    def done(result: Any) -> None:
-        _pending.discard(relay)
-        on_result(result)
-
-    def failed(message: str) -> None:
-        _pending.discard(relay)
-        on_error(message)
-
-    relay.succeeded.connect(done)
-    relay.failed.connect(failed)
+    delivery = _Delivery(context, on_result, on_error)
+    # Bound methods of a QObject: Qt disconnects them when ``delivery`` is destroyed.
+    relay.succeeded.connect(delivery.deliver)
+    relay.failed.connect(delivery.deliver_error)
     (pool or QThreadPool.globalInstance()).start(_Job(fn, relay))
 
 
 def pending_jobs() -> int:
+    """Jobs whose result has not come back to the GUI thread yet."""
     return len(_pending)

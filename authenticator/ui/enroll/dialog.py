@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, SignalInstance
@@ -413,9 +414,11 @@ class EnrollDialog(QDialog):
         self.camera_page.set_cameras([])
         self.camera_page.show_placeholder(self.tr("Looking for cameras…"))
         job = self._next_job()
-        run_in_background(self._list_cameras,
-                          lambda cams: self._cameras_found(job, cams),
-                          lambda msg: self._cameras_found(job, [], msg))
+        run_in_background(self._list_cameras, partial(self._cameras_found, job),
+                          partial(self._cameras_not_found, job), context=self)
+
+    def _cameras_not_found(self, job: int, error: str) -> None:
+        self._cameras_found(job, [], error)
 
     def _cameras_found(self, job: int, cameras: list[CameraInfo], error: str = "") -> None:
         if not self._current(job) or self.current_route() is not Route.CAMERA:
@@ -647,7 +650,7 @@ class EnrollDialog(QDialog):
                 self.unsetCursor()
                 self.show_error(message)
 
-        run_in_background(work, done, failed)
+        run_in_background(work, done, failed, context=self)
 
     # -- results ------------------------------------------------------------------------
     def accept_found(self, accounts: list[Account], batches: list[MigrationBatch]) -> None:

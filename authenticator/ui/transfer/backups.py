@@ -121,7 +121,7 @@ class BackupDialog(QDialog):
         target = Path(self.path.text().strip()).expanduser()
         accounts, password, kdf = self.session.accounts(), self.password.text(), self._kdf
         run_in_background(lambda: export_backup(accounts, target, password, kdf),
-                          self._saved, self._failed)
+                          self._saved, self._failed, context=self)
 
     def _saved(self, path: Path) -> None:
         self.busy = False
@@ -251,7 +251,8 @@ class RestoreDialog(QDialog):
         self.error.hide()
         self._update()
         path, password = self.chosen, self.password.text()
-        run_in_background(lambda: _read_backup(path, password), self._opened, self._failed)
+        run_in_background(lambda: _read_backup(path, password), self._opened, self._failed,
+                          context=self)
 
     def _opened(self, accounts: list[Account]) -> None:
         self.busy = False

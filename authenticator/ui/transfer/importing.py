@@ -196,7 +196,7 @@ class ImportDialog(QDialog):
             except PasswordRequired as exc:
                 return _NeedsPassword(str(exc))
 
-        run_in_background(work, self._read_done, self._read_failed)
+        run_in_background(work, self._read_done, self._read_failed, context=self)
 
     def _retry(self) -> None:
         if not self.busy and self.password.text():

@@ -98,7 +98,7 @@ class ChangePasswordDialog(QDialog):
         self.error.clear()
         self._set_busy(True)
         session.busy = True  # no lock, no other vault work while the worker runs
-        run_in_background(change, self._done, self._failed)
+        run_in_background(change, self._done, self._failed, context=self)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

@@ -76,7 +76,7 @@ class VaultSession(QObject):
             self.busy = False  # the unlock page stays; the password works as always
 
         self.busy = True
-        run_in_background(lambda: Vault.open_remembered(path), opened, failed)
+        run_in_background(lambda: Vault.open_remembered(path), opened, failed, context=self)
 
     def is_remembered(self) -> bool:
         return self.vault is not None and self.vault.is_remembered()
@@ -93,7 +93,7 @@ class VaultSession(QObject):
         if self.busy:
             return
         self.busy = True
-        run_in_background(fn, self._opened, self._failed)
+        run_in_background(fn, self._opened, self._failed, context=self)
 
     def _opened(self, vault: Vault) -> None:
         self.busy = False
