@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,21 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.core.account import Account, OtpKind
-from authenticator.core.errors import AuthenticatorError
-from authenticator.ui.clock.check import ClockCheck
 from authenticator.ui.codes.delegate import AccountDelegate
 from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
 from authenticator.ui.common.clipboard import SecureClipboard
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.ticker import SecondTicker
 from authenticator.ui.common.timebase import TimeBase
 from authenticator.ui.common.widgets import Banner, EmptyState, Toast
-from authenticator.ui.enroll.hooks import install_enroll_hooks
-from authenticator.ui.transfer.menu import TransferActions
+from authenticator.ui.host import RowMenuHook, SettingsSectionFactory
 from authenticator.ui.vault.pages import UnlockPage, WelcomePage
-from authenticator.ui.vault.session import VaultSession
 
 UNDO_SECONDS = 10.0
 
@@ -155,6 +153,11 @@ class MainWindow(QMainWindow):
     """Owns the pages, the code model and the tick. Every change goes through the session."""
 
     quit_requested = Signal()
+    settings_changed = Signal()
+    #: ``add_requested(incoming)``: answered by the enroll feature (ui/host.py).
+    add_requested = Signal(object)
+    #: answered by the settings feature.
+    settings_requested = Signal()
 
     def __init__(self, session: VaultSession, settings: AppSettings, timebase: TimeBase,
                  *, ticker: SecondTicker | None = None, parent: Any = None) -> None:
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.activity)
         self._undo: tuple[Account, int] | None = None
         self.really_quit = False
+        self.features: Any = None  # what ui.app.install_features installed (ui/app.py)
         self._last_retry = -1e9  # monotonic time of the last retry of a failed save
         self._save_error = ""
 
@@ -189,19 +193,16 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._connect()
-        install_enroll_hooks(self)  # paste and drop a QR code or link to add it
-        self.apply_settings()
+        self._apply_settings()
         geometry = settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
 
         self.ticker = ticker if ticker is not None else SecondTicker(self)
         self.ticker.ticked.connect(self.tick)
-        self.row_menu_hooks: list[Any] = []  # callables (menu, account) -> None
-        self.tick_hooks: list[Any] = []  # callables () -> None, run on every tick
-        self.transfer = TransferActions(self)
-        self.settings_sections: list[Any] = []  # callables (dialog) -> section widget
-        self.clock_check = ClockCheck(self)
+        self.row_menu_hooks: list[RowMenuHook] = []
+        self.tick_hooks: list[Callable[[], None]] = []  # run on every tick
+        self._settings_sections: list[SettingsSectionFactory] = []
         self.show_start_page()
 
     # -- set-up ---------------------------------------------------------------------------
@@ -292,7 +293,7 @@ class MainWindow(QMainWindow):
         self.proxy.modelReset.connect(self._update_list_state)
         self.proxy.layoutChanged.connect(self._update_list_state)
 
-    def apply_settings(self) -> None:
+    def _apply_settings(self) -> None:
         self.clipboard.delay_seconds = self.settings.get("clipboard_clear_seconds")
         try:
             mode = SortMode(self.settings.get("sort_mode"))
@@ -521,41 +522,8 @@ class MainWindow(QMainWindow):
         self.notify(self.tr("New code for {label}").format(label=account.label))
 
     def add_account(self) -> None:
-        if not self.session.is_unlocked:
-            return
-        from authenticator.ui.enroll.dialog import open_enroll_dialog  # loaded on first use
-
-        open_enroll_dialog(self)
-
-    def add_accounts_checked(self, accounts: list[Account]) -> list[Account]:
-        """Add, asking what to do with keys already in the vault. Returns what was added."""
-        added: list[Account] = []
-        for account in accounts:
-            if not self.session.is_unlocked:  # locked while a question was open
-                break
-            duplicate = self.session.duplicate_of(account)
-            if duplicate is not None:
-                box = QMessageBox(QMessageBox.Icon.Question, self.tr("Key already here"),
-                                  self.tr("This key is already in the vault as {label}.").format(
-                                      label=duplicate.label), parent=self)
-                skip = box.addButton(self.tr("&Skip"), QMessageBox.ButtonRole.RejectRole)
-                replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.AcceptRole)
-                box.addButton(self.tr("&Keep both"), QMessageBox.ButtonRole.ActionRole)
-                box.setDefaultButton(skip)
-                box.exec()
-                clicked = box.clickedButton()
-                if clicked is None or clicked is skip or not self.session.is_unlocked:
-                    continue
-                if box.clickedButton() is replace:
-                    self.session.update(account.evolve(id=duplicate.id,
-                                                       created=duplicate.created))
-                    added.append(account)
-                    continue
-            self.session.add(account)
-            added.append(account)
-        if added:
-            self.select_account(added[-1].id)
-        return added
+        if self.session.is_unlocked:
+            self.add_requested.emit(None)  # the enroll feature opens the Add dialog
 
     def select_account(self, account_id: str) -> None:
         row = self.model.row_of(account_id)
@@ -682,14 +650,33 @@ class MainWindow(QMainWindow):
     def add_menu_action(self, action: QAction) -> None:
         self.main_menu.insertAction(self.settings_action, action)
 
-    def add_row_menu_hook(self, hook: Any) -> None:
+    def add_row_menu_hook(self, hook: RowMenuHook) -> None:
         self.row_menu_hooks.append(hook)
 
-    def add_tick_hook(self, hook: Any) -> None:
+    def add_tick_hook(self, hook: Callable[[], None]) -> None:
         self.tick_hooks.append(hook)
 
-    def add_settings_section(self, factory: Any) -> None:
-        self.settings_sections.append(factory)
+    def add_settings_section(self, factory: SettingsSectionFactory) -> None:
+        self._settings_sections.append(factory)
+
+    def settings_sections(self) -> list[SettingsSectionFactory]:
+        return list(self._settings_sections)
+
+    def add_window_action(self, action: QAction) -> None:
+        self.addAction(action)
+
+    def add_drop_handler(self, handler: QObject) -> None:
+        self.setAcceptDrops(True)
+        self.installEventFilter(handler)
+        self.codes.view.viewport().installEventFilter(handler)
+
+    @property
+    def menu_shown(self) -> Any:
+        return self.main_menu.aboutToShow
+
+    def apply_settings(self) -> None:
+        self._apply_settings()
+        self.settings_changed.emit()
 
     # -- locking and quitting -------------------------------------------------------------
     def lock(self, confirm_unsaved: bool = True) -> bool:
@@ -740,26 +727,7 @@ class MainWindow(QMainWindow):
             self.notify(self.tr("Password changed. Use the new one from now on."), seconds=6.0)
 
     def open_settings(self) -> None:
-        from authenticator.ui.settings.dialog import SettingsDialog
-
-        vault = self.session.vault
-        remembered = self.session.is_remembered() if vault else None
-        dialog = SettingsDialog(self.settings, self, vault.settings if vault else None,
-                                remembered=remembered)
-        if dialog.exec() != SettingsDialog.DialogCode.Accepted:
-            return
-        dialog.save()
-        self.apply_settings()
-        if self.session.is_unlocked:
-            self.session.save()
-            if dialog.remember.isChecked() != remembered:
-                try:
-                    self.session.set_remembered(dialog.remember.isChecked())
-                except AuthenticatorError as exc:
-                    self.notify(str(exc)[:1].upper() + str(exc)[1:], seconds=8.0)
-        self.settings_changed.emit()
-
-    settings_changed = Signal()
+        self.settings_requested.emit()  # the settings feature opens the dialog
 
     def changeEvent(self, event: QEvent) -> None:
         if (event.type() == QEvent.Type.WindowStateChange and self.isMinimized()

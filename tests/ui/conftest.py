@@ -10,10 +10,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from authenticator.storage.kdf import KdfParams
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.timebase import FakeTimeBase
 from authenticator.ui.main_window import MainWindow
-from authenticator.ui.vault.session import VaultSession
+from tests.helpers.windows import make_window
 
 PASSWORD = "correct horse battery staple"
 T0 = 1_700_000_020.0  # 20 s left in the 30 s step
@@ -39,7 +40,7 @@ def window(qtbot, vault_path: Path, app_settings: AppSettings,
            timebase: FakeTimeBase) -> Iterator[MainWindow]:
     vault_path.parent.mkdir(parents=True, exist_ok=True)
     session = VaultSession(vault_path, kdf=KdfParams.for_tests())
-    win = MainWindow(session, app_settings, timebase)
+    win = make_window(session, app_settings, timebase)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

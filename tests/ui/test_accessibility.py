@@ -124,7 +124,8 @@ def dialogs(win, tmp_path: Path) -> dict[str, Callable[[], QWidget]]:
     backups = win.session.vault.settings if win.session.vault else None
     return {
         "edit": lambda: EditAccountDialog(accounts[0]),
-        "settings": lambda: SettingsDialog(win.settings, win, backups),
+        "settings": lambda: SettingsDialog(win.settings, win, backups,
+                                           sections=win.settings_sections()),
         "compare": lambda: CompareDialog(accounts, win.time.wall),
         "fix clock": lambda: FixClockDialog(),
         "password gate": lambda: PasswordGate(lambda pw: pw == PASSWORD, "Show a QR code.",

@@ -18,6 +18,7 @@ from authenticator.ui.codes.delegate import Geometry
 from authenticator.ui.codes.model import Role, SortMode
 from authenticator.ui.common.account_form import EditAccountDialog
 from authenticator.ui.enroll.dialog import EnrollDialog, Route
+from authenticator.ui.enroll.duplicates import add_accounts_checked
 from tests.ui.conftest import PASSWORD, create_vault, on_next_modal, unlock
 
 GITHUB_KEY = "JBSWY3DPEHPK3PXP"  # an 80-bit key, as GitHub and many others issue
@@ -351,8 +352,8 @@ def test_duplicate_key_offers_skip(qtbot, filled):
         skip.click()
 
     errors = on_next_modal(qtbot, choose_skip)
-    added = filled.add_accounts_checked([Account(secret=b"Hello!\xde\xad\xbe\xef",
-                                                 issuer="Dup")])
+    added = add_accounts_checked(filled, [Account(secret=b"Hello!\xde\xad\xbe\xef",
+                                                  issuer="Dup")])
     assert not errors and added == []
     assert len(rows(filled)) == 3
 
@@ -452,10 +453,10 @@ def test_drag_and_drop_reorders_and_saves(qtbot, filled, vault_path):
 
 def test_window_size_is_remembered(qtbot, vault_path, app_settings, timebase):
     from authenticator.storage.kdf import KdfParams
-    from authenticator.ui.main_window import MainWindow
-    from authenticator.ui.vault.session import VaultSession
+    from authenticator.ui.common.session import VaultSession
+    from tests.helpers.windows import make_window
 
-    first = MainWindow(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
+    first = make_window(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
                        timebase)
     qtbot.addWidget(first)
     first.show()
@@ -463,7 +464,7 @@ def test_window_size_is_remembered(qtbot, vault_path, app_settings, timebase):
     qtbot.waitUntil(lambda: first.size().width() == 611)
     first.really_quit = True
     first.close()
-    second = MainWindow(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
+    second = make_window(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
                         timebase)
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (611, 577)
@@ -506,12 +507,12 @@ def test_editing_keys_in_the_search_field_stay_in_the_field(qtbot, filled, monke
 def test_corrupt_vault_file_says_so_and_is_left_untouched(qtbot, app_settings, timebase,
                                                           vault_path):
     from authenticator.storage.kdf import KdfParams
-    from authenticator.ui.main_window import MainWindow
-    from authenticator.ui.vault.session import VaultSession
+    from authenticator.ui.common.session import VaultSession
+    from tests.helpers.windows import make_window
 
     vault_path.parent.mkdir(parents=True, exist_ok=True)
     vault_path.write_bytes(b"this is not a vault" * 3)
-    win = MainWindow(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
+    win = make_window(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
                      timebase)
     qtbot.addWidget(win)
     win.show()

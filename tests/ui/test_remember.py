@@ -6,8 +6,9 @@ import keyring
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.main_window import MainWindow
-from authenticator.ui.vault.session import VaultSession
+from tests.helpers.windows import make_window
 from tests.storage.test_keyring import LockedKeyring, MemoryKeyring
 from tests.ui.conftest import create_vault, on_next_modal
 
@@ -43,7 +44,7 @@ def test_remembered_vault_opens_at_start_without_password(qtbot, window, memory_
 
     # Next start of the app: the remembered key opens the vault, no password typed.
     session = VaultSession(window.session.path)
-    second = MainWindow(session, app_settings, timebase)
+    second = make_window(session, app_settings, timebase)
     qtbot.addWidget(second)
     session.try_remembered()
     qtbot.waitUntil(lambda: session.is_unlocked, timeout=10_000)

@@ -57,6 +57,7 @@ from authenticator.ui.enroll.camera import (
     default_list_cameras,
     default_open_camera,
 )
+from authenticator.ui.enroll.duplicates import add_accounts_checked
 from authenticator.ui.enroll.pages import ConfirmationPage, ReviewPage, heading
 from authenticator.ui.enroll.screen import RegionOverlay
 from authenticator.ui.enroll.sources import (
@@ -74,7 +75,7 @@ if TYPE_CHECKING:
 
     from authenticator.scan.pipeline import ScanResult
     from authenticator.ui.common.clipboard import SecureClipboard
-    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.host import Host
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff"
 GRAB_DELAY_MS = 350  # time for the compositor to remove our windows before the grab
@@ -767,15 +768,15 @@ class EnrollDialog(QDialog):
 
 
 
-# -- entry points from the main window -------------------------------------------------
+# -- entry point from the enroll feature -------------------------------------------------
 
 
-def open_enroll_dialog(window: MainWindow, incoming: Incoming | None = None) -> None:
-    """Open the Add dialog over ``window`` (pre-filled with dropped or pasted data)."""
-    if not window.session.is_unlocked:
+def open_enroll_dialog(host: Host, incoming: Incoming | None = None) -> None:
+    """Open the Add dialog over the window (pre-filled with dropped or pasted data)."""
+    if not host.session.is_unlocked:
         return
-    dialog = EnrollDialog(window.time.now, window.add_accounts_checked, window.clipboard,
-                          window, ticked=window.ticker.ticked)
+    dialog = EnrollDialog(host.time.now, partial(add_accounts_checked, host), host.clipboard,
+                          host.window(), ticked=host.ticked)
     if incoming is not None:
         dialog.receive(incoming)
     try:

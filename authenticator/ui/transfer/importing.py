@@ -31,9 +31,9 @@ from authenticator.core.account import Account
 from authenticator.portability.base import ImportFailed, ImportResult, PasswordRequired
 from authenticator.portability.registry import ImportPlan, import_file, importer_named, plan_import
 from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.transfer.common import message_label
-from authenticator.ui.vault.session import VaultSession
 
 
 def _format_label(format_name: str) -> str:

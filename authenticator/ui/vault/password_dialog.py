@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.widgets import error_label
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.vault.pages import MIN_PASSWORD_LENGTH
-from authenticator.ui.vault.session import VaultSession
 from authenticator.ui.vault.strength import estimate_strength
 
 
