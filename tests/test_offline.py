@@ -137,7 +137,7 @@ def test_main_flows_open_no_connection(qtbot: Any, win: MainWindow, guard: Netwo
     assert win.proxy.rowCount() == 1
     win.activateWindow()
     qtbot.waitActive(win)
-    win.copy_current()
+    win.rows.copy_current()
     account: Account = win.proxy.index(0, 0).data(Role.ACCOUNT)
     assert win.clipboard.delay_seconds > 0
     assert win.proxy.index(0, 0).data(Role.RAW_CODE) == code_at(account, win.time.now())

@@ -7,27 +7,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QDialog,
-    QHBoxLayout,
-    QLineEdit,
-    QListView,
     QMainWindow,
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from authenticator.core.account import Account, OtpKind
-from authenticator.ui.codes.delegate import AccountDelegate
-from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
+from authenticator.core.account import Account
+from authenticator.ui.codes.autolock import ActivityFilter, autolock_due
+from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, SortMode
+from authenticator.ui.codes.rows import RowCommands
+from authenticator.ui.codes.view import CodesPage
 from authenticator.ui.common.clipboard import SecureClipboard
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.messages import translate_error
@@ -35,118 +31,8 @@ from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.ticker import SecondTicker
 from authenticator.ui.common.timebase import TimeBase
-from authenticator.ui.common.widgets import Banner, EmptyState, Toast
 from authenticator.ui.host import RowMenuHook, SettingsSectionFactory
 from authenticator.ui.vault.pages import UnlockPage, WelcomePage
-
-UNDO_SECONDS = 10.0
-
-
-class ActivityFilter(QObject):
-    """Notes the time of the last keyboard or mouse input anywhere in the app."""
-
-    def __init__(self, monotonic: Any, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._monotonic = monotonic
-        self.last_activity = monotonic()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
-                            QEvent.Type.Wheel, QEvent.Type.MouseMove):
-            self.last_activity = self._monotonic()
-        return False
-
-    def touch(self) -> None:
-        self.last_activity = self._monotonic()
-
-
-class CodeListView(QListView):
-    """The list; Enter copies the current row."""
-
-    activated_by_key = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Enter and Ctrl+C copy the code (the base class would copy the row's label).
-        wants_copy = event.matches(QKeySequence.StandardKey.Copy) or event.key() in (
-            Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if wants_copy and self.currentIndex().isValid():
-            self.activated_by_key.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
-
-
-class CodesPage(QWidget):
-    def __init__(self, model: AccountFilterModel, parent: Any = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 10, 10, 10)
-        layout.setSpacing(8)
-        bar = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName(self.tr("Search accounts"))
-        self.add_button = QToolButton()
-        self.add_button.setIcon(icon("add"))
-        self.add_button.setIconSize(QSize(22, 22))
-        self.add_button.setToolTip(self.tr("Add an account (Ctrl+N)"))
-        self.add_button.setAccessibleName(self.tr("Add account"))
-        self.lock_button = QToolButton()
-        self.lock_button.setIcon(icon("lock"))
-        self.lock_button.setIconSize(QSize(22, 22))
-        self.lock_button.setToolTip(self.tr("Lock (Ctrl+L)"))
-        self.lock_button.setAccessibleName(self.tr("Lock"))
-        self.menu_button = QToolButton()
-        self.menu_button.setIcon(icon("menu"))
-        self.menu_button.setIconSize(QSize(22, 22))
-        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.menu_button.setToolTip(self.tr("Menu"))
-        self.menu_button.setAccessibleName(self.tr("Menu"))
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.add_button)
-        bar.addWidget(self.lock_button)
-        bar.addWidget(self.menu_button)
-        layout.addLayout(bar)
-
-        self.banners = QVBoxLayout()
-        layout.addLayout(self.banners)
-        self.save_banner = Banner("error")
-        self.banners.addWidget(self.save_banner)
-
-        self.stack = QStackedWidget()
-        self.view = CodeListView()
-        self.view.setModel(model)
-        self.delegate = AccountDelegate(self.view)
-        self.view.setItemDelegate(self.delegate)
-        self.view.setUniformItemSizes(True)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.view.setDragEnabled(True)
-        self.view.setAcceptDrops(True)
-        self.view.setDropIndicatorShown(True)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.setAccessibleName(self.tr("Accounts"))
-        self.view.setMouseTracking(True)
-        self.empty = EmptyState(
-            self.tr("No accounts yet"),
-            self.tr("When a site shows you a QR code or a key to turn on two-factor "
-                    "authentication, add it here. You can also import accounts from "
-                    "another authenticator app."),
-            self.tr("&Add your first account"))
-        self.no_match = EmptyState(self.tr("No match"),
-                                   self.tr("No account matches your search."))
-        self.stack.addWidget(self.view)
-        self.stack.addWidget(self.empty)
-        self.stack.addWidget(self.no_match)
-        layout.addWidget(self.stack, 1)
-        self.toast = Toast(self)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.toast.isVisible():
-            self.toast.reposition()
 
 
 class MainWindow(QMainWindow):
@@ -174,11 +60,10 @@ class MainWindow(QMainWindow):
         self.proxy = AccountFilterModel(self)
         self.proxy.setSourceModel(self.model)
         self.clipboard = SecureClipboard(timebase.monotonic, self)
-        self.activity = ActivityFilter(timebase.monotonic, self)
+        self.activity = ActivityFilter(timebase.monotonic, self)  # for auto-lock
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.activity)
-        self._undo: tuple[Account, int] | None = None
         self.really_quit = False
         self.features: Any = None  # what ui.app.install_features installed (ui/app.py)
         self._last_retry = -1e9  # monotonic time of the last retry of a failed save
@@ -188,6 +73,7 @@ class MainWindow(QMainWindow):
         self._welcome: WelcomePage | None = None  # built when first shown (start-up speed)
         self._unlock_page: UnlockPage | None = None
         self.codes = CodesPage(self.proxy)
+        self.rows = RowCommands(self, self.codes, self.model, self.proxy)
         self.pages.addWidget(self.codes)
         self.setCentralWidget(self.pages)
 
@@ -200,7 +86,6 @@ class MainWindow(QMainWindow):
 
         self.ticker = ticker if ticker is not None else SecondTicker(self)
         self.ticker.ticked.connect(self.tick)
-        self.row_menu_hooks: list[RowMenuHook] = []
         self.tick_hooks: list[Callable[[], None]] = []  # run on every tick
         self._settings_sections: list[SettingsSectionFactory] = []
         self.show_start_page()
@@ -225,24 +110,12 @@ class MainWindow(QMainWindow):
         self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", lambda: self.lock(),
                                         "lock")
         self.find_action = self._action(self.tr("&Find"), "Ctrl+F", self.focus_search)
-        self.copy_action = self._action(self.tr("&Copy code"), QKeySequence.StandardKey.Copy,
-                                        self.copy_current)
-        self.edit_action = self._action(self.tr("&Edit…"), "F2", self.edit_current)
-        self.delete_action = self._action(self.tr("&Delete…"), QKeySequence.StandardKey.Delete,
-                                          self.delete_current)
-        self.favorite_action = self._action(self.tr("&Favourite"), "Ctrl+D",
-                                            self.toggle_favorite_current)
-        self.up_action = self._action(self.tr("Move &up"), "Alt+Up", lambda: self.move_current(-1))
-        self.down_action = self._action(self.tr("Move do&wn"), "Alt+Down",
-                                        lambda: self.move_current(1))
         self.settings_action = self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings)
         self.password_action = self._action(self.tr("Change pass&word…"), None,
                                             self.change_password)
         self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
                                         self.quit)
         self.about_action = self._action(self.tr("A&bout Authenticator"), None, self.about)
-        self.row_actions = [self.copy_action, self.edit_action, self.delete_action,
-                            self.favorite_action, self.up_action, self.down_action]
 
         menu = QMenu(self)
         menu.addAction(self.add_action)
@@ -276,18 +149,12 @@ class MainWindow(QMainWindow):
         s.notice.connect(self.notify)
         c = self.codes
         c.search.textChanged.connect(self._search_changed)
-        c.search.returnPressed.connect(self.copy_top_match)
         c.search.installEventFilter(self)
         c.save_banner.add_button(self.tr("&Try again"), self._retry_save)
         c.add_button.clicked.connect(self.add_account)
         c.lock_button.clicked.connect(lambda: self.lock())  # not lock(checked)
         assert c.empty.button is not None
         c.empty.button.clicked.connect(self.add_account)
-        c.view.clicked.connect(self._copy_index)
-        c.view.activated_by_key.connect(self._copy_index)
-        c.view.customContextMenuRequested.connect(self._context_menu)
-        c.delegate.next_code_clicked.connect(self._next_hotp)
-        self.model.reordered.connect(self._reordered)
         self.proxy.rowsInserted.connect(self._update_list_state)
         self.proxy.rowsRemoved.connect(self._update_list_state)
         self.proxy.modelReset.connect(self._update_list_state)
@@ -335,7 +202,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         unlocked = self.session.is_unlocked
         for action in (self.add_action, self.lock_action, self.find_action, self.password_action,
-                       *self.row_actions):
+                       *self.rows.actions):
             action.setEnabled(unlocked)
 
     def _create_vault(self, password: str) -> None:
@@ -467,59 +334,18 @@ class MainWindow(QMainWindow):
             return
         minutes = self.settings.get("autolock_minutes")
         now = self.time.monotonic()
-        idle = now - self.activity.last_activity
         # Never lose a key: changes that could not be saved yet keep the vault open (the
         # banner says so) until a retry, once a minute, succeeds.
         saved = not self.session.unsaved or (now - self._last_retry >= 60
                                              and self._retry_save())
-        if minutes > 0 and idle >= minutes * 60 and saved:
+        if autolock_due(minutes, self.activity.idle_seconds(), saved):
             self.lock(confirm_unsaved=False)
             return
         self.model.tick()
 
     # -- row actions ----------------------------------------------------------------------
     def current_account(self) -> Account | None:
-        index = self.codes.view.currentIndex()
-        if not index.isValid():
-            return None
-        account: Account = index.data(Role.ACCOUNT)
-        return account
-
-    def _copy_index(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.codes.view.setCurrentIndex(index)
-            self.copy_current()
-
-    def copy_current(self) -> None:
-        if self.codes.search.hasFocus() and self.codes.search.hasSelectedText():
-            self.codes.search.copy()
-            return
-        account = self.current_account()
-        if account is None:
-            return
-        code = self.codes.view.currentIndex().data(Role.RAW_CODE)
-        self.clipboard.copy(code)
-        delay = self.clipboard.delay_seconds
-        if delay > 0:
-            text = self.tr("Copied {label}, clears in {n} s").format(label=account.label, n=delay)
-        else:
-            text = self.tr("Copied {label}").format(label=account.label)
-        self.notify(text)
-        self.session.record_use(account.evolve(last_used=self.time.now(),
-                                               modified=account.modified))
-        self.select_account(account.id)
-
-    def copy_top_match(self) -> None:
-        if self.proxy.rowCount():
-            self._copy_index(self.proxy.index(0, 0))
-
-    def _next_hotp(self, index: QModelIndex) -> None:
-        account: Account = index.data(Role.ACCOUNT)
-        if account is None or account.kind is not OtpKind.HOTP:
-            return
-        self.session.update(account.evolve(counter=account.counter + 1))
-        self.select_account(account.id)  # the index is stale after the update
-        self.notify(self.tr("New code for {label}").format(label=account.label))
+        return self.rows.current_account()
 
     def add_account(self) -> None:
         if self.session.is_unlocked:
@@ -532,86 +358,6 @@ class MainWindow(QMainWindow):
             if index.isValid():
                 self.codes.view.setCurrentIndex(index)
                 self.codes.view.scrollTo(index)
-
-    def edit_current(self) -> None:
-        account = self.current_account()
-        if account is None:
-            return
-        from authenticator.ui.common.account_form import EditAccountDialog
-
-        dialog = EditAccountDialog(account, self)
-        if dialog.exec() == EditAccountDialog.DialogCode.Accepted and self.session.is_unlocked:
-            self.session.update(dialog.result_account())
-
-    def toggle_favorite_current(self) -> None:
-        account = self.current_account()
-        if account is not None:
-            self.session.update(account.evolve(favorite=not account.favorite))
-            self.select_account(account.id)
-
-    def delete_current(self) -> None:
-        account = self.current_account()
-        if account is None:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Delete account"),
-            self.tr("Delete {label}? You will no longer get codes for it here; make sure "
-                    "two-factor authentication is turned off on the site or the key is "
-                    "on another device.").format(label=account.label),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Yes or not self.session.is_unlocked:
-            return
-        self.delete_account(account.id)
-
-    def delete_account(self, account_id: str) -> None:
-        row = self.model.row_of(account_id)
-        account = self.session.remove(account_id)
-        self._undo = (account, row)
-        self.notify(self.tr("Deleted {label}").format(label=account.label),
-                    seconds=UNDO_SECONDS, action=(self.tr("&Undo"), self.undo_delete))
-
-    def undo_delete(self) -> None:
-        if self._undo is None or not self.session.is_unlocked:
-            return
-        account, row = self._undo
-        self._undo = None
-        self.session.add(account, index=row)
-        self.select_account(account.id)
-
-    def move_current(self, delta: int) -> None:
-        account = self.current_account()
-        if account is None or self.model.sort_mode is not SortMode.MANUAL:
-            return
-        row = self.model.row_of(account.id)
-        target = row + delta
-        if not 0 <= target < self.model.rowCount():
-            return
-        self.model.move_to(account.id, target + (1 if delta > 0 else 0))
-        self._reordered([a.id for a in self.model.accounts()])
-        self.select_account(account.id)
-
-    def _reordered(self, ids: list[str]) -> None:
-        self.session.reorder(ids)
-
-    def _context_menu(self, pos: Any) -> None:
-        index = self.codes.view.indexAt(pos)
-        if not index.isValid():
-            return
-        self.codes.view.setCurrentIndex(index)
-        account: Account = index.data(Role.ACCOUNT)
-        self.favorite_action.setText(self.tr("Remove from &favourites") if account.favorite
-                                     else self.tr("Add to &favourites"))
-        menu = QMenu(self)
-        for action in self.row_actions:
-            menu.addAction(action)
-        self.extend_row_menu(menu, account)
-        menu.exec(self.codes.view.viewport().mapToGlobal(pos))
-
-    def extend_row_menu(self, menu: QMenu, account: Account) -> None:
-        """Hook for features that add per-account actions (show QR, compare clock...)."""
-        for hook in self.row_menu_hooks:
-            hook(menu, account)
 
     # -- notices --------------------------------------------------------------------------
     def notify(self, text: str, seconds: float = 4.0,
@@ -651,7 +397,7 @@ class MainWindow(QMainWindow):
         self.main_menu.insertAction(self.settings_action, action)
 
     def add_row_menu_hook(self, hook: RowMenuHook) -> None:
-        self.row_menu_hooks.append(hook)
+        self.rows.menu_hooks.append(hook)
 
     def add_tick_hook(self, hook: Callable[[], None]) -> None:
         self.tick_hooks.append(hook)
@@ -699,7 +445,7 @@ class MainWindow(QMainWindow):
                 dialog.reject()
         self.clipboard.clear_now()
         self.codes.toast.dismiss()
-        self._undo = None
+        self.rows.forget_undo()
         self.codes.search.clear()
         self.model.clear()
         self.session.lock()

@@ -440,68 +440,68 @@
 <context>
     <name>CodesPage</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="86"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="49"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="88"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="51"/>
         <source>Search accounts</source>
         <translation>Rechercher dans les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="92"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="55"/>
         <source>Add an account (Ctrl+N)</source>
         <translation>Ajouter un compte (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="93"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="56"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="97"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="60"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Verrouiller (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="98"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="61"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="103"/>
-        <location filename="../../authenticator/ui/main_window.py" line="104"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="66"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="67"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="130"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="93"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="133"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="96"/>
         <source>No accounts yet</source>
         <translation>Aucun compte pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="134"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="97"/>
         <source>When a site shows you a QR code or a key to turn on two-factor authentication, add it here. You can also import accounts from another authenticator app.</source>
         <translation>Quand un site vous montre un code QR ou une clé pour activer l’authentification à deux facteurs, ajoutez-le ici. Vous pouvez aussi importer des comptes depuis une autre application d’authentification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="137"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="100"/>
         <source>&amp;Add your first account</source>
         <translation>&amp;Ajouter votre premier compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="138"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="101"/>
         <source>No match</source>
         <translation>Aucun résultat</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="139"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="102"/>
         <source>No account matches your search.</source>
         <translation>Aucun compte ne correspond à votre recherche.</translation>
     </message>
@@ -1310,140 +1310,95 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="168"/>
+        <location filename="../../authenticator/ui/main_window.py" line="54"/>
         <source>Authenticator</source>
         <extracomment>``add_requested(incoming)``: answered by the enroll feature (ui/host.py). answered by the settings feature.</extracomment>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="223"/>
+        <location filename="../../authenticator/ui/main_window.py" line="108"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="225"/>
+        <location filename="../../authenticator/ui/main_window.py" line="110"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="227"/>
+        <location filename="../../authenticator/ui/main_window.py" line="112"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="228"/>
-        <source>&amp;Copy code</source>
-        <translation>&amp;Copier le code</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="230"/>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Modifier…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="231"/>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Supprimer…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="233"/>
-        <source>&amp;Favourite</source>
-        <translation>&amp;Favori</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="235"/>
-        <source>Move &amp;up</source>
-        <translation>Déplacer vers le &amp;haut</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="236"/>
-        <source>Move do&amp;wn</source>
-        <translation>Déplacer vers le &amp;bas</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="238"/>
+        <location filename="../../authenticator/ui/main_window.py" line="113"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="241"/>
+        <location filename="../../authenticator/ui/main_window.py" line="116"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="239"/>
+        <location filename="../../authenticator/ui/main_window.py" line="114"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="243"/>
+        <location filename="../../authenticator/ui/main_window.py" line="118"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="249"/>
+        <location filename="../../authenticator/ui/main_window.py" line="122"/>
         <source>S&amp;ort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="251"/>
+        <location filename="../../authenticator/ui/main_window.py" line="124"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="251"/>
+        <location filename="../../authenticator/ui/main_window.py" line="124"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="252"/>
+        <location filename="../../authenticator/ui/main_window.py" line="125"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="252"/>
+        <location filename="../../authenticator/ui/main_window.py" line="125"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="258"/>
+        <location filename="../../authenticator/ui/main_window.py" line="131"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par &amp;étiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="281"/>
+        <location filename="../../authenticator/ui/main_window.py" line="153"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="376"/>
+        <location filename="../../authenticator/ui/main_window.py" line="243"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="377"/>
+        <location filename="../../authenticator/ui/main_window.py" line="244"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="445"/>
+        <location filename="../../authenticator/ui/main_window.py" line="312"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="504"/>
-        <source>Copied {label}, clears in {n} s</source>
-        <translation>{label} copié, effacé dans {n} s</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="506"/>
-        <source>Copied {label}</source>
-        <translation>{label} copié</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="522"/>
-        <source>New code for {label}</source>
-        <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/duplicates.py" line="26"/>
@@ -1471,67 +1426,37 @@
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="557"/>
-        <source>Delete account</source>
-        <translation>Supprimer le compte</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="558"/>
-        <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
-        <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="571"/>
-        <source>Deleted {label}</source>
-        <translation>{label} supprimé</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="572"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="603"/>
-        <source>Remove from &amp;favourites</source>
-        <translation>Retirer des &amp;favoris</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="604"/>
-        <source>Add to &amp;favourites</source>
-        <translation>Ajouter aux &amp;favoris</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="624"/>
+        <location filename="../../authenticator/ui/main_window.py" line="370"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="633"/>
+        <location filename="../../authenticator/ui/main_window.py" line="379"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="688"/>
+        <location filename="../../authenticator/ui/main_window.py" line="434"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="689"/>
+        <location filename="../../authenticator/ui/main_window.py" line="435"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="713"/>
+        <location filename="../../authenticator/ui/main_window.py" line="459"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="714"/>
+        <location filename="../../authenticator/ui/main_window.py" line="460"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="727"/>
+        <location filename="../../authenticator/ui/main_window.py" line="473"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
@@ -1906,6 +1831,84 @@
         <location filename="../../authenticator/ui/enroll/pages.py" line="72"/>
         <source>Cannot be added: {reasons}</source>
         <translation>Ajout impossible&#xa0;: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>RowCommands</name>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="34"/>
+        <source>&amp;Copy code</source>
+        <translation>&amp;Copier le code</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="36"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="37"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="39"/>
+        <source>&amp;Favourite</source>
+        <translation>&amp;Favori</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="41"/>
+        <source>Move &amp;up</source>
+        <translation>Déplacer vers le &amp;haut</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="42"/>
+        <source>Move do&amp;wn</source>
+        <translation>Déplacer vers le &amp;bas</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="88"/>
+        <source>Copied {label}, clears in {n} s</source>
+        <translation>{label} copié, effacé dans {n} s</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="90"/>
+        <source>Copied {label}</source>
+        <translation>{label} copié</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="106"/>
+        <source>New code for {label}</source>
+        <translation>Nouveau code pour {label}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="129"/>
+        <source>Delete account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="130"/>
+        <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
+        <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="143"/>
+        <source>Deleted {label}</source>
+        <translation>{label} supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="144"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="175"/>
+        <source>Remove from &amp;favourites</source>
+        <translation>Retirer des &amp;favoris</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="176"/>
+        <source>Add to &amp;favourites</source>
+        <translation>Ajouter aux &amp;favoris</translation>
     </message>
 </context>
 <context>

@@ -94,7 +94,7 @@ def test_main_window_pages_have_names(qtbot, window):
     assert unnamed(window) == []
     window.session.add_many([GITHUB, VPN])
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 2)
-    window.copy_current()  # the toast with its button
+    window.rows.copy_current()  # the toast with its button
     assert unnamed(window) == []
     window.lock()
     assert window.pages.currentWidget() is window.unlock_page

@@ -390,11 +390,11 @@ def test_compare_ambiguous_then_second_code(qtbot, window, timebase):
 def test_row_menu_offers_compare_for_time_based_accounts(qtbot, window):
     account = start_with_account(qtbot, window)
     menu = QMenu()
-    window.extend_row_menu(menu, account)
+    window.rows.extend_row_menu(menu, account)
     texts = [a.text().replace("&", "") for a in menu.actions()]
     assert "Compare clock with my phone…" in texts
     hotp_menu = QMenu()
-    window.extend_row_menu(hotp_menu, Account(secret=KEY, kind=OtpKind.HOTP))
+    window.rows.extend_row_menu(hotp_menu, Account(secret=KEY, kind=OtpKind.HOTP))
     assert "Compare clock with my phone…" not in [
         a.text().replace("&", "") for a in hotp_menu.actions()]
 

@@ -260,7 +260,7 @@ def test_delete_cancelled_keeps_account(qtbot, filled, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Cancel)
     filled.codes.view.setCurrentIndex(row_of(filled, "Google"))
-    filled.delete_current()
+    filled.rows.delete_current()
     assert len(rows(filled)) == 3
 
 
@@ -482,7 +482,7 @@ def test_auto_lock_closes_an_open_dialog_without_error(qtbot, filled, timebase):
         seen["visible_after_lock"] = dialog.isVisible()
 
     errors = on_next_modal(qtbot, wait_then_idle)
-    filled.edit_current()
+    filled.rows.edit_current()
     assert not errors
     assert seen["visible_after_lock"] is False
     assert not filled.session.is_unlocked

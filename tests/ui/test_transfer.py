@@ -69,7 +69,7 @@ def test_show_qr_asks_the_password_then_shows_a_scannable_code(qtbot, ready, tim
     win.select_account(win.session.accounts()[0].id)
 
     menu = QMenu()
-    win.extend_row_menu(menu, win.session.accounts()[1])
+    win.rows.extend_row_menu(menu, win.session.accounts()[1])
     from_row = next(a for a in menu.actions() if "QR" in a.text())
     from_row.trigger()
     first_gate = wait_dialog(qtbot, win, PasswordGate)
