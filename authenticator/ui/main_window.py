@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from authenticator.core.account import Account
 from authenticator.ui.codes.autolock import ActivityFilter, autolock_due
+from authenticator.ui.codes.listing import CodeList
 from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, SortMode
 from authenticator.ui.codes.rows import RowCommands
 from authenticator.ui.codes.view import CodesPage
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self._welcome: WelcomePage | None = None  # built when first shown (start-up speed)
         self._unlock_page: UnlockPage | None = None
         self.codes = CodesPage(self.proxy)
+        self.listing = CodeList(session, settings, self.codes, self.model, self.proxy, self)
         self.rows = RowCommands(self, self.codes, self.model, self.proxy)
         self.pages.addWidget(self.codes)
         self.setCentralWidget(self.pages)
@@ -109,7 +111,7 @@ class MainWindow(QMainWindow):
                                        "add")
         self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", lambda: self.lock(),
                                         "lock")
-        self.find_action = self._action(self.tr("&Find"), "Ctrl+F", self.focus_search)
+        self.find_action = self._action(self.tr("&Find"), "Ctrl+F", self.listing.focus_search)
         self.settings_action = self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings)
         self.password_action = self._action(self.tr("Change pass&word…"), None,
                                             self.change_password)
@@ -119,17 +121,7 @@ class MainWindow(QMainWindow):
 
         menu = QMenu(self)
         menu.addAction(self.add_action)
-        self.sort_menu = menu.addMenu(self.tr("S&ort by"))
-        self.sort_actions: dict[SortMode, QAction] = {}
-        labels = {SortMode.MANUAL: self.tr("&Manual order"), SortMode.NAME: self.tr("&Name"),
-                  SortMode.ISSUER: self.tr("&Issuer"), SortMode.RECENT: self.tr("&Recently used")}
-        for mode, label in labels.items():
-            action = self.sort_menu.addAction(label)
-            action.setCheckable(True)
-            action.triggered.connect(lambda _=False, m=mode: self.set_sort_mode(m))
-            self.sort_actions[mode] = action
-        self.tag_menu = menu.addMenu(self.tr("Filter by &tag"))
-        self.tag_menu.aboutToShow.connect(self._fill_tag_menu)
+        self.listing.add_menus(menu)
         menu.addSeparator()
         menu.addAction(self.settings_action)
         menu.addAction(self.password_action)
@@ -144,21 +136,14 @@ class MainWindow(QMainWindow):
         s = self.session
         s.unlocked.connect(self._on_unlocked)
         s.unlock_failed.connect(self._on_unlock_failed)
-        s.accounts_changed.connect(self._sync_model)
         s.save_failed.connect(self._on_save_failed)
         s.notice.connect(self.notify)
         c = self.codes
-        c.search.textChanged.connect(self._search_changed)
-        c.search.installEventFilter(self)
         c.save_banner.add_button(self.tr("&Try again"), self._retry_save)
         c.add_button.clicked.connect(self.add_account)
         c.lock_button.clicked.connect(lambda: self.lock())  # not lock(checked)
         assert c.empty.button is not None
         c.empty.button.clicked.connect(self.add_account)
-        self.proxy.rowsInserted.connect(self._update_list_state)
-        self.proxy.rowsRemoved.connect(self._update_list_state)
-        self.proxy.modelReset.connect(self._update_list_state)
-        self.proxy.layoutChanged.connect(self._update_list_state)
 
     def _apply_settings(self) -> None:
         self.clipboard.delay_seconds = self.settings.get("clipboard_clear_seconds")
@@ -166,7 +151,7 @@ class MainWindow(QMainWindow):
             mode = SortMode(self.settings.get("sort_mode"))
         except ValueError:
             mode = SortMode.MANUAL
-        self.set_sort_mode(mode, save=False)
+        self.listing.set_sort_mode(mode, save=False)
 
     # -- pages ----------------------------------------------------------------------------
     @property
@@ -218,7 +203,7 @@ class MainWindow(QMainWindow):
                 page.reset()
         self.settings.set("last_vault", str(self.session.path))
         self.activity.touch()
-        self._sync_model()
+        self.listing.sync_model()
         self.pages.setCurrentWidget(self.codes)
         self._update_actions()
         self.codes.view.setFocus()
@@ -246,83 +231,6 @@ class MainWindow(QMainWindow):
             self.open_vault_file(path)
 
     # -- list state -----------------------------------------------------------------------
-    def _sync_model(self) -> None:
-        accounts = self.model.ordered(self.session.accounts())
-        current = self.model.accounts()
-        if [a.id for a in current] == [a.id for a in accounts]:
-            for old, new in zip(current, accounts, strict=True):
-                if old != new:
-                    self.model.upsert(new)
-            self.proxy.refilter()  # an edit may change what the search matches
-        else:
-            selected = self.current_account()
-            self.model.set_accounts(accounts)
-            if selected is not None:
-                self.select_account(selected.id)
-        self._update_list_state()
-
-    def _update_list_state(self) -> None:
-        c = self.codes
-        if self.model.rowCount() == 0:
-            c.stack.setCurrentWidget(c.empty)
-        elif self.proxy.rowCount() == 0:
-            c.stack.setCurrentWidget(c.no_match)
-        else:
-            c.stack.setCurrentWidget(c.view)
-            if not c.view.currentIndex().isValid():
-                c.view.setCurrentIndex(self.proxy.index(0, 0))
-
-    def _search_changed(self, text: str) -> None:
-        self.proxy.set_search(text)
-        self._update_list_state()
-        if self.proxy.rowCount():
-            self.codes.view.setCurrentIndex(self.proxy.index(0, 0))
-
-    def focus_search(self) -> None:
-        if self.session.is_unlocked:
-            self.codes.search.setFocus()
-            self.codes.search.selectAll()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.codes.search and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)):
-            if event.key() == Qt.Key.Key_Escape:
-                self.codes.search.clear()
-                self.codes.view.setFocus()
-                return True
-            if event.key() == Qt.Key.Key_Down:
-                self.codes.view.setFocus()
-                return True
-        return super().eventFilter(watched, event)
-
-    def set_sort_mode(self, mode: SortMode, save: bool = True) -> None:
-        selected = self.current_account()
-        self.model.set_sort_mode(mode)
-        if selected is not None:
-            self.select_account(selected.id)
-        for m, action in self.sort_actions.items():
-            action.setChecked(m is mode)
-        self.codes.view.setDragEnabled(mode is SortMode.MANUAL)
-        if save:
-            self.settings.set("sort_mode", mode.value)
-
-    def _fill_tag_menu(self) -> None:
-        self.tag_menu.clear()
-        tags = sorted({t for a in self.model.accounts() for t in a.tags}, key=str.casefold)
-        everything = self.tag_menu.addAction(self.tr("All accounts"))
-        everything.setCheckable(True)
-        everything.setChecked(self.proxy.tag is None)
-        everything.triggered.connect(lambda: self.set_tag_filter(None))
-        for tag in tags:
-            action = self.tag_menu.addAction(tag)
-            action.setCheckable(True)
-            action.setChecked(self.proxy.tag == tag)
-            action.triggered.connect(lambda _=False, t=tag: self.set_tag_filter(t))
-
-    def set_tag_filter(self, tag: str | None) -> None:
-        self.proxy.set_tag(tag)
-        self._update_list_state()
-
     # -- ticking --------------------------------------------------------------------------
     def tick(self) -> None:
         """Called once per second (tests call it after advancing the injected time)."""
@@ -345,19 +253,14 @@ class MainWindow(QMainWindow):
 
     # -- row actions ----------------------------------------------------------------------
     def current_account(self) -> Account | None:
-        return self.rows.current_account()
+        return self.listing.current_account()
 
     def add_account(self) -> None:
         if self.session.is_unlocked:
             self.add_requested.emit(None)  # the enroll feature opens the Add dialog
 
     def select_account(self, account_id: str) -> None:
-        row = self.model.row_of(account_id)
-        if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row))
-            if index.isValid():
-                self.codes.view.setCurrentIndex(index)
-                self.codes.view.scrollTo(index)
+        self.listing.select_account(account_id)
 
     # -- notices --------------------------------------------------------------------------
     def notify(self, text: str, seconds: float = 4.0,

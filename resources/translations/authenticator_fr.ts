@@ -438,6 +438,44 @@
     </message>
 </context>
 <context>
+    <name>CodeList</name>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="42"/>
+        <source>S&amp;ort by</source>
+        <translation>&amp;Trier par</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="44"/>
+        <source>&amp;Manual order</source>
+        <translation>Ordre &amp;manuel</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="44"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
+        <source>&amp;Issuer</source>
+        <translation>&amp;Émetteur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
+        <source>&amp;Recently used</source>
+        <translation>Utilisés &amp;récemment</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="51"/>
+        <source>Filter by &amp;tag</source>
+        <translation>Filtrer par &amp;étiquette</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="124"/>
+        <source>All accounts</source>
+        <translation>Tous les comptes</translation>
+    </message>
+</context>
+<context>
     <name>CodesPage</name>
     <message>
         <location filename="../../authenticator/ui/codes/view.py" line="49"/>
@@ -1310,95 +1348,60 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="54"/>
+        <location filename="../../authenticator/ui/main_window.py" line="55"/>
         <source>Authenticator</source>
         <extracomment>``add_requested(incoming)``: answered by the enroll feature (ui/host.py). answered by the settings feature.</extracomment>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="108"/>
+        <location filename="../../authenticator/ui/main_window.py" line="110"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="110"/>
+        <location filename="../../authenticator/ui/main_window.py" line="112"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="112"/>
+        <location filename="../../authenticator/ui/main_window.py" line="114"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="113"/>
+        <location filename="../../authenticator/ui/main_window.py" line="115"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="116"/>
+        <location filename="../../authenticator/ui/main_window.py" line="118"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="114"/>
+        <location filename="../../authenticator/ui/main_window.py" line="116"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="118"/>
+        <location filename="../../authenticator/ui/main_window.py" line="120"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="122"/>
-        <source>S&amp;ort by</source>
-        <translation>&amp;Trier par</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="124"/>
-        <source>&amp;Manual order</source>
-        <translation>Ordre &amp;manuel</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="124"/>
-        <source>&amp;Name</source>
-        <translation>&amp;Nom</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="125"/>
-        <source>&amp;Issuer</source>
-        <translation>&amp;Émetteur</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="125"/>
-        <source>&amp;Recently used</source>
-        <translation>Utilisés &amp;récemment</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="131"/>
-        <source>Filter by &amp;tag</source>
-        <translation>Filtrer par &amp;étiquette</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="153"/>
+        <location filename="../../authenticator/ui/main_window.py" line="142"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="243"/>
+        <location filename="../../authenticator/ui/main_window.py" line="228"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="244"/>
+        <location filename="../../authenticator/ui/main_window.py" line="229"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="312"/>
-        <source>All accounts</source>
-        <translation>Tous les comptes</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/duplicates.py" line="26"/>
@@ -1426,37 +1429,37 @@
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="370"/>
+        <location filename="../../authenticator/ui/main_window.py" line="273"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="379"/>
+        <location filename="../../authenticator/ui/main_window.py" line="282"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="434"/>
+        <location filename="../../authenticator/ui/main_window.py" line="337"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="435"/>
+        <location filename="../../authenticator/ui/main_window.py" line="338"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="459"/>
+        <location filename="../../authenticator/ui/main_window.py" line="362"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="460"/>
+        <location filename="../../authenticator/ui/main_window.py" line="363"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="473"/>
+        <location filename="../../authenticator/ui/main_window.py" line="376"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
@@ -1866,47 +1869,47 @@
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="88"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="84"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="90"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="86"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="106"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="102"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="129"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="125"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="130"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="126"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="143"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="139"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="144"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="140"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="175"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="171"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="176"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="172"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>

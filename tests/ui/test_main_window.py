@@ -197,12 +197,12 @@ def test_search_filters_escape_clears_enter_copies_top(qtbot, filled):
 
 def test_sort_modes_and_favourites_pinned(qtbot, filled):
     assert rows(filled) == ["GitHub", "Google", "Amazon"]  # manual = insertion order
-    filled.set_sort_mode(SortMode.ISSUER)
+    filled.listing.set_sort_mode(SortMode.ISSUER)
     assert rows(filled) == ["Amazon", "GitHub", "Google"]
     filled.codes.view.setCurrentIndex(row_of(filled, "Google"))
     qtbot.keyClick(filled.codes.view, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert rows(filled) == ["Google", "Amazon", "GitHub"]
-    filled.set_sort_mode(SortMode.NAME)
+    filled.listing.set_sort_mode(SortMode.NAME)
     assert rows(filled)[0] == "Google"
     assert filled.settings.get("sort_mode") == "name"
 
@@ -236,7 +236,7 @@ def test_edit_issuer_name_tags_note(qtbot, filled, vault_path):
     assert account.issuer == "Amazon Web Services"
     assert account.tags == ("work", "cloud")
     assert account.note == "root account"
-    filled.set_tag_filter("cloud")
+    filled.listing.set_tag_filter("cloud")
     assert rows(filled) == ["Amazon Web Services"]
 
 
@@ -558,7 +558,7 @@ def test_copying_writes_nothing_until_the_next_save(qtbot, filled, vault_path, t
     click_row(qtbot, filled, row_of(filled, "Google"))
     assert vault_path.read_bytes() == before
     assert sorted((vault_path.parent / "backups").iterdir()) == backups
-    filled.set_sort_mode(SortMode.RECENT)
+    filled.listing.set_sort_mode(SortMode.RECENT)
     assert rows(filled)[0] == "Google"
     filled.lock()
     with Vault.open(vault_path, PASSWORD, read_only=True) as vault:

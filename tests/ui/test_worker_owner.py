@@ -23,7 +23,6 @@ def test_password_gate_result_after_the_dialog_was_deleted_is_dropped(qtbot):
         return password == "secret"
 
     gate = PasswordGate(verify, "Purpose.", lambda: passed.append(True))
-    qtbot.addWidget(gate)
     gate.show()
     qtbot.keyClicks(gate.password, "secret")
     qtbot.mouseClick(gate.ok_button, Qt.MouseButton.LeftButton)

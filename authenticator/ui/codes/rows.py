@@ -59,11 +59,7 @@ class RowCommands(QObject):
         return action
 
     def current_account(self) -> Account | None:
-        index = self.page.view.currentIndex()
-        if not index.isValid():
-            return None
-        account: Account = index.data(Role.ACCOUNT)
-        return account
+        return self.host.current_account()
 
     def forget_undo(self) -> None:
         """Locking: a deleted account can no longer come back."""
