@@ -1,4 +1,4 @@
-"""The command-line contract (DESIGN.md): outputs, exit codes, one-line errors."""
+"""The command-line contract (docs/architecture.md): outputs, exit codes, one-line errors."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Fixture writers: build other apps' export files from Account lists, following each
-app's documented format (facts in DESIGN.md). They live in the tests, not the package."""
+app's documented format (facts in docs/architecture.md). They live in the tests, not the package."""
 
 from __future__ import annotations
 
