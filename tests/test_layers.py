@@ -1,4 +1,5 @@
-"""Imports point one way (docs/architecture.md): cli/ui -> scan, portability, timesync -> storage -> core.
+"""Imports point one way (docs/architecture.md): cli/ui -> scan, portability, timesync ->
+storage -> core.
 
 Checked on the source with ``ast``, so imports inside functions count too.
 """
