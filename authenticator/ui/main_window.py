@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QWidget,
 )
 
 from authenticator.core.account import Account
@@ -32,11 +30,11 @@ from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.ticker import SecondTicker
 from authenticator.ui.common.timebase import TimeBase
-from authenticator.ui.host import RowMenuHook, SettingsSectionFactory
 from authenticator.ui.vault.pages import UnlockPage, WelcomePage
+from authenticator.ui.window_host import WindowHost
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowHost, QMainWindow):
     """Owns the pages, the code model and the tick. Every change goes through the session."""
 
     quit_requested = Signal()
@@ -88,8 +86,7 @@ class MainWindow(QMainWindow):
 
         self.ticker = ticker if ticker is not None else SecondTicker(self)
         self.ticker.ticked.connect(self.tick)
-        self.tick_hooks: list[Callable[[], None]] = []  # run on every tick
-        self._settings_sections: list[SettingsSectionFactory] = []
+        self._init_host()
         self.show_start_page()
 
     # -- set-up ---------------------------------------------------------------------------
@@ -281,51 +278,6 @@ class MainWindow(QMainWindow):
             self.codes.save_banner.hide()
             self.notify(self.tr("Your changes are saved."))
         return saved
-
-    # -- the feature host (ui/host.py) -----------------------------------------------------
-    @property
-    def ticked(self) -> Any:
-        return self.ticker.ticked
-
-    def window(self) -> QWidget:
-        return self
-
-    def refresh_codes(self) -> None:
-        self.model.tick()
-
-    def add_banner(self, banner: QWidget) -> None:
-        self.codes.banners.addWidget(banner)
-
-    def add_menu_action(self, action: QAction) -> None:
-        self.main_menu.insertAction(self.settings_action, action)
-
-    def add_row_menu_hook(self, hook: RowMenuHook) -> None:
-        self.rows.menu_hooks.append(hook)
-
-    def add_tick_hook(self, hook: Callable[[], None]) -> None:
-        self.tick_hooks.append(hook)
-
-    def add_settings_section(self, factory: SettingsSectionFactory) -> None:
-        self._settings_sections.append(factory)
-
-    def settings_sections(self) -> list[SettingsSectionFactory]:
-        return list(self._settings_sections)
-
-    def add_window_action(self, action: QAction) -> None:
-        self.addAction(action)
-
-    def add_drop_handler(self, handler: QObject) -> None:
-        self.setAcceptDrops(True)
-        self.installEventFilter(handler)
-        self.codes.view.viewport().installEventFilter(handler)
-
-    @property
-    def menu_shown(self) -> Any:
-        return self.main_menu.aboutToShow
-
-    def apply_settings(self) -> None:
-        self._apply_settings()
-        self.settings_changed.emit()
 
     # -- locking and quitting -------------------------------------------------------------
     def lock(self, confirm_unsaved: bool = True) -> bool:
