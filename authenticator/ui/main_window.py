@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -30,6 +31,7 @@ from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.ticker import SecondTicker
 from authenticator.ui.common.timebase import TimeBase
+from authenticator.ui.common.widgets import window_action
 from authenticator.ui.vault.pages import UnlockPage, WelcomePage
 from authenticator.ui.window_host import WindowHost
 
@@ -90,31 +92,15 @@ class MainWindow(WindowHost, QMainWindow):
         self.show_start_page()
 
     # -- set-up ---------------------------------------------------------------------------
-    def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
-                slot: Any,
-                icon_name: str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _make_actions(self) -> None:
-        self.add_action = self._action(self.tr("&Add account…"), "Ctrl+N", self.add_account,
-                                       "add")
-        self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", lambda: self.lock(),
-                                        "lock")
-        self.find_action = self._action(self.tr("&Find"), "Ctrl+F", self.listing.focus_search)
-        self.settings_action = self._action(self.tr("&Settings…"), "Ctrl+,", self.open_settings)
-        self.password_action = self._action(self.tr("Change pass&word…"), None,
-                                            self.change_password)
-        self.quit_action = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit,
-                                        self.quit)
-        self.about_action = self._action(self.tr("A&bout Authenticator"), None, self.about)
+        act = partial(window_action, self)
+        self.add_action = act(self.tr("&Add account…"), "Ctrl+N", self.add_account, "add")
+        self.lock_action = act(self.tr("&Lock"), "Ctrl+L", lambda: self.lock(), "lock")
+        self.find_action = act(self.tr("&Find"), "Ctrl+F", self.listing.focus_search)
+        self.settings_action = act(self.tr("&Settings…"), "Ctrl+,", self.open_settings)
+        self.password_action = act(self.tr("Change pass&word…"), None, self.change_password)
+        self.quit_action = act(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.quit)
+        self.about_action = act(self.tr("A&bout Authenticator"), None, self.about)
 
         menu = QMenu(self)
         menu.addAction(self.add_action)
@@ -319,13 +305,9 @@ class MainWindow(WindowHost, QMainWindow):
         ).format(version=__version__, path=html.escape(str(self.session.path))))
 
     def change_password(self) -> None:
-        from authenticator.ui.vault.password_dialog import ChangePasswordDialog
+        from authenticator.ui.vault.password_dialog import change_password
 
-        if not self.session.is_unlocked:
-            return
-        dialog = ChangePasswordDialog(self.session, self)
-        if dialog.exec() == ChangePasswordDialog.DialogCode.Accepted:
-            self.notify(self.tr("Password changed. Use the new one from now on."), seconds=6.0)
+        change_password(self)
 
     def open_settings(self) -> None:
         self.settings_requested.emit()  # the settings feature opens the dialog

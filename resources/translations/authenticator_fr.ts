@@ -134,7 +134,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="126"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="143"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -175,82 +175,82 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="29"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="31"/>
         <source>Change the vault password</source>
         <translation>Changer le mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="33"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="35"/>
         <source>The keys stay as they are; only the password that unlocks them changes. Automatic backups keep the password that was current when they were made.</source>
         <translation>Les clés restent les mêmes&#xa0;; seul le mot de passe qui les déverrouille change. Les sauvegardes automatiques gardent le mot de passe en vigueur au moment où elles ont été faites.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="38"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="40"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="39"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="41"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="40"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="42"/>
         <source>Repeat the new password</source>
         <translation>Répétez le nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="41"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="43"/>
         <source>C&amp;urrent password:</source>
         <translation>Mot de passe &amp;actuel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="42"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="44"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="43"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="45"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="47"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="49"/>
         <source>Password strength</source>
         <translation>Solidité du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="54"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="56"/>
         <source>Changing the password</source>
         <translation>Changement du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="59"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="61"/>
         <source>&amp;Change password</source>
         <translation>&amp;Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="60"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="62"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="62"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="64"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="83"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="85"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>Le nouveau mot de passe doit comporter au moins {n} caractères.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="87"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="89"/>
         <source>The two new passwords are different.</source>
         <translation>Les deux nouveaux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="114"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="116"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
@@ -976,7 +976,7 @@
 <context>
     <name>ErrorLabel</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="29"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="46"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -1354,52 +1354,52 @@
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="110"/>
+        <location filename="../../authenticator/ui/main_window.py" line="97"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="112"/>
+        <location filename="../../authenticator/ui/main_window.py" line="98"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="114"/>
+        <location filename="../../authenticator/ui/main_window.py" line="99"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="115"/>
+        <location filename="../../authenticator/ui/main_window.py" line="100"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="118"/>
+        <location filename="../../authenticator/ui/main_window.py" line="102"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="116"/>
+        <location filename="../../authenticator/ui/main_window.py" line="101"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="120"/>
+        <location filename="../../authenticator/ui/main_window.py" line="103"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="142"/>
+        <location filename="../../authenticator/ui/main_window.py" line="125"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="228"/>
+        <location filename="../../authenticator/ui/main_window.py" line="211"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="229"/>
+        <location filename="../../authenticator/ui/main_window.py" line="212"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -1429,37 +1429,37 @@
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="273"/>
+        <location filename="../../authenticator/ui/main_window.py" line="256"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="282"/>
+        <location filename="../../authenticator/ui/main_window.py" line="265"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="337"/>
+        <location filename="../../authenticator/ui/main_window.py" line="275"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="338"/>
+        <location filename="../../authenticator/ui/main_window.py" line="276"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="362"/>
+        <location filename="../../authenticator/ui/main_window.py" line="300"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="363"/>
+        <location filename="../../authenticator/ui/main_window.py" line="301"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="376"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="135"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
@@ -1839,77 +1839,77 @@
 <context>
     <name>RowCommands</name>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="34"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="35"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="36"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="37"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="37"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="38"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="39"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="40"/>
         <source>&amp;Favourite</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="41"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="42"/>
         <source>Move &amp;up</source>
         <translation>Déplacer vers le &amp;haut</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="42"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="43"/>
         <source>Move do&amp;wn</source>
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="84"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="80"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="86"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="82"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="102"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="98"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="125"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="121"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="126"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="122"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="139"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="135"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="140"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="136"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="171"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="167"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="172"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="168"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
@@ -2147,7 +2147,7 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>Toast</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="51"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="68"/>
         <source>Notice</source>
         <translation>Information</translation>
     </message>

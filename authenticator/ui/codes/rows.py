@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
+from authenticator.ui.common.widgets import window_action
 from authenticator.ui.host import Host, RowMenuHook
 
 if TYPE_CHECKING:
@@ -51,12 +52,7 @@ class RowCommands(QObject):
         model.reordered.connect(self._reordered)
 
     def _action(self, text: str, shortcut: QKeySequence.StandardKey | str, slot: Any) -> QAction:
-        action = QAction(text, self.host.window())
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.host.add_window_action(action)
-        return action
+        return window_action(self.host.window(), text, shortcut, slot)
 
     def current_account(self) -> Account | None:
         return self.host.current_account()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +19,7 @@ from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.widgets import error_label
 from authenticator.ui.common.worker import run_in_background
+from authenticator.ui.host import Host
 from authenticator.ui.vault.pages import MIN_PASSWORD_LENGTH
 from authenticator.ui.vault.strength import estimate_strength
 
@@ -122,3 +124,13 @@ class ChangePasswordDialog(QDialog):
         self.error.setText(text[:1].upper() + text[1:])
         self.current.selectAll()
         self.current.setFocus()
+
+
+def change_password(host: Host) -> None:
+    """Ask for the current and a new password; say so once it is changed."""
+    if not host.session.is_unlocked:
+        return
+    dialog = ChangePasswordDialog(host.session, host.window())
+    if dialog.exec() == ChangePasswordDialog.DialogCode.Accepted:
+        host.notify(QCoreApplication.translate("MainWindow", "Password changed. Use the new "
+                                               "one from now on."), seconds=6.0)
