@@ -191,3 +191,19 @@ def test_every_ui_package_is_classified():
 def test_relative_and_from_package_imports_resolve(tmp_path):
     assert "authenticator.ui.main_window" in resolved_imports(UI / "app.py")
     assert "authenticator.ui.host" in resolved_imports(UI / "clock" / "check.py")
+
+
+def test_no_test_module_imports_another_test_module():
+    """Shared builders live in tests/helpers/ (or in helper modules such as writers.py)."""
+    tests = PACKAGE.parent / "tests"
+    wrong = []
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [alias.name for alias in node.names]
+            if any(n.split(".")[-1].startswith("test_") for n in names if n):
+                wrong.append(f"{path.relative_to(tests)}:{node.lineno}")
+    assert wrong == []

@@ -24,9 +24,9 @@ from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.timebase import FakeTimeBase
 from authenticator.ui.enroll.duplicates import add_accounts_checked
 from authenticator.ui.main_window import MainWindow
+from tests.helpers.gui import T0, create_vault, unlock
 from tests.helpers.windows import make_window
 from tests.timesync.sntp_server import FakeSntpServer
-from tests.ui.conftest import T0, create_vault, unlock
 
 LINK = "otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example"
 

@@ -36,7 +36,7 @@ from authenticator.ui.transfer.common import PasswordGate
 from authenticator.ui.transfer.importing import ImportDialog
 from authenticator.ui.transfer.qr import GoogleExportDialog, ShowQrDialog
 from authenticator.ui.vault.password_dialog import ChangePasswordDialog
-from tests.ui.conftest import PASSWORD, T0, create_vault, on_next_modal
+from tests.helpers.gui import PASSWORD, T0, create_vault, on_next_modal
 
 GITHUB = Account(secret=b"12345678901234567890", issuer="GitHub", name="alice")
 VPN = Account(secret=b"\x07" * 20, issuer="VPN", name="me", kind=OtpKind.HOTP, counter=3)

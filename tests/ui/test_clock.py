@@ -16,8 +16,8 @@ from authenticator.ui.clock.check import ClockCheck, parse_server_list
 from authenticator.ui.clock.dialogs import CompareDialog, FixClockDialog
 from authenticator.ui.codes.model import Role
 from authenticator.ui.settings.dialog import SettingsDialog
+from tests.helpers.gui import create_vault, on_next_modal, unlock
 from tests.timesync.sntp_server import FakeSntpServer
-from tests.ui.conftest import create_vault, on_next_modal, unlock
 
 KEY = bytes(range(1, 21))
 

@@ -21,8 +21,8 @@ from authenticator.scan.camera import CameraError, CameraInfo
 from authenticator.ui.codes.model import Role
 from authenticator.ui.enroll.dialog import EnrollDialog, Route
 from authenticator.ui.enroll.sources import Incoming
+from tests.helpers.gui import create_vault, on_next_modal
 from tests.helpers.synthetic import SyntheticVideoSource, paste, qr_image
-from tests.ui.conftest import create_vault, on_next_modal
 
 GITHUB = Account(secret=bytes.fromhex("48656c6c6f21deadbeef"), issuer="GitHub", name="alice")
 STRONG = Account(secret=bytes(range(20)), issuer="Portal", name="bob@example.com")

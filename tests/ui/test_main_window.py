@@ -19,7 +19,7 @@ from authenticator.ui.codes.model import Role, SortMode
 from authenticator.ui.common.account_form import EditAccountDialog
 from authenticator.ui.enroll.dialog import EnrollDialog, Route
 from authenticator.ui.enroll.duplicates import add_accounts_checked
-from tests.ui.conftest import PASSWORD, create_vault, on_next_modal, unlock
+from tests.helpers.gui import PASSWORD, create_vault, on_next_modal, unlock
 
 GITHUB_KEY = "JBSWY3DPEHPK3PXP"  # an 80-bit key, as GitHub and many others issue
 

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import keyring
-import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.main_window import MainWindow
+from tests.helpers.gui import create_vault, on_next_modal
+from tests.helpers.keyring import LockedKeyring
 from tests.helpers.windows import make_window
-from tests.storage.test_keyring import LockedKeyring, MemoryKeyring
-from tests.ui.conftest import create_vault, on_next_modal
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
 
 
 def set_remember(qtbot, window: MainWindow, on: bool) -> None:

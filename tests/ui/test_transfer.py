@@ -19,8 +19,8 @@ from authenticator.ui.transfer.backups import BackupDialog, RestoreDialog
 from authenticator.ui.transfer.common import PasswordGate
 from authenticator.ui.transfer.importing import ImportDialog
 from authenticator.ui.transfer.qr import GoogleExportDialog, ShowQrDialog
+from tests.helpers.gui import PASSWORD, create_vault
 from tests.portability.writers import aegis_db, essences, make_2fas, make_aegis_encrypted
-from tests.ui.conftest import PASSWORD, create_vault
 
 GITHUB = Account(secret=b"12345678901234567890", issuer="GitHub", name="octo@example.com")
 GITLAB = Account(secret=b"gitlab-secret-0123456", issuer="GitLab", name="octo")
