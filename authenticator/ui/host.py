@@ -15,6 +15,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtCore import QObject, SignalInstance
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDialog, QMenu, QWidget
@@ -25,6 +27,15 @@ if TYPE_CHECKING:
 RowMenuHook = Callable[["QMenu", "Account"], None]
 #: Builds a settings section (a widget) for the settings dialog it is given.
 SettingsSectionFactory = Callable[["QDialog"], "QWidget"]
+
+
+class ClockAdvisor(Protocol):
+    """What the clock feature tells others (the Add dialog's confirmation page)."""
+
+    def uncorrected_offset(self) -> float | None:
+        """The measured offset when codes would be off by it, else None."""
+
+    def use_measured_correction(self) -> None: ...
 
 
 class Host(Protocol):
@@ -111,3 +122,11 @@ class Host(Protocol):
 
     def apply_settings(self) -> None:
         """Apply changed settings to the window, then emit ``settings_changed``."""
+
+    def set_clock_advisor(self, advisor: ClockAdvisor) -> None:
+        """The clock feature offers its measurement to other features."""
+
+    def clock_advisor(self) -> ClockAdvisor | None: ...
+
+    def replace_vault_from(self, backup: Path, password: str) -> bool:
+        """Lock, make ``backup`` the vault file and unlock it; False if nothing changed."""

@@ -33,6 +33,7 @@ from authenticator.ui.common.ticker import SecondTicker
 from authenticator.ui.common.timebase import TimeBase
 from authenticator.ui.common.widgets import window_action
 from authenticator.ui.vault.pages import UnlockPage, WelcomePage
+from authenticator.ui.vault.recovery import VaultRecovery
 from authenticator.ui.window_host import WindowHost
 
 
@@ -89,6 +90,7 @@ class MainWindow(WindowHost, QMainWindow):
         self.ticker = ticker if ticker is not None else SecondTicker(self)
         self.ticker.ticked.connect(self.tick)
         self._init_host()
+        self.recovery = VaultRecovery(self, self)  # damaged vault: restore from backups
         self.show_start_page()
 
     # -- set-up ---------------------------------------------------------------------------
@@ -199,6 +201,8 @@ class MainWindow(WindowHost, QMainWindow):
             self.unlock_page.show_error(message)
 
     def open_vault_file(self, path: str) -> None:
+        if self.recovery.intercept_open(Path(path)):
+            return  # a file inside backups/: restored (or not) instead of opened
         if self.session.is_unlocked:
             self.lock()
         self.session.path = Path(path)
@@ -266,6 +270,9 @@ class MainWindow(WindowHost, QMainWindow):
         return saved
 
     # -- locking and quitting -------------------------------------------------------------
+    def replace_vault_from(self, backup: Path, password: str) -> bool:
+        return self.recovery.replace_from(backup, password)
+
     def lock(self, confirm_unsaved: bool = True) -> bool:
         """Lock; False when the user chose to stay unlocked (unsaved changes)."""
         if not self.session.is_unlocked or self.session.busy:

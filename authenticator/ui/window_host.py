@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
-from authenticator.ui.host import RowMenuHook, SettingsSectionFactory
+from authenticator.ui.host import ClockAdvisor, RowMenuHook, SettingsSectionFactory
 
 if TYPE_CHECKING:
     from authenticator.ui.codes.model import AccountListModel
@@ -36,6 +36,7 @@ class WindowHost:
     def _init_host(self) -> None:
         self.tick_hooks: list[Callable[[], None]] = []  # run on every tick
         self._settings_sections: list[SettingsSectionFactory] = []
+        self._clock_advisor: ClockAdvisor | None = None
 
     def _apply_settings(self) -> None:
         raise NotImplementedError
@@ -84,3 +85,9 @@ class WindowHost:
     def apply_settings(self) -> None:
         self._apply_settings()
         self.settings_changed.emit()
+
+    def set_clock_advisor(self, advisor: ClockAdvisor) -> None:
+        self._clock_advisor = advisor
+
+    def clock_advisor(self) -> ClockAdvisor | None:
+        return self._clock_advisor
