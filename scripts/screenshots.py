@@ -13,18 +13,19 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from authenticator.core.account import Account, OtpKind, decode_base32
 from authenticator.storage.kdf import KdfParams
+from authenticator.ui.app import build_window
 from authenticator.ui.common.fit import install_window_fitter
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.theme import apply_theme
 from authenticator.ui.common.timebase import FakeTimeBase
-from authenticator.ui.main_window import MainWindow
-from authenticator.ui.vault.session import VaultSession
 
 # Made-up accounts with made-up keys (the base32 of well-known test strings).
 DEMO = [
@@ -67,7 +68,7 @@ def main() -> int:
         for theme in ("light", "dark"):
             apply_theme(app, theme)
             session = VaultSession(folder / f"demo-{theme}.authvault", kdf=KdfParams.for_tests())
-            window = MainWindow(session, settings, time_base)
+            window = build_window(session, settings, time_base)
             window.resize(520, 600)
             window.show()
             if theme == "light":
@@ -105,9 +106,9 @@ def main() -> int:
 
 
 def demo_window(app: QApplication, folder: Path, settings: AppSettings,
-                time_base: FakeTimeBase) -> MainWindow:
+                time_base: FakeTimeBase) -> Any:
     session = VaultSession(folder / "demo.authvault", kdf=KdfParams.for_tests())
-    window = MainWindow(session, settings, time_base)
+    window = build_window(session, settings, time_base)
     window.resize(520, 600)
     window.show()
     session.create("a demo password")
@@ -149,7 +150,9 @@ def variant(app: QApplication, out: Path, language: str, hidpi: bool = False) ->
             dialog.close()
         else:
             window.grab().save(str(out / f"main-{language}.png"))
-            dialog = SettingsDialog(settings, window, vault_settings={})
+            dialog = SettingsDialog(settings, window, vault_settings={},
+                                    sections=window.settings_sections(),
+                                    vault_path=window.session.path)
             dialog.show()
             app.processEvents()
             dialog.grab().save(str(out / f"settings-{language}.png"))

@@ -44,16 +44,16 @@ def main() -> int:
     app = QApplication(sys.argv[:1])
     from authenticator.core.account import Account
     from authenticator.storage.kdf import KdfParams
+    from authenticator.ui.app import build_window
     from authenticator.ui.common.fit import install_window_fitter
+    from authenticator.ui.common.session import VaultSession
     from authenticator.ui.common.settings import AppSettings
     from authenticator.ui.common.theme import apply_theme
     from authenticator.ui.common.timebase import FakeTimeBase
     from authenticator.ui.enroll.dialog import EnrollDialog, Route
-    from authenticator.ui.main_window import MainWindow
     from authenticator.ui.platform.translations import install_translator
     from authenticator.ui.settings.dialog import SettingsDialog
     from authenticator.ui.transfer.backups import BackupDialog, RestoreDialog
-    from authenticator.ui.vault.session import VaultSession
 
     install_translator(app, sys.argv[1] if len(sys.argv) > 1 else "en")
     apply_theme(app, "light")
@@ -62,7 +62,7 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp())
     settings = AppSettings(tmp / "settings.ini")
     session = VaultSession(tmp / "v.authvault", kdf=KdfParams.for_tests())
-    window = MainWindow(session, settings, FakeTimeBase(1_767_225_613.0))
+    window = build_window(session, settings, FakeTimeBase(1_767_225_613.0))
     lines = [report(app, "welcome", window)]
     session.create("correct horse battery staple")
     while not session.is_unlocked:
@@ -70,7 +70,9 @@ def main() -> int:
     session.add_many([Account(secret=b"12345678901234567890", issuer="GitHub", name="a")])
     lines.append(report(app, "main", window))
     window.show()
-    lines.append(report(app, "settings", SettingsDialog(settings, window, vault_settings={})))
+    lines.append(report(app, "settings", SettingsDialog(settings, window, vault_settings={},
+                                                        sections=window.settings_sections(),
+                                                        vault_path=session.path)))
     enroll = EnrollDialog(lambda: 1_767_225_613.0, lambda a: a, window,
                           list_cameras=lambda: [])
     enroll.show_route(Route.MANUAL)

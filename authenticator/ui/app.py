@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from authenticator import __version__
 
 if TYPE_CHECKING:
+    from authenticator.ui.clock.check import ClockCheck
+    from authenticator.ui.codes.gestures import ListGestures
+    from authenticator.ui.codes.icon_packs import IconPacks
+    from authenticator.ui.codes.privacy import PrivacyMode
+    from authenticator.ui.common.session import VaultSession
+    from authenticator.ui.common.settings import AppSettings
+    from authenticator.ui.common.ticker import SecondTicker
+    from authenticator.ui.common.timebase import TimeBase
+    from authenticator.ui.enroll.hooks import EnrollHooks
     from authenticator.ui.host import Host
+    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.settings import SettingsFeature
+    from authenticator.ui.transfer.menu import TransferActions
 
 #: Set to 1 to open the window, print what was shown and quit (used by the dist smoke test).
 SMOKE_TEST_ENV = "AUTHENTICATOR_SMOKE_TEST"
@@ -28,8 +41,47 @@ def choose_vault_path(cli_value: str | None, last_opened: str) -> Path:
     return resolve_vault_path(cli_value)
 
 
-def install_features(host: Host) -> None:
-    """The one place that plugs feature packages into the app (each has ``install(host)``)."""
+@dataclass
+class Features:
+    """The controllers of the installed features (tests and the tray reach them here)."""
+
+    enroll: EnrollHooks
+    transfer: TransferActions
+    clock: ClockCheck
+    settings: SettingsFeature
+    gestures: ListGestures
+    privacy: PrivacyMode
+    icon_packs: IconPacks
+
+
+def install_features(host: Host) -> Features:
+    """The one place that plugs feature packages into the app (each has ``install(host)``).
+
+    The order is the order of their entries in the main menu.
+    """
+    from authenticator.ui import clock, enroll, settings, transfer
+    from authenticator.ui.codes import gestures, icon_packs, privacy
+
+    return Features(
+        enroll=enroll.install(host),
+        transfer=transfer.install(host),
+        clock=clock.install(host),
+        settings=settings.install(host),
+        # the code list's own options (they reach the main window's list: ui/codes)
+        gestures=gestures.install(host),
+        privacy=privacy.install(host),
+        icon_packs=icon_packs.install(host),
+    )
+
+
+def build_window(session: VaultSession, settings: AppSettings, timebase: TimeBase, *,
+                 ticker: SecondTicker | None = None) -> MainWindow:
+    """The main window with every feature installed (``window.features``)."""
+    from authenticator.ui.main_window import MainWindow
+
+    window = MainWindow(session, settings, timebase, ticker=ticker)
+    window.features = install_features(window)  # the main window implements the host
+    return window
 
 
 def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int:
@@ -44,10 +96,10 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
 
     from authenticator.ui.common.files import bind_settings
     from authenticator.ui.common.fit import install_window_fitter
+    from authenticator.ui.common.session import VaultSession
     from authenticator.ui.common.settings import AppSettings
     from authenticator.ui.common.theme import apply_theme
     from authenticator.ui.common.timebase import TimeBase
-    from authenticator.ui.main_window import MainWindow
     from authenticator.ui.platform.single_instance import (
         SingleInstance,
         notify_running,
@@ -55,7 +107,6 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     )
     from authenticator.ui.platform.translations import install_translator
     from authenticator.ui.platform.tray import Tray
-    from authenticator.ui.vault.session import VaultSession
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -79,9 +130,7 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     apply_theme(app, settings.get("theme"))
     install_window_fitter(app)  # windows tall enough for wrapped text, inside the screen
     session = VaultSession(Path(path))
-    window = MainWindow(session, settings, TimeBase())
-    host: Host = window  # the main window implements the feature host (ui/host.py)
-    install_features(host)
+    window = build_window(session, settings, TimeBase())
     window.settings_changed.connect(lambda: apply_theme(app, settings.get("theme")))
     tray = Tray(window)
     tray.show()

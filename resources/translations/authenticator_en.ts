@@ -67,7 +67,7 @@
 <context>
     <name>TransferActions</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/menu.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="195"/>
         <source>Added %n account(s)</source>
         <translation>
             <numerusform>Added %n account</numerusform>

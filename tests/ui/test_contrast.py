@@ -15,7 +15,7 @@ from authenticator.ui.common.theme import apply_theme
 from authenticator.ui.common.widgets import BANNER_COLOURS, Banner
 from authenticator.ui.enroll.dialog import EnrollDialog, Route
 from authenticator.ui.settings.dialog import SettingsDialog
-from tests.ui.conftest import create_vault
+from tests.helpers.gui import create_vault
 
 
 def test_wcag_maths():
@@ -55,7 +55,8 @@ def test_main_window_welcome_list_and_banners(qtbot, theme, window):
 
 
 def test_settings_dialog(qtbot, theme, window):
-    dialog = SettingsDialog(window.settings, window)
+    dialog = SettingsDialog(window.settings, window, sections=window.settings_sections(),
+                            vault_path=window.session.path)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

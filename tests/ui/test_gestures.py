@@ -11,7 +11,7 @@ from authenticator.core.account import Account
 from authenticator.ui.codes.gestures import CopyGestureSection
 from authenticator.ui.codes.model import Role
 from authenticator.ui.settings.dialog import SettingsDialog
-from tests.ui.conftest import create_vault
+from tests.helpers.gui import create_vault
 
 SENTINEL = "what the user had copied"
 ACCOUNTS = [Account(secret=b"12345678901234567890", issuer="GitHub", name="alice"),
@@ -74,7 +74,7 @@ def test_arrow_keys_select_without_copying(qtbot, listed):
 
 
 def test_double_click_setting_makes_a_click_only_select(qtbot, listed):
-    dialog = SettingsDialog(listed.settings, listed)
+    dialog = SettingsDialog(listed.settings, listed, sections=listed.settings_sections())
     qtbot.addWidget(dialog)
     section = next(s for s in dialog.sections if isinstance(s, CopyGestureSection))
     section.gesture.setCurrentIndex(section.gesture.findData("double_click"))

@@ -14,7 +14,7 @@ from authenticator.core.account import Account
 from authenticator.core.icon_pack import IconPackError
 from authenticator.ui.codes.delegate import Geometry
 from authenticator.ui.codes.icon_packs import install_pack, pack_icon_path
-from tests.ui.conftest import create_vault
+from tests.helpers.gui import create_vault
 
 UUID = "1e9a6c82-0c9f-4a0e-8b56-0f3d0a5d6a11"
 
@@ -46,17 +46,17 @@ def test_import_from_the_menu_and_the_row_shows_the_icon(qtbot, window, tmp_path
     window.session.add_many([Account(secret=b"12345678901234567890", issuer="Example Bank",
                                      name="card")])
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 1)
-    action = window.icon_packs.action
+    action = window.features.icon_packs.action
     assert action in window.main_menu.actions()
-    window.icon_packs.import_pack(make_pack(tmp_path / "pack.zip"))
+    window.features.icon_packs.import_pack(make_pack(tmp_path / "pack.zip"))
     qtbot.waitUntil(lambda: "Test icons" in window.codes.toast.text(), timeout=10_000)
     assert window.codes.toast.text().endswith("(1 icon)")
-    assert (window.icon_packs.folder / UUID / "pack.json").is_file()
+    assert (window.features.icon_packs.folder / UUID / "pack.json").is_file()
     # what the row paints where the avatar is: the pack's green image
     image = QImage(80, 80, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    assert window.icon_packs.paint(painter, QRect(8, 8, 64, 64), "Example Bank")
+    assert window.features.icon_packs.paint(painter, QRect(8, 8, 64, 64), "Example Bank")
     painter.end()
     assert image.pixelColor(40, 40).name() == "#00aa00"
     # and the list's delegate uses it for the row's avatar
@@ -94,6 +94,6 @@ def test_import_failure_is_one_clear_message(qtbot, window, tmp_path, monkeypatc
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
     (tmp_path / "bad.zip").write_bytes(b"nope")
-    window.icon_packs.import_pack(tmp_path / "bad.zip")
+    window.features.icon_packs.import_pack(tmp_path / "bad.zip")
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert shown == ["This icon pack could not be used: the file is not a zip archive"]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 
 from authenticator.core.account import Account
 from authenticator.ui.codes.delegate import Geometry
-from tests.ui.conftest import create_vault
+from tests.helpers.gui import create_vault
 
 LONG = Account(secret=b"12345678901234567890",
                issuer="TBS Certificate Authority Customer Service Portal",

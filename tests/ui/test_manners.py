@@ -14,7 +14,7 @@ from authenticator.storage.vault import Vault
 from authenticator.ui.common import files
 from authenticator.ui.common.account_form import ManualEntryForm
 from authenticator.ui.transfer.backups import BackupDialog, RestoreDialog
-from tests.ui.conftest import create_vault
+from tests.helpers.gui import create_vault
 
 GITHUB = Account(secret=b"12345678901234567890", issuer="GitHub", name="octo@example.com")
 
@@ -116,20 +116,21 @@ def test_enter_in_the_backup_password_opens_it_and_never_the_chooser(qtbot, read
 
 def test_sort_menu_is_radio_items_and_moving_needs_manual_order(qtbot, ready):
     win = ready
-    actions = win.sort_menu.actions()
+    actions = win.listing.sort_menu.actions()
     groups = {a.actionGroup() for a in actions}
     assert len(groups) == 1 and next(iter(groups)).isExclusive()
     by_issuer = next(a for a in actions if a.text().replace("&", "") == "Issuer")
     manual = next(a for a in actions if a.text().replace("&", "") == "Manual order")
-    assert manual.isChecked() and win.up_action.isEnabled() and win.down_action.isEnabled()
+    assert manual.isChecked()
+    assert win.rows.up_action.isEnabled() and win.rows.down_action.isEnabled()
     by_issuer.trigger()
     assert [a for a in actions if a.isChecked()] == [by_issuer]
-    assert not win.up_action.isEnabled() and not win.down_action.isEnabled()
+    assert not win.rows.up_action.isEnabled() and not win.rows.down_action.isEnabled()
     win.lock(confirm_unsaved=False)
-    assert not win.up_action.isEnabled()
+    assert not win.rows.up_action.isEnabled()
     manual.trigger()
     assert [a for a in actions if a.isChecked()] == [manual]
-    assert not win.up_action.isEnabled()  # still locked
+    assert not win.rows.up_action.isEnabled()  # still locked
 
 
 @pytest.mark.qt_log_ignore("No such signal QPlatformNativeInterface::systemTrayWindowChanged")

@@ -14,7 +14,7 @@ from authenticator.core.account import Account
 from authenticator.ui.codes import privacy
 from authenticator.ui.codes.model import Role
 from authenticator.ui.settings.dialog import SettingsDialog
-from tests.ui.conftest import create_vault
+from tests.helpers.gui import create_vault
 
 
 class RecordingPainter(QPainter):
@@ -52,7 +52,7 @@ def painted(win, state=QStyle.StateFlag.State_Enabled) -> list[str]:
 
 
 def save_settings(qtbot, win, **checks: bool) -> None:
-    dialog = SettingsDialog(win.settings, win)
+    dialog = SettingsDialog(win.settings, win, sections=win.settings_sections())
     qtbot.addWidget(dialog)
     section = next(s for s in dialog.sections if isinstance(s, privacy.PrivacySection))
     for name, on in checks.items():
@@ -76,7 +76,7 @@ def test_codes_hidden_until_a_row_is_pointed_at_or_selected(qtbot, listed):
 def test_codes_hidden_while_the_window_is_in_the_background(qtbot, listed):
     code = listed.proxy.index(0, 0).data(Role.PAINT).code
     save_settings(qtbot, listed, hide_unfocused=True)
-    listed.privacy.apply()
+    listed.features.privacy.apply()
     assert listed.isActiveWindow() and code in painted(listed)
     other = SettingsDialog(listed.settings)  # another window takes the focus
     qtbot.addWidget(other)

@@ -83,8 +83,9 @@ class CopyGestureSection(QGroupBox):
         self.settings.set(SETTING, self.gesture.currentData())
 
 
-def install(window: Any) -> ListGestures:
+def install(host: Any) -> ListGestures:
     """Wire the gestures into the main window's list and its settings dialog."""
-    window.add_settings_section(lambda dialog: CopyGestureSection(window.settings, dialog))
+    window = host.window()
+    host.add_settings_section(lambda dialog: CopyGestureSection(host.settings, dialog))
     codes = window.codes
-    return ListGestures(codes.view, codes.search, window.settings, window._copy_index)
+    return ListGestures(codes.view, codes.search, host.settings, window.rows.copy_index)

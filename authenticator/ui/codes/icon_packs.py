@@ -131,7 +131,8 @@ class IconPacks(QObject):
             if path is None:
                 return
         folder = self.folder
-        run_in_background(lambda: install_pack(path, folder), self._installed, self._failed)
+        run_in_background(lambda: install_pack(path, folder), self._installed, self._failed,
+                          context=self)
 
     def _installed(self, pack: IconPack) -> None:
         self.window.codes.delegate.clear_cache()
@@ -145,3 +146,7 @@ class IconPacks(QObject):
         QMessageBox.warning(self.window, self.tr("Import icon pack"),
                             self.tr("This icon pack could not be used: {reason}").format(
                                 reason=message))
+
+
+def install(host: Any) -> IconPacks:
+    return IconPacks(host.window())

@@ -118,6 +118,6 @@ class PrivacySection(QGroupBox):
         self.settings.set(EXCLUDE_CAPTURE, self.exclude_capture.isChecked())
 
 
-def install(window: Any) -> PrivacyMode:
-    window.add_settings_section(lambda dialog: PrivacySection(window.settings, dialog))
-    return PrivacyMode(window)
+def install(host: Any) -> PrivacyMode:
+    host.add_settings_section(lambda dialog: PrivacySection(host.settings, dialog))
+    return PrivacyMode(host.window())
