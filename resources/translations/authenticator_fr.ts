@@ -940,52 +940,52 @@
 <context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="226"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="246"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="230"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="250"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="232"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="252"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="234"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="254"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="235"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="255"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="237"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="257"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="240"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="260"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="241"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="261"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="242"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="262"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="243"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="263"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
@@ -1492,7 +1492,7 @@
         <translation>Packs d’icônes (*.zip);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="139"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="140"/>
         <source>Icon pack “{name}” added (%n icon(s))</source>
         <translation>
             <numerusform>Pack d’icônes « {name} » ajouté (%n icône)</numerusform>
@@ -1500,12 +1500,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="145"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="146"/>
         <source>Import icon pack</source>
         <translation>Importer un pack d’icônes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="146"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="147"/>
         <source>This icon pack could not be used: {reason}</source>
         <translation>Ce pack d’icônes est inutilisable&#xa0;: {reason}</translation>
     </message>
@@ -1654,6 +1654,34 @@
     </message>
 </context>
 <context>
+    <name>KeyEdit</name>
+    <message>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="42"/>
+        <source>Change the key or code settings…</source>
+        <translation>Modifier la clé ou les réglages du code…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="48"/>
+        <source>The key is secret: type the vault password to see and change it.</source>
+        <translation>La clé est secrète&#xa0;: saisissez le mot de passe du coffre pour la voir et la modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="55"/>
+        <source>Vault password</source>
+        <translation>Mot de passe du coffre</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="56"/>
+        <source>&amp;Show the key</source>
+        <translation>&amp;Afficher la clé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="95"/>
+        <source>That is not the vault password.</source>
+        <translation>Ce n’est pas le mot de passe du coffre.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../authenticator/ui/main_window.py" line="56"/>
@@ -1775,187 +1803,187 @@
 <context>
     <name>ManualEntryForm</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="64"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="65"/>
         <source>e.g. GitHub</source>
         <translation>par ex. GitHub</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="65"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="66"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="67"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
         <source>e.g. alice@example.com</source>
         <translation>par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="72"/>
         <source>The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP</source>
         <translation>La clé secrète affichée par le site, par ex. JBSW Y3DP EHPK 3PXP</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="72"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="73"/>
         <source>Secret key</source>
         <translation>Clé secrète</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="74"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="75"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="75"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="76"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="76"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="77"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="80"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="82"/>
         <source>Advanced</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="84"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="86"/>
         <source>Show advanced settings</source>
         <translation>Afficher les options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="89"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="91"/>
         <source>Time-based (TOTP)</source>
         <translation>Basé sur le temps (TOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="90"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="92"/>
         <source>Counter-based (HOTP)</source>
         <translation>Basé sur un compteur (HOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="91"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="93"/>
         <source>Steam Guard</source>
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="92"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="94"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="96"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="98"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="100"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="102"/>
         <source>Digits</source>
         <translation>Nombre de chiffres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="104"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="105"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
         <source>Period in seconds</source>
         <translation>Période en secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="110"/>
         <source>Counter</source>
         <translation>Compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="109"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="111"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="110"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="112"/>
         <source>A&amp;lgorithm:</source>
         <translation>Al&amp;gorithme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="111"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="113"/>
         <source>&amp;Digits:</source>
         <translation>&amp;Nombre de chiffres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="112"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="114"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="115"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="117"/>
         <source>&amp;Counter:</source>
         <translation>Co&amp;mpteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="123"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="125"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="130"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="132"/>
         <source>Code preview</source>
         <translation>Aperçu du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="132"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="134"/>
         <source>Current code, to check against the site:</source>
         <translation>Code actuel, à comparer avec celui du site&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="148"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="165"/>
         <source>O</source>
         <translation>O</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="148"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="165"/>
         <source>I or L</source>
         <translation>I ou L</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="148"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="165"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="152"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="169"/>
         <source>{char} (perhaps {letter})</source>
         <translation>{char} (peut-être {letter})</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="156"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="173"/>
         <source>A key uses only the letters A-Z and the digits 2-7; this one also has {characters}.</source>
         <translation>Une clé n’utilise que les lettres A à Z et les chiffres 2 à 7&#xa0;; celle-ci contient aussi {characters}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="183"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="200"/>
         <source>Type or paste the key the site shows.</source>
         <translation>Saisissez ou collez la clé affichée par le site.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="189"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="206"/>
         <source>Give the issuer or the account a name.</source>
         <translation>Donnez un nom à l’émetteur ou au compte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="212"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="229"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="214"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="231"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
     </message>
@@ -2363,32 +2391,32 @@
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="124"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="126"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="125"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="127"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="138"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="140"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="139"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="141"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="170"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="172"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="171"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="173"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>

@@ -106,7 +106,9 @@ class RowCommands(QObject):
             return
         from authenticator.ui.common.account_form import EditAccountDialog
 
-        dialog = EditAccountDialog(account, self.host.window())
+        dialog = EditAccountDialog(account, self.host.window(),
+                                   verify_password=self.host.session.verify_password,
+                                   now=self.host.time.now)
         if dialog.exec() == EditAccountDialog.DialogCode.Accepted and self.host.session.is_unlocked:
             self.host.session.update(dialog.result_account())
 

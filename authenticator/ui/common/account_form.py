@@ -27,6 +27,7 @@ from authenticator.core.account import (
     Algorithm,
     OtpKind,
     decode_base32,
+    encode_base32,
     invalid_base32_characters,
     likely_letter,
     shown_character,
@@ -74,6 +75,7 @@ class ManualEntryForm(QWidget):
         form.addRow(self.tr("&Issuer:"), self.issuer)
         form.addRow(self.tr("&Account:"), self.name)
         form.addRow(self.tr("&Key:"), self.key)
+        self._names_form = form
         layout.addLayout(form)
 
         self.advanced_toggle = QToolButton()
@@ -142,6 +144,21 @@ class ManualEntryForm(QWidget):
             combo.currentIndexChanged.connect(self.validate)
         for spin in (self.digits, self.period, self.counter):
             spin.valueChanged.connect(self.validate)
+        self.validate()
+
+    def load(self, account: Account) -> None:
+        """Show ``account``'s key and code settings (editing an existing account)."""
+        self.issuer.setText(account.issuer or account.name or "-")
+        self.name.setText(account.name)
+        self._names_form.setRowVisible(0, False)  # the labels are edited above the key
+        self._names_form.setRowVisible(1, False)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(account.kind)))
+        self.algorithm.setCurrentIndex(max(0, self.algorithm.findData(account.algorithm)))
+        self.digits.setValue(account.digits)
+        self.period.setValue(account.period)
+        self.counter.setValue(account.counter)
+        self.key.setText(encode_base32(account.secret))
+        self.advanced_toggle.setChecked(True)
         self.validate()
 
     def _explain_characters(self, bad: list[str]) -> str:
@@ -219,9 +236,12 @@ class ManualEntryForm(QWidget):
 
 
 class EditAccountDialog(QDialog):
-    """Edit issuer, name, note and tags (the key itself never changes here)."""
+    """Edit issuer, name, note and tags; with ``verify_password``, also the key, type,
+    algorithm, digits and period or counter, after the vault password (ui/common/key_edit)."""
 
-    def __init__(self, account: Account, parent: Any = None) -> None:
+    def __init__(self, account: Account, parent: Any = None, *,
+                 verify_password: Callable[[str], bool] | None = None,
+                 now: Callable[[], float] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit {label}").format(label=account.label))
         self._account = account
@@ -248,16 +268,27 @@ class EditAccountDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.key_edit: Any = None
+        if verify_password is not None and now is not None:
+            from authenticator.ui.common.key_edit import KeyEdit
+
+            self.key_edit = KeyEdit(account, verify_password, now, self)
+            self.key_edit.changed.connect(self._check)
+            layout.addWidget(self.key_edit)
         layout.addWidget(buttons)
         self.issuer.textChanged.connect(self._check)
         self.name.textChanged.connect(self._check)
         self.resize(420, self.sizeHint().height())
 
     def _check(self) -> None:
-        self.save_button.setEnabled(bool(self.issuer.text().strip() or self.name.text().strip()))
+        key_ok = self.key_edit is None or self.key_edit.valid()
+        self.save_button.setEnabled(key_ok and bool(self.issuer.text().strip()
+                                                    or self.name.text().strip()))
 
     def result_account(self) -> Account:
+        changes = self.key_edit.changes() if self.key_edit is not None else {}
         return self._account.evolve(
+            **changes,
             issuer=self.issuer.text().strip(),
             name=self.name.text().strip(),
             tags=parse_tags(self.tags.text()),
