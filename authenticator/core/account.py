@@ -108,6 +108,16 @@ def encode_base32(secret: bytes) -> str:
     return base64.b32encode(secret).decode("ascii").rstrip("=")
 
 
+MAX_ICON_CHARS = 512 * 1024  # a data URI of a small PNG (the app stores 128 x 128)
+
+
+def _stored_icon(value: Any) -> str:
+    """A stored custom icon, or "" when absent, not a data URI or too large."""
+    if not isinstance(value, str) or len(value) > MAX_ICON_CHARS:
+        return ""
+    return value if value.startswith("data:image/") else ""
+
+
 def new_id() -> str:
     import uuid  # lazily: uuid pulls in platform, which slows CLI start-up
 
@@ -136,6 +146,8 @@ class Account:
     created: float = field(default_factory=time.time)
     modified: float = field(default_factory=time.time)
     last_used: float | None = None
+    #: The user's own icon for this account: a ``data:image/png;base64,...`` URI, or "".
+    icon: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         # Coerce loose inputs (strings from parsers/JSON) into the enum types.
@@ -238,6 +250,8 @@ class Account:
             counter=self.counter,
             period=self.period,
         )
+        if self.icon:
+            data["icon"] = self.icon
         return data
 
     @classmethod
@@ -263,6 +277,7 @@ class Account:
                 modified=float(data.get("modified") or now),
                 last_used=(float(data["last_used"]) if data.get("last_used") is not None
                            else None),
+                icon=_stored_icon(data.get("icon")),
             )
         except AccountError:
             raise

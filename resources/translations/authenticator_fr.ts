@@ -1477,22 +1477,52 @@
 <context>
     <name>IconPacks</name>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="115"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="172"/>
         <source>Import icon pac&amp;k…</source>
         <translation>Importer un pac&amp;k d’icônes…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="129"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="192"/>
+        <source>Set &amp;icon from an image…</source>
+        <translation>Choisir une &amp;icône (image)…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="195"/>
+        <source>Remove the custom icon</source>
+        <translation>Retirer l’icône personnelle</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="200"/>
+        <source>Choose an icon</source>
+        <translation>Choisir une icône</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="201"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg *.webp *.bmp *.gif);;All files (*)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg *.webp *.bmp *.gif);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="226"/>
+        <source>Set icon</source>
+        <translation>Choisir une icône</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="227"/>
+        <source>This image cannot be used: {reason}</source>
+        <translation>Cette image est inutilisable&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="232"/>
         <source>Import an Aegis icon pack</source>
         <translation>Importer un pack d’icônes Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="130"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="233"/>
         <source>Icon packs (*.zip);;All files (*)</source>
         <translation>Packs d’icônes (*.zip);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="140"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="243"/>
         <source>Icon pack “{name}” added (%n icon(s))</source>
         <translation>
             <numerusform>Pack d’icônes « {name} » ajouté (%n icône)</numerusform>
@@ -1500,12 +1530,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="146"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="249"/>
         <source>Import icon pack</source>
         <translation>Importer un pack d’icônes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="147"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="250"/>
         <source>This icon pack could not be used: {reason}</source>
         <translation>Ce pack d’icônes est inutilisable&#xa0;: {reason}</translation>
     </message>

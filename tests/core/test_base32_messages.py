@@ -22,3 +22,16 @@ def test_likely_letters():
 
 def test_valid_keys_still_decode():
     assert decode_base32("jbsw-y3dp ehpk 3pxp==") == b"Hello!\xde\xad\xbe\xef"
+
+
+def test_custom_icon_round_trips_in_storage_and_bad_ones_are_dropped():
+    from authenticator.core.account import MAX_ICON_CHARS, Account
+
+    icon = "data:image/png;base64,iVBORw0KGgo="
+    account = Account(secret=b"12345678901234567890", issuer="A", icon=icon)
+    assert "iVBOR" not in repr(account)
+    assert Account.from_storage_json(account.to_storage_json()).icon == icon
+    assert "icon" not in Account(secret=b"1" * 20).to_storage_json()
+    for bad in ("javascript:alert(1)", 42, "data:image/png;base64," + "A" * MAX_ICON_CHARS):
+        data = {**account.to_storage_json(), "icon": bad}
+        assert Account.from_storage_json(data).icon == ""

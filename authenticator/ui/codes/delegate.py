@@ -83,7 +83,7 @@ class AccountDelegate(QStyledItemDelegate):
         self.row_shown: Callable[[Index, QStyleOptionViewItem], bool] | None = None
         # Installed Aegis icon packs (ui/codes/icon_packs.py): paints and returns True when
         # a pack has an icon for the issuer.
-        self.pack_icon: Callable[[QPainter, QRect, str], bool] | None = None
+        self.pack_icon: Callable[[QPainter, QRect, Index], bool] | None = None
         # Everything in a row except the code and the countdown arc changes rarely: it is
         # painted once into a pixmap and reused, so the once-a-second repaint stays cheap.
         self._static: dict[tuple[Any, ...], QPixmap] = {}
@@ -145,7 +145,7 @@ class AccountDelegate(QStyledItemDelegate):
         size = option.rect.size()
         account = index.data(Role.ACCOUNT)
         key = (account.id, account.issuer, account.name, account.tags, account.favorite,
-               account.kind, size.width(), size.height(), int(flags.value),
+               account.kind, hash(account.icon), size.width(), size.height(), int(flags.value),
                option.palette.cacheKey(), option.font.key(), ratio)
         pixmap = self._static.get(key)
         if pixmap is not None:
@@ -176,7 +176,7 @@ class AccountDelegate(QStyledItemDelegate):
 
     def _paint_avatar(self, painter: QPainter, g: Geometry, index: Index, font: QFont) -> None:
         issuer = index.data(Role.ISSUER) or ""
-        if self.pack_icon is not None and self.pack_icon(painter, g.avatar, issuer):
+        if self.pack_icon is not None and self.pack_icon(painter, g.avatar, index):
             return
         if paint_issuer_icon(painter, g.avatar, issuer):
             return  # a known brand: its glyph on a tinted disc (ui/codes/issuer_icons.py)
