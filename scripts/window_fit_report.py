@@ -68,6 +68,7 @@ def main() -> int:
     while not session.is_unlocked:
         app.processEvents()
     session.add_many([Account(secret=b"12345678901234567890", issuer="GitHub", name="a")])
+    account = session.accounts()[0]
     lines.append(report(app, "main", window))
     window.show()
     lines.append(report(app, "settings", SettingsDialog(settings, window, vault_settings={},
@@ -80,6 +81,18 @@ def main() -> int:
     lines.append(report(app, "backup", BackupDialog(session, KdfParams.for_tests(),
                                                     lambda _p: None, window)))
     lines.append(report(app, "restore", RestoreDialog(session, lambda _a: None, window)))
+    from authenticator.ui.common.account_form import EditAccountDialog
+    from authenticator.ui.transfer.qr import GoogleExportDialog, ShowQrDialog
+    from authenticator.ui.vault.password_dialog import ChangePasswordDialog
+
+    edit = EditAccountDialog(account, window, verify_password=lambda _p: True,
+                             now=lambda: 1_767_225_613.0)
+    edit.key_edit.toggle.setChecked(True)
+    edit.key_edit._checked(True)  # the key form open, as after the vault password
+    lines.append(report(app, "edit", edit))
+    lines.append(report(app, "password", ChangePasswordDialog(session, window)))
+    lines.append(report(app, "qr", ShowQrDialog(account, lambda: 0.0, lambda _t: None, window)))
+    lines.append(report(app, "google", GoogleExportDialog([account], window)))
     print("\n".join(lines))
     window.really_quit = True
     window.lock(confirm_unsaved=False)

@@ -73,5 +73,5 @@ def test_every_window_opens_inside_a_small_hidpi_screen(language, tmp_path):
         env=env, capture_output=True, text=True, timeout=180, cwd=ROOT)
     lines = [line for line in result.stdout.splitlines() if line.strip()]
     assert result.returncode == 0, result.stderr[-2000:]
-    assert len(lines) == 6, result.stdout + result.stderr[-2000:]
+    assert len(lines) == 10, result.stdout + result.stderr[-2000:]
     assert [line for line in lines if not line.endswith(" ok")] == []

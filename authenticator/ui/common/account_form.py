@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -266,16 +266,24 @@ class EditAccountDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        outer = QVBoxLayout(self)
         self.key_edit: Any = None
         if verify_password is not None and now is not None:
+            from authenticator.ui.common.fit import FittingScrollArea, fit_window
             from authenticator.ui.common.key_edit import KeyEdit
 
-            self.key_edit = KeyEdit(account, verify_password, now, self)
+            page = QWidget()  # scrolls on a small screen once the key form is open
+            layout = QVBoxLayout(page)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addLayout(form)
+            self.key_edit = KeyEdit(account, verify_password, now, ManualEntryForm, page)
             self.key_edit.changed.connect(self._check)
+            self.key_edit.changed.connect(lambda: QTimer.singleShot(0, lambda: fit_window(self)))
             layout.addWidget(self.key_edit)
-        layout.addWidget(buttons)
+            outer.addWidget(FittingScrollArea(page), 1)
+        else:
+            outer.addLayout(form)
+        outer.addWidget(buttons)
         self.issuer.textChanged.connect(self._check)
         self.name.textChanged.connect(self._check)
         self.resize(420, self.sizeHint().height())

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.core.account import Account
-from authenticator.ui.common.account_form import ManualEntryForm
 from authenticator.ui.common.widgets import error_label
 from authenticator.ui.common.worker import run_in_background
 
@@ -32,7 +31,10 @@ class KeyEdit(QWidget):
     changed = Signal()
 
     def __init__(self, account: Account, verify_password: Callable[[str], bool],
-                 now: Callable[[], float], parent: Any = None) -> None:
+                 now: Callable[[], float], make_form: Callable[[Callable[[], float]], Any],
+                 parent: Any = None) -> None:
+        """``make_form(now)``: the key form (ui/common/account_form.ManualEntryForm; passed
+        in so that module can import this one)."""
         super().__init__(parent)
         self._account = account
         self._verify = verify_password
@@ -63,7 +65,7 @@ class KeyEdit(QWidget):
         gate.addWidget(self.error)
         self.gate.hide()
         layout.addWidget(self.gate)
-        self.form = ManualEntryForm(now)
+        self.form = make_form(now)
         self.form.hide()
         layout.addWidget(self.form)
         self.toggle.toggled.connect(self._toggled)
