@@ -74,3 +74,19 @@ def test_add_dialog_every_route_and_the_key_error(qtbot, theme, timebase):
     qtbot.keyClicks(dialog.form.key, "JBSW 1")  # the red explanation
     assert "perhaps" in dialog.form.status.text()
     assert problems(dialog) == []
+
+
+def test_edit_dialog_with_the_key_form_open(qtbot, theme, timebase):
+    from authenticator.ui.common.account_form import EditAccountDialog
+
+    dialog = EditAccountDialog(Account(secret=b"12345678901234567890", issuer="GitHub",
+                                       name="alice"),
+                               verify_password=lambda _p: True, now=timebase.now)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.key_edit.toggle.setChecked(True)
+    assert problems(dialog) == []  # the password gate
+    dialog.key_edit._checked(False)  # a wrong password: the red line
+    assert problems(dialog) == []
+    dialog.key_edit._checked(True)
+    assert problems(dialog) == []

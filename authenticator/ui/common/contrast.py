@@ -110,7 +110,12 @@ def audit_text(top: QWidget) -> list[Finding]:
             text = widget.text() if widget.echoMode() == QLineEdit.EchoMode.Normal else ""
         if not text.strip() or not _shown(widget, top):
             continue
-        measured = _measure(_pixels(image, _scaled(_rect_in(widget, top), ratio)))
+        # Only the part on screen (a page in a scroll area is partly scrolled away; the
+        # rest is painted the same way once scrolled to).
+        seen = widget.visibleRegion().boundingRect()
+        if seen.isEmpty():
+            continue
+        measured = _measure(_pixels(image, _scaled(_rect_in(widget, top, seen), ratio)))
         if measured is not None and measured < TEXT_MINIMUM:
             found.append(Finding(type(widget).__name__, text[:40], measured, TEXT_MINIMUM))
     return found
