@@ -48,7 +48,7 @@ dist-smoke: dist
 # entries, e.g. with Qt Linguist) and compile the .qm the app loads.
 TS := resources/translations/authenticator_fr.ts
 translations: install
-	$(VENV)/bin/pyside6-lupdate -no-obsolete authenticator/ui/*.py -ts $(TS)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find authenticator/ui -name "*.py" | sort) -ts $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 clean:

@@ -75,9 +75,9 @@ elif mode == "stock":
 else:
     from pathlib import Path
     from authenticator.ui.main_window import MainWindow
-    from authenticator.ui.session import VaultSession
-    from authenticator.ui.settings import AppSettings
-    from authenticator.ui.timebase import TimeBase
+    from authenticator.ui.vault.session import VaultSession
+    from authenticator.ui.common.settings import AppSettings
+    from authenticator.ui.common.timebase import TimeBase
     session = VaultSession(Path(vault_path))
     settings = AppSettings(Path(vault_path).with_suffix(".ini"))
     settings.set("autolock_minutes", 0)

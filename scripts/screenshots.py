@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication
 
 from authenticator.core.account import Account, OtpKind, decode_base32
 from authenticator.storage.kdf import KdfParams
+from authenticator.ui.common.settings import AppSettings
+from authenticator.ui.common.theme import apply_theme
+from authenticator.ui.common.timebase import FakeTimeBase
 from authenticator.ui.main_window import MainWindow
-from authenticator.ui.session import VaultSession
-from authenticator.ui.settings import AppSettings
-from authenticator.ui.theme import apply_theme
-from authenticator.ui.timebase import FakeTimeBase
+from authenticator.ui.vault.session import VaultSession
 
 # Made-up accounts with made-up keys (the base32 of well-known test strings).
 DEMO = [

@@ -53,5 +53,5 @@ def test_layer_imports_point_downwards(layer):
 
 def test_the_check_sees_a_violation(tmp_path):
     bad = tmp_path / "bad.py"
-    bad.write_text("def f():\n    from authenticator.ui.model import Role\n")
-    assert "authenticator.ui.model" in project_imports(bad)
+    bad.write_text("def f():\n    from authenticator.ui.codes.model import Role\n")
+    assert "authenticator.ui.codes.model" in project_imports(bad)

@@ -18,11 +18,11 @@ from authenticator.core.otp import code_at
 from authenticator.portability.registry import import_file
 from authenticator.scan.pipeline import scan_file
 from authenticator.storage.kdf import KdfParams
+from authenticator.ui.codes.model import Role
+from authenticator.ui.common.settings import AppSettings
+from authenticator.ui.common.timebase import FakeTimeBase
 from authenticator.ui.main_window import MainWindow
-from authenticator.ui.model import Role
-from authenticator.ui.session import VaultSession
-from authenticator.ui.settings import AppSettings
-from authenticator.ui.timebase import FakeTimeBase
+from authenticator.ui.vault.session import VaultSession
 from tests.timesync.sntp_server import FakeSntpServer
 from tests.ui.conftest import T0, create_vault, unlock
 

@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from authenticator import __version__
+
+if TYPE_CHECKING:
+    from authenticator.ui.host import Host
 
 #: Set to 1 to open the window, print what was shown and quit (used by the dist smoke test).
 SMOKE_TEST_ENV = "AUTHENTICATOR_SMOKE_TEST"
@@ -24,9 +28,13 @@ def choose_vault_path(cli_value: str | None, last_opened: str) -> Path:
     return resolve_vault_path(cli_value)
 
 
+def install_features(host: Host) -> None:
+    """The one place that plugs feature packages into the app (each has ``install(host)``)."""
+
+
 def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int:
     from authenticator.core.errors import AuthenticatorError
-    from authenticator.ui.platform_check import x11_problem
+    from authenticator.ui.platform.check import x11_problem
 
     problem = x11_problem()
     if problem:
@@ -34,14 +42,18 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
 
     from PySide6.QtWidgets import QApplication
 
+    from authenticator.ui.common.settings import AppSettings
+    from authenticator.ui.common.theme import apply_theme
+    from authenticator.ui.common.timebase import TimeBase
     from authenticator.ui.main_window import MainWindow
-    from authenticator.ui.session import VaultSession
-    from authenticator.ui.settings import AppSettings
-    from authenticator.ui.single_instance import SingleInstance, notify_running, server_name
-    from authenticator.ui.theme import apply_theme
-    from authenticator.ui.timebase import TimeBase
-    from authenticator.ui.translations import install_translator
-    from authenticator.ui.tray import Tray
+    from authenticator.ui.platform.single_instance import (
+        SingleInstance,
+        notify_running,
+        server_name,
+    )
+    from authenticator.ui.platform.translations import install_translator
+    from authenticator.ui.platform.tray import Tray
+    from authenticator.ui.vault.session import VaultSession
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -64,6 +76,8 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     apply_theme(app, settings.get("theme"))
     session = VaultSession(Path(path))
     window = MainWindow(session, settings, TimeBase())
+    host: Host = window  # the main window implements the feature host (ui/host.py)
+    install_features(host)
     window.settings_changed.connect(lambda: apply_theme(app, settings.get("theme")))
     tray = Tray(window)
     tray.show()

@@ -26,20 +26,20 @@ from PySide6.QtWidgets import (
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.errors import AuthenticatorError
-from authenticator.ui.clipboard import SecureClipboard
-from authenticator.ui.clock_check import ClockCheck
-from authenticator.ui.delegate import AccountDelegate
-from authenticator.ui.enroll_hooks import install_enroll_hooks
-from authenticator.ui.icons import icon
-from authenticator.ui.messages import translate_error
-from authenticator.ui.model import AccountFilterModel, AccountListModel, Role, SortMode
-from authenticator.ui.pages import UnlockPage, WelcomePage
-from authenticator.ui.session import VaultSession
-from authenticator.ui.settings import AppSettings
-from authenticator.ui.ticker import SecondTicker
-from authenticator.ui.timebase import TimeBase
-from authenticator.ui.transfer_menu import TransferActions
-from authenticator.ui.widgets import Banner, EmptyState, Toast
+from authenticator.ui.clock.check import ClockCheck
+from authenticator.ui.codes.delegate import AccountDelegate
+from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
+from authenticator.ui.common.clipboard import SecureClipboard
+from authenticator.ui.common.icons import icon
+from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.settings import AppSettings
+from authenticator.ui.common.ticker import SecondTicker
+from authenticator.ui.common.timebase import TimeBase
+from authenticator.ui.common.widgets import Banner, EmptyState, Toast
+from authenticator.ui.enroll.hooks import install_enroll_hooks
+from authenticator.ui.transfer.menu import TransferActions
+from authenticator.ui.vault.pages import UnlockPage, WelcomePage
+from authenticator.ui.vault.session import VaultSession
 
 UNDO_SECONDS = 10.0
 
@@ -523,7 +523,7 @@ class MainWindow(QMainWindow):
     def add_account(self) -> None:
         if not self.session.is_unlocked:
             return
-        from authenticator.ui.enroll_dialog import open_enroll_dialog  # loaded on first use
+        from authenticator.ui.enroll.dialog import open_enroll_dialog  # loaded on first use
 
         open_enroll_dialog(self)
 
@@ -569,7 +569,7 @@ class MainWindow(QMainWindow):
         account = self.current_account()
         if account is None:
             return
-        from authenticator.ui.account_form import EditAccountDialog
+        from authenticator.ui.common.account_form import EditAccountDialog
 
         dialog = EditAccountDialog(account, self)
         if dialog.exec() == EditAccountDialog.DialogCode.Accepted and self.session.is_unlocked:
@@ -665,6 +665,32 @@ class MainWindow(QMainWindow):
             self.notify(self.tr("Your changes are saved."))
         return saved
 
+    # -- the feature host (ui/host.py) -----------------------------------------------------
+    @property
+    def ticked(self) -> Any:
+        return self.ticker.ticked
+
+    def window(self) -> QWidget:
+        return self
+
+    def refresh_codes(self) -> None:
+        self.model.tick()
+
+    def add_banner(self, banner: QWidget) -> None:
+        self.codes.banners.addWidget(banner)
+
+    def add_menu_action(self, action: QAction) -> None:
+        self.main_menu.insertAction(self.settings_action, action)
+
+    def add_row_menu_hook(self, hook: Any) -> None:
+        self.row_menu_hooks.append(hook)
+
+    def add_tick_hook(self, hook: Any) -> None:
+        self.tick_hooks.append(hook)
+
+    def add_settings_section(self, factory: Any) -> None:
+        self.settings_sections.append(factory)
+
     # -- locking and quitting -------------------------------------------------------------
     def lock(self, confirm_unsaved: bool = True) -> bool:
         """Lock; False when the user chose to stay unlocked (unsaved changes)."""
@@ -705,7 +731,7 @@ class MainWindow(QMainWindow):
         ).format(version=__version__, path=html.escape(str(self.session.path))))
 
     def change_password(self) -> None:
-        from authenticator.ui.password_dialog import ChangePasswordDialog
+        from authenticator.ui.vault.password_dialog import ChangePasswordDialog
 
         if not self.session.is_unlocked:
             return
@@ -714,7 +740,7 @@ class MainWindow(QMainWindow):
             self.notify(self.tr("Password changed. Use the new one from now on."), seconds=6.0)
 
     def open_settings(self) -> None:
-        from authenticator.ui.settings_dialog import SettingsDialog
+        from authenticator.ui.settings.dialog import SettingsDialog
 
         vault = self.session.vault
         remembered = self.session.is_remembered() if vault else None

@@ -4,7 +4,7 @@
 <context>
     <name>AccountDelegate</name>
     <message>
-        <location filename="../../authenticator/ui/delegate.py" line="226"/>
+        <location filename="../../authenticator/ui/codes/delegate.py" line="226"/>
         <source>next {code}</source>
         <translation>suivant {code}</translation>
     </message>
@@ -12,33 +12,33 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../authenticator/ui/model.py" line="338"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="338"/>
         <source>Unnamed</source>
         <extracomment>Emitted after the user reordered rows by drag and drop (ids in new order).</extracomment>
         <translation>Sans nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/model.py" line="341"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="341"/>
         <source>{who}, code {code}, counter-based</source>
         <translation>{who}, code {code}, basé sur un compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/model.py" line="343"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="343"/>
         <source>{who}, code {code}, {seconds} seconds left, next {next}</source>
         <translation>{who}, code {code}, encore {seconds} secondes, suivant {next}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/model.py" line="345"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="345"/>
         <source>{who}, code {code}, {seconds} seconds left</source>
         <translation>{who}, code {code}, encore {seconds} secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/model.py" line="353"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="353"/>
         <source>Tags: {tags}</source>
         <translation>Étiquettes&#xa0;: {tags}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/model.py" line="355"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="355"/>
         <source>Short key ({bits} bits)</source>
         <translation>Clé courte ({bits} bits)</translation>
     </message>
@@ -46,79 +46,79 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="57"/>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="102"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="57"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="102"/>
         <source>Back up to a file</source>
         <translation>Sauvegarder dans un fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="60"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="60"/>
         <source>The backup is encrypted under a password of its own. Keep it somewhere safe: without this password it cannot be opened.</source>
         <translation>La sauvegarde est chiffrée avec son propre mot de passe. Conservez-le en lieu sûr&#xa0;: sans ce mot de passe, elle ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="67"/>
         <source>Backup file</source>
         <translation>Fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="68"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="68"/>
         <source>Where to save it (another disk is best)</source>
         <translation>Où l’enregistrer (un autre disque, c’est mieux)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="69"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
         <source>Choose the backup file</source>
         <translation>Choisir le fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="74"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="74"/>
         <source>File:</source>
         <translation>Fichier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="75"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="75"/>
         <source>Backup password</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="76"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="76"/>
         <source>Backup password again</source>
         <translation>Mot de passe de la sauvegarde, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="77"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="77"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
         <source>&amp;Again:</source>
         <translation>Co&amp;nfirmer&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="86"/>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="87"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="86"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="87"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="89"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
         <source>&amp;Create backup</source>
         <translation>&amp;Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="90"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="90"/>
         <source>Create backup</source>
         <translation>Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="110"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="110"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
@@ -126,7 +126,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="36"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="36"/>
         <source>Authenticator backups (*.authvault);;All files (*)</source>
         <translation>Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -134,7 +134,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../authenticator/ui/widgets.py" line="126"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="126"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -142,32 +142,32 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../../authenticator/ui/enroll_camera.py" line="133"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="133"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_camera.py" line="134"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="134"/>
         <source>Camera:</source>
         <translation>Caméra&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_camera.py" line="138"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="138"/>
         <source>Camera preview</source>
         <translation>Aperçu de la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_camera.py" line="147"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="147"/>
         <source>Camera status</source>
         <translation>État de la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_camera.py" line="158"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="158"/>
         <source>Starting the camera…</source>
         <translation>Démarrage de la caméra…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_camera.py" line="159"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="159"/>
         <source>Hold the QR code in the middle of the picture, about a hand&apos;s width from the camera.</source>
         <translation>Tenez le code QR au milieu de l’image, à environ une main de la caméra.</translation>
     </message>
@@ -175,82 +175,82 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="29"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="29"/>
         <source>Change the vault password</source>
         <translation>Changer le mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="33"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="33"/>
         <source>The keys stay as they are; only the password that unlocks them changes. Automatic backups keep the password that was current when they were made.</source>
         <translation>Les clés restent les mêmes&#xa0;; seul le mot de passe qui les déverrouille change. Les sauvegardes automatiques gardent le mot de passe en vigueur au moment où elles ont été faites.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="38"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="38"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="39"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="39"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="40"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="40"/>
         <source>Repeat the new password</source>
         <translation>Répétez le nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="41"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="41"/>
         <source>C&amp;urrent password:</source>
         <translation>Mot de passe &amp;actuel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="42"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="42"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="43"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="43"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="47"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="47"/>
         <source>Password strength</source>
         <translation>Solidité du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="54"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="54"/>
         <source>Changing the password</source>
         <translation>Changement du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="59"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="59"/>
         <source>&amp;Change password</source>
         <translation>&amp;Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="60"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="60"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="62"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="62"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="83"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="83"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>Le nouveau mot de passe doit comporter au moins {n} caractères.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="87"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="87"/>
         <source>The two new passwords are different.</source>
         <translation>Les deux nouveaux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/password_dialog.py" line="114"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="114"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
@@ -258,113 +258,113 @@
 <context>
     <name>ClockCheck</name>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="91"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="91"/>
         <source>&amp;Check the clock</source>
         <translation>&amp;Vérifier l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="92"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="92"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="94"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="94"/>
         <source>&amp;Use corrected time for codes</source>
         <translation>&amp;Utiliser l’heure corrigée pour les codes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="96"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="96"/>
         <source>How to &amp;fix the clock</source>
         <translation>Comment &amp;corriger l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="98"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="98"/>
         <source>Clock correction</source>
         <translation>Correction de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="99"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="99"/>
         <source>Turn off</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="100"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="100"/>
         <source>This computer&apos;s clock is wrong, so codes are computed with a corrected time.</source>
         <translation>L’horloge de cet ordinateur est fausse&#xa0;: les codes sont donc calculés avec une heure corrigée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="106"/>
-        <location filename="../../authenticator/ui/clock_check.py" line="118"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="106"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="118"/>
         <source>Compare clock with my &amp;phone…</source>
         <translation>&amp;Comparer l’horloge avec mon téléphone…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="132"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="132"/>
         <source>Check this computer&apos;s clock over the internet? Uses NTP, sends no personal data.</source>
         <translation>Vérifier l’horloge de cet ordinateur par Internet&#xa0;? Utilise NTP, n’envoie aucune donnée personnelle.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="226"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="226"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="228"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="228"/>
         <source>Not checked yet.</source>
         <translation>Pas encore vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="233"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="233"/>
         <source>Last check at {time}: could not reach any server.</source>
         <translation>Dernière vérification à {time}&#xa0;: aucun serveur n’a pu être joint.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="235"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="235"/>
         <source>Last checked at {time}: {state}</source>
         <translation>Dernière vérification à {time}&#xa0;: {state}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="240"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="240"/>
         <source>this computer&apos;s clock is right to within a second.</source>
         <translation>l’horloge de cet ordinateur est juste à une seconde près.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="243"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="243"/>
         <source>this computer&apos;s clock is {amount} slow.</source>
         <translation>l’horloge de cet ordinateur retarde de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="244"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="244"/>
         <source>this computer&apos;s clock is {amount} fast.</source>
         <translation>l’horloge de cet ordinateur avance de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="258"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="258"/>
         <source>This computer&apos;s clock is {amount} slow; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur retarde de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="260"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="260"/>
         <source>This computer&apos;s clock is {amount} fast; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur avance de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="266"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="266"/>
         <source>Your clock is {amount} off; codes typed near the end of their time may fail.</source>
         <translation>Votre horloge est décalée de {amount}&#xa0;; un code saisi juste avant son expiration risque d’être refusé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="293"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="293"/>
         <source>Codes use corrected time ({offset}).</source>
         <translation>Les codes utilisent l’heure corrigée ({offset}).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="315"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="315"/>
         <source>Add a time-based account first: the comparison uses its codes.</source>
         <translation>Ajoutez d’abord un compte basé sur le temps&#xa0;: la comparaison utilise ses codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_check.py" line="324"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="324"/>
         <source>Codes now use your phone&apos;s time.</source>
         <translation>Les codes utilisent désormais l’heure de votre téléphone.</translation>
     </message>
@@ -372,67 +372,67 @@
 <context>
     <name>ClockSettingsBox</name>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="29"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="29"/>
         <source>Clock</source>
         <translation>Horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="33"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="33"/>
         <source>Check this computer&apos;s clock over the &amp;internet (NTP, sends no personal data)</source>
         <translation>Vérifier l’horloge de cet ordinateur par &amp;Internet (NTP, aucune donnée personnelle envoyée)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="39"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="39"/>
         <source>Time servers separated by commas; empty uses public NTP servers.</source>
         <translation>Serveurs de temps séparés par des virgules&#xa0;; vide = serveurs NTP publics.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="41"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="41"/>
         <source>Time servers</source>
         <translation>Serveurs de temps</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="42"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="42"/>
         <source>Time se&amp;rvers:</source>
         <translation>Se&amp;rveurs de temps&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="43"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="43"/>
         <source>Codes use &amp;corrected time</source>
         <translation>Les codes utilisent l’heure &amp;corrigée</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="49"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="49"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="51"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="51"/>
         <source>Seconds to add to this computer&apos;s clock</source>
         <translation>Secondes à ajouter à l’horloge de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="52"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="52"/>
         <source>For computers without internet: positive when this clock is slow. Updated by each time check.</source>
         <translation>Pour les ordinateurs sans Internet&#xa0;: positive quand cette horloge retarde. Mise à jour à chaque vérification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="54"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="54"/>
         <source>Co&amp;rrection:</source>
         <translation>Correctio&amp;n&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="60"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="60"/>
         <source>Clock check status</source>
         <translation>État de la vérification de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="61"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="61"/>
         <source>Check &amp;now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_settings.py" line="62"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="62"/>
         <source>Check the clock now</source>
         <translation>Vérifier l’horloge maintenant</translation>
     </message>
@@ -509,88 +509,88 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="92"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="92"/>
         <source>Compare clock with my phone</source>
         <translation>Comparer l’horloge avec mon téléphone</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="101"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="101"/>
         <source>Open the authenticator app on your phone (or another device), choose an account that is on both, and type the code it shows now. Nothing is sent anywhere.</source>
         <translation>Ouvrez l’application d’authentification de votre téléphone (ou d’un autre appareil), choisissez un compte présent sur les deux et saisissez le code qu’elle affiche maintenant. Rien n’est envoyé nulle part.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="108"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="108"/>
         <source>Account on both devices</source>
         <translation>Compte présent sur les deux appareils</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="113"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="113"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="115"/>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="116"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="115"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="116"/>
         <source>Code shown on the other device</source>
         <translation>Code affiché sur l’autre appareil</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="117"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="117"/>
         <source>&amp;Code:</source>
         <translation>&amp;Code&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="121"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="121"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="126"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="126"/>
         <source>Co&amp;mpare</source>
         <translation>Co&amp;mparer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="127"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="127"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="129"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="129"/>
         <source>&amp;Use this correction</source>
         <translation>&amp;Utiliser cette correction</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="130"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="130"/>
         <source>Use this correction</source>
         <translation>Utiliser cette correction</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="133"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="133"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="178"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="178"/>
         <source>That code fits {n} different times. Wait for the next code on your phone and type it too.</source>
         <translation>Ce code correspond à {n} moments différents. Attendez le code suivant sur votre téléphone et saisissez-le aussi.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="181"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="181"/>
         <source>That code doesn&apos;t match this account at any time within ±{reach}. Check you chose the same account on both devices.</source>
         <translation>Ce code ne correspond à ce compte à aucun moment dans un intervalle de ±{reach}. Vérifiez que vous avez choisi le même compte sur les deux appareils.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="186"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="186"/>
         <source>Same time: your phone and this computer agree, within this {period} step.</source>
         <translation>Même heure&#xa0;: votre téléphone et cet ordinateur sont d’accord, à ce pas de {period} près.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="190"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="190"/>
         <source>Your phone is about {amount} ahead of this computer.</source>
         <translation>Votre téléphone avance d’environ {amount} sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="192"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="192"/>
         <source>Your phone is about {amount} behind this computer.</source>
         <translation>Votre téléphone retarde d’environ {amount} sur cet ordinateur.</translation>
     </message>
@@ -598,58 +598,58 @@
 <context>
     <name>ConfirmationPage</name>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="99"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="99"/>
         <source>Added account</source>
         <translation>Compte ajouté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="106"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="106"/>
         <source>Current code</source>
         <translation>Code actuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="109"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="109"/>
         <source>Time left</source>
         <translation>Temps restant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="110"/>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="143"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="110"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="143"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="111"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="111"/>
         <source>Copy code</source>
         <translation>Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="119"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="119"/>
         <source>Type this code on the site to finish turning on two-factor authentication. The same key on another device shows the same code.</source>
         <translation>Saisissez ce code sur le site pour terminer l’activation de l’authentification à deux facteurs. La même clé sur un autre appareil affiche le même code.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="139"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="139"/>
         <source>This key is short ({bits} bits). It works, but if the site lets you choose, a longer key is safer.</source>
         <translation>Cette clé est courte ({bits} bits). Elle fonctionne, mais si le site vous laisse le choix, une clé plus longue est plus sûre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="141"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="141"/>
         <source>Also added: {labels}.</source>
         <translation>Également ajoutés&#xa0;: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="152"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="152"/>
         <source>Counter-based code: it changes when you ask for the next one.</source>
         <translation>Code basé sur un compteur&#xa0;: il change quand vous demandez le suivant.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="156"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="156"/>
         <source>Changes in {n} s</source>
         <translation>Change dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="159"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="159"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -657,52 +657,52 @@
 <context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="204"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="204"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="208"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="208"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="210"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="210"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="212"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="212"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="213"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="213"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="215"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="215"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="218"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="218"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="219"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="219"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="220"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="220"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="221"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="221"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
@@ -710,214 +710,214 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="142"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="142"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="173"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="173"/>
         <source>Ways to add an account</source>
         <translation>Façons d’ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="178"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="178"/>
         <source>Scan with camera</source>
         <translation>Scanner avec la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="179"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="179"/>
         <source>Scan screen</source>
         <translation>Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="180"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="180"/>
         <source>Open an image</source>
         <translation>Ouvrir une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="181"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
         <source>Paste a link or image</source>
         <translation>Coller lien ou image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="182"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="182"/>
         <source>Type a key</source>
         <translation>Saisir une clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="190"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="190"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="209"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="209"/>
         <source>Add &amp;another</source>
         <translation>Ajouter un aut&amp;re</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="210"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="210"/>
         <source>Add another account</source>
         <translation>Ajouter un autre compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="211"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="211"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="212"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="212"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="214"/>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="392"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="214"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="392"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="215"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="215"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="228"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="228"/>
         <source>Scanner note</source>
         <translation>Remarque sur le scanner</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="232"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="232"/>
         <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
         <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="243"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="243"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="286"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="286"/>
         <source>Scan a QR code on your screen</source>
         <translation>Scanner un code QR affiché à l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="287"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="287"/>
         <source>Open the page that shows the QR code, then press Scan screen. This window steps aside for a moment while the screen is read.</source>
         <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="289"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="289"/>
         <source>&amp;Scan screen</source>
         <translation>&amp;Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="298"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="298"/>
         <source>Open an image instead</source>
         <translation>Ouvrir plutôt une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="300"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="300"/>
         <source>Paste instead</source>
         <translation>Coller plutôt</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="312"/>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="560"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="312"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="560"/>
         <source>Open an image of the QR code</source>
         <translation>Ouvrir une image du code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="313"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="313"/>
         <source>Choose a screenshot or photo of the QR code. You can also drop an image file onto this window.</source>
         <translation>Choisissez une capture d’écran ou une photo du code QR. Vous pouvez aussi déposer un fichier image sur cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="315"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="315"/>
         <source>&amp;Choose image…</source>
         <translation>&amp;Choisir une image…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="326"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="326"/>
         <source>Paste a link or an image</source>
         <translation>Coller un lien ou une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="327"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="327"/>
         <source>Copy the QR code image (right click, Copy image) or its otpauth:// link, then press Ctrl+V here. Google Authenticator export links work too.</source>
         <translation>Copiez l’image du code QR (clic droit, «&#xa0;Copier l’image&#xa0;») ou son lien otpauth://, puis appuyez sur Ctrl+V ici. Les liens d’exportation de Google Authenticator fonctionnent aussi.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="332"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="332"/>
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="336"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="336"/>
         <source>&amp;Paste from clipboard</source>
         <translation>&amp;Coller depuis le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="392"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="392"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="414"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="414"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="425"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="425"/>
         <source>No camera</source>
         <translation>Aucune caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="428"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="428"/>
         <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
         <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="470"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="470"/>
         <source>The camera is not available</source>
         <translation>La caméra n’est pas disponible</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="515"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="515"/>
         <source>This desktop did not let the app read the screen (this happens on Wayland). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
         <translation>Ce bureau n’a pas laissé l’application lire l’écran (cela arrive sous Wayland). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="524"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="524"/>
         <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
         <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="561"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="561"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>Images ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="568"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="568"/>
         <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
         <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="626"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="626"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="679"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="679"/>
         <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
         <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="683"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="683"/>
         <source>Still missing: parts {parts}.</source>
         <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_dialog.py" line="711"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="711"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
     </message>
@@ -925,7 +925,7 @@
 <context>
     <name>ErrorLabel</name>
     <message>
-        <location filename="../../authenticator/ui/widgets.py" line="29"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="29"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -933,122 +933,122 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="26"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="26"/>
         <source>wrong password, or the vault file was modified</source>
         <translation>mot de passe incorrect, ou le fichier du coffre a été modifié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="27"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="27"/>
         <source>the vault is closed</source>
         <translation>le coffre est fermé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="28"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="28"/>
         <source>the vault is being saved by another program{who}; try again in a moment</source>
         <translation>le coffre est en cours d’enregistrement par un autre programme{who}&#xa0;; réessayez dans un instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="30"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="30"/>
         <source>could not save the vault {name}: {reason}; the file on disk is unchanged and your changes are kept in memory</source>
         <translation>impossible d’enregistrer le coffre {name}&#xa0;: {reason}&#xa0;; le fichier sur le disque n’a pas changé et vos modifications sont gardées en mémoire</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="32"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="32"/>
         <source>there is no vault at {path}</source>
         <translation>il n’y a pas de coffre à l’emplacement {path}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="33"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="33"/>
         <source>this account is already in the vault</source>
         <translation>ce compte est déjà dans le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="34"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="34"/>
         <source>no QR code found in this image</source>
         <translation>aucun code QR trouvé dans cette image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="35"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="35"/>
         <source>this QR code contains a web address, not an authenticator key</source>
         <translation>ce code QR contient une adresse web, pas une clé d’authentification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="37"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="37"/>
         <source>this QR code contains text, not an authenticator key</source>
         <translation>ce code QR contient du texte, pas une clé d’authentification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="38"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="38"/>
         <source>the file is not an image that can be read (corrupt or unsupported format)</source>
         <translation>le fichier n’est pas une image lisible (fichier corrompu ou format non pris en charge)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="40"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="40"/>
         <source>the image is too small to hold a QR code</source>
         <translation>l’image est trop petite pour contenir un code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="41"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="41"/>
         <source>could not reach any time server ({details})</source>
         <translation>aucun serveur de temps n’a pu être joint ({details})</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="43"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="43"/>
         <source>no camera found at number {n}: check that a camera is plugged in and not switched off, then try again</source>
         <translation>aucune caméra n’a le numéro {n}&#xa0;: vérifiez qu’une caméra est branchée et allumée, puis réessayez</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="45"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="45"/>
         <source>permission denied for camera {n}: add your user to the &apos;video&apos; group (sudo usermod -aG video $USER), then log out and back in</source>
         <translation>accès refusé à la caméra {n}&#xa0;: ajoutez votre utilisateur au groupe «&#xa0;video&#xa0;» (sudo usermod -aG video $USER), puis fermez la session et reconnectez-vous</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="48"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="48"/>
         <source>there is no camera number {n}; cameras count from 0</source>
         <translation>il n’y a pas de caméra numéro {n}&#xa0;; les caméras sont numérotées à partir de 0</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="49"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="49"/>
         <source>camera {n} opened but sends no picture: it is probably busy; close other programs using it (video calls, browsers) and try again</source>
         <translation>la caméra {n} s’ouvre mais n’envoie aucune image&#xa0;: elle est sans doute occupée&#xa0;; fermez les autres programmes qui l’utilisent (appels vidéo, navigateurs) et réessayez</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="52"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="52"/>
         <source>camera {n} cannot be opened: allow camera access in System Settings &gt; Privacy &amp; Security &gt; Camera, then try again</source>
         <translation>impossible d’ouvrir la caméra {n}&#xa0;: autorisez l’accès dans Réglages Système &gt; Confidentialité et sécurité &gt; Caméra, puis réessayez</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="55"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="55"/>
         <source>camera {n} cannot be opened: check Settings &gt; Privacy &gt; Camera and close other programs that use it, then try again</source>
         <translation>impossible d’ouvrir la caméra {n}&#xa0;: vérifiez Paramètres &gt; Confidentialité &gt; Caméra et fermez les autres programmes qui l’utilisent, puis réessayez</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="58"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="58"/>
         <source>camera {n} cannot be opened: it may be busy in another program (video calls, browsers); close it and try again</source>
         <translation>impossible d’ouvrir la caméra {n}&#xa0;: elle est peut-être utilisée par un autre programme (appels vidéo, navigateurs)&#xa0;; fermez-le et réessayez</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="60"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="60"/>
         <source>the camera stopped sending pictures: check that it is still plugged in, then choose it again</source>
         <translation>la caméra n’envoie plus d’images&#xa0;: vérifiez qu’elle est toujours branchée, puis choisissez-la de nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="62"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="62"/>
         <source>no QR code reader could be loaded on this computer; type the key instead</source>
         <translation>aucun lecteur de code QR n’a pu être chargé sur cet ordinateur&#xa0;; saisissez plutôt la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="64"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="64"/>
         <source>the camera could not be started ({kind})</source>
         <translation>la caméra n’a pas pu démarrer ({kind})</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="66"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="66"/>
         <source>{name} already exists; choose another name</source>
         <translation>{name} existe déjà&#xa0;; choisissez un autre nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/messages.py" line="67"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="67"/>
         <source>cannot write {name}: {reason}</source>
         <translation>impossible d’écrire {name}&#xa0;: {reason}</translation>
     </message>
@@ -1056,32 +1056,32 @@
 <context>
     <name>FixClockDialog</name>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="45"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="45"/>
         <source>How to fix the clock</source>
         <translation>Comment corriger l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="48"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="48"/>
         <source>&lt;b&gt;Windows&lt;/b&gt;: Settings &amp;gt; Time &amp;amp; language &amp;gt; Date &amp;amp; time, turn on &lt;i&gt;Set time automatically&lt;/i&gt;, then click &lt;i&gt;Sync now&lt;/i&gt;.</source>
         <translation>&lt;b&gt;Windows&lt;/b&gt;&#xa0;: Paramètres &amp;gt; Heure et langue &amp;gt; Date et heure, activez &lt;i&gt;Régler l’heure automatiquement&lt;/i&gt;, puis cliquez sur &lt;i&gt;Synchroniser maintenant&lt;/i&gt;.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="51"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="51"/>
         <source>&lt;b&gt;macOS&lt;/b&gt;: System Settings &amp;gt; General &amp;gt; Date &amp;amp; Time, turn on &lt;i&gt;Set time and date automatically&lt;/i&gt;.</source>
         <translation>&lt;b&gt;macOS&lt;/b&gt;&#xa0;: Réglages Système &amp;gt; Général &amp;gt; Date et heure, activez &lt;i&gt;Régler la date et l’heure automatiquement&lt;/i&gt;.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="53"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="53"/>
         <source>&lt;b&gt;Linux&lt;/b&gt;: run &lt;code&gt;timedatectl set-ntp true&lt;/code&gt; in a terminal (or turn on automatic time in your desktop&apos;s date and time settings).</source>
         <translation>&lt;b&gt;Linux&lt;/b&gt;&#xa0;: lancez &lt;code&gt;timedatectl set-ntp true&lt;/code&gt; dans un terminal (ou activez l’heure automatique dans les réglages de date et d’heure de votre bureau).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="59"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="59"/>
         <source>Codes depend on the time. Let your system set its clock automatically:</source>
         <translation>Les codes dépendent de l’heure. Laissez votre système régler son horloge automatiquement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock_dialogs.py" line="71"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="71"/>
         <source>Until then, “Use corrected time for codes” keeps your codes right.</source>
         <translation>En attendant, «&#xa0;Utiliser l’heure corrigée pour les codes&#xa0;» garde vos codes justes.</translation>
     </message>
@@ -1089,78 +1089,78 @@
 <context>
     <name>GoogleExportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="182"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="182"/>
         <source>Export to Google Authenticator</source>
         <translation>Exporter vers Google Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="191"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="191"/>
         <source>Choose the accounts to move. In Google Authenticator, open “Transfer accounts”, then “Import accounts”, and scan the codes shown next.</source>
         <translation>Choisissez les comptes à transférer. Dans Google Authenticator, ouvrez «&#xa0;Transférer des comptes&#xa0;», puis «&#xa0;Importer des comptes&#xa0;», et scannez les codes affichés ensuite.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="197"/>
         <source>Accounts to export</source>
         <translation>Comptes à exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="207"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="207"/>
         <source>{label} — {reason}</source>
         <translation>{label} — {reason}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="217"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="217"/>
         <source>Google Authenticator cannot hold {n} of these accounts (shown greyed with the reason); keep them here or use another app.</source>
         <translation>Google Authenticator ne peut pas accueillir {n} de ces comptes (grisés, avec la raison)&#xa0;; gardez-les ici ou utilisez une autre application.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="231"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="231"/>
         <source>Export QR code</source>
         <translation>Code QR d’exportation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="239"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="239"/>
         <source>&amp;Previous</source>
         <translation>&amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="240"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="240"/>
         <source>Previous code</source>
         <translation>Code précédent</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="242"/>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="273"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="242"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="273"/>
         <source>&amp;Show QR codes</source>
         <translation>&amp;Afficher les codes QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="243"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="243"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="246"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="246"/>
         <source>C&amp;lose</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="247"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="247"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="270"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="270"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="270"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="270"/>
         <source>&amp;Next</source>
         <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="299"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="299"/>
         <source>{i} of {n}</source>
         <translation>{i} sur {n}</translation>
     </message>
@@ -1168,75 +1168,75 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="145"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="145"/>
         <source>Import {file}</source>
         <translation>Importer {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="148"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="148"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="156"/>
-        <location filename="../../authenticator/ui/transfer_import.py" line="157"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="156"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="157"/>
         <source>Password of the exported file</source>
         <translation>Mot de passe du fichier exporté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="158"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="158"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="159"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="159"/>
         <source>Open with this password</source>
         <translation>Ouvrir avec ce mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="174"/>
-        <location filename="../../authenticator/ui/transfer_import.py" line="175"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="174"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="175"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="177"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="177"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="178"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="178"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="203"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="203"/>
         <source>Decrypting {file}…</source>
         <translation>Déchiffrement de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="210"/>
-        <location filename="../../authenticator/ui/transfer_import.py" line="234"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="210"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="234"/>
         <source>This file is encrypted. Enter the password it was exported with.</source>
         <translation>Ce fichier est chiffré. Saisissez le mot de passe utilisé lors de son exportation.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="220"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="220"/>
         <source>Found in this {format} file (nothing is added until you press Import):</source>
         <translation>Trouvé dans ce fichier {format} (rien n’est ajouté avant que vous appuyiez sur «&#xa0;Importer&#xa0;»)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="239"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="239"/>
         <source>Could not import {file}.</source>
         <translation>Impossible d’importer {file}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="245"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="245"/>
         <source>&amp;Import {n} accounts</source>
         <translation>&amp;Importer {n} comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="246"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="246"/>
         <source>&amp;Import 1 account</source>
         <translation>&amp;Importer 1 compte</translation>
     </message>
@@ -1244,52 +1244,52 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="62"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="62"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="62"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="62"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="63"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="63"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="63"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="63"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="64"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="64"/>
         <source>Accounts found</source>
         <translation>Comptes trouvés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="75"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="75"/>
         <source>Entries that could not be read</source>
         <translation>Entrées illisibles</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="86"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="86"/>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="88"/>
         <source>Already here as {label}</source>
         <translation>Déjà présent sous le nom {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="102"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="102"/>
         <source>{new} new, {dup} already in this vault (unchecked), {bad} could not be read.</source>
         <translation>{new} nouveau(x), {dup} déjà dans ce coffre (décoché(s)), {bad} illisible(s).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_import.py" line="108"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="108"/>
         <source>Could not be read:</source>
         <translation>Illisibles&#xa0;:</translation>
     </message>
@@ -1525,162 +1525,162 @@
 <context>
     <name>ManualEntryForm</name>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="60"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="60"/>
         <source>e.g. GitHub</source>
         <translation>par ex. GitHub</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="61"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="61"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="63"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="63"/>
         <source>e.g. alice@example.com</source>
         <translation>par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="64"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="64"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="67"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="67"/>
         <source>The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP</source>
         <translation>La clé secrète affichée par le site, par ex. JBSW Y3DP EHPK 3PXP</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="68"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
         <source>Secret key</source>
         <translation>Clé secrète</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="69"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="70"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="71"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="75"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="75"/>
         <source>Advanced</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="79"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="79"/>
         <source>Show advanced settings</source>
         <translation>Afficher les options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="84"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="84"/>
         <source>Time-based (TOTP)</source>
         <translation>Basé sur le temps (TOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="85"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="85"/>
         <source>Counter-based (HOTP)</source>
         <translation>Basé sur un compteur (HOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="86"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="86"/>
         <source>Steam Guard</source>
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="87"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="91"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="91"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="95"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="95"/>
         <source>Digits</source>
         <translation>Nombre de chiffres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="99"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="99"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="100"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="100"/>
         <source>Period in seconds</source>
         <translation>Période en secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="103"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="103"/>
         <source>Counter</source>
         <translation>Compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="104"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="104"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="105"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="105"/>
         <source>A&amp;lgorithm:</source>
         <translation>Al&amp;gorithme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="106"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
         <source>&amp;Digits:</source>
         <translation>&amp;Nombre de chiffres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="107"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="110"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="110"/>
         <source>&amp;Counter:</source>
         <translation>Co&amp;mpteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="118"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="118"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="125"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="125"/>
         <source>Code preview</source>
         <translation>Aperçu du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="127"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="127"/>
         <source>Current code, to check against the site:</source>
         <translation>Code actuel, à comparer avec celui du site&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="165"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="165"/>
         <source>Type or paste the key the site shows.</source>
         <translation>Saisissez ou collez la clé affichée par le site.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="167"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="167"/>
         <source>Give the issuer or the account a name.</source>
         <translation>Donnez un nom à l’émetteur ou au compte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="190"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="190"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/account_form.py" line="192"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="192"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
     </message>
@@ -1688,34 +1688,34 @@
 <context>
     <name>PasswordGate</name>
     <message>
-        <location filename="../../authenticator/ui/transfer_common.py" line="64"/>
-        <location filename="../../authenticator/ui/transfer_common.py" line="72"/>
-        <location filename="../../authenticator/ui/transfer_common.py" line="73"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="64"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="72"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="73"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_common.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="67"/>
         <source>Enter the vault password to continue.</source>
         <translation>Saisissez le mot de passe du coffre pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_common.py" line="80"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="80"/>
         <source>&amp;Continue</source>
         <translation>&amp;Continuer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_common.py" line="81"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="81"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_common.py" line="83"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="83"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_common.py" line="112"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="112"/>
         <source>Wrong password. Try again.</source>
         <translation>Mot de passe incorrect. Réessayez.</translation>
     </message>
@@ -1723,32 +1723,32 @@
 <context>
     <name>PasswordStrength</name>
     <message>
-        <location filename="../../authenticator/ui/strength.py" line="43"/>
+        <location filename="../../authenticator/ui/vault/strength.py" line="43"/>
         <source>Use a long passphrase, for example four unrelated words.</source>
         <translation>Utilisez une longue phrase de passe, par exemple quatre mots sans rapport entre eux.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/strength.py" line="46"/>
+        <location filename="../../authenticator/ui/vault/strength.py" line="46"/>
         <source>This password is one of the most common: anyone would guess it.</source>
         <translation>Ce mot de passe est l’un des plus courants&#xa0;: n’importe qui le devinerait.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/strength.py" line="50"/>
+        <location filename="../../authenticator/ui/vault/strength.py" line="50"/>
         <source>Weak: add more words or characters.</source>
         <translation>Faible&#xa0;: ajoutez des mots ou des caractères.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/strength.py" line="53"/>
+        <location filename="../../authenticator/ui/vault/strength.py" line="53"/>
         <source>Fair: a few more characters would make it much stronger.</source>
         <translation>Moyen&#xa0;: quelques caractères de plus le rendraient beaucoup plus solide.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/strength.py" line="56"/>
+        <location filename="../../authenticator/ui/vault/strength.py" line="56"/>
         <source>Good.</source>
         <translation>Bon.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/strength.py" line="57"/>
+        <location filename="../../authenticator/ui/vault/strength.py" line="57"/>
         <source>Strong.</source>
         <translation>Solide.</translation>
     </message>
@@ -1756,12 +1756,12 @@
 <context>
     <name>RegionOverlay</name>
     <message>
-        <location filename="../../authenticator/ui/enroll_screen.py" line="28"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="28"/>
         <source>Select the QR code</source>
         <translation>Sélectionner le code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_screen.py" line="33"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="33"/>
         <source>No QR code was found automatically. Drag a box around the QR code, or press Esc to cancel.</source>
         <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour du code QR, ou appuyez sur Échap pour annuler.</translation>
     </message>
@@ -1769,89 +1769,89 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="158"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="158"/>
         <source>Restore from a backup</source>
         <translation>Restaurer depuis une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="161"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="161"/>
         <source>Pick an automatic backup of this vault or open a backup file. Accounts already in the vault are left as they are; only the missing ones are added.</source>
         <translation>Choisissez une sauvegarde automatique de ce coffre ou ouvrez un fichier de sauvegarde. Les comptes déjà présents dans le coffre restent tels quels&#xa0;; seuls les comptes manquants sont ajoutés.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="167"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="167"/>
         <source>Automatic backups</source>
         <translation>Sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="171"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="171"/>
         <source>{when} — {size} KB</source>
         <translation>{when} — {size} Ko</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="176"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="176"/>
         <source>No automatic backups yet</source>
         <translation>Aucune sauvegarde automatique pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="180"/>
         <source>Automatic backups (newest first):</source>
         <translation>Sauvegardes automatiques (les plus récentes d’abord)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="183"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="183"/>
         <source>Open a backup &amp;file…</source>
         <translation>Ouvrir un &amp;fichier de sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="184"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
         <source>Open a backup file</source>
         <translation>Ouvrir un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="191"/>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="192"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="191"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="192"/>
         <source>Password of the backup</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="193"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="193"/>
         <source>For an automatic backup: the vault password it had when it was saved.</source>
         <translation>Pour une sauvegarde automatique&#xa0;: le mot de passe qu’avait le coffre au moment de l’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="196"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="196"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
         <source>Open the backup</source>
         <translation>Ouvrir la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="210"/>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="211"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="210"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="211"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="213"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="213"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="214"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="214"/>
         <source>Restore</source>
         <translation>Restaurer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="233"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="233"/>
         <source>Open a backup</source>
         <translation>Ouvrir une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_backups.py" line="245"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="245"/>
         <source>&amp;Restore {n} missing</source>
         <translation>&amp;Restaurer les {n} manquants</translation>
     </message>
@@ -1859,37 +1859,37 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="41"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="41"/>
         <source>Choose the accounts to add</source>
         <translation>Choisissez les comptes à ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="46"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="46"/>
         <source>Accounts found</source>
         <translation>Comptes trouvés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="50"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="50"/>
         <source>Accounts that cannot be added</source>
         <translation>Comptes qui ne peuvent pas être ajoutés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="59"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="59"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="65"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="65"/>
         <source>This Google Authenticator export holds {n} account(s). Untick the ones you don&apos;t want.</source>
         <translation>Cette exportation Google Authenticator contient {n} compte(s). Décochez ceux que vous ne voulez pas.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="68"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="68"/>
         <source>Found {n} account(s). Untick the ones you don&apos;t want.</source>
         <translation>{n} compte(s) trouvé(s). Décochez ceux que vous ne voulez pas.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_pages.py" line="72"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="72"/>
         <source>Cannot be added: {reasons}</source>
         <translation>Ajout impossible&#xa0;: {reasons}</translation>
     </message>
@@ -1897,166 +1897,166 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="33"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="34"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="38"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="39"/>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="42"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="43"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="43"/>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="50"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="44"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="51"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="45"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="46"/>
         <source>Clear the clipboard after</source>
         <translation>Vider le presse-papiers après</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="46"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="47"/>
         <source>&amp;Clear copied codes after:</source>
         <translation>&amp;Effacer les codes copiés après&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="49"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="50"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="52"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="53"/>
         <source>Lock after idle minutes</source>
         <translation>Verrouiller après ce nombre de minutes d’inactivité</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="53"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="54"/>
         <source>&amp;Lock when idle for:</source>
         <translation>&amp;Verrouiller après une inactivité de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="54"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="55"/>
         <source>Lock when the window is &amp;minimised</source>
         <translation>Verrouiller quand la fenêtre est réd&amp;uite</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="59"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="60"/>
         <source>Backups to keep</source>
         <translation>Sauvegardes à conserver</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="62"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="63"/>
         <source>&amp;Backups to keep:</source>
         <translation>&amp;Sauvegardes à conserver&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="63"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="64"/>
         <source>&amp;Remember the vault on this computer (system keyring): no password at start-up</source>
         <translation>Mémoriser le coffre sur cet &amp;ordinateur (trousseau du système)&#xa0;: pas de mot de passe au démarrage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="65"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="66"/>
         <source>Remember the vault on this computer</source>
         <translation>Mémoriser le coffre sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="67"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="68"/>
         <source>Anyone who can use your account on this computer could then open the vault. Locking still asks for the password.</source>
         <translation>Toute personne pouvant utiliser votre session sur cet ordinateur pourrait alors ouvrir le coffre. Le verrouillage demande toujours le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="74"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="75"/>
         <source>Appearance and tray</source>
         <translation>Apparence et zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="77"/>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="90"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="78"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="91"/>
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="78"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="79"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="79"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="80"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="81"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="82"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="82"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="83"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="83"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="84"/>
         <source>Closing the window keeps the app in the &amp;tray</source>
         <translation>Fermer la fenêtre &amp;garde l’application dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="85"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="86"/>
         <source>&amp;Start minimised in the tray</source>
         <translation>&amp;Démarrer réduite dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="94"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="95"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="95"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="96"/>
         <source>Applies the next time the app starts</source>
         <translation>S’applique au prochain démarrage de l’application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="96"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="97"/>
         <source>Applies the next time the app starts.</source>
         <translation>S’applique au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="97"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="98"/>
         <source>L&amp;anguage (at next start):</source>
         <translation>L&amp;angue (au prochain démarrage)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="115"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="116"/>
         <source>Your data</source>
         <translation>Vos données</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="117"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="118"/>
         <source>Vault: {vault}
 Backups: {backups}</source>
         <translation>Coffre&#xa0;: {vault}
 Sauvegardes&#xa0;: {backups}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="121"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="122"/>
         <source>Where the vault and backups are</source>
         <translation>Emplacement du coffre et des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="122"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="123"/>
         <source>Open &amp;folder</source>
         <translation>Ouvrir &amp;le dossier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings_dialog.py" line="123"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="124"/>
         <source>Open the vault folder</source>
         <translation>Ouvrir le dossier du coffre</translation>
     </message>
@@ -2064,62 +2064,62 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>ShowQrDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="70"/>
         <source>QR code for {label}</source>
         <translation>Code QR de {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="72"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="72"/>
         <source>Scan this code with the authenticator app on your other device, or type the key into it. Anyone who sees it can make your codes.</source>
         <translation>Scannez ce code avec l’application d’authentification de votre autre appareil, ou saisissez-y la clé. Quiconque le voit peut générer vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="78"/>
         <source>QR code of the key</source>
         <translation>Code QR de la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="87"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="87"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="92"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="92"/>
         <source>The code is hidden to keep the key safe.</source>
         <translation>Le code est masqué pour protéger la clé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="96"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="96"/>
         <source>&amp;Copy key</source>
         <translation>&amp;Copier la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="97"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="97"/>
         <source>Copy key</source>
         <translation>Copier la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="99"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="99"/>
         <source>&amp;Show again</source>
         <translation>&amp;Afficher de nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="100"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="100"/>
         <source>Show again</source>
         <translation>Afficher de nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="102"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="102"/>
         <source>C&amp;lose</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="103"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="103"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_qr.py" line="147"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="147"/>
         <source>Hidden in {n} s</source>
         <translation>Masqué dans {n} s</translation>
     </message>
@@ -2127,7 +2127,7 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>Toast</name>
     <message>
-        <location filename="../../authenticator/ui/widgets.py" line="51"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="51"/>
         <source>Notice</source>
         <translation>Information</translation>
     </message>
@@ -2135,110 +2135,110 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>TransferActions</name>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="41"/>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="83"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="41"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="83"/>
         <source>Show &amp;QR for another device…</source>
         <translation>Afficher le &amp;QR pour un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="43"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="43"/>
         <source>Export to &amp;Google Authenticator…</source>
         <translation>Exporter vers &amp;Google Authenticator…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="45"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="45"/>
         <source>&amp;Back up to a file…</source>
         <translation>&amp;Sauvegarder dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="46"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restaurer depuis une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="47"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="47"/>
         <source>&amp;Import from another app…</source>
         <translation>&amp;Importer depuis une autre application…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="49"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
         <source>Export keys as &amp;text…</source>
         <translation>Exporter les clés en &amp;texte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="52"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="52"/>
         <source>Several &amp;devices</source>
         <translation>Plusieurs appa&amp;reils</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="132"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="132"/>
         <source>The QR code of {label} lets another device make the same codes.</source>
         <translation>Le code QR de {label} permet à un autre appareil de générer les mêmes codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="141"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="141"/>
         <source>Google Authenticator export codes hold your keys.</source>
         <translation>Les codes d’exportation Google Authenticator contiennent vos clés.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="149"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="149"/>
         <source>Backup saved to {file}</source>
         <translation>Sauvegarde enregistrée dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="152"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="152"/>
         <source>The backup will hold every key of this vault.</source>
         <translation>La sauvegarde contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="172"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="172"/>
         <source>Import from another app</source>
         <translation>Importer depuis une autre application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="173"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="173"/>
         <source>Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault);;All files (*)</source>
         <translation>Exportations d’authentification (*.json *.2fas *.txt *.csv *.aes *.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="185"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="185"/>
         <source>Added {n} accounts</source>
         <translation>{n} comptes ajoutés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="186"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="186"/>
         <source>Added 1 account</source>
         <translation>1 compte ajouté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="190"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="190"/>
         <source>Export every key as plain otpauth:// links.</source>
         <translation>Exporter chaque clé sous forme de liens otpauth:// en clair.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="194"/>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="212"/>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="223"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="194"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="212"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="223"/>
         <source>Export keys as text</source>
         <translation>Exporter les clés en texte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="195"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="195"/>
         <source>The file will hold your keys UNENCRYPTED: anyone who reads it can make your codes. Delete it as soon as you have used it, and prefer an encrypted backup.</source>
         <translation>Le fichier contiendra vos clés NON CHIFFRÉES&#xa0;: quiconque le lit peut générer vos codes. Supprimez-le dès que vous l’avez utilisé, et préférez une sauvegarde chiffrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="198"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="198"/>
         <source>I &amp;understand, export</source>
         <translation>J’ai &amp;compris, exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="214"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="214"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer_menu.py" line="225"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="225"/>
         <source>Keys written to {file} (readable by you only)</source>
         <translation>Clés écrites dans {file} (lisible par vous seul)</translation>
     </message>
@@ -2246,38 +2246,38 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="183"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="183"/>
         <source>Vault locked</source>
         <translation>Coffre verrouillé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="191"/>
-        <location filename="../../authenticator/ui/pages.py" line="192"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="191"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="192"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="196"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="196"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="198"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="198"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="203"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="203"/>
         <source>Unlocking</source>
         <translation>Déverrouillage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="205"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="205"/>
         <source>Open another vault…</source>
         <translation>Ouvrir un autre coffre…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="207"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="207"/>
         <source>Open another vault</source>
         <translation>Ouvrir un autre coffre</translation>
     </message>
@@ -2285,12 +2285,12 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/session.py" line="140"/>
+        <location filename="../../authenticator/ui/vault/session.py" line="140"/>
         <source>The vault was changed elsewhere, including its password: use the new password from now on.</source>
         <translation>Le coffre a été modifié ailleurs, y compris son mot de passe&#xa0;: utilisez désormais le nouveau mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/session.py" line="143"/>
+        <location filename="../../authenticator/ui/vault/session.py" line="143"/>
         <source>Updated with changes saved elsewhere (another device or program).</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs (autre appareil ou programme).</translation>
     </message>
@@ -2298,92 +2298,92 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="66"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="66"/>
         <source>Welcome to Authenticator</source>
         <translation>Bienvenue dans Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="68"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="68"/>
         <source>Your two-factor keys are kept in an encrypted vault on this computer. Choose a password to protect it.</source>
         <translation>Vos clés à deux facteurs sont conservées dans un coffre chiffré sur cet ordinateur. Choisissez un mot de passe pour le protéger.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="76"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="76"/>
         <source>New vault password</source>
         <translation>Nouveau mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="77"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="77"/>
         <source>At least {n} characters</source>
         <translation>Au moins {n} caractères</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="81"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="81"/>
         <source>Repeat the password</source>
         <translation>Répétez le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="82"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="82"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="83"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="83"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="90"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="90"/>
         <source>Password strength</source>
         <translation>Robustesse du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="97"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="97"/>
         <source>&lt;b&gt;There is no way to recover a lost password.&lt;/b&gt; Without it, the keys in this vault are gone. Write it down somewhere safe.</source>
         <translation>&lt;b&gt;Un mot de passe perdu ne peut pas être récupéré.&lt;/b&gt; Sans lui, les clés de ce coffre sont perdues. Notez-le en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="106"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="106"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Créer le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="108"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="108"/>
         <source>Create vault</source>
         <translation>Créer le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="109"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="109"/>
         <source>&amp;Open an existing vault file…</source>
         <translation>&amp;Ouvrir un fichier de coffre existant…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="111"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="111"/>
         <source>Open an existing vault file</source>
         <translation>Ouvrir un fichier de coffre existant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="115"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="115"/>
         <source>Creating the vault</source>
         <translation>Création du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="139"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="139"/>
         <source>The password needs at least {n} characters.</source>
         <translation>Le mot de passe doit comporter au moins {n} caractères.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="143"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="143"/>
         <source>The two passwords are different.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="150"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="150"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/pages.py" line="151"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="151"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -2391,22 +2391,22 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../authenticator/ui/enroll_hooks.py" line="68"/>
+        <location filename="../../authenticator/ui/enroll/hooks.py" line="68"/>
         <source>The clipboard holds no QR code image and no otpauth:// link to add.</source>
         <translation>Le presse-papiers ne contient ni image de code QR ni lien otpauth:// à ajouter.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll_hooks.py" line="73"/>
+        <location filename="../../authenticator/ui/enroll/hooks.py" line="73"/>
         <source>&amp;Paste QR code or link</source>
         <translation>&amp;Coller un code QR ou un lien</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/tray.py" line="18"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="18"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/tray.py" line="20"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="20"/>
         <source>Show / hide</source>
         <translation>Afficher / masquer</translation>
     </message>

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from authenticator.storage.kdf import KdfParams
+from authenticator.ui.common.settings import AppSettings
+from authenticator.ui.common.timebase import FakeTimeBase
 from authenticator.ui.main_window import MainWindow
-from authenticator.ui.session import VaultSession
-from authenticator.ui.settings import AppSettings
-from authenticator.ui.timebase import FakeTimeBase
+from authenticator.ui.vault.session import VaultSession
 
 PASSWORD = "correct horse battery staple"
 T0 = 1_700_000_020.0  # 20 s left in the 30 s step

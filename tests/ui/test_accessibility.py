@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import code_at, group_code
 from authenticator.core.uri import format_uri
-from authenticator.ui.account_form import EditAccountDialog
-from authenticator.ui.clock_dialogs import CompareDialog, FixClockDialog
-from authenticator.ui.enroll_dialog import EnrollDialog, Route
-from authenticator.ui.model import Role
-from authenticator.ui.password_dialog import ChangePasswordDialog
-from authenticator.ui.settings_dialog import SettingsDialog
-from authenticator.ui.transfer_backups import BackupDialog, RestoreDialog
-from authenticator.ui.transfer_common import PasswordGate
-from authenticator.ui.transfer_import import ImportDialog
-from authenticator.ui.transfer_qr import GoogleExportDialog, ShowQrDialog
+from authenticator.ui.clock.dialogs import CompareDialog, FixClockDialog
+from authenticator.ui.codes.model import Role
+from authenticator.ui.common.account_form import EditAccountDialog
+from authenticator.ui.enroll.dialog import EnrollDialog, Route
+from authenticator.ui.settings.dialog import SettingsDialog
+from authenticator.ui.transfer.backups import BackupDialog, RestoreDialog
+from authenticator.ui.transfer.common import PasswordGate
+from authenticator.ui.transfer.importing import ImportDialog
+from authenticator.ui.transfer.qr import GoogleExportDialog, ShowQrDialog
+from authenticator.ui.vault.password_dialog import ChangePasswordDialog
 from tests.ui.conftest import PASSWORD, T0, create_vault, on_next_modal
 
 GITHUB = Account(secret=b"12345678901234567890", issuer="GitHub", name="alice")

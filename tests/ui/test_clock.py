@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QMenu
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.drift import humanize_seconds
 from authenticator.core.otp import code_at, code_for_step, time_step
-from authenticator.ui.clock_check import ClockCheck, parse_server_list
-from authenticator.ui.clock_dialogs import CompareDialog, FixClockDialog
-from authenticator.ui.model import Role
-from authenticator.ui.settings_dialog import SettingsDialog
+from authenticator.ui.clock.check import ClockCheck, parse_server_list
+from authenticator.ui.clock.dialogs import CompareDialog, FixClockDialog
+from authenticator.ui.codes.model import Role
+from authenticator.ui.settings.dialog import SettingsDialog
 from tests.timesync.sntp_server import FakeSntpServer
 from tests.ui.conftest import create_vault, on_next_modal, unlock
 

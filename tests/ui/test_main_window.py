@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import code_at, group_code
 from authenticator.storage.vault import Vault
-from authenticator.ui.account_form import EditAccountDialog
-from authenticator.ui.delegate import Geometry
-from authenticator.ui.enroll_dialog import EnrollDialog, Route
-from authenticator.ui.model import Role, SortMode
+from authenticator.ui.codes.delegate import Geometry
+from authenticator.ui.codes.model import Role, SortMode
+from authenticator.ui.common.account_form import EditAccountDialog
+from authenticator.ui.enroll.dialog import EnrollDialog, Route
 from tests.ui.conftest import PASSWORD, create_vault, on_next_modal, unlock
 
 GITHUB_KEY = "JBSWY3DPEHPK3PXP"  # an 80-bit key, as GitHub and many others issue
@@ -400,7 +400,11 @@ def test_failed_save_keeps_change_and_says_so(qtbot, filled, vault_path, monkeyp
 
 
 def test_second_instance_raises_first(qtbot):
-    from authenticator.ui.single_instance import SingleInstance, notify_running, server_name
+    from authenticator.ui.platform.single_instance import (
+        SingleInstance,
+        notify_running,
+        server_name,
+    )
 
     name = server_name(f"/tmp/test-{os.getpid()}")
     instance = SingleInstance(name)
@@ -449,7 +453,7 @@ def test_drag_and_drop_reorders_and_saves(qtbot, filled, vault_path):
 def test_window_size_is_remembered(qtbot, vault_path, app_settings, timebase):
     from authenticator.storage.kdf import KdfParams
     from authenticator.ui.main_window import MainWindow
-    from authenticator.ui.session import VaultSession
+    from authenticator.ui.vault.session import VaultSession
 
     first = MainWindow(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
                        timebase)
@@ -503,7 +507,7 @@ def test_corrupt_vault_file_says_so_and_is_left_untouched(qtbot, app_settings, t
                                                           vault_path):
     from authenticator.storage.kdf import KdfParams
     from authenticator.ui.main_window import MainWindow
-    from authenticator.ui.session import VaultSession
+    from authenticator.ui.vault.session import VaultSession
 
     vault_path.parent.mkdir(parents=True, exist_ok=True)
     vault_path.write_bytes(b"this is not a vault" * 3)

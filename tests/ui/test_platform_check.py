@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from authenticator.ui.platform_check import x11_problem
+from authenticator.ui.platform.check import x11_problem
 
 
 def test_missing_xcb_libraries_are_named_with_packages():

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from authenticator.ui.main_window import MainWindow
-from authenticator.ui.session import VaultSession
+from authenticator.ui.vault.session import VaultSession
 from tests.storage.test_keyring import LockedKeyring, MemoryKeyring
 from tests.ui.conftest import create_vault, on_next_modal
 

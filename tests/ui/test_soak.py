@@ -14,9 +14,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListView
 
 from authenticator.core.account import Account, OtpKind
-from authenticator.ui.delegate import AccountDelegate
-from authenticator.ui.model import AccountFilterModel, AccountListModel, Role
-from authenticator.ui.timebase import FakeTimeBase
+from authenticator.ui.codes.delegate import AccountDelegate
+from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role
+from authenticator.ui.common.timebase import FakeTimeBase
 
 UPDATES = 50_000
 

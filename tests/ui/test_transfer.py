@@ -15,10 +15,10 @@ from authenticator.core.account import Account, OtpKind
 from authenticator.core.uri import parse_uri
 from authenticator.scan.pipeline import scan_bytes
 from authenticator.storage.vault import Vault
-from authenticator.ui.transfer_backups import BackupDialog, RestoreDialog
-from authenticator.ui.transfer_common import PasswordGate
-from authenticator.ui.transfer_import import ImportDialog
-from authenticator.ui.transfer_qr import GoogleExportDialog, ShowQrDialog
+from authenticator.ui.transfer.backups import BackupDialog, RestoreDialog
+from authenticator.ui.transfer.common import PasswordGate
+from authenticator.ui.transfer.importing import ImportDialog
+from authenticator.ui.transfer.qr import GoogleExportDialog, ShowQrDialog
 from tests.portability.writers import aegis_db, essences, make_2fas, make_aegis_encrypted
 from tests.ui.conftest import PASSWORD, create_vault
 

@@ -14,11 +14,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from authenticator.resources import resource
-from authenticator.ui.enroll_dialog import EnrollDialog, Route
-from authenticator.ui.messages import translate_error
-from authenticator.ui.settings_dialog import SettingsDialog
-from authenticator.ui.strength import estimate_strength
-from authenticator.ui.translations import install_translator
+from authenticator.ui.common.messages import translate_error
+from authenticator.ui.enroll.dialog import EnrollDialog, Route
+from authenticator.ui.platform.translations import install_translator
+from authenticator.ui.settings.dialog import SettingsDialog
+from authenticator.ui.vault.strength import estimate_strength
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = resource("translations", "authenticator_fr.ts")
@@ -55,7 +55,7 @@ def read_ts(path: Path) -> dict[Key, tuple[str, bool]]:
 def current_sources(tmp_path_factory) -> set[Key]:
     """What lupdate finds in the sources today."""
     out = tmp_path_factory.mktemp("lupdate") / "current.ts"
-    sources = sorted(str(p) for p in (ROOT / "authenticator" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "authenticator" / "ui").rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), "-no-obsolete", *sources, "-ts", str(out)],
                    check=True, capture_output=True, cwd=ROOT, timeout=60)
     return set(read_ts(out))
@@ -187,7 +187,7 @@ def test_main_menu_accelerators_are_unique_in_french(qtbot, french, app_settings
                                                      vault_path):
     from authenticator.storage.kdf import KdfParams
     from authenticator.ui.main_window import MainWindow
-    from authenticator.ui.session import VaultSession
+    from authenticator.ui.vault.session import VaultSession
 
     win = MainWindow(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
                      timebase)

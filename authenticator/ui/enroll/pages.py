@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import code_at, group_code, seconds_left
-from authenticator.ui.icons import icon
+from authenticator.ui.common.icons import icon
 
 
 def heading(text: str, scale: float = 1.25) -> QLabel:

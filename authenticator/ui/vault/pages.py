@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authenticator.ui.messages import translate_error
-from authenticator.ui.strength import estimate_strength
-from authenticator.ui.widgets import error_label
+from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.widgets import error_label
+from authenticator.ui.vault.strength import estimate_strength
 
 MIN_PASSWORD_LENGTH = 8
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authenticator.ui.messages import translate_error
-from authenticator.ui.worker import run_in_background
+from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.worker import run_in_background
 
 
 def qr_image(text: str, scale: int = 6, border: int = 4) -> QImage:

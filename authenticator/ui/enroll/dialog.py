@@ -44,8 +44,11 @@ from authenticator.core.migration import MigrationAssembler, MigrationBatch
 from authenticator.core.otp import code_at
 from authenticator.scan.camera import CameraInfo, FrameSource
 from authenticator.scan.decoders import decoder_note
-from authenticator.ui.account_form import ManualEntryForm
-from authenticator.ui.enroll_camera import (
+from authenticator.ui.common.account_form import ManualEntryForm
+from authenticator.ui.common.icons import icon
+from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.worker import run_in_background
+from authenticator.ui.enroll.camera import (
     CameraPage,
     CameraThread,
     ListCameras,
@@ -53,9 +56,9 @@ from authenticator.ui.enroll_camera import (
     default_list_cameras,
     default_open_camera,
 )
-from authenticator.ui.enroll_pages import ConfirmationPage, ReviewPage, heading
-from authenticator.ui.enroll_screen import RegionOverlay
-from authenticator.ui.enroll_sources import (
+from authenticator.ui.enroll.pages import ConfirmationPage, ReviewPage, heading
+from authenticator.ui.enroll.screen import RegionOverlay
+from authenticator.ui.enroll.sources import (
     Incoming,
     clipboard_incoming,
     grab_screens,
@@ -64,15 +67,12 @@ from authenticator.ui.enroll_sources import (
     parse_links,
     qimage_to_gray,
 )
-from authenticator.ui.icons import icon
-from authenticator.ui.messages import translate_error
-from authenticator.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     import numpy as np
 
     from authenticator.scan.pipeline import ScanResult
-    from authenticator.ui.clipboard import SecureClipboard
+    from authenticator.ui.common.clipboard import SecureClipboard
     from authenticator.ui.main_window import MainWindow
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff"

@@ -17,15 +17,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import DEFAULT_MAX_BYTES as GOOGLE_MAX_BYTES
-from authenticator.ui.icons import icon
+from authenticator.ui.common.icons import icon
 
 # The dialogs (and segno, the importers, the exporters) are imported when first used:
 # they are not needed to start the app and show the codes.
 
 if TYPE_CHECKING:
     from authenticator.ui.main_window import MainWindow
-    from authenticator.ui.transfer_backups import RestoreDialog
-    from authenticator.ui.transfer_import import ImportDialog
+    from authenticator.ui.transfer.backups import RestoreDialog
+    from authenticator.ui.transfer.importing import ImportDialog
 
 
 class TransferActions(QObject):
@@ -106,7 +106,7 @@ class TransferActions(QObject):
             self.dialog.reject()
 
     def _after_password(self, purpose: str, then: Any) -> None:
-        from authenticator.ui.transfer_common import PasswordGate
+        from authenticator.ui.transfer.common import PasswordGate
 
         if not self.window.session.is_unlocked:
             return
@@ -123,7 +123,7 @@ class TransferActions(QObject):
             self.show_qr(account.id)
 
     def show_qr(self, account_id: str) -> None:
-        from authenticator.ui.transfer_qr import ShowQrDialog
+        from authenticator.ui.transfer.qr import ShowQrDialog
 
         account = self.window.session.get(account_id)
         if account is None:
@@ -135,7 +135,7 @@ class TransferActions(QObject):
                                             self.window.clipboard.copy, self.window)))
 
     def export_google(self) -> None:
-        from authenticator.ui.transfer_qr import GoogleExportDialog
+        from authenticator.ui.transfer.qr import GoogleExportDialog
 
         self._after_password(
             self.tr("Google Authenticator export codes hold your keys."),
@@ -143,7 +143,7 @@ class TransferActions(QObject):
                                                   max_bytes=self.google_max_bytes)))
 
     def back_up(self, path: Path | None = None) -> None:
-        from authenticator.ui.transfer_backups import BackupDialog
+        from authenticator.ui.transfer.backups import BackupDialog
 
         def saved(target: Path) -> None:
             self._notify(self.tr("Backup saved to {file}").format(file=target.name))
@@ -154,7 +154,7 @@ class TransferActions(QObject):
                                             self.window, path)))
 
     def restore(self) -> RestoreDialog | None:
-        from authenticator.ui.transfer_backups import RestoreDialog
+        from authenticator.ui.transfer.backups import RestoreDialog
 
         if not self.window.session.is_unlocked:
             return None
@@ -163,7 +163,7 @@ class TransferActions(QObject):
         return dialog
 
     def import_file(self, path: Path | None = None) -> ImportDialog | None:
-        from authenticator.ui.transfer_import import ImportDialog
+        from authenticator.ui.transfer.importing import ImportDialog
 
         if not self.window.session.is_unlocked:
             return None

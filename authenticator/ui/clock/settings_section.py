@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from authenticator.timesync.sntp import DEFAULT_SERVERS
 
 if TYPE_CHECKING:
-    from authenticator.ui.clock_check import ClockCheck
+    from authenticator.ui.clock.check import ClockCheck
 
 MAX_CORRECTION = 86_400.0
 
@@ -67,7 +67,7 @@ class ClockSettingsBox(QGroupBox):
         check.status_changed.connect(self.status.setText)
 
     def _check_now(self) -> None:
-        from authenticator.ui.clock_check import parse_server_list
+        from authenticator.ui.clock.check import parse_server_list
 
         self.check.check_now(parse_server_list(self.servers.text()))
 

@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from authenticator.ui.model import PaintState, Role
+from authenticator.ui.codes.model import PaintState, Role
 
 Index = QModelIndex | QPersistentModelIndex
 

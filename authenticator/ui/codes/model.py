@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import CodeState, group_code, seconds_left, state_at, time_step
-from authenticator.ui import avatar
+from authenticator.ui.codes import avatar
 
 URGENT_SECONDS = 5
 MIME_ROWS = "application/x-authenticator-account-ids"

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from authenticator.core.account import Account
 from authenticator.portability.base import ImportFailed, ImportResult, PasswordRequired
 from authenticator.portability.registry import ImportPlan, import_file, importer_named, plan_import
-from authenticator.ui.messages import translate_error
-from authenticator.ui.session import VaultSession
-from authenticator.ui.transfer_common import message_label
-from authenticator.ui.worker import run_in_background
+from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.worker import run_in_background
+from authenticator.ui.transfer.common import message_label
+from authenticator.ui.vault.session import VaultSession
 
 
 def _format_label(format_name: str) -> str:

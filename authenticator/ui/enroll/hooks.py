@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QDragMoveEvent, QDropEvent, QKeySequence
 
-from authenticator.ui.enroll_sources import Incoming, clipboard_incoming, incoming_from_mime
+from authenticator.ui.enroll.sources import Incoming, clipboard_incoming, incoming_from_mime
 
 if TYPE_CHECKING:
     from authenticator.ui.main_window import MainWindow
 
 
 def _open(window: MainWindow, incoming: Incoming | None = None) -> None:
-    from authenticator.ui.enroll_dialog import open_enroll_dialog
+    from authenticator.ui.enroll.dialog import open_enroll_dialog
 
     open_enroll_dialog(window, incoming)
 

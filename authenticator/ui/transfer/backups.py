@@ -27,11 +27,11 @@ from authenticator.portability.export import export_backup
 from authenticator.portability.registry import plan_import
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
-from authenticator.ui.messages import QT_TRANSLATE_NOOP, translate_error
-from authenticator.ui.session import VaultSession
-from authenticator.ui.transfer_common import message_label
-from authenticator.ui.transfer_import import ImportPreview
-from authenticator.ui.worker import run_in_background
+from authenticator.ui.common.messages import QT_TRANSLATE_NOOP, translate_error
+from authenticator.ui.common.worker import run_in_background
+from authenticator.ui.transfer.common import message_label
+from authenticator.ui.transfer.importing import ImportPreview
+from authenticator.ui.vault.session import VaultSession
 
 BACKUP_FILTER = QT_TRANSLATE_NOOP("Backups", "Authenticator backups (*.authvault);;All files (*)")
 

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from authenticator.ui.icons import icon
+from authenticator.ui.common.icons import icon
 from authenticator.ui.main_window import MainWindow
 
 

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from authenticator.ui.messages import translate_error
-from authenticator.ui.pages import MIN_PASSWORD_LENGTH
-from authenticator.ui.session import VaultSession
-from authenticator.ui.strength import estimate_strength
-from authenticator.ui.widgets import error_label
-from authenticator.ui.worker import run_in_background
+from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.widgets import error_label
+from authenticator.ui.common.worker import run_in_background
+from authenticator.ui.vault.pages import MIN_PASSWORD_LENGTH
+from authenticator.ui.vault.session import VaultSession
+from authenticator.ui.vault.strength import estimate_strength
 
 
 class ChangePasswordDialog(QDialog):

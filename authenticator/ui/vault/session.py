@@ -16,7 +16,7 @@ from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
-from authenticator.ui.worker import run_in_background
+from authenticator.ui.common.worker import run_in_background
 
 
 class VaultSession(QObject):

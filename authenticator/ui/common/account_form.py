@@ -30,7 +30,7 @@ from authenticator.core.account import (
 )
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
-from authenticator.ui.widgets import ERROR_COLOUR
+from authenticator.ui.common.widgets import ERROR_COLOUR
 
 
 def parse_tags(text: str) -> tuple[str, ...]:

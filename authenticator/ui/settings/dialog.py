@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.storage.paths import backup_dir_for
-from authenticator.ui.settings import AppSettings
+from authenticator.ui.common.settings import AppSettings
 
 
 class SettingsDialog(QDialog):

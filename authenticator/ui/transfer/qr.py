@@ -30,8 +30,8 @@ from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import DEFAULT_MAX_BYTES, google_export_problem
 from authenticator.core.uri import format_uri
 from authenticator.portability.export import export_google_migration
-from authenticator.ui.icons import icon
-from authenticator.ui.transfer_common import group_key, message_label, qr_image
+from authenticator.ui.common.icons import icon
+from authenticator.ui.transfer.common import group_key, message_label, qr_image
 
 SHOW_SECONDS = 60.0
 QR_SIDE = 320

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.drift import DriftLevel, JumpDetector, classify_offset, humanize_seconds
-from authenticator.ui.icons import icon
-from authenticator.ui.widgets import Banner
-from authenticator.ui.worker import run_in_background
+from authenticator.ui.common.icons import icon
+from authenticator.ui.common.widgets import Banner
+from authenticator.ui.common.worker import run_in_background
 
 if TYPE_CHECKING:
     from authenticator.timesync.sntp import ClockResult
@@ -301,12 +301,12 @@ class ClockCheck(QObject):
 
     # -- dialogs --------------------------------------------------------------------------
     def show_fix_help(self) -> None:
-        from authenticator.ui.clock_dialogs import FixClockDialog
+        from authenticator.ui.clock.dialogs import FixClockDialog
 
         FixClockDialog(self.window).exec()
 
     def open_compare(self, account_id: str | None = None) -> None:
-        from authenticator.ui.clock_dialogs import CompareDialog
+        from authenticator.ui.clock.dialogs import CompareDialog
 
         if not self.window.session.is_unlocked:
             return
@@ -324,7 +324,7 @@ class ClockCheck(QObject):
             self.window.notify(self.tr("Codes now use your phone's time."))
 
     def settings_section(self, parent: QWidget | None = None) -> QWidget:
-        from authenticator.ui.clock_settings import ClockSettingsBox
+        from authenticator.ui.clock.settings_section import ClockSettingsBox
 
         return ClockSettingsBox(self, parent)
 

@@ -1,0 +1,170 @@
+"""What every command group shares: errors, the parser class, passwords, the vault, output."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, NoReturn, Protocol
+
+from authenticator.core.errors import AuthenticatorError
+
+if TYPE_CHECKING:  # imported lazily at run time: `code --uri` must start fast
+    from pathlib import Path
+
+    from authenticator.core.account import Account
+    from authenticator.storage.vault import Vault
+
+PASSWORD_ENV = "AUTHENTICATOR_PASSWORD"  # noqa: S105 (a variable name)
+NEW_PASSWORD_ENV = "AUTHENTICATOR_NEW_PASSWORD"  # noqa: S105 (a variable name)
+EXPORT_PASSWORD_ENV = "AUTHENTICATOR_EXPORT_PASSWORD"  # noqa: S105 (a variable name)
+IMPORT_PASSWORD_ENV = "AUTHENTICATOR_IMPORT_PASSWORD"  # noqa: S105 (a variable name)
+
+
+class CliError(AuthenticatorError):
+    """A command-line problem reported as ``error: ...`` with exit status 1."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"error: {message}\n")
+
+
+# -- passwords ----------------------------------------------------------------------------
+def read_password_file(path: str) -> str:
+    from pathlib import Path
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"cannot read the password file {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"the password file {path} is not UTF-8 text") from None
+    return text.rstrip("\r\n")
+
+
+def is_tty() -> bool:
+    return sys.stdin.isatty()
+
+
+def ask_password(
+    args: argparse.Namespace,
+    *,
+    file_attr: str = "password_file",
+    env: str = PASSWORD_ENV,
+    prompt: str = "Vault password: ",
+    confirm: bool = False,
+) -> str:
+    path = getattr(args, file_attr, None)
+    if path:
+        return read_password_file(path)
+    if os.environ.get(env):
+        return os.environ[env]
+    import getpass
+
+    if not is_tty():
+        option = "--" + file_attr.replace("_", "-")
+        raise CliError(f"a password is needed: use {option} or set {env}")
+    value = getpass.getpass(prompt)
+    if confirm:
+        again = getpass.getpass("Repeat the password: ")
+        if again != value:
+            raise CliError("the two passwords are different")
+    if not value:
+        raise CliError("the password is empty")
+    return value
+
+
+# -- helpers ------------------------------------------------------------------------------
+def time_of(args: argparse.Namespace) -> float:
+    at = getattr(args, "at", None)
+    return float(at) if at is not None else time.time()
+
+
+def vault_path(args: argparse.Namespace) -> Path:
+    from authenticator.storage.paths import resolve_vault_path
+
+    return resolve_vault_path(getattr(args, "vault", None))
+
+
+def open_vault(args: argparse.Namespace) -> Vault:
+    from authenticator.storage.vault import Vault
+
+    path = vault_path(args)
+    if not path.exists():
+        raise CliError(f"no vault at {path}: create one with 'authenticator init'")
+    return Vault.open(path, ask_password(args))
+
+
+def say(message: str) -> None:
+    """Informational line for a person (stderr, so stdout stays machine-readable)."""
+    print(message, file=sys.stderr)
+
+
+def select(vault: Vault, query: str | None) -> list[Account]:
+    if not query:
+        return list(vault.accounts)
+    return vault.find(query)
+
+
+def one(vault: Vault, query: str) -> Account:
+    matches = select(vault, query)
+    if not matches:
+        raise CliError(f"no account matches {query!r}")
+    exact = [a for a in matches if query.casefold() in (a.id, a.label.casefold())]
+    if len(matches) > 1 and len(exact) == 1:
+        return exact[0]
+    if len(matches) > 1:
+        names = ", ".join(a.label for a in matches[:5])
+        raise CliError(f"{query!r} matches {len(matches)} accounts ({names}): be more specific")
+    return matches[0]
+
+
+def weak_note(account: Account) -> None:
+    if account.is_weak:
+        article = "an" if str(account.key_bits).startswith(("8", "11", "18")) else "a"
+        say(f"note: {account.label} uses {article} {account.key_bits}-bit key; "
+             "128 bits or more is recommended")
+
+
+def add_accounts(vault: Vault, accounts: Sequence[Account]) -> int:
+    added = 0
+    for account in accounts:
+        duplicate = next((a for a in vault.accounts if a.same_key(account)), None)
+        if duplicate is not None:
+            say(f"skipped {account.label}: the same key is already in the vault "
+                 f"as {duplicate.label}")
+            continue
+        vault.add(account)
+        weak_note(account)
+        say(f"added {account.label}")
+        added += 1
+    return added
+
+
+def save(vault: Vault) -> None:
+    report = vault.save()
+    if report.message:
+        say(report.message)
+
+
+def unix_time(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of Unix seconds: {text!r}") from None
+    if not 0 <= value < 2**40:
+        raise argparse.ArgumentTypeError("the time must be between 0 and 2^40 Unix seconds")
+    return value
+
+
+
+
+class AddCommand(Protocol):
+    """Registers one subcommand (given to each command group's ``register``)."""
+
+    def __call__(self, name: str, func: Callable[[argparse.Namespace], int], help_: str,
+                 vault: bool = True) -> argparse.ArgumentParser: ...

@@ -1,0 +1,1 @@
+"""Clock check: internet time check, warnings, correction, compare with another device."""

@@ -1,0 +1,1 @@
+"""The code list: model, delegate, row painting."""

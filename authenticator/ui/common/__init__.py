@@ -1,0 +1,1 @@
+"""Shared widgets, workers, theme, clipboard, ticker, error messages used by every feature."""

@@ -1,0 +1,84 @@
+"""What a feature package may use of the application: the narrow host interface.
+
+Each feature package (``ui/codes``, ``ui/enroll``, ``ui/transfer``, ``ui/clock``, ...)
+exposes ``install(host: Host) -> object`` and is handed an object implementing this
+protocol; only the application's entry point calls ``install``. A feature never imports
+the main window or another feature: whatever it needs of the app is here. This module
+imports no other ``ui`` module (the concrete types are structural).
+
+See docs/architecture.md for the layers and how a new feature plugs in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QDialog, QMenu, QWidget
+
+    from authenticator.core.account import Account
+
+#: Adds per-account entries to an account's right-click menu.
+RowMenuHook = Callable[["QMenu", "Account"], None]
+#: Builds a settings section (a widget) for the settings dialog it is given.
+SettingsSectionFactory = Callable[["QDialog"], "QWidget"]
+
+
+class Host(Protocol):
+    """The application as a feature sees it."""
+
+    # -- what the app has ------------------------------------------------------------------
+    @property
+    def session(self) -> Any:
+        """The vault session (``ui.vault.session.VaultSession``): accounts and changes."""
+
+    @property
+    def settings(self) -> Any:
+        """The app settings store (``ui.common.settings.AppSettings``)."""
+
+    @property
+    def time(self) -> Any:
+        """The one time base (``ui.common.timebase.TimeBase``) every code comes from."""
+
+    @property
+    def clipboard(self) -> Any:
+        """The auto-clearing clipboard (``ui.common.clipboard.SecureClipboard``)."""
+
+    @property
+    def ticked(self) -> SignalInstance:
+        """Emitted once per second, aligned to the second boundary."""
+
+    def window(self) -> QWidget:
+        """The parent for the feature's dialogs."""
+
+    # -- what the app does for a feature ---------------------------------------------------
+    def notify(self, text: str, seconds: float = 4.0,
+               action: tuple[str, Any] | None = None) -> None:
+        """A short notice (toast), optionally with one action button."""
+
+    def current_account(self) -> Account | None: ...
+
+    def select_account(self, account_id: str) -> None: ...
+
+    def refresh_codes(self) -> None:
+        """Recompute what the code list shows now (after a change of time base)."""
+
+    def raise_window(self) -> None:
+        """Bring the main window to the front (from the tray or another app)."""
+
+    # -- registration points ---------------------------------------------------------------
+    def add_banner(self, banner: QWidget) -> None:
+        """Place a banner above the code list (the feature shows and hides it)."""
+
+    def add_menu_action(self, action: QAction) -> None:
+        """Add an entry to the main menu (before Settings)."""
+
+    def add_row_menu_hook(self, hook: RowMenuHook) -> None: ...
+
+    def add_tick_hook(self, hook: Callable[[], None]) -> None:
+        """Run on every tick, even when the window is hidden or the vault locked."""
+
+    def add_settings_section(self, factory: SettingsSectionFactory) -> None: ...

@@ -1,0 +1,1 @@
+"""Desktop integration: tray, single instance, platform checks, translations."""

@@ -1,0 +1,1 @@
+"""Opening, creating and locking the vault: session, welcome/unlock pages, password dialogs."""
