@@ -55,22 +55,49 @@ def fsync_dir(folder: Path) -> None:
 
 
 def ensure_dir(folder: Path) -> None:
-    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    """Create ``folder`` and every missing folder above it with mode 0700 (private); folders
+    that already exist keep their mode."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue
+        with contextlib.suppress(OSError):  # the umask may have removed bits we did not want
+            os.chmod(path, DIR_MODE)
+
+
+def _kept_mode(target: Path) -> int:
+    """The permission bits to give the new file: those of the file it replaces (a 0400 vault
+    stays 0400), else 0600."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        return FILE_MODE
 
 
 def atomic_write(target: Path, data: bytes) -> None:
     """Replace ``target`` with ``data`` so a crash leaves either the old or the new file.
 
-    Raises ``OSError`` (the caller turns it into a user-facing error); on failure the
-    temporary file is removed and ``target`` is untouched.
+    ``target`` must not be a symlink (callers resolve it first: see ``files.real_path``).
+    The new file keeps the old one's permission bits. Raises ``OSError`` (the caller turns
+    it into a user-facing error); on failure the temporary file is removed and ``target``
+    is untouched.
     """
     temp = target.with_name(f"{temp_prefix(target)}{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    mode = _kept_mode(target)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                  FILE_MODE)
     try:
         try:
             _write_all(fd, data)
             os.fsync(fd)
+            if mode != FILE_MODE and hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
         finally:
             os.close(fd)
         os.replace(temp, target)
