@@ -23,6 +23,8 @@ from authenticator.portability.bitwarden import BitwardenCsvImporter, BitwardenJ
 from authenticator.portability.freeotp import FreeOtpPlusImporter
 from authenticator.portability.links import GoogleMigrationImporter, OtpauthListImporter
 from authenticator.portability.twofas import TwoFasImporter
+from authenticator.storage.errors import VaultError, VaultNotFoundError
+from authenticator.storage.files import read_limited
 
 #: Larger files are not authenticator exports; refusing them keeps memory use bounded.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -83,14 +85,13 @@ def import_file(path: str | os.PathLike[str], *, format_name: str | None = None,
                 password: str | None = None) -> ImportResult:
     """Read ``path`` and import it (see :func:`import_bytes`)."""
     file = Path(path)
-    try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFailed(f"{file.name} is too large to be an authenticator export")
-        data = file.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or "it cannot be read"
-        raise ImportFailed(f"cannot read {file.name}: {reason.lower()}") from None
+    try:  # regular files only (a FIFO or /dev/zero is refused before reading), bounded size
+        data = read_limited(file, "export file", MAX_FILE_BYTES)
+    except VaultNotFoundError:
+        raise ImportFailed(f"cannot read {file.name}: no such file") from None
+    except VaultError as exc:
+        raise ImportFailed(f"cannot read {file.name}: {str(exc).replace(str(file), 'it')}") \
+            from None
     return import_bytes(data, format_name=format_name, password=password)
 
 

@@ -39,6 +39,7 @@ def _kind(mode: int) -> str:
 def read_limited(path: Path, what: str = "vault file", limit: int = MAX_VAULT_BYTES) -> bytes:
     """The bytes of the regular file ``path`` (symlinks followed); raises VaultNotFoundError,
     NotAVaultError (not a regular file, or larger than ``limit``) or VaultError."""
+    a = "an" if what[:1] in "aeiou" else "a"
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) \
         | getattr(os, "O_BINARY", 0)
     try:
@@ -46,16 +47,16 @@ def read_limited(path: Path, what: str = "vault file", limit: int = MAX_VAULT_BY
     except FileNotFoundError:
         raise VaultNotFoundError(f"there is no {what} at {path}") from None
     except IsADirectoryError:
-        raise NotAVaultError(f"{path} is a folder, not a {what}") from None
+        raise NotAVaultError(f"{path} is a folder, not {a} {what}") from None
     except OSError as err:
         raise VaultError(f"cannot read the {what} {path}: {describe_os_error(err)}") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise NotAVaultError(f"{path} is {_kind(info.st_mode)}, not a {what}")
+            raise NotAVaultError(f"{path} is {_kind(info.st_mode)}, not {a} {what}")
         if info.st_size > limit:
             raise NotAVaultError(
-                f"{path} is {info.st_size // (1024 * 1024)} MiB, far larger than a {what} can "
+                f"{path} is {info.st_size // (1024 * 1024)} MiB, far larger than {a} {what} can "
                 f"be (at most {limit // (1024 * 1024)} MiB)")
         chunks: list[bytes] = []
         total = 0
@@ -66,7 +67,7 @@ def read_limited(path: Path, what: str = "vault file", limit: int = MAX_VAULT_BY
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:  # the file grew while being read
-            raise NotAVaultError(f"{path} is larger than a {what} can be")
+            raise NotAVaultError(f"{path} is larger than {a} {what} can be")
         return b"".join(chunks)
     except OSError as err:
         raise VaultError(f"cannot read the {what} {path}: {describe_os_error(err)}") from None

@@ -203,7 +203,12 @@ class Vault(KeysMixin):
             return
         with contextlib.suppress(VaultError):  # e.g. a read-only folder: the file stays as is
             self._dirty = self._dirty or behind
-            self.open_report = self.save()
+            report = self.save()
+            if behind:
+                report = SaveReport(True, _join(
+                    "the vault file had gone back to an older copy; the newer automatic "
+                    "backup was merged into it", report.message), report.unreadable_copies)
+            self.open_report = report
 
     def _newer_backup(self, path: Path) -> bool:
         """True if the backup at ``path`` holds a later save than the vault file (an older
