@@ -16,6 +16,7 @@ from authenticator.cli.common import (
     AddCommand,
     CliError,
     ask_password,
+    env_password,
     is_tty,
     open_vault,
     read_password_file,
@@ -35,8 +36,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     password = None
     if args.import_password_file:
         password = read_password_file(args.import_password_file)
-    elif os.environ.get(IMPORT_PASSWORD_ENV):
-        password = os.environ[IMPORT_PASSWORD_ENV]
+    else:
+        password = env_password(IMPORT_PASSWORD_ENV)
     try:
         result = import_file(path, format_name=args.format, password=password)
     except PasswordRequired:
@@ -76,7 +77,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "otpauth":
         text = export.export_otpauth(accounts)
         if args.output:
-            _write_private(Path(args.output), text)
+            try:  # never overwrites, never follows a symlink (O_CREAT | O_EXCL)
+                export.export_otpauth_file(accounts, Path(args.output))
+            except export.ExportFailed as exc:
+                raise CliError(str(exc)) from None
             say(f"wrote {len(accounts)} links to {args.output}; this file holds your keys "
                  "unencrypted: delete it when done")
         else:
@@ -98,19 +102,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(path)
     say(f"scan these {len(paths)} QR codes with Google Authenticator, in any order")
     return 0
-
-
-def _write_private(path: Path, text: str) -> None:
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            os.fchmod(fd, 0o600)  # an existing file keeps its mode otherwise: make it private
-            handle.truncate()  # ... before the keys are written into it
-            handle.write(text)
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror}") from None
-
-
 
 
 def register(add: AddCommand) -> None:

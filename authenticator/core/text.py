@@ -14,23 +14,27 @@ import unicodedata
 _HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
 
 
+def is_hidden(ch: str) -> bool:
+    return unicodedata.category(ch) in _HIDDEN_CATEGORIES
+
+
 def control_characters(text: str) -> list[str]:
     """The characters of ``text`` that would be hidden or interpreted, in order, unique."""
-    return list(dict.fromkeys(ch for ch in text
-                              if unicodedata.category(ch) in _HIDDEN_CATEGORIES))
+    return list(dict.fromkeys(ch for ch in text if is_hidden(ch)))
 
 
 def _escape(ch: str) -> str:
     code = ord(ch)
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # as a UTF-16 surrogate pair: the same escape JSON uses
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
-def printable(text: str) -> str:
-    """``text`` with every control or format character written as a visible escape
-    (``\\x1b``), so it cannot act on a terminal and nothing hidden goes unseen."""
+def printable(text: str, keep: str = "") -> str:
+    """``text`` with every control or format character (except those in ``keep``) written
+    as a visible ``\\uXXXX`` escape, so it cannot act on a terminal and nothing hidden goes
+    unseen. Inside a JSON string the escape means the very same character."""
     if text.isprintable():
         return text
-    return "".join(_escape(ch) if unicodedata.category(ch) in _HIDDEN_CATEGORIES else ch
-                   for ch in text)
+    return "".join(_escape(ch) if ch not in keep and is_hidden(ch) else ch for ch in text)

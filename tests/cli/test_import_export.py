@@ -131,16 +131,28 @@ def test_export_otpauth_round_trip_is_lossless(vault, capsys):
     assert essences([parse_uri(line) for line in lines]) == essences(SAMPLE)
 
 
-def test_export_otpauth_file_is_private_even_over_an_existing_file(vault, tmp_path, capsys):
+def test_export_otpauth_file_is_private(vault, tmp_path, capsys):
     fill(vault, SAMPLE)
     target = tmp_path / "keys.txt"
-    target.write_text("old")
-    target.chmod(0o644)
     assert main(["export", "--format", "otpauth", "--output", str(target)]) == 0
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert "unencrypted" in capsys.readouterr().err
     links = target.read_text().splitlines()
     assert essences([parse_uri(line) for line in links]) == essences(SAMPLE)
+
+
+def test_export_otpauth_never_overwrites_nor_follows_a_symlink(vault, tmp_path, capsys):
+    fill(vault, SAMPLE)
+    existing = tmp_path / "keys.txt"
+    existing.write_text("old")
+    assert main(["export", "--format", "otpauth", "--output", str(existing)]) == 1
+    assert "keys.txt already exists" in capsys.readouterr().err
+    assert existing.read_text() == "old"
+    elsewhere = tmp_path / "elsewhere.txt"
+    link = tmp_path / "link.txt"
+    link.symlink_to(elsewhere)  # dangling: following it would create elsewhere.txt
+    assert main(["export", "--format", "otpauth", "--output", str(link)]) == 1
+    assert not elsewhere.exists() and link.is_symlink()
 
 
 def test_export_backup_then_import_it_elsewhere_losslessly(vault, tmp_path, monkeypatch,
