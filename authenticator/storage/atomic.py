@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import logging
 import os
 import secrets
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -80,13 +83,39 @@ def _kept_mode(target: Path) -> int:
         return FILE_MODE
 
 
-def atomic_write(target: Path, data: bytes) -> None:
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+_renameat2: Callable[..., int] | None = None
+if sys.platform.startswith("linux"):
+    with contextlib.suppress(OSError, AttributeError):
+        _renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    if _renameat2 is None:
+        return False
+    if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False  # a file system without it: fall back to read-check-replace
+    raise OSError(code, os.strerror(code))
+
+
+def atomic_write(target: Path, data: bytes,
+                 displaced: Callable[[bytes], Path | None] | None = None) -> None:
     """Replace ``target`` with ``data`` so a crash leaves either the old or the new file.
 
     ``target`` must not be a symlink (callers resolve it first: see ``files.real_path``).
     The new file keeps the old one's permission bits. Raises ``OSError`` (the caller turns
     it into a user-facing error); on failure the temporary file is removed and ``target``
     is untouched.
+
+    ``displaced``: called with the bytes actually replaced (a sync tool may have replaced
+    the file after the caller read it); it returns where to keep them, or None to drop
+    them. On Linux the swap is atomic (nothing can slip in between); elsewhere the file is
+    read again just before the rename.
     """
     temp = target.with_name(f"{temp_prefix(target)}{secrets.token_hex(6)}{TEMP_SUFFIX}")
     mode = _kept_mode(target)
@@ -100,7 +129,17 @@ def atomic_write(target: Path, data: bytes) -> None:
                 os.fchmod(fd, mode)
         finally:
             os.close(fd)
-        os.replace(temp, target)
+        if displaced is None:
+            os.replace(temp, target)
+        elif target.exists() and _exchange(temp, target):
+            _keep(temp, displaced(temp.read_bytes()))
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                old = target.read_bytes()
+                keep = displaced(old)
+                if keep is not None:
+                    _write_copy(keep, old)
+            os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
@@ -109,6 +148,23 @@ def atomic_write(target: Path, data: bytes) -> None:
         fsync_dir(target.parent)
     except OSError as err:  # the new file is in place; only durability of the rename is unsure
         _log.warning("could not flush the folder of %s: %s", target.name, err.strerror)
+
+
+def _keep(path: Path, destination: Path | None) -> None:
+    if destination is None:
+        os.unlink(path)
+    else:
+        os.replace(path, destination)
+
+
+def _write_copy(destination: Path, data: bytes) -> None:
+    fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                 FILE_MODE)
+    try:
+        _write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def remove_stale_temps(target: Path) -> None:

@@ -10,7 +10,8 @@ Names (for ``vault.authvault``):
 - OneDrive: the device name appended, ``vault-LAPTOP-1.authvault``
 - this app: ``vault (unsaved 20261201-101500).authvault``, changes a window could not
   save because the password was changed elsewhere (sealed with the old key, which the new
-  content keeps as a retired key)
+  content keeps as a retired key), and ``vault (displaced 20261201-101500-a1b2c3).authvault``,
+  a file a sync tool put in place between our read and our write (kept, merged next time)
 
 The vault merges every copy that opens with its master key (same vault id) and then moves
 it into ``backups/`` (never deleted). A copy with an explicit conflict name that does not
@@ -37,7 +38,8 @@ def _patterns(vault: Path) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|{name}\.sync-conflict-[0-9]{{8}}-[0-9]{{6}}-[A-Z0-9]{{7}}"
         rf"|{stem} \([^()/]*conflicted copy[^()/]*\){suffix}"
         rf"|{stem}_conflict-[0-9]{{8}}-[0-9]{{6}}{suffix}"
-        rf"|{stem} \(unsaved [0-9]{{8}}-[0-9]{{6}}\){suffix})$", re.IGNORECASE)
+        rf"|{stem} \(unsaved [0-9]{{8}}-[0-9]{{6}}\){suffix}"
+        rf"|{stem} \(displaced [0-9]{{8}}-[0-9]{{6}}-[0-9a-f]{{6}}\){suffix})$", re.IGNORECASE)
     device = re.compile(rf"^{stem}-[^/]+{suffix}$")
     return explicit, device
 

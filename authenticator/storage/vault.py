@@ -12,6 +12,7 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -411,13 +412,24 @@ class Vault(KeysMixin):
             remove_stale_temps(file)
             if self._backups_to_keep() > 0 and on_disk:
                 write_backup(file, on_disk, now)
-            atomic_write(file, data)
+            atomic_write(file, data, displaced=self._displaced_copy(file, on_disk))
         except OSError as err:
             raise _save_error(err, self.path) from None
         self._key, self._slots = key, slots
         self._adopt(content, data, slots)
         self._dirty = False
         prune_backups(file, self._backups_to_keep())
+
+    def _displaced_copy(self, file: Path, merged_from: bytes) -> Callable[[bytes], Path | None]:
+        """Where to keep a file a sync tool put in place after we read (and merged) it:
+        beside the vault as a copy the next save merges, so its changes are never lost."""
+        def where(replaced: bytes) -> Path | None:
+            if replaced == merged_from:
+                return None
+            stamp = datetime.fromtimestamp(self._clock.now(), UTC).strftime("%Y%m%d-%H%M%S")
+            return file.with_name(f"{file.stem} (displaced {stamp}-{os.urandom(3).hex()})"
+                                  f"{file.suffix}")
+        return where
 
     def _decrypt(self, parsed: container.Container, key: bytes) -> VaultContent | None:
         """The content of a file of this vault, opened with the key or a retired one."""

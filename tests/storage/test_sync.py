@@ -201,3 +201,33 @@ def test_edit_of_an_account_deleted_without_seeing_the_edit_revives_it_whatever_
     here.update(here.get("acct").evolve(note="kept"))
     here.save()
     assert Vault.open(vault_path, PASSWORD).get("acct").note == "kept"
+
+
+def test_a_file_the_sync_tool_puts_in_place_during_our_save_is_kept_and_merged(
+        tmp_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Syncthing ignores our lock: it may rename the other device's copy over the vault
+    between our read and our write. The replaced file is kept beside the vault (renameat2
+    exchange on Linux) and merged by the next save, so its account survives."""
+    from authenticator.storage import vault as vault_module
+
+    a, b = _two_devices(tmp_path, clock)
+    other = Vault.open(b, PASSWORD, clock=clock)
+    other.add(full_account(id="arrived-during-our-save"))
+    other.save()
+    window = Vault.open(a, PASSWORD, clock=clock)
+    window.add(full_account(id="ours"))
+    real_backup = vault_module.write_backup
+
+    def sync_tool_strikes(path: Path, data: bytes, now: float) -> Path:
+        written = real_backup(path, data, now)
+        shutil.copy2(b, a)  # after our read and merge, before our rename
+        return written
+
+    monkeypatch.setattr(vault_module, "write_backup", sync_tool_strikes)
+    window.save()
+    monkeypatch.setattr(vault_module, "write_backup", real_backup)
+    displaced = [p for p in a.parent.iterdir() if "displaced" in p.name]
+    assert len(displaced) == 1
+    report = window.save()
+    assert report.message is not None and "conflict cop" in report.message
+    assert _ids(a) == {"shared", "ours", "arrived-during-our-save"}
