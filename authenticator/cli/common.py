@@ -55,7 +55,7 @@ def password_from_bytes(raw: bytes, source: str) -> str:
 def read_password_file(path: str) -> str:
     """A password file (a pipe such as ``<(pass show vault)`` works too), read bounded."""
     try:
-        with open(path, "rb") as handle:  # noqa: PTH123 - also /dev/fd/N
+        with open(path, "rb") as handle:
             raw = handle.read(MAX_PASSWORD_BYTES + 1)
     except OSError as exc:
         raise CliError(f"cannot read the password file {path}: {exc.strerror}") from None
@@ -126,7 +126,13 @@ def open_vault(args: argparse.Namespace) -> Vault:
     path = vault_path(args)
     if not path.exists():
         raise CliError(f"no vault at {path}: create one with 'authenticator init'")
-    return Vault.open(path, ask_password(args))
+    vault = Vault.open(path, ask_password(args))
+    if vault.open_report.message:  # conflict copies merged, an older copy noticed...
+        say(vault.open_report.message)
+    if vault.invalid_entries:
+        say(f"note: {vault.invalid_entries} account entries in the vault break the account "
+            "rules (e.g. a counter beyond 2^64) and are kept but not shown")
+    return vault
 
 
 def say(message: str) -> None:

@@ -56,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     harden_process()  # before any password is read: no core dumps, not attachable
     stdout, stderr = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = SafeStream(stdout), SafeStream(stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = SafeStream(stdout), SafeStream(stderr)
     try:
         return _main(argv)
     finally:

@@ -39,7 +39,7 @@ def check_scrypt(params: list[tuple[int, int, int]], label: str) -> None:
     """Refuse at once, before deriving anything, parameters that are malformed or whose
     total (every slot that would be tried) is beyond the import budget."""
     for n, r, p in params:
-        if not (1 < n and n & (n - 1) == 0 and 0 < r and 0 < p):
+        if not (n > 1 and n & (n - 1) == 0 and r > 0 and p > 0):
             raise ImportFailed(f"this {label} file has unusual key derivation settings")
     try:
         SCRYPT_BUDGET.check([scrypt_cost(*x) for x in params], f"this {label} file")

@@ -11,7 +11,6 @@ import binascii
 import contextlib
 import logging
 import os
-
 from typing import Any
 
 DEFAULT_SERVICE = "Authenticator"

@@ -11,7 +11,7 @@ from authenticator.storage.errors import KeyringUnavailableError, VaultError
 from authenticator.storage.kdf import KdfParams, calibrate_kdf
 
 if TYPE_CHECKING:
-    from authenticator.storage.vault import SaveReport
+    from authenticator.storage.vault_sync import SaveReport
 
 
 class KeysMixin:
@@ -100,7 +100,7 @@ class KeysMixin:
 
     def disable_remember(self) -> SaveReport:
         """Forget the keyring slot(s) of this computer (other computers keep theirs)."""
-        from authenticator.storage.vault import SaveReport
+        from authenticator.storage.vault_sync import SaveReport
 
         self._writable()
         mine = self._my_keyring_slots()

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from authenticator.storage import atomic
-from authenticator.storage import SaveError, Vault, VaultLockedError, VaultReplacedError
+from authenticator.storage import SaveError, Vault, VaultLockedError, VaultReplacedError, atomic
 from authenticator.storage.lock import VaultLock
 from authenticator.storage.paths import lock_path_for
 

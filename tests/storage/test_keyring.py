@@ -133,7 +133,7 @@ def test_a_chain_uses_only_its_encrypting_member(make_vault: Callable[..., Vault
     plaintext, safe = PlaintextKeyring(), MemoryKeyring()
 
     class Chain(ChainerBackend):
-        backends = [plaintext, safe]  # the plaintext one first: it would be preferred
+        backends = [plaintext, safe]  # noqa: RUF012 - the plaintext one first: preferred
 
     keyring.set_keyring(Chain())
     try:

@@ -64,7 +64,7 @@ class Device:
     def write_config(self, peer: Device) -> None:
         devices = "".join(
             f'<device id="{d.device_id}" name="{d.name}" compression="metadata">'
-            f"<address>{'tcp://127.0.0.1:%d' % d.sync_port if d is peer else 'dynamic'}"
+            f"<address>{f'tcp://127.0.0.1:{d.sync_port}' if d is peer else 'dynamic'}"
             "</address><paused>false</paused></device>" for d in (self, peer))
         folder_devices = "".join(f'<device id="{d.device_id}"></device>' for d in (self, peer))
         config = f"""<configuration version="36">
@@ -126,7 +126,7 @@ class Device:
         request = urllib.request.Request(f"http://127.0.0.1:{self.api_port}{path}", data=data,
                                          method=method, headers={"X-API-Key": self.api_key})
         opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only
-        with opener.open(request, timeout=timeout) as response:  # noqa: S310 - loopback URL
+        with opener.open(request, timeout=timeout) as response:
             text = response.read().decode()
         return json.loads(text) if text.strip() else None
 
