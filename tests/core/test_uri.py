@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authenticator.core.account import Account, Algorithm, OtpKind
+from authenticator.core.account import MAX_PERIOD, Account, Algorithm, OtpKind
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at
 from authenticator.core.uri import UriError, format_uri, parse_uri
@@ -227,7 +227,7 @@ def accounts(draw: st.DrawFn) -> Account:
         kind=kind,
         algorithm=draw(st.sampled_from(list(Algorithm))),
         digits=draw(st.integers(5, 10)),
-        period=draw(st.integers(1, 10**6)),
+        period=draw(st.integers(1, MAX_PERIOD)),
         counter=draw(st.integers(0, 2**64 - 1)),
     )
 
