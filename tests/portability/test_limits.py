@@ -89,3 +89,21 @@ def test_hostile_kdf_parameters_are_refused_before_deriving(monkeypatch):
     hostile = (2**32 - 1).to_bytes(4, "big") + andotp[4:]
     with pytest.raises(ImportFailed, match="iterations"):
         import_bytes(hostile, format_name="andotp", password="pw")
+
+
+def test_a_backup_holding_out_of_range_entries_lists_them_with_the_reason(tmp_path):
+    from authenticator.storage import KdfParams, container
+    from authenticator.storage.content import VaultContent, encode
+    from authenticator.storage.vault import export_backup
+
+    path = tmp_path / "backup.authvault"
+    export_backup(writers.SAMPLE[:1], path, "pw", KdfParams.for_tests())
+    parsed = container.parse(path.read_bytes())
+    key = parsed.unlock("pw")
+    bad = dict(writers.SAMPLE[2].to_storage_json(), counter=HUGE_COUNTER, issuer="Too far")
+    content = VaultContent(list(writers.SAMPLE[:1]), invalid=[bad])
+    path.write_bytes(container.seal(key, parsed.vault_id, parsed.slots, encode(content, 0.0)))
+    result = import_bytes(path.read_bytes(), password="pw")
+    assert len(result.accounts) == 1
+    assert [p.description for p in result.problems] == [
+        "invalid entry 1 (Too far): the counter must be a whole number between 0 and 2^64 - 1"]
