@@ -177,6 +177,14 @@ class Account:
             return f"{self.issuer} ({self.name})"
         return self.issuer or self.name or "(unnamed)"
 
+    @property
+    def safe_label(self) -> str:
+        """:attr:`label` with control and format characters shown as ``\\uXXXX`` escapes:
+        what a window shows (a name from a file could hide bidi overrides or escapes)."""
+        from authenticator.core.text import printable
+
+        return printable(self.label)
+
     def same_key(self, other: Account) -> bool:
         """True when both accounts would generate the same codes (duplicate detection)."""
         return (

@@ -500,9 +500,9 @@ class MainWindow(QMainWindow):
         self.clipboard.copy(code)
         delay = self.clipboard.delay_seconds
         if delay > 0:
-            text = self.tr("Copied {label}, clears in {n} s").format(label=account.label, n=delay)
+            text = self.tr("Copied {label}, clears in {n} s").format(label=account.safe_label, n=delay)
         else:
-            text = self.tr("Copied {label}").format(label=account.label)
+            text = self.tr("Copied {label}").format(label=account.safe_label)
         self.notify(text)
         self.session.record_use(account.evolve(last_used=self.time.now(),
                                                modified=account.modified))
@@ -518,7 +518,7 @@ class MainWindow(QMainWindow):
             return
         self.session.update(account.evolve(counter=account.counter + 1))
         self.select_account(account.id)  # the index is stale after the update
-        self.notify(self.tr("New code for {label}").format(label=account.label))
+        self.notify(self.tr("New code for {label}").format(label=account.safe_label))
 
     def add_account(self) -> None:
         if not self.session.is_unlocked:
@@ -537,7 +537,7 @@ class MainWindow(QMainWindow):
             if duplicate is not None:
                 box = QMessageBox(QMessageBox.Icon.Question, self.tr("Key already here"),
                                   self.tr("This key is already in the vault as {label}.").format(
-                                      label=duplicate.label), parent=self)
+                                      label=duplicate.safe_label), parent=self)
                 skip = box.addButton(self.tr("&Skip"), QMessageBox.ButtonRole.RejectRole)
                 replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.AcceptRole)
                 box.addButton(self.tr("&Keep both"), QMessageBox.ButtonRole.ActionRole)
@@ -589,7 +589,7 @@ class MainWindow(QMainWindow):
             self, self.tr("Delete account"),
             self.tr("Delete {label}? You will no longer get codes for it here; make sure "
                     "two-factor authentication is turned off on the site or the key is "
-                    "on another device.").format(label=account.label),
+                    "on another device.").format(label=account.safe_label),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes or not self.session.is_unlocked:
@@ -600,7 +600,7 @@ class MainWindow(QMainWindow):
         row = self.model.row_of(account_id)
         account = self.session.remove(account_id)
         self._undo = (account, row)
-        self.notify(self.tr("Deleted {label}").format(label=account.label),
+        self.notify(self.tr("Deleted {label}").format(label=account.safe_label),
                     seconds=UNDO_SECONDS, action=(self.tr("&Undo"), self.undo_delete))
 
     def undo_delete(self) -> None:

@@ -277,7 +277,7 @@ class AccountListModel(QAbstractListModel):
             return None
         account = self._accounts[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return printable(account.label)  # imported names may hide controls or bidi tricks
+            return account.safe_label  # imported names may hide controls or bidi tricks
         if role in _CODE_ROLE_SET:
             return self._code_data(account, role)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -347,7 +347,7 @@ class AccountListModel(QAbstractListModel):
             who=who, code=code, seconds=seconds)
 
     def _tooltip(self, account: Account) -> str:
-        parts = [printable(account.label)]
+        parts = [account.safe_label]
         if account.note:
             parts.append(account.note)
         if account.tags:

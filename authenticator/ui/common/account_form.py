@@ -205,7 +205,7 @@ class EditAccountDialog(QDialog):
 
     def __init__(self, account: Account, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit {label}").format(label=account.label))
+        self.setWindowTitle(self.tr("Edit {label}").format(label=account.safe_label))
         self._account = account
         form = QFormLayout()
         self.issuer = QLineEdit(account.issuer)
