@@ -500,7 +500,8 @@ class MainWindow(QMainWindow):
         self.clipboard.copy(code)
         delay = self.clipboard.delay_seconds
         if delay > 0:
-            text = self.tr("Copied {label}, clears in {n} s").format(label=account.safe_label, n=delay)
+            text = self.tr("Copied {label}, clears in {n} s").format(label=account.safe_label,
+                                                                      n=delay)
         else:
             text = self.tr("Copied {label}").format(label=account.safe_label)
         self.notify(text)
