@@ -198,7 +198,7 @@ def test_edit_of_an_account_deleted_without_seeing_the_edit_revives_it_whatever_
     there = Vault.open(vault_path, PASSWORD, clock=ahead)
     there.remove("acct")
     there.save()
-    here.update(here.get("acct").evolve(note="kept"))
+    here.update(here.get("acct").evolve(note="kept", modified=clock.now()))  # A's clock
     here.save()
     assert Vault.open(vault_path, PASSWORD).get("acct").note == "kept"
 
