@@ -390,6 +390,17 @@ def encode_migration_uris(
     return [_link(batch, size, index, batch_id) for index, batch in enumerate(batches)]
 
 
+def part_ranges(numbers: Sequence[int]) -> str:
+    """Part numbers as short ranges, e.g. ``1, 3-5, 9`` (sorted input)."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
 class MigrationAssembler:
     """Collects the parts of a multi-code export, in any order."""
 
