@@ -107,3 +107,20 @@ def test_a_backup_holding_out_of_range_entries_lists_them_with_the_reason(tmp_pa
     assert len(result.accounts) == 1
     assert [p.description for p in result.problems] == [
         "invalid entry 1 (Too far): the counter must be a whole number between 0 and 2^64 - 1"]
+
+
+def test_a_backup_asking_for_4_gib_times_64_is_refused_before_deriving(monkeypatch):
+    import os
+
+    from authenticator.storage import container, kdf
+
+    def no(*_a: object) -> bytes:
+        raise AssertionError("must not derive")
+
+    monkeypatch.setattr(kdf, "derive_key", no)
+    params = kdf.KdfParams(memory_kib=4 * 1024 * 1024, iterations=64)
+    slot = container.Slot(container.new_id(), container.SLOT_PASSWORD, os.urandom(12),
+                          os.urandom(48), params, os.urandom(16))
+    data = container.seal(os.urandom(32), "v" * 32, (slot,), b"{}")
+    with pytest.raises(ImportFailed, match="more key-derivation work than Authenticator allows"):
+        import_bytes(data, password="pw")
