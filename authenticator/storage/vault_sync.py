@@ -101,8 +101,9 @@ class SyncMixin:
             report = self.save()
             if behind:
                 report = SaveReport(True, join(
-                    "the vault file had gone back to an older copy; the newer automatic "
-                    "backup was merged into it", report.message), report.unreadable_copies)
+                    "the vault file was older than its newest automatic backup (an older "
+                    "copy put back, or a sync still under way); the backup was merged into "
+                    "it", report.message), report.unreadable_copies)
             self.open_report = report
 
     def _newer_backup(self, path: Path) -> bool:
@@ -245,8 +246,9 @@ class SyncMixin:
         self._dirty = differs
         notes = [summary.message()]
         if rolled_back:
-            notes.append("the vault file had gone back to an older copy; what this window "
-                         "held was merged into it")
+            notes.append("the vault file was older than what this window last saw (an "
+                         "older copy put back, or a device that had not seen the latest "
+                         "changes); what this window held was merged into it")
         if password_changed:
             notes.append("the vault password was changed on another device; use the new one "
                          "from now on")

@@ -83,7 +83,7 @@ def test_an_older_copy_put_back_while_the_window_is_open_is_merged_not_adopted(
     generation = window.generation
     shutil.copy2(old, a)  # a sync tool's file history restores the older version
     report = window.save()
-    assert report.message is not None and "gone back to an older copy" in report.message
+    assert report.message is not None and "older copy put back" in report.message
     window.close()
     reopened = Vault.open(a, PASSWORD)
     assert {x.id for x in reopened.accounts} == {"added-after"}  # the deletion holds too
