@@ -10,6 +10,7 @@ import contextlib
 import copy
 import hashlib
 import os
+import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -51,6 +52,17 @@ from authenticator.storage.vault_sync import SaveReport, SyncMixin, join
 
 BACKUPS_SETTING = "backups_to_keep"
 MAX_KEYRING_SLOTS = 16  # keyring look-ups tried when opening (each is a D-Bus round trip)
+
+
+def _read_current(file: Path) -> bytes:
+    """The vault file; a sync tool resolving a conflict renames it away and the new copy
+    in, so a missing file is looked for again a few times (100 ms in all) first."""
+    for _ in range(5):
+        try:
+            return read_limited(file)
+        except VaultNotFoundError:
+            time.sleep(0.02)
+    return read_limited(file)
 
 
 def _digest(data: bytes) -> bytes:
@@ -313,7 +325,7 @@ class Vault(SyncMixin, KeysMixin):
 
     def _save_locked(self, key: bytes, file: Path) -> SaveReport:
         try:
-            on_disk = read_limited(file)
+            on_disk = _read_current(file)
         except VaultNotFoundError:
             on_disk = b""  # refused by _merge_from: moved or deleted since it was opened
         except VaultError as err:

@@ -142,6 +142,16 @@ class Device:
     def scan(self) -> None:
         self.rest("POST", f"/rest/db/scan?folder={FOLDER_ID}")
 
+    def knows(self, path: Path) -> bool:
+        """True when this device's database has the file as it is on disk now (so a change
+        made here is announced before the other device's version can arrive)."""
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            return False
+        found = self.rest("GET", f"/rest/db/file?folder={FOLDER_ID}&file={path.name}")
+        return bool(found and found.get("local", {}).get("size") == size)
+
     def pause(self, peer: Device) -> None:
         self.rest("POST", f"/rest/system/pause?device={peer.device_id}")
 

@@ -126,7 +126,8 @@ class VaultSession(QObject):
             return
         self._watch()
         if self.unsaved:
-            return  # a failed save is retried by the window (banner, auto-lock)
+            self._save()  # the file changed: a good moment to retry the failed save
+            return
         try:
             report = vault.save()  # merges if the file changed; writes only our own changes
         except AuthenticatorError:
