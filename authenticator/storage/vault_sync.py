@@ -25,6 +25,7 @@ from authenticator.storage.errors import (
     NotAVaultError,
     SaveError,
     UnsupportedVersionError,
+    VaultDamagedError,
     VaultError,
     VaultReplacedError,
     WrongPasswordError,
@@ -142,7 +143,7 @@ class SyncMixin:
         for candidate in (key, *reversed(self._retired)):
             try:
                 return decode(parsed.decrypt(candidate))
-            except WrongPasswordError:
+            except (WrongPasswordError, VaultDamagedError):  # another key: try the next one
                 continue
         return None
 
