@@ -47,6 +47,16 @@ def join(*parts: str | None) -> str | None:
     return text or None
 
 
+def _written_after(backup: Path, file: Path) -> bool:
+    """True if ``backup`` was written after ``file`` last changed. An older copy put back by
+    a sync tool's history (or ``cp -p``) keeps its old time; a backup the user restored on
+    purpose (``backups.restore_backup``) is written after the backup it displaced."""
+    try:
+        return backup.stat().st_mtime > file.stat().st_mtime
+    except OSError:
+        return False
+
+
 class SyncMixin:
     """State it needs is set up by ``Vault.__init__``/``_adopt``."""
 
@@ -94,7 +104,8 @@ class SyncMixin:
             return
         file = real_path(self.path)
         newest = next(iter(list_backups(file)), None)
-        behind = newest is not None and self._newer_backup(newest.path)
+        behind = (newest is not None and _written_after(newest.path, file)
+                  and self._newer_backup(newest.path))
         if not behind and not find_conflict_copies(file):
             return
         with contextlib.suppress(VaultError):  # e.g. a read-only folder: the file stays as is
