@@ -7,8 +7,6 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    pass
-
     from authenticator.core.account import Account
 
 from authenticator.cli.common import (
@@ -78,15 +76,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.encrypt and args.format != "aegis":
         raise CliError("--encrypt applies to --format aegis only (a backup is always encrypted)")
     if args.format == "otpauth":
-        text = export.export_otpauth(accounts)
-        if args.output:
-            try:  # never overwrites, never follows a symlink (O_CREAT | O_EXCL)
-                export.export_otpauth_file(accounts, Path(args.output))
-            except export.ExportFailed as exc:
-                raise CliError(str(exc)) from None
+        if args.output:  # 0600, never over an existing file (the window's writer too)
+            export.export_otpauth_file(accounts, Path(args.output))
             say(f"wrote {len(accounts)} links to {args.output}; this file holds your keys "
                  "unencrypted: delete it when done")
         else:
+            text = export.export_otpauth(accounts)
             if sys.stdout.isatty():
                 say("warning: the following links are your keys, unencrypted")
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
