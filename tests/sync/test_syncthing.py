@@ -23,7 +23,7 @@ from authenticator.core.uri import format_uri
 from authenticator.storage.conflicts import find_conflict_copies
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
-from authenticator.ui.vault.session import VaultSession
+from authenticator.ui.common.session import VaultSession
 from tests.sync.syncthing import Device, syncthing_available
 
 pytestmark = [
