@@ -11,8 +11,8 @@ from authenticator.core.account import Account
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
 from authenticator.ui.common.account_form import ManualEntryForm
-from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.session import VaultSession
+from authenticator.ui.common.settings import AppSettings
 
 PASSWORD = "correct horse battery staple"
 CHEAP = KdfParams.for_tests()
