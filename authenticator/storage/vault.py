@@ -334,6 +334,7 @@ class Vault(SyncMixin, KeysMixin):
         if _digest(on_disk) != self._disk_digest:
             report = self._merge_from(on_disk, key)
         merged_copies, unreadable = self._merge_conflict_copies(file, key)
+        self._merge_written(file)
         if merged_copies:
             count = len(merged_copies)
             note = f"merged {count} conflict {'copy' if count == 1 else 'copies'} left by a " \
@@ -369,6 +370,7 @@ class Vault(SyncMixin, KeysMixin):
             atomic_write(file, data, displaced=self._displaced_copy(file, on_disk))
         except OSError as err:
             raise _save_error(err, self.path) from None
+        self._keep_written(file, data)
         self._key, self._slots = key, slots
         self._adopt(content, data, slots)
         self._dirty = False

@@ -6,7 +6,9 @@ renamed over ours mid-save, a password changed elsewhere). docs/vault-format.md,
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,7 +18,7 @@ from typing import Any
 from authenticator.core.account import Account
 from authenticator.core.clock import Clock
 from authenticator.storage import container
-from authenticator.storage.atomic import atomic_write
+from authenticator.storage.atomic import atomic_write, ensure_dir, remove_stale_temps
 from authenticator.storage.backups import list_backups
 from authenticator.storage.conflicts import find_conflict_copies
 from authenticator.storage.container import SLOT_PASSWORD, Slot
@@ -32,6 +34,7 @@ from authenticator.storage.errors import (
 )
 from authenticator.storage.files import read_limited, real_path
 from authenticator.storage.merge import merge, same_content
+from authenticator.storage.paths import backup_dir_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,13 @@ class SaveReport:
 def join(*parts: str | None) -> str | None:
     text = "; ".join(p for p in parts if p)
     return text or None
+
+
+def written_copy_path(file: Path) -> Path:
+    """Where this computer keeps the vault file as it last wrote it (one per computer and
+    vault path, so devices sharing the folder never write the same name)."""
+    tag = hashlib.sha256(f"{socket.gethostname()}\0{file}".encode()).hexdigest()[:10]
+    return backup_dir_for(file) / f"{file.stem}.written-{tag}{file.suffix}"
 
 
 def _written_after(backup: Path, file: Path) -> bool:
@@ -106,7 +116,8 @@ class SyncMixin:
         newest = next(iter(list_backups(file)), None)
         behind = (newest is not None and _written_after(newest.path, file)
                   and self._newer_backup(newest.path))
-        if not behind and not find_conflict_copies(file):
+        written = self._merge_written(file)
+        if not behind and not written and not find_conflict_copies(file):
             return
         with contextlib.suppress(VaultError):  # e.g. a read-only folder: the file stays as is
             self._dirty = self._dirty or behind
@@ -126,6 +137,30 @@ class SyncMixin:
             return False
         merged, _ = merge(self._current(), found, {}, found.settings, self._clock.now())
         self._set_memory(merged)
+        return True
+
+    def _keep_written(self, file: Path, data: bytes) -> None:
+        """Keep what this computer just wrote (``backups/<stem>.written-<tag>``): a sync
+        tool may still drop that write (replace the file with another device's concurrent
+        copy and keep no conflict copy); the next open or save merges it back."""
+        with contextlib.suppress(OSError):  # a convenience copy: never fails the save
+            ensure_dir(backup_dir_for(file))
+            remove_stale_temps(written_copy_path(file))  # under the vault lock: all stale
+            atomic_write(written_copy_path(file), data)
+
+    def _merge_written(self, file: Path) -> bool:
+        """Merge this computer's last written state; True if it added something."""
+        path = written_copy_path(file)
+        if not path.exists():
+            return False
+        found = self._read_copy(path)
+        if found is None:
+            return False
+        merged, _ = merge(self._current(), found, {}, found.settings, self._clock.now())
+        if same_content(merged, self._current(), order=False):
+            return False
+        self._set_memory(merged)
+        self._dirty = True
         return True
 
     def _merge_slots(self, disk_slots: tuple[Slot, ...]) -> tuple[Slot, ...]:

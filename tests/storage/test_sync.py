@@ -231,3 +231,23 @@ def test_a_file_the_sync_tool_puts_in_place_during_our_save_is_kept_and_merged(
     report = window.save()
     assert report.message is not None and "conflict cop" in report.message
     assert _ids(a) == {"shared", "ours", "arrived-during-our-save"}
+
+
+def test_a_write_the_sync_tool_dropped_without_a_conflict_copy_comes_back(
+        tmp_path: Path, clock: FixedClock) -> None:
+    """Seen with real Syncthing: two near-simultaneous saves, one version replaced by the
+    other with no conflict copy. The computer that lost its write kept what it wrote
+    (backups/<stem>.written-…) and merges it at the next open."""
+    a, b = _two_devices(tmp_path, clock)
+    cli = Vault.open(a, PASSWORD, clock=clock)
+    cli.add(full_account(id="added-by-the-cli"))
+    cli.save()
+    cli.close()
+    other = Vault.open(b, PASSWORD, clock=clock)
+    other.add(full_account(id="added-on-the-laptop"))
+    other.save()
+    shutil.copy2(b, a)  # the sync tool replaces A's write, keeps no conflict copy
+    reopened = Vault.open(a, PASSWORD, clock=clock)
+    assert {x.id for x in reopened.accounts} == {"shared", "added-by-the-cli",
+                                                 "added-on-the-laptop"}
+    assert _ids(a) == {"shared", "added-by-the-cli", "added-on-the-laptop"}
