@@ -12,33 +12,33 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="338"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="339"/>
         <source>Unnamed</source>
         <extracomment>Emitted after the user reordered rows by drag and drop (ids in new order).</extracomment>
         <translation>Sans nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="341"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="342"/>
         <source>{who}, code {code}, counter-based</source>
         <translation>{who}, code {code}, basé sur un compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="343"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="344"/>
         <source>{who}, code {code}, {seconds} seconds left, next {next}</source>
         <translation>{who}, code {code}, encore {seconds} secondes, suivant {next}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="345"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="346"/>
         <source>{who}, code {code}, {seconds} seconds left</source>
         <translation>{who}, code {code}, encore {seconds} secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="353"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="354"/>
         <source>Tags: {tags}</source>
         <translation>Étiquettes&#xa0;: {tags}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="355"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="356"/>
         <source>Short key ({bits} bits)</source>
         <translation>Clé courte ({bits} bits)</translation>
     </message>
@@ -940,52 +940,52 @@
 <context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="246"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="250"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="250"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="254"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="252"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="256"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="254"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="258"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="255"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="259"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="257"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="261"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="260"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="264"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="261"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="265"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="262"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="266"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="263"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="267"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
@@ -1686,27 +1686,27 @@
 <context>
     <name>KeyEdit</name>
     <message>
-        <location filename="../../authenticator/ui/common/key_edit.py" line="42"/>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="44"/>
         <source>Change the key or code settings…</source>
         <translation>Modifier la clé ou les réglages du code…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/key_edit.py" line="48"/>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="50"/>
         <source>The key is secret: type the vault password to see and change it.</source>
         <translation>La clé est secrète&#xa0;: saisissez le mot de passe du coffre pour la voir et la modifier.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/key_edit.py" line="55"/>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="57"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/key_edit.py" line="56"/>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="58"/>
         <source>&amp;Show the key</source>
         <translation>&amp;Afficher la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/key_edit.py" line="95"/>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="97"/>
         <source>That is not the vault password.</source>
         <translation>Ce n’est pas le mot de passe du coffre.</translation>
     </message>
@@ -1833,187 +1833,192 @@
 <context>
     <name>ManualEntryForm</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="65"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="66"/>
         <source>e.g. GitHub</source>
         <translation>par ex. GitHub</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="66"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="67"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
         <source>e.g. alice@example.com</source>
         <translation>par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="72"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="73"/>
         <source>The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP</source>
         <translation>La clé secrète affichée par le site, par ex. JBSW Y3DP EHPK 3PXP</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="73"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="74"/>
         <source>Secret key</source>
         <translation>Clé secrète</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="75"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="76"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="76"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="77"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="77"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="78"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="82"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="83"/>
         <source>Advanced</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="86"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
         <source>Show advanced settings</source>
         <translation>Afficher les options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="91"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="92"/>
         <source>Time-based (TOTP)</source>
         <translation>Basé sur le temps (TOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="92"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="93"/>
         <source>Counter-based (HOTP)</source>
         <translation>Basé sur un compteur (HOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="93"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="94"/>
         <source>Steam Guard</source>
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="94"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="95"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="98"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="99"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="102"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="103"/>
         <source>Digits</source>
         <translation>Nombre de chiffres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
         <source>Period in seconds</source>
         <translation>Période en secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="110"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="111"/>
         <source>Counter</source>
         <translation>Compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="111"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="112"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="112"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="113"/>
         <source>A&amp;lgorithm:</source>
         <translation>Al&amp;gorithme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="113"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="114"/>
         <source>&amp;Digits:</source>
         <translation>&amp;Nombre de chiffres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="114"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="115"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="117"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="118"/>
         <source>&amp;Counter:</source>
         <translation>Co&amp;mpteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="125"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="126"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="132"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="133"/>
         <source>Code preview</source>
         <translation>Aperçu du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="134"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="135"/>
         <source>Current code, to check against the site:</source>
         <translation>Code actuel, à comparer avec celui du site&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="165"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="166"/>
         <source>O</source>
         <translation>O</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="165"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="166"/>
         <source>I or L</source>
         <translation>I ou L</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="165"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="166"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="169"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="170"/>
         <source>{char} (perhaps {letter})</source>
         <translation>{char} (peut-être {letter})</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="173"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="174"/>
         <source>A key uses only the letters A-Z and the digits 2-7; this one also has {characters}.</source>
         <translation>Une clé n’utilise que les lettres A à Z et les chiffres 2 à 7&#xa0;; celle-ci contient aussi {characters}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="200"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="201"/>
         <source>Type or paste the key the site shows.</source>
         <translation>Saisissez ou collez la clé affichée par le site.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="206"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="207"/>
         <source>Give the issuer or the account a name.</source>
         <translation>Donnez un nom à l’émetteur ou au compte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="229"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="209"/>
+        <source>The issuer and the account name cannot contain control characters.</source>
+        <translation>L’émetteur et le nom du compte ne peuvent pas contenir de caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="233"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="231"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="235"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
     </message>
@@ -2411,42 +2416,42 @@
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="85"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="86"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="101"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="102"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="126"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="127"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="127"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="128"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="140"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="141"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="141"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="142"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="172"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="173"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="173"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="174"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
@@ -2936,14 +2941,19 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="149"/>
+        <location filename="../../authenticator/ui/common/session.py" line="155"/>
         <source>The vault was changed elsewhere, including its password: use the new password from now on.</source>
         <translation>Le coffre a été modifié ailleurs, y compris son mot de passe&#xa0;: utilisez désormais le nouveau mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="152"/>
+        <location filename="../../authenticator/ui/common/session.py" line="158"/>
         <source>Updated with changes saved elsewhere (another device or program).</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs (autre appareil ou programme).</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/session.py" line="168"/>
+        <source>Conflict copies that do not open with this vault&apos;s key were left alone: {names}</source>
+        <translation>Copies en conflit qui ne s&apos;ouvrent pas avec la clé de ce coffre, laissées telles quelles&#xa0;: {names}</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import CodeState, group_code, seconds_left, state_at, time_step
+from authenticator.core.text import printable
 from authenticator.ui.codes import avatar
 
 URGENT_SECONDS = 5
@@ -276,7 +277,7 @@ class AccountListModel(QAbstractListModel):
             return None
         account = self._accounts[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return account.label
+            return account.safe_label  # imported names may hide controls or bidi tricks
         if role in _CODE_ROLE_SET:
             return self._code_data(account, role)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -315,9 +316,9 @@ class AccountListModel(QAbstractListModel):
         if role == Role.ID:
             return account.id
         if role == Role.ISSUER:
-            return account.issuer
+            return printable(account.issuer)
         if role == Role.NAME:
-            return account.name
+            return printable(account.name)
         if role == Role.KIND:
             return account.kind.value
         if role == Role.FAVORITE:
@@ -346,7 +347,7 @@ class AccountListModel(QAbstractListModel):
             who=who, code=code, seconds=seconds)
 
     def _tooltip(self, account: Account) -> str:
-        parts = [account.label]
+        parts = [account.safe_label]
         if account.note:
             parts.append(account.note)
         if account.tags:

@@ -34,6 +34,7 @@ from authenticator.core.account import (
 )
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
+from authenticator.core.text import control_characters
 from authenticator.ui.common.secret_field import make_secret_field
 from authenticator.ui.common.widgets import error_colour
 
@@ -204,6 +205,9 @@ class ManualEntryForm(QWidget):
             secret = decode_base32(self.key.text())
             if not self.issuer.text().strip() and not self.name.text().strip():
                 raise AuthenticatorError(self.tr("Give the issuer or the account a name."))
+            if control_characters(self.issuer.text() + self.name.text()):
+                raise AuthenticatorError(self.tr("The issuer and the account name cannot "
+                                                 "contain control characters."))
             self._account = Account(
                 secret=secret,
                 issuer=self.issuer.text().strip(),
@@ -243,7 +247,7 @@ class EditAccountDialog(QDialog):
                  verify_password: Callable[[str], bool] | None = None,
                  now: Callable[[], float] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit {label}").format(label=account.label))
+        self.setWindowTitle(self.tr("Edit {label}").format(label=account.safe_label))
         self._account = account
         form = QFormLayout()
         self.issuer = QLineEdit(account.issuer)
@@ -286,12 +290,15 @@ class EditAccountDialog(QDialog):
         outer.addWidget(buttons)
         self.issuer.textChanged.connect(self._check)
         self.name.textChanged.connect(self._check)
+        self.tags.textChanged.connect(self._check)
         self.resize(420, self.sizeHint().height())
 
     def _check(self) -> None:
         key_ok = self.key_edit is None or self.key_edit.valid()
+        text = self.issuer.text() + self.name.text() + self.tags.text()
         self.save_button.setEnabled(key_ok and bool(self.issuer.text().strip()
-                                                    or self.name.text().strip()))
+                                                    or self.name.text().strip())
+                                    and not control_characters(text))
 
     def result_account(self) -> Account:
         changes = self.key_edit.changes() if self.key_edit is not None else {}
