@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -29,6 +28,7 @@ from authenticator.core.errors import AuthenticatorError
 from authenticator.ui.clock.check import ClockCheck
 from authenticator.ui.codes.delegate import AccountDelegate
 from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
+from authenticator.ui.codes.view import CountdownListView
 from authenticator.ui.common.clipboard import SecureClipboard
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.messages import translate_error
@@ -62,7 +62,7 @@ class ActivityFilter(QObject):
         self.last_activity = self._monotonic()
 
 
-class CodeListView(QListView):
+class CodeListView(CountdownListView):
     """The list; Enter copies the current row."""
 
     activated_by_key = Signal(QModelIndex)
@@ -474,7 +474,14 @@ class MainWindow(QMainWindow):
         if minutes > 0 and idle >= minutes * 60 and saved:
             self.lock(confirm_unsaved=False)
             return
-        self.model.tick()
+        # Only rows on screen are signalled; hidden in the tray or minimised nothing is on
+        # screen: the shared countdowns advance (one computation per period), no row is
+        # touched and nothing is painted. Showing the window paints every row afresh.
+        self.model.tick(self.codes.view.visible_source_rows() if self._shows_codes() else ())
+
+    def _shows_codes(self) -> bool:
+        return (self.isVisible() and not self.isMinimized()
+                and self.pages.currentWidget() is self.codes)
 
     # -- row actions ----------------------------------------------------------------------
     def current_account(self) -> Account | None:

@@ -102,17 +102,28 @@ class AccountDelegate(QStyledItemDelegate):
                            self._static_layer(painter, option, index, text_colour, muted, dark))
 
         # The moving parts, drawn in row coordinates with a cached layout.
-        painter.translate(option.rect.topLeft())
         g = self._geometry(option.font, option.rect.width(), option.rect.height())
+        # The per-second tick repaints only the ring (see view.CountdownListView): then
+        # the code, which lies beside it, is clipped away anyway and is not drawn at all.
+        ring_only = getattr(option.widget, "ring_only", None)
+        skip_code = ring_only is not None and ring_only(
+            option.rect, g.ring.translated(option.rect.topLeft()))
+        painter.translate(option.rect.topLeft())
         state: PaintState = index.data(Role.PAINT)
         code_colour = (URGENT_DARK if dark else URGENT_LIGHT) if state.urgent and not selected \
             else text_colour
-        self._paint_code(painter, g, state, option.font, code_colour, muted)
+        if not skip_code:
+            self._paint_code(painter, g, state, option.font, code_colour, muted)
         if state.seconds is not None:
             accent = ACCENT_DARK if dark else ACCENT_LIGHT
             ring_colour = code_colour if state.urgent else (text_colour if selected else accent)
             self._paint_ring(painter, g, state, option.font, ring_colour)
         painter.restore()
+
+    def ring_rect(self, font: QFont, row_rect: QRect) -> QRect:
+        """Where the countdown ring of a row at ``row_rect`` is painted (viewport pixels)."""
+        g = self._geometry(font, row_rect.width(), row_rect.height())
+        return g.ring.translated(row_rect.topLeft())
 
     def _geometry(self, font: QFont, width: int, height: int) -> Geometry:
         key = (font.key(), width, height)

@@ -1,0 +1,84 @@
+"""The code list's view: repaints only what the per-second tick moves.
+
+Qt's item views repaint whole rows for any ``dataChanged``. Once a second only the
+countdown rings move, so :class:`CountdownListView` turns a countdown-only change into
+``viewport().update(ring)`` for the rows on screen, and tells the delegate which part of
+the viewport is being painted so it can skip the rest of the row. It also reports which
+rows are on screen: the model's tick signals nothing for the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, QPoint, QRect
+from PySide6.QtGui import QPaintEvent, QRegion
+from PySide6.QtWidgets import QListView
+
+from authenticator.ui.codes.model import RING_ONLY_ROLES
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class CountdownListView(QListView):
+    """A QListView for the code list (the delegate must offer ``ring_rect``)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        #: The region being painted, while ``paintEvent`` runs (read by the delegate).
+        self.exposed_region: QRegion | None = None
+
+    # -- what is on screen ----------------------------------------------------------------
+    def visible_rows(self) -> range:
+        """The view's own (proxy) rows that are at least partly on screen."""
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        if count == 0 or not self.isVisible():
+            return range(0)
+        viewport = self.viewport().rect()
+        first = self.indexAt(QPoint(viewport.left() + 1, viewport.top()))
+        if not first.isValid():
+            return range(0)
+        last = self.indexAt(QPoint(viewport.left() + 1, viewport.bottom()))
+        end = last.row() if last.isValid() else count - 1
+        return range(first.row(), end + 1)
+
+    def visible_source_rows(self) -> list[int]:
+        """The rows on screen, as rows of the model under the (filter) proxy."""
+        model = self.model()
+        rows = self.visible_rows()
+        if not isinstance(model, QAbstractProxyModel):
+            return list(rows)
+        return [model.mapToSource(model.index(r, 0)).row() for r in rows]
+
+    # -- repainting only what moved -------------------------------------------------------
+    def dataChanged(self, top_left: Index, bottom_right: Index,  # noqa: N802 - Qt API
+                    roles: Sequence[int] = ()) -> None:
+        ring_rect = getattr(self.itemDelegate(), "ring_rect", None)
+        if not roles or ring_rect is None or not RING_ONLY_ROLES.issuperset(roles):
+            super().dataChanged(top_left, bottom_right, roles)
+            return
+        on_screen = self.visible_rows()
+        first = max(top_left.row(), on_screen.start)
+        last = min(bottom_right.row(), on_screen.stop - 1)
+        viewport = self.viewport()
+        font = self.font()
+        for row in range(first, last + 1):
+            rect = self.visualRect(top_left.siblingAtRow(row))
+            if not rect.isEmpty():
+                viewport.update(ring_rect(font, rect))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        self.exposed_region = event.region()
+        try:
+            super().paintEvent(event)
+        finally:
+            self.exposed_region = None
+
+    def ring_only(self, row_rect: QRect, ring: QRect) -> bool:
+        """True while painting a part of ``row_rect`` that lies inside ``ring`` only."""
+        region = self.exposed_region
+        if region is None:
+            return False
+        return ring.contains(region.intersected(row_rect).boundingRect())
