@@ -7,7 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,6 +36,7 @@ from authenticator.ui.clock.check import ClockCheck
 from authenticator.ui.codes.delegate import AccountDelegate
 from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
 from authenticator.ui.codes.view import CountdownListView
+from authenticator.ui.common.caret import CaretBlink
 from authenticator.ui.common.clipboard import SecureClipboard
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.messages import translate_error
@@ -195,6 +203,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
+        self.caret = CaretBlink(QGuiApplication.styleHints())
+        self._codes_were_shown = False
         self.ticker = ticker if ticker is not None else SecondTicker(self)
         self.ticker.ticked.connect(self.tick)
         self.row_menu_hooks: list[Any] = []  # callables (menu, account) -> None
@@ -203,6 +213,7 @@ class MainWindow(QMainWindow):
         self.settings_sections: list[Any] = []  # callables (dialog) -> section widget
         self.clock_check = ClockCheck(self)
         self.show_start_page()
+        self.ticker.start()  # locked too: carets stop blinking, clipboard still clears
 
     # -- set-up ---------------------------------------------------------------------------
     def _action(self, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
@@ -461,12 +472,13 @@ class MainWindow(QMainWindow):
         for hook in list(self.tick_hooks):
             hook()
         self.clipboard.tick()
-        self.codes.toast.expire(self.time.monotonic())
+        now = self.time.monotonic()
+        self.codes.toast.expire(now)
+        idle = now - self.activity.last_activity
+        self.caret.update(idle)
         if not self.session.is_unlocked:
             return
         minutes = self.settings.get("autolock_minutes")
-        now = self.time.monotonic()
-        idle = now - self.activity.last_activity
         # Never lose a key: changes that could not be saved yet keep the vault open (the
         # banner says so) until a retry, once a minute, succeeds.
         saved = not self.session.unsaved or (now - self._last_retry >= 60
@@ -477,7 +489,11 @@ class MainWindow(QMainWindow):
         # Only rows on screen are signalled; hidden in the tray or minimised nothing is on
         # screen: the shared countdowns advance (one computation per period), no row is
         # touched and nothing is painted. Showing the window paints every row afresh.
-        self.model.tick(self.codes.view.visible_source_rows() if self._shows_codes() else ())
+        shown = self._shows_codes()
+        if shown and not self._codes_were_shown:
+            self.codes.view.viewport().update()  # back in sight, should the platform not
+        self._codes_were_shown = shown           # repaint a restored window by itself
+        self.model.tick(self.codes.view.visible_source_rows() if shown else ())
 
     def _shows_codes(self) -> bool:
         return (self.isVisible() and not self.isMinimized()

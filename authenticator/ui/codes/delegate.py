@@ -42,6 +42,12 @@ ACCENT_LIGHT = QColor("#1565C0")
 ACCENT_DARK = QColor("#82B1FF")
 
 
+_SELECTED = QStyle.StateFlag.State_Selected.value
+# The row states that change how the static part of a row looks.
+_LAYER_STATES = (QStyle.StateFlag.State_Selected.value | QStyle.StateFlag.State_MouseOver.value
+                 | QStyle.StateFlag.State_Active.value)
+
+
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
@@ -81,6 +87,7 @@ class AccountDelegate(QStyledItemDelegate):
         self._static: dict[tuple[Any, ...], QPixmap] = {}
         self._fonts: dict[str, QFont] = {}
         self._layouts: dict[tuple[str, int, int], Geometry] = {}
+        self._colour_cache: dict[tuple[int, bool], tuple[QColor, QColor, bool]] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
@@ -89,26 +96,25 @@ class AccountDelegate(QStyledItemDelegate):
 
     # -- painting -------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Once a second this runs for each row on screen: plain ints instead of Qt flag
+        # enums (each Python enum operation allocates), colours cached per palette.
+        state_bits = option.state.value
+        selected = bool(state_bits & _SELECTED)
         palette = option.palette
-        dark = is_dark(palette)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_colour = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = QColor(text_colour)
-        muted.setAlphaF(0.65)
-        painter.drawPixmap(option.rect.topLeft(),
-                           self._static_layer(painter, option, index, text_colour, muted, dark))
-
-        # The moving parts, drawn in row coordinates with a cached layout.
-        g = self._geometry(option.font, option.rect.width(), option.rect.height())
+        text_colour, muted, dark = self._colours(palette, selected)
+        rect = option.rect
+        g = self._geometry(option.font, rect.width(), rect.height())
         # The per-second tick repaints only the ring (see view.CountdownListView): then
         # the code, which lies beside it, is clipped away anyway and is not drawn at all.
         ring_only = getattr(option.widget, "ring_only", None)
-        skip_code = ring_only is not None and ring_only(
-            option.rect, g.ring.translated(option.rect.topLeft()))
-        painter.translate(option.rect.topLeft())
+        top_left = rect.topLeft()
+        skip_code = ring_only is not None and ring_only(rect, g.ring.translated(top_left))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.drawPixmap(top_left, self._static_layer(painter, option, index, state_bits,
+                                                        text_colour, muted, dark))
+        # The moving parts, drawn in row coordinates with a cached layout.
+        painter.translate(top_left)
         state: PaintState = index.data(Role.PAINT)
         code_colour = (URGENT_DARK if dark else URGENT_LIGHT) if state.urgent and not selected \
             else text_colour
@@ -119,6 +125,19 @@ class AccountDelegate(QStyledItemDelegate):
             ring_colour = code_colour if state.urgent else (text_colour if selected else accent)
             self._paint_ring(painter, g, state, option.font, ring_colour)
         painter.restore()
+
+    def _colours(self, palette: QPalette, selected: bool) -> tuple[QColor, QColor, bool]:
+        key = (palette.cacheKey(), selected)
+        cached = self._colour_cache.get(key)
+        if cached is None:
+            if len(self._colour_cache) > 8:
+                self._colour_cache.clear()
+            text = palette.color(QPalette.ColorRole.HighlightedText if selected
+                                 else QPalette.ColorRole.Text)
+            muted = QColor(text)
+            muted.setAlphaF(0.65)
+            cached = self._colour_cache[key] = (text, muted, is_dark(palette))
+        return cached
 
     def ring_rect(self, font: QFont, row_rect: QRect) -> QRect:
         """Where the countdown ring of a row at ``row_rect`` is painted (viewport pixels)."""
@@ -135,15 +154,15 @@ class AccountDelegate(QStyledItemDelegate):
         return g
 
     def _static_layer(self, painter: QPainter, option: QStyleOptionViewItem, index: Index,
-                      text_colour: QColor, muted: QColor, dark: bool) -> QPixmap:
-        flags = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
-                                | QStyle.StateFlag.State_Active)
+                      state_bits: int, text_colour: QColor, muted: QColor,
+                      dark: bool) -> QPixmap:
+        flags = state_bits & _LAYER_STATES
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
         size = option.rect.size()
         account = index.data(Role.ACCOUNT)
         key = (account.id, account.issuer, account.name, account.tags, account.favorite,
-               account.kind, size.width(), size.height(), int(flags.value),
+               account.kind, size.width(), size.height(), flags,
                option.palette.cacheKey(), option.font.key(), ratio)
         pixmap = self._static.get(key)
         if pixmap is not None:

@@ -53,7 +53,7 @@ class CountdownListView(QListView):
         return [model.mapToSource(model.index(r, 0)).row() for r in rows]
 
     # -- repainting only what moved -------------------------------------------------------
-    def dataChanged(self, top_left: Index, bottom_right: Index,  # noqa: N802 - Qt API
+    def dataChanged(self, top_left: Index, bottom_right: Index,
                     roles: Sequence[int] = ()) -> None:
         ring_rect = getattr(self.itemDelegate(), "ring_rect", None)
         if not roles or ring_rect is None or not RING_ONLY_ROLES.issuperset(roles):
@@ -64,12 +64,14 @@ class CountdownListView(QListView):
         last = min(bottom_right.row(), on_screen.stop - 1)
         viewport = self.viewport()
         font = self.font()
+        model = top_left.model()
+        parent = top_left.parent()
         for row in range(first, last + 1):
-            rect = self.visualRect(top_left.siblingAtRow(row))
+            rect = self.visualRect(model.index(row, top_left.column(), parent))
             if not rect.isEmpty():
                 viewport.update(ring_rect(font, rect))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         self.exposed_region = event.region()
         try:
             super().paintEvent(event)

@@ -1,0 +1,28 @@
+"""Text carets stop blinking after a while without input, as GTK's do.
+
+A blinking caret repaints its field twice a second for as long as the window is open: on a
+locked window nobody looks at (the unlock page's password field has the focus) that is
+most of an idle authenticator's CPU. After ``timeout`` seconds without keyboard or mouse
+input the caret stays drawn, steady; the next tick after any input restores blinking.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QStyleHints
+
+BLINK_TIMEOUT_SECONDS = 10.0
+
+
+class CaretBlink:
+    def __init__(self, hints: QStyleHints, timeout: float = BLINK_TIMEOUT_SECONDS) -> None:
+        self._hints = hints
+        self._timeout = timeout
+        self._flash_ms = hints.cursorFlashTime()  # the platform's choice (0: never blinks)
+        self.stopped = False
+
+    def update(self, idle_seconds: float) -> None:
+        """Called on every tick with the time since the last input."""
+        stop = idle_seconds >= self._timeout
+        if stop != self.stopped:
+            self.stopped = stop
+            self._hints.setCursorFlashTime(0 if stop else self._flash_ms)
