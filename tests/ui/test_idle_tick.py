@@ -259,3 +259,32 @@ def test_view_reports_rows_on_screen_through_the_filter(qtbot):
         proxy.index(r, 0).data(Role.ISSUER) for r in view.visible_rows()]
     view.hide()
     assert view.visible_source_rows() == []
+
+
+@pytest.mark.parametrize(("search", "tag", "expected"), [
+    ("", None, ["GitHub", "Bank (x.y)", "Straße", "Cloud"]),
+    ("git", None, ["GitHub"]),
+    ("GIT hub", None, ["GitHub"]),
+    ("(x.y", None, ["Bank (x.y)"]),         # regular expression characters are text
+    ("x*y", None, []),
+    ("STRASSE", None, ["Straße"]),          # casefolded, as before
+    ("work", None, ["GitHub", "Cloud"]),    # tags are searched too, any case
+    ("", "Work", ["GitHub"]),               # the tag filter is exact
+    ("", "c++", ["Cloud"]),
+    ("hub", "c++", []),
+    ("", "work", ["Cloud"]),
+])
+def test_filter_is_done_by_qt_with_the_same_matches(search, tag, expected):
+    time = FakeTimeBase(1_700_000_020.0)
+    model = AccountListModel(time.now)
+    key = os.urandom(20)
+    model.set_accounts([Account(secret=key, issuer="GitHub", name="alice", tags=("Work",)),
+                        Account(secret=key, issuer="Bank (x.y)", name="bob"),
+                        Account(secret=key, issuer="Straße", name="carol"),
+                        Account(secret=key, issuer="Cloud", name="dan", tags=("c++", "work"))])
+    proxy = AccountFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_search(search)
+    proxy.set_tag(tag)
+    assert type(proxy).filterAcceptsRow is AccountFilterModel.__mro__[1].filterAcceptsRow
+    assert [proxy.index(r, 0).data(Role.ISSUER) for r in range(proxy.rowCount())] == expected

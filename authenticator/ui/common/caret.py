@@ -11,14 +11,20 @@ from __future__ import annotations
 from PySide6.QtGui import QStyleHints
 
 BLINK_TIMEOUT_SECONDS = 10.0
+_platform_flash_ms: int | None = None  # the platform's choice (0: never blinks)
 
 
 class CaretBlink:
     def __init__(self, hints: QStyleHints, timeout: float = BLINK_TIMEOUT_SECONDS) -> None:
+        global _platform_flash_ms
+        if _platform_flash_ms is None:  # read once: a window before us may have stopped it
+            _platform_flash_ms = hints.cursorFlashTime()
         self._hints = hints
         self._timeout = timeout
-        self._flash_ms = hints.cursorFlashTime()  # the platform's choice (0: never blinks)
+        self._flash_ms = _platform_flash_ms
         self.stopped = False
+        if hints.cursorFlashTime() != self._flash_ms:
+            hints.setCursorFlashTime(self._flash_ms)
 
     def update(self, idle_seconds: float) -> None:
         """Called on every tick with the time since the last input."""
