@@ -144,6 +144,12 @@ class _Period:
         return roles
 
 
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+              | Qt.ItemFlag.ItemIsDragEnabled)
+_DROP_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+               | Qt.ItemFlag.ItemIsDropEnabled)
+
+
 class AccountListModel(QAbstractListModel):
     """Rows = accounts in manual order.
 
@@ -380,10 +386,8 @@ class AccountListModel(QAbstractListModel):
 
     # -- drag and drop reordering ---------------------------------------------------------
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid():
-            return base | Qt.ItemFlag.ItemIsDragEnabled
-        return base | Qt.ItemFlag.ItemIsDropEnabled
+        # Called for every row painted, every second: constants, no enum arithmetic.
+        return _ROW_FLAGS if index.isValid() else _DROP_FLAGS
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
