@@ -64,6 +64,7 @@ class Role(enum.IntEnum):
 class PaintState:
     """One ``data()`` call per painted row instead of six."""
 
+    account_id: str
     code: str  # grouped
     next_code: str | None  # grouped
     seconds: int | None  # None for counter-based rows
@@ -309,6 +310,7 @@ class AccountListModel(QAbstractListModel):
         period = self._periods.get(account.period) if account.is_time_based else None
         if role == Role.PAINT:
             return PaintState(
+                account_id=account.id,
                 code=group_code(state.code),
                 next_code=group_code(state.next_code) if state.next_code else None,
                 seconds=period.whole if period else None,

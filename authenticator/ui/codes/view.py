@@ -2,9 +2,11 @@
 
 Qt's item views repaint whole rows for any ``dataChanged``. Once a second only the
 countdown rings move, so :class:`CountdownListView` turns a countdown-only change into
-``viewport().update(ring)`` for the rows on screen, and tells the delegate which part of
-the viewport is being painted so it can skip the rest of the row. It also reports which
-rows are on screen: the model's tick signals nothing for the others.
+``viewport().update(ring)`` for the rows on screen, and paints such a repaint with one
+delegate call for all rings (``paint_rings``) instead of Qt's per-row round trip (style
+option, flags, delegate) into Python; any other repaint goes the usual way, with the
+delegate told which part is exposed. It also reports which rows are on screen: the
+model's tick signals nothing for the others.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, QPoint, QRect
-from PySide6.QtGui import QPaintEvent, QRegion
-from PySide6.QtWidgets import QListView
+from PySide6.QtGui import QPainter, QPaintEvent, QRegion
+from PySide6.QtWidgets import QAbstractItemView, QListView
 
-from authenticator.ui.codes.model import RING_ONLY_ROLES
+from authenticator.ui.codes.model import RING_ONLY_ROLES, Role
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -72,11 +74,43 @@ class CountdownListView(QListView):
                 viewport.update(ring_rect(font, rect))
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self.exposed_region = event.region()
+        region = event.region()
+        if self._paint_rings_only(region):
+            return
+        self.exposed_region = region
         try:
             super().paintEvent(event)
         finally:
             self.exposed_region = None
+
+    def _paint_rings_only(self, region: QRegion) -> bool:
+        """The tick's repaint (rings only): the delegate draws them all in one call."""
+        delegate = self.itemDelegate()
+        paint_rings = getattr(delegate, "paint_rings", None)
+        ring_rect = getattr(delegate, "ring_rect", None)
+        model = self.model()
+        if (paint_rings is None or ring_rect is None or model is None
+                or self.state() != QAbstractItemView.State.NoState):  # dragging: indicator
+            return False
+        font = self.font()
+        rows = []
+        rings = QRegion()
+        for row in self.visible_rows():
+            index = model.index(row, 0)
+            rect = self.visualRect(index)
+            ring = ring_rect(font, rect)
+            if region.intersects(ring):
+                state = index.data(Role.PAINT)
+                rows.append((rect, state.account_id, state))
+                rings = rings.united(ring)
+        if not rows or not region.subtracted(rings).isEmpty():
+            return False
+        painter = QPainter(self.viewport())
+        try:
+            done: bool = paint_rings(painter, font, rows)
+        finally:
+            painter.end()
+        return done
 
     def ring_only(self, row_rect: QRect, ring: QRect) -> bool:
         """True while painting a part of ``row_rect`` that lies inside ``ring`` only."""
