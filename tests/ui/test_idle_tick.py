@@ -139,9 +139,19 @@ def _on_screen(win) -> QImage:  # type: ignore[no-untyped-def]
                            int(size.width() * ratio), int(size.height() * ratio)))
 
 
-def test_ring_only_repaints_show_what_a_full_repaint_shows(qtbot, crowded, timebase):
+def test_ring_only_repaints_show_what_a_full_repaint_shows(qtbot, crowded, timebase,
+                                                           monkeypatch):
     viewport = crowded.codes.view.viewport()
     regions = PaintRegions(viewport)
+    drawn: list[int] = []
+    paint_rings = AccountDelegate.paint_rings
+
+    def counting(delegate, painter, font, rows):  # type: ignore[no-untyped-def]
+        done = paint_rings(delegate, painter, font, rows)
+        drawn.append(len(rows) if done else 0)
+        return done
+
+    monkeypatch.setattr(AccountDelegate, "paint_rings", counting)
     viewport.update()
     settle(qtbot, regions)
     for _ in range(3):  # 17 s left after partial repaints of the rings only
@@ -149,6 +159,8 @@ def test_ring_only_repaints_show_what_a_full_repaint_shows(qtbot, crowded, timeb
         timebase.advance(1)
         crowded.tick()
         settle(qtbot, regions)
+    on_screen = len(crowded.codes.view.visible_rows())
+    assert drawn and all(n == on_screen for n in drawn)  # all rings in one call, each tick
     partial = _on_screen(crowded)
     if partial.isNull():
         pytest.skip("this platform plugin cannot read back the window")
