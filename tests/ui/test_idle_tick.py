@@ -207,10 +207,10 @@ def test_locked_window_ticks_without_rows_and_carets_stop_blinking(qtbot, crowde
     spy = Spy(crowded)
     assert crowded.ticker.is_active()  # auto-lock is done, clipboard clearing goes on
     try:
-        timebase.advance(5)
+        timebase.advance(3)
         crowded.tick()
         assert hints.cursorFlashTime() == blinking
-        timebase.advance(6)  # 11 s without input: the caret stays, steady
+        timebase.advance(3)  # 6 s without input: the caret stays, steady
         crowded.tick()
         assert hints.cursorFlashTime() == 0
         qtbot.keyClick(crowded.unlock_page.password, Qt.Key.Key_A)
