@@ -34,7 +34,8 @@ from authenticator.core.account import Account, OtpKind
 from authenticator.core.errors import AuthenticatorError
 from authenticator.ui.clock.check import ClockCheck
 from authenticator.ui.codes.delegate import AccountDelegate
-from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
+from authenticator.ui.codes.filter import AccountFilterModel
+from authenticator.ui.codes.model import AccountListModel, Role, SortMode
 from authenticator.ui.codes.view import CountdownListView
 from authenticator.ui.common.caret import CaretBlink
 from authenticator.ui.common.clipboard import SecureClipboard

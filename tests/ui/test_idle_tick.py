@@ -16,13 +16,8 @@ from PySide6.QtWidgets import QApplication
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import code_at, group_code
 from authenticator.ui.codes.delegate import AccountDelegate
-from authenticator.ui.codes.model import (
-    CODE_ROLES,
-    COUNTDOWN_ROLES,
-    AccountFilterModel,
-    AccountListModel,
-    Role,
-)
+from authenticator.ui.codes.filter import AccountFilterModel
+from authenticator.ui.codes.model import CODE_ROLES, COUNTDOWN_ROLES, AccountListModel, Role
 from authenticator.ui.codes.view import CountdownListView
 from authenticator.ui.common.timebase import FakeTimeBase
 from tests.ui.conftest import create_vault

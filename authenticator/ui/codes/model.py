@@ -22,8 +22,6 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
-    QRegularExpression,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -433,71 +431,16 @@ class AccountListModel(QAbstractListModel):
         self.endMoveRows()
 
 
-_TAGS, _TEXT = "\x1e", "\x1f"  # separators in the search text (see Role.SEARCH)
+SEARCH_TAGS, SEARCH_TEXT = "\x1e", "\x1f"  # separators in the search text (Role.SEARCH)
 
 
-def _clean(text: str) -> str:
-    return text.replace(_TAGS, " ").replace(_TEXT, " ")
+def clean_search(text: str) -> str:
+    return text.replace(SEARCH_TAGS, " ").replace(SEARCH_TEXT, " ")
 
 
 def search_text(account: Account) -> str:
     """What the filter matches: the tags as they are, then issuer, name and tags casefolded."""
-    tags = [_clean(t) for t in account.tags]
+    tags = [clean_search(t) for t in account.tags]
     haystack = " ".join((account.issuer, account.name, *account.tags)).casefold()
-    return f"{_TAGS}{_TAGS.join(tags)}{_TAGS}{_TEXT}{_clean(haystack)}"
-
-
-def filter_pattern(terms: Sequence[str], tag: str | None) -> str:
-    """A regular expression over :func:`search_text`: every term, and the tag if any.
-
-    Empty when nothing filters: then Qt accepts every row without calling ``data()``.
-    """
-    if not terms and not tag:
-        return ""
-    pattern = "(?s)^"
-    if tag:
-        pattern += f"(?=[^{_TEXT}]*{_TAGS}{QRegularExpression.escape(_clean(tag))}{_TAGS})"
-    pattern += f"[^{_TEXT}]*{_TEXT}"
-    for term in terms:
-        pattern += f"(?=.*{QRegularExpression.escape(_clean(term))})"
-    return pattern
-
-
-class AccountFilterModel(QSortFilterProxyModel):
-    """Search on issuer, name and tags; optional tag filter.
-
-    Sorting is done once in Python by the source model (see ``sort_accounts``), not by
-    the proxy: a Python ``lessThan`` costs thousands of calls per sort. Filtering is Qt's
-    own (a regular expression over ``Role.SEARCH``), not a Python ``filterAcceptsRow``:
-    with no search, Qt accepts every row without calling into Python at all, so opening
-    a vault of 10,000 accounts costs no per-row Python call here.
-    """
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._terms: list[str] = []
-        self._tag: str | None = None
-        self.setDynamicSortFilter(False)
-        self.setFilterRole(Role.SEARCH)
-
-    def _apply(self) -> None:
-        self.setFilterRegularExpression(QRegularExpression(filter_pattern(self._terms,
-                                                                          self._tag)))
-
-    def set_search(self, text: str) -> None:
-        self._terms = text.casefold().split()
-        self._apply()
-
-    def set_tag(self, tag: str | None) -> None:
-        self._tag = tag or None
-        self._apply()
-
-    def refilter(self) -> None:
-        """Re-run the filter after account edits (names or tags may no longer match)."""
-        if self._terms or self._tag:
-            self.beginFilterChange()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    @property
-    def tag(self) -> str | None:
-        return self._tag
+    return (f"{SEARCH_TAGS}{SEARCH_TAGS.join(tags)}{SEARCH_TAGS}"
+            f"{SEARCH_TEXT}{clean_search(haystack)}")
