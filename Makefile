@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml constraints.txt
 	  echo "error: Python's venv module is missing: sudo apt-get install python3-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,sqlcipher]'
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -29,9 +29,10 @@ test: lint
 
 # Every benchmark runs even when an earlier one misses a target; the exit status says
 # whether any missed (they are listed at the end).
-BENCHMARKS := otp vault scan gui
+BENCHMARKS := otp vault scan gui imports
 bench: install
 	@missed=""; for b in $(BENCHMARKS); do \
+	  [ -f benchmarks/$$b.py ] || continue; \
 	  echo "== benchmarks/$$b.py"; \
 	  QT_QPA_PLATFORM=offscreen $(PY) benchmarks/$$b.py || missed="$$missed $$b"; \
 	done; \
