@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QResizeEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +52,7 @@ from authenticator.ui.vault.pages import UnlockPage, WelcomePage
 from authenticator.ui.vault.session import VaultSession
 
 UNDO_SECONDS = 10.0
+QUIET_TICK_SECONDS = 5  # between ticks while nothing on screen moves
 
 
 class ActivityFilter(QObject):
@@ -477,6 +479,10 @@ class MainWindow(QMainWindow):
         self.codes.toast.expire(now)
         idle = now - self.activity.last_activity
         self.caret.update(idle)
+        # Nothing on screen moves (hidden, minimised, locked): wake every few seconds,
+        # every second while a copied code waits to be cleared; back at once when shown.
+        shown = self._shows_codes()
+        self.ticker.set_interval(1 if shown or self.clipboard.pending else QUIET_TICK_SECONDS)
         if not self.session.is_unlocked:
             return
         minutes = self.settings.get("autolock_minutes")
@@ -490,7 +496,6 @@ class MainWindow(QMainWindow):
         # Only rows on screen are signalled; hidden in the tray or minimised nothing is on
         # screen: the shared countdowns advance (one computation per period), no row is
         # touched and nothing is painted. Showing the window paints every row afresh.
-        shown = self._shows_codes()
         if shown and not self._codes_were_shown:
             self.codes.view.viewport().update()  # back in sight, should the platform not
         self._codes_were_shown = shown           # repaint a restored window by itself
@@ -499,6 +504,15 @@ class MainWindow(QMainWindow):
     def _shows_codes(self) -> bool:
         return (self.isVisible() and not self.isMinimized()
                 and self.pages.currentWidget() is self.codes)
+
+    def _back_in_sight(self) -> None:
+        """Shown or restored: tick now (fresh codes for the first paint), then every second."""
+        if self.ticker.interval != 1 and self.session.is_unlocked:
+            self.tick()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._back_in_sight()
 
     # -- row actions ----------------------------------------------------------------------
     def current_account(self) -> Account | None:
@@ -790,6 +804,8 @@ class MainWindow(QMainWindow):
                 and self.settings.get("lock_on_minimize")):
             self.lock()
         super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange and not self.isMinimized():
+            self._back_in_sight()
 
     def quit(self) -> None:
         self.really_quit = True

@@ -20,6 +20,7 @@ from authenticator.ui.codes.filter import AccountFilterModel
 from authenticator.ui.codes.model import CODE_ROLES, COUNTDOWN_ROLES, AccountListModel, Role
 from authenticator.ui.codes.view import CountdownListView
 from authenticator.ui.common.timebase import FakeTimeBase
+from authenticator.ui.main_window import QUIET_TICK_SECONDS
 from tests.ui.conftest import create_vault
 
 ACCOUNTS = 60
@@ -295,3 +296,27 @@ def test_filter_is_done_by_qt_with_the_same_matches(search, tag, expected):
     proxy.set_tag(tag)
     assert type(proxy).filterAcceptsRow is AccountFilterModel.__mro__[1].filterAcceptsRow
     assert [proxy.index(r, 0).data(Role.ISSUER) for r in range(proxy.rowCount())] == expected
+
+
+def test_ticks_are_sparse_while_nothing_on_screen_moves(qtbot, crowded, timebase):
+    ticker = crowded.ticker
+    assert ticker.interval == 1
+    crowded.hide()
+    crowded.tick()
+    assert ticker.interval == QUIET_TICK_SECONDS and ticker.is_active()
+    crowded.clipboard.copy("123456")  # a code waits to be cleared: every second again
+    crowded.tick()
+    assert ticker.interval == 1
+    timebase.advance(crowded.clipboard.delay_seconds)
+    crowded.tick()  # cleared on time
+    assert not crowded.clipboard.pending and ticker.interval == QUIET_TICK_SECONDS
+    timebase.advance(7)  # between two sparse ticks...
+    crowded.show()  # ...the window comes back: fresh at once, and every second again
+    assert ticker.interval == 1
+    state = crowded.proxy.index(0, 0).data(Role.PAINT)
+    account = crowded.proxy.index(0, 0).data(Role.ACCOUNT)
+    assert state.code == group_code(code_at(account, timebase.now()))
+    assert state.seconds == 30 - int(timebase.now()) % 30
+    crowded.lock()
+    crowded.tick()
+    assert ticker.interval == QUIET_TICK_SECONDS  # the unlock page: nothing moves either
