@@ -483,10 +483,13 @@ class MainWindow(QMainWindow):
         self.codes.toast.expire(now)
         idle = now - self.activity.last_activity
         self.caret.update(idle)
-        # Nothing on screen moves (hidden, minimised, locked): wake every few seconds,
-        # every second while a copied code waits to be cleared; back at once when shown.
+        # Nothing on screen moves (hidden, minimised, locked): wake every few seconds;
+        # every second while a copied code waits to be cleared or a dialog is open (its
+        # countdowns use the same tick); back at once when shown.
         shown = self._shows_codes()
-        self.ticker.set_interval(1 if shown or self.clipboard.pending else QUIET_TICK_SECONDS)
+        busy = (shown or self.clipboard.pending
+                or QApplication.activeModalWidget() is not None)
+        self.ticker.set_interval(1 if busy else QUIET_TICK_SECONDS)
         if not self.session.is_unlocked:
             return
         minutes = self.settings.get("autolock_minutes")
