@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QApplication
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import code_at, group_code
+from authenticator.ui.codes.countdown import CountdownListView
 from authenticator.ui.codes.delegate import AccountDelegate
 from authenticator.ui.codes.filter import AccountFilterModel
 from authenticator.ui.codes.model import CODE_ROLES, COUNTDOWN_ROLES, AccountListModel, Role
-from authenticator.ui.codes.view import CountdownListView
 from authenticator.ui.common.timebase import FakeTimeBase
 from authenticator.ui.main_window import QUIET_TICK_SECONDS
-from tests.ui.conftest import create_vault
+from tests.helpers.gui import create_vault
 
 ACCOUNTS = 60
 

@@ -121,7 +121,7 @@ class AccountDelegate(QStyledItemDelegate):
         text_colour, muted, dark = self._colours(palette, selected)
         rect = option.rect
         g = self._geometry(option.font, rect.width(), rect.height())
-        # The per-second tick repaints only the ring (see view.CountdownListView): then
+        # The per-second tick repaints only the ring (see countdown.CountdownListView): then
         # the code, which lies beside it, is clipped away anyway and is not drawn at all.
         ring_only = getattr(option.widget, "ring_only", None)
         top_left = rect.topLeft()

@@ -77,7 +77,7 @@ COUNTDOWN_ROLES = [Role.SECONDS_LEFT, Role.FRACTION_LEFT, Role.PAINT,
 URGENT_ROLES = [Role.URGENT, Role.NEXT_CODE, *COUNTDOWN_ROLES]
 CODE_ROLES = [Role.CODE, Role.RAW_CODE, Role.NEXT_CODE, Role.URGENT, *COUNTDOWN_ROLES]
 _CODE_ROLE_SET = frozenset(int(r) for r in CODE_ROLES)
-#: Roles whose change only moves the countdown ring (see view.CountdownListView).
+#: Roles whose change only moves the countdown ring (see countdown.CountdownListView).
 RING_ONLY_ROLES = frozenset(int(r) for r in COUNTDOWN_ROLES)
 
 

@@ -1,120 +1,112 @@
-"""The code list's view: repaints only what the per-second tick moves.
-
-Qt's item views repaint whole rows for any ``dataChanged``. Once a second only the
-countdown rings move, so :class:`CountdownListView` turns a countdown-only change into
-``viewport().update(ring)`` for the rows on screen, and paints such a repaint with one
-delegate call for all rings (``paint_rings``) instead of Qt's per-row round trip (style
-option, flags, delegate) into Python; any other repaint goes the usual way, with the
-delegate told which part is exposed. It also reports which rows are on screen: the
-model's tick signals nothing for the others.
-"""
+"""The code list page: search bar, banners, the list view and its empty states."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, QPoint, QRect
-from PySide6.QtGui import QPainter, QPaintEvent, QRegion
-from PySide6.QtWidgets import QAbstractItemView, QListView
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLineEdit,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from authenticator.ui.codes.model import RING_ONLY_ROLES, Role
+from authenticator.ui.codes.countdown import CountdownListView
+from authenticator.ui.codes.delegate import AccountDelegate
+from authenticator.ui.codes.filter import AccountFilterModel
+from authenticator.ui.common.icons import icon
+from authenticator.ui.common.widgets import Banner, EmptyState, Toast
 
-Index = QModelIndex | QPersistentModelIndex
+
+class CodeListView(CountdownListView):
+    """The list; Enter copies the current row."""
+
+    activated_by_key = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter and Ctrl+C copy the code (the base class would copy the row's label).
+        wants_copy = event.matches(QKeySequence.StandardKey.Copy) or event.key() in (
+            Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if wants_copy and self.currentIndex().isValid():
+            self.activated_by_key.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
 
 
-class CountdownListView(QListView):
-    """A QListView for the code list (the delegate must offer ``ring_rect``)."""
-
-    def __init__(self, parent: Any = None) -> None:
+class CodesPage(QWidget):
+    def __init__(self, model: AccountFilterModel, parent: Any = None) -> None:
         super().__init__(parent)
-        #: The region being painted, while ``paintEvent`` runs (read by the delegate).
-        self.exposed_region: QRegion | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 10)
+        layout.setSpacing(8)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search accounts"))
+        self.add_button = QToolButton()
+        self.add_button.setIcon(icon("add"))
+        self.add_button.setIconSize(QSize(22, 22))
+        self.add_button.setToolTip(self.tr("Add an account (Ctrl+N)"))
+        self.add_button.setAccessibleName(self.tr("Add account"))
+        self.lock_button = QToolButton()
+        self.lock_button.setIcon(icon("lock"))
+        self.lock_button.setIconSize(QSize(22, 22))
+        self.lock_button.setToolTip(self.tr("Lock (Ctrl+L)"))
+        self.lock_button.setAccessibleName(self.tr("Lock"))
+        self.menu_button = QToolButton()
+        self.menu_button.setIcon(icon("menu"))
+        self.menu_button.setIconSize(QSize(22, 22))
+        self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu_button.setToolTip(self.tr("Menu"))
+        self.menu_button.setAccessibleName(self.tr("Menu"))
+        bar.addWidget(self.search, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.lock_button)
+        bar.addWidget(self.menu_button)
+        layout.addLayout(bar)
 
-    # -- what is on screen ----------------------------------------------------------------
-    def visible_rows(self) -> range:
-        """The view's own (proxy) rows that are at least partly on screen."""
-        model = self.model()
-        count = model.rowCount() if model is not None else 0
-        if count == 0 or not self.isVisible():
-            return range(0)
-        viewport = self.viewport().rect()
-        first = self.indexAt(QPoint(viewport.left() + 1, viewport.top()))
-        if not first.isValid():
-            return range(0)
-        last = self.indexAt(QPoint(viewport.left() + 1, viewport.bottom()))
-        end = last.row() if last.isValid() else count - 1
-        return range(first.row(), end + 1)
+        self.banners = QVBoxLayout()
+        layout.addLayout(self.banners)
+        self.save_banner = Banner("error")
+        self.banners.addWidget(self.save_banner)
 
-    def visible_source_rows(self) -> list[int]:
-        """The rows on screen, as rows of the model under the (filter) proxy."""
-        model = self.model()
-        rows = self.visible_rows()
-        if not isinstance(model, QAbstractProxyModel):
-            return list(rows)
-        return [model.mapToSource(model.index(r, 0)).row() for r in rows]
+        self.stack = QStackedWidget()
+        self.view = CodeListView()
+        self.view.setModel(model)
+        self.delegate = AccountDelegate(self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setUniformItemSizes(True)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDropIndicatorShown(True)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setAccessibleName(self.tr("Accounts"))
+        self.view.setMouseTracking(True)
+        self.empty = EmptyState(
+            self.tr("No accounts yet"),
+            self.tr("When a site shows you a QR code or a key to turn on two-factor "
+                    "authentication, add it here. You can also import accounts from "
+                    "another authenticator app."),
+            self.tr("&Add your first account"))
+        self.no_match = EmptyState(self.tr("No match"),
+                                   self.tr("No account matches your search."))
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.no_match)
+        layout.addWidget(self.stack, 1)
+        self.toast = Toast(self)
 
-    # -- repainting only what moved -------------------------------------------------------
-    def dataChanged(self, top_left: Index, bottom_right: Index,
-                    roles: Sequence[int] = ()) -> None:
-        ring_rect = getattr(self.itemDelegate(), "ring_rect", None)
-        if not roles or ring_rect is None or not RING_ONLY_ROLES.issuperset(roles):
-            super().dataChanged(top_left, bottom_right, roles)
-            return
-        on_screen = self.visible_rows()
-        first = max(top_left.row(), on_screen.start)
-        last = min(bottom_right.row(), on_screen.stop - 1)
-        viewport = self.viewport()
-        font = self.font()
-        model = top_left.model()
-        parent = top_left.parent()
-        for row in range(first, last + 1):
-            rect = self.visualRect(model.index(row, top_left.column(), parent))
-            if not rect.isEmpty():
-                viewport.update(ring_rect(font, rect))
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        region = event.region()
-        if self._paint_rings_only(region):
-            return
-        self.exposed_region = region
-        try:
-            super().paintEvent(event)
-        finally:
-            self.exposed_region = None
-
-    def _paint_rings_only(self, region: QRegion) -> bool:
-        """The tick's repaint (rings only): the delegate draws them all in one call."""
-        delegate = self.itemDelegate()
-        paint_rings = getattr(delegate, "paint_rings", None)
-        ring_rect = getattr(delegate, "ring_rect", None)
-        model = self.model()
-        if (paint_rings is None or ring_rect is None or model is None
-                or self.state() != QAbstractItemView.State.NoState):  # dragging: indicator
-            return False
-        font = self.font()
-        rows = []
-        rings = QRegion()
-        for row in self.visible_rows():
-            index = model.index(row, 0)
-            rect = self.visualRect(index)
-            ring = ring_rect(font, rect)
-            if region.intersects(ring):
-                state = index.data(Role.PAINT)
-                rows.append((rect, state.account_id, state))
-                rings = rings.united(ring)
-        if not rows or not region.subtracted(rings).isEmpty():
-            return False
-        painter = QPainter(self.viewport())
-        try:
-            done: bool = paint_rings(painter, font, rows)
-        finally:
-            painter.end()
-        return done
-
-    def ring_only(self, row_rect: QRect, ring: QRect) -> bool:
-        """True while painting a part of ``row_rect`` that lies inside ``ring`` only."""
-        region = self.exposed_region
-        if region is None:
-            return False
-        return ring.contains(region.intersected(row_rect).boundingRect())
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.toast.isVisible():
+            self.toast.reposition()
