@@ -4,41 +4,42 @@
 <context>
     <name>AccountDelegate</name>
     <message>
-        <location filename="../../authenticator/ui/codes/delegate.py" line="245"/>
+        <location filename="../../authenticator/ui/codes/delegate.py" line="329"/>
         <source>next {code}</source>
+        <extracomment>Static layers kept (each a row-sized pixmap, ~130 KiB at 100% scale): a few screens&apos; worth, so scrolling through thousands of accounts does not keep thousands of them.</extracomment>
         <translation>suivant {code}</translation>
     </message>
 </context>
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="339"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="362"/>
         <source>Unnamed</source>
-        <extracomment>Emitted after the user reordered rows by drag and drop (ids in new order).</extracomment>
+        <extracomment>What moves every second: only the countdown ring (arc and number) is repainted. Entering the last seconds: the code turns urgent and the next code appears. Roles whose change only moves the countdown ring (see countdown.CountdownListView). Emitted after the user reordered rows by drag and drop (ids in new order).</extracomment>
         <translation>Sans nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="342"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="365"/>
         <source>{who}, code {code}, counter-based</source>
         <translation>{who}, code {code}, basé sur un compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="344"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="367"/>
         <source>{who}, code {code}, {seconds} seconds left, next {next}</source>
         <translation>{who}, code {code}, encore {seconds} secondes, suivant {next}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="346"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="369"/>
         <source>{who}, code {code}, {seconds} seconds left</source>
         <translation>{who}, code {code}, encore {seconds} secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="354"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="377"/>
         <source>Tags: {tags}</source>
         <translation>Étiquettes&#xa0;: {tags}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="356"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="379"/>
         <source>Short key ({bits} bits)</source>
         <translation>Clé courte ({bits} bits)</translation>
     </message>
@@ -588,37 +589,37 @@
 <context>
     <name>CodeList</name>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="44"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
         <source>S&amp;ort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="48"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="49"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="48"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="49"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="49"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="50"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="49"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="50"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="56"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="57"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par &amp;étiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="130"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="131"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
@@ -1714,58 +1715,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="56"/>
+        <location filename="../../authenticator/ui/main_window.py" line="60"/>
         <source>Authenticator</source>
         <extracomment>``add_requested(incoming)``: answered by the enroll feature (ui/host.py). answered by the settings feature.</extracomment>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="100"/>
+        <location filename="../../authenticator/ui/main_window.py" line="107"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="101"/>
+        <location filename="../../authenticator/ui/main_window.py" line="108"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="102"/>
+        <location filename="../../authenticator/ui/main_window.py" line="109"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="103"/>
+        <location filename="../../authenticator/ui/main_window.py" line="110"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="105"/>
+        <location filename="../../authenticator/ui/main_window.py" line="112"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="104"/>
+        <location filename="../../authenticator/ui/main_window.py" line="111"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="106"/>
+        <location filename="../../authenticator/ui/main_window.py" line="113"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="128"/>
+        <location filename="../../authenticator/ui/main_window.py" line="135"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="219"/>
+        <location filename="../../authenticator/ui/main_window.py" line="226"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="220"/>
+        <location filename="../../authenticator/ui/main_window.py" line="227"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -1795,32 +1796,32 @@
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="264"/>
+        <location filename="../../authenticator/ui/main_window.py" line="298"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="273"/>
+        <location filename="../../authenticator/ui/main_window.py" line="307"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="286"/>
+        <location filename="../../authenticator/ui/main_window.py" line="320"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="287"/>
+        <location filename="../../authenticator/ui/main_window.py" line="321"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="311"/>
+        <location filename="../../authenticator/ui/main_window.py" line="345"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="312"/>
+        <location filename="../../authenticator/ui/main_window.py" line="346"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
@@ -2381,77 +2382,77 @@
 <context>
     <name>RowCommands</name>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="35"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="36"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="37"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="38"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="38"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="39"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="40"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="41"/>
         <source>&amp;Favourite</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="42"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="43"/>
         <source>Move &amp;up</source>
         <translation>Déplacer vers le &amp;haut</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="43"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="44"/>
         <source>Move do&amp;wn</source>
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="83"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="84"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="86"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="87"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="102"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="103"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="127"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="128"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="128"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="129"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="141"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="142"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="142"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="143"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="173"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="174"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="174"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="175"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>

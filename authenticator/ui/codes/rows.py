@@ -10,7 +10,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from authenticator.core.account import Account, OtpKind
-from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
+from authenticator.ui.codes.filter import AccountFilterModel
+from authenticator.ui.codes.model import AccountListModel, Role, SortMode
 from authenticator.ui.common.widgets import window_action
 from authenticator.ui.host import Host, RowMenuHook
 
