@@ -34,7 +34,7 @@ PORTAL_PATH = "/org/freedesktop/portal/desktop"
 SCREENSHOT_INTERFACE = "org.freedesktop.portal.Screenshot"
 REQUEST_INTERFACE = "org.freedesktop.portal.Request"
 REPLY_TIMEOUT_MS = 15_000
-_RESPONSE_SLOT = SLOT("_on_response(uint,QVariantMap)").encode()  # what QtDBus matches
+_RESPONSE_SLOT = SLOT("_on_response(uint,QVariantMap)")  # the signature QtDBus matches
 
 # D-Bus errors that mean "there is no screenshot portal here".
 _UNAVAILABLE_ERRORS = {
@@ -132,7 +132,7 @@ class _Request(QObject):
         self._watcher.finished.connect(self._call_returned)
 
     def _watch(self, path: str) -> None:
-        if path not in self._watched and self._bus.connect(
+        if path not in self._watched and self._bus.connect(  # type: ignore[call-overload]
                 "", path, REQUEST_INTERFACE, "Response", self, _RESPONSE_SLOT):
             self._watched.add(path)
 
