@@ -130,8 +130,6 @@ class Xvfb:
         args = ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp"]
         for index, size in enumerate(screens or ["1280x800x24"]):
             args += ["-screen", str(index), size]
-        if screens and len(screens) > 1:
-            args.insert(1, "+xinerama")
         self.processes.start("xvfb", args, os.environ, pass_fds=(write,))
         os.close(write)
         with os.fdopen(read) as pipe:
