@@ -710,214 +710,199 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="142"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="131"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="173"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="160"/>
         <source>Ways to add an account</source>
         <translation>Façons d’ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="178"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="165"/>
         <source>Scan with camera</source>
         <translation>Scanner avec la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="179"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="166"/>
         <source>Scan screen</source>
         <translation>Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="180"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="167"/>
         <source>Open an image</source>
         <translation>Ouvrir une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="168"/>
         <source>Paste a link or image</source>
         <translation>Coller lien ou image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="182"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="169"/>
         <source>Type a key</source>
         <translation>Saisir une clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="190"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="177"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="209"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="196"/>
         <source>Add &amp;another</source>
         <translation>Ajouter un aut&amp;re</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="210"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="197"/>
         <source>Add another account</source>
         <translation>Ajouter un autre compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="211"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="198"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="212"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="199"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="214"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="392"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="201"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="377"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="215"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="202"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="228"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="215"/>
         <source>Scanner note</source>
         <translation>Remarque sur le scanner</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="232"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="219"/>
         <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
         <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="243"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="230"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="286"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="273"/>
         <source>Scan a QR code on your screen</source>
         <translation>Scanner un code QR affiché à l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="287"/>
-        <source>Open the page that shows the QR code, then press Scan screen. This window steps aside for a moment while the screen is read.</source>
-        <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="289"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="274"/>
         <source>&amp;Scan screen</source>
         <translation>&amp;Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="298"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="283"/>
         <source>Open an image instead</source>
         <translation>Ouvrir plutôt une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="300"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="285"/>
         <source>Paste instead</source>
         <translation>Coller plutôt</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="312"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="560"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="297"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="499"/>
         <source>Open an image of the QR code</source>
         <translation>Ouvrir une image du code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="313"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="298"/>
         <source>Choose a screenshot or photo of the QR code. You can also drop an image file onto this window.</source>
         <translation>Choisissez une capture d’écran ou une photo du code QR. Vous pouvez aussi déposer un fichier image sur cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="315"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="300"/>
         <source>&amp;Choose image…</source>
         <translation>&amp;Choisir une image…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="326"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="311"/>
         <source>Paste a link or an image</source>
         <translation>Coller un lien ou une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="327"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="312"/>
         <source>Copy the QR code image (right click, Copy image) or its otpauth:// link, then press Ctrl+V here. Google Authenticator export links work too.</source>
         <translation>Copiez l’image du code QR (clic droit, «&#xa0;Copier l’image&#xa0;») ou son lien otpauth://, puis appuyez sur Ctrl+V ici. Les liens d’exportation de Google Authenticator fonctionnent aussi.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="332"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="317"/>
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="336"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="321"/>
         <source>&amp;Paste from clipboard</source>
         <translation>&amp;Coller depuis le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="392"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="377"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="414"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="399"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="425"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="410"/>
         <source>No camera</source>
         <translation>Aucune caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="428"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="413"/>
         <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
         <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="470"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="455"/>
         <source>The camera is not available</source>
         <translation>La caméra n’est pas disponible</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="515"/>
-        <source>This desktop did not let the app read the screen (this happens on Wayland). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
-        <translation>Ce bureau n’a pas laissé l’application lire l’écran (cela arrive sous Wayland). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="524"/>
-        <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
-        <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="561"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="500"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>Images ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="568"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="507"/>
         <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
         <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="626"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="566"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="679"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="621"/>
         <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
         <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="683"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="625"/>
         <source>Still missing: parts {parts}.</source>
         <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="711"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="653"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
     </message>
@@ -1497,27 +1482,27 @@
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="675"/>
+        <location filename="../../authenticator/ui/main_window.py" line="701"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="676"/>
+        <location filename="../../authenticator/ui/main_window.py" line="702"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="700"/>
+        <location filename="../../authenticator/ui/main_window.py" line="726"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="701"/>
+        <location filename="../../authenticator/ui/main_window.py" line="727"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="714"/>
+        <location filename="../../authenticator/ui/main_window.py" line="740"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
@@ -1756,12 +1741,12 @@
 <context>
     <name>RegionOverlay</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="28"/>
+        <location filename="../../authenticator/ui/enroll/region.py" line="91"/>
         <source>Select the QR code</source>
         <translation>Sélectionner le code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="33"/>
+        <location filename="../../authenticator/ui/enroll/region.py" line="96"/>
         <source>No QR code was found automatically. Drag a box around the QR code, or press Esc to cancel.</source>
         <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour du code QR, ou appuyez sur Échap pour annuler.</translation>
     </message>
@@ -1892,6 +1877,64 @@
         <location filename="../../authenticator/ui/enroll/pages.py" line="72"/>
         <source>Cannot be added: {reasons}</source>
         <translation>Ajout impossible&#xa0;: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenRoute</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="109"/>
+        <source>Open the page that shows the QR code, then press Scan screen. This window steps aside for a moment while the screen is read.</source>
+        <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="113"/>
+        <source>On this desktop the screen is read by the desktop&apos;s own screenshot service; it may first ask you to allow Authenticator to take a screenshot. The picture is deleted as soon as it has been read.</source>
+        <translation>Sur ce bureau, l’écran est lu par le service de capture d’écran du bureau lui-même ; il peut d’abord vous demander d’autoriser Authenticator à faire une capture d’écran. L’image est supprimée dès qu’elle a été lue.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="168"/>
+        <source>macOS did not let the app read the screen: Authenticator needs the Screen Recording permission. Open System Settings, Privacy &amp; Security, Screen &amp; System Audio Recording, turn on Authenticator, then quit and reopen it. Or open a screenshot with Open an image.</source>
+        <translation>macOS n’a pas laissé l’application lire l’écran : Authenticator a besoin de l’autorisation d’enregistrement de l’écran. Ouvrez Réglages Système, Confidentialité et sécurité, Enregistrement de l’écran et de l’audio système, activez Authenticator, puis quittez-le et rouvrez-le. Ou ouvrez une capture d’écran avec « Ouvrir une image ».</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="176"/>
+        <source>This desktop did not let the app read the screen. Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
+        <translation>Ce bureau n’a pas laissé l’application lire l’écran. Faites une capture d’écran et ouvrez-la avec « Ouvrir une image », ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="182"/>
+        <source>Asking the desktop for a picture of the screen…</source>
+        <translation>Demande d’une image de l’écran au bureau…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="184"/>
+        <source>Your desktop will ask whether Authenticator may take a screenshot: allow it to scan the QR code.</source>
+        <translation>Votre bureau va demander si Authenticator peut faire une capture d’écran : autorisez-la pour scanner le code QR.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="197"/>
+        <source>The screenshot was cancelled. Press Scan screen to try again, or use another way below.</source>
+        <translation>La capture d’écran a été annulée. Appuyez sur « Scanner l’écran » pour réessayer, ou choisissez un autre moyen ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="202"/>
+        <source>The desktop refused to share a picture of the screen. Allow screenshots for Authenticator in your desktop&apos;s privacy settings, or take a screenshot yourself and open it with Open an image.</source>
+        <translation>Le bureau a refusé de partager une image de l’écran. Autorisez les captures d’écran pour Authenticator dans les réglages de confidentialité de votre bureau, ou faites vous-même une capture d’écran et ouvrez-la avec « Ouvrir une image ».</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="207"/>
+        <source>The desktop&apos;s screenshot service did not answer. Try again, or take a screenshot yourself and open it with Open an image.</source>
+        <translation>Le service de capture d’écran du bureau n’a pas répondu. Réessayez, ou faites vous-même une capture d’écran et ouvrez-la avec « Ouvrir une image ».</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="211"/>
+        <source>This desktop did not let the app read the screen and offers no screenshot service (on Wayland: install xdg-desktop-portal and the backend of your desktop). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
+        <translation>Ce bureau n’a pas laissé l’application lire l’écran et n’offre aucun service de capture d’écran (sous Wayland : installez xdg-desktop-portal et le module de votre bureau). Faites une capture d’écran et ouvrez-la avec « Ouvrir une image », ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="239"/>
+        <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
+        <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,6 @@ class ScreenHost(Protocol):
     def window(self) -> QWidget: ...
     def parentWidget(self) -> QWidget | None: ...
     def screen(self) -> Any: ...
-    def tr(self, text: str) -> str: ...
 
 
 def _scan_tiles(grays: Sequence[np.ndarray]) -> list[ScanResult]:
@@ -107,10 +106,10 @@ class ScreenRoute(QObject):
         return not self.platform.startswith(("win", "darwin", "cygwin"))
 
     def intro(self) -> str:
-        text = self.host.tr("Open the page that shows the QR code, then press Scan screen. "
+        text = self.tr("Open the page that shows the QR code, then press Scan screen. "
                             "This window steps aside for a moment while the screen is read.")
         if QGuiApplication.platformName().startswith("wayland") and self.uses_portal():
-            text += " " + self.host.tr(
+            text += " " + self.tr(
                 "On this desktop the screen is read by the desktop's own screenshot "
                 "service; it may first ask you to allow Authenticator to take a "
                 "screenshot. The picture is deleted as soon as it has been read.")
@@ -165,7 +164,7 @@ class ScreenRoute(QObject):
             self.host.scan_job(lambda: _scan_tiles(grays), on_nothing=self._not_found)
             self._done()
         elif self.platform.startswith("darwin"):
-            self._give_up(self.host.tr(
+            self._give_up(self.tr(
                 "macOS did not let the app read the screen: Authenticator needs the Screen "
                 "Recording permission. Open System Settings, Privacy & Security, Screen & "
                 "System Audio Recording, turn on Authenticator, then quit and reopen it. "
@@ -173,16 +172,16 @@ class ScreenRoute(QObject):
         elif self.uses_portal():
             self._ask_portal()
         else:
-            self._give_up(self.host.tr(
+            self._give_up(self.tr(
                 "This desktop did not let the app read the screen. Take a screenshot and "
                 "open it with Open an image, or copy the QR code image and paste it here "
                 "with Ctrl+V."))
 
     # -- the portal -----------------------------------------------------------------------
     def _ask_portal(self) -> None:
-        text = self.host.tr("Asking the desktop for a picture of the screen…")
+        text = self.tr("Asking the desktop for a picture of the screen…")
         if desktop_asks():
-            text += " " + self.host.tr("Your desktop will ask whether Authenticator may "
+            text += " " + self.tr("Your desktop will ask whether Authenticator may "
                                        "take a screenshot: allow it to scan the QR code.")
         self.host.show_info(text)
         self.portal.request()
@@ -193,23 +192,22 @@ class ScreenRoute(QObject):
         if answer.outcome is Outcome.SUCCESS:
             self._decode_picture(answer.path)
             return
-        tr = self.host.tr
         if answer.outcome is Outcome.CANCELLED:
             self._done()
-            self.host.show_info(tr("The screenshot was cancelled. Press Scan screen to try "
-                                   "again, or use another way below."))
+            self.host.show_info(self.tr("The screenshot was cancelled. Press Scan screen to "
+                                        "try again, or use another way below."))
             self.host.screen_fallback.setVisible(True)
         elif answer.outcome is Outcome.DENIED:
-            self._give_up(tr(
+            self._give_up(self.tr(
                 "The desktop refused to share a picture of the screen. Allow screenshots "
                 "for Authenticator in your desktop's privacy settings, or take a "
                 "screenshot yourself and open it with Open an image."))
         elif answer.outcome is Outcome.NO_REPLY:
-            self._give_up(tr(
+            self._give_up(self.tr(
                 "The desktop's screenshot service did not answer. Try again, or take a "
                 "screenshot yourself and open it with Open an image."))
         else:
-            self._give_up(tr(
+            self._give_up(self.tr(
                 "This desktop did not let the app read the screen and offers no screenshot "
                 "service (on Wayland: install xdg-desktop-portal and the backend of your "
                 "desktop). Take a screenshot and open it with Open an image, or copy the "
@@ -238,7 +236,7 @@ class ScreenRoute(QObject):
         if self._closed or not self.tiles:
             self.host.show_error(message)
             return
-        self.host.show_info(self.host.tr("No QR code was found automatically. Drag a box "
+        self.host.show_info(self.tr("No QR code was found automatically. Drag a box "
                                          "around it on the screenshot."))
         selector = RegionSelector(self.tiles, self.host)  # type: ignore[arg-type]
         selector.chosen.connect(self._region_chosen)
