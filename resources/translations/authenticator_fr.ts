@@ -1882,24 +1882,24 @@
 <context>
     <name>ScreenRoute</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="109"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="115"/>
         <source>Open the page that shows the QR code, then press Scan screen. This window steps aside for a moment while the screen is read.</source>
         <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="113"/>
-        <source>On this desktop the screen is read by the desktop&apos;s own screenshot service; it may first ask you to allow Authenticator to take a screenshot. The picture is deleted as soon as it has been read.</source>
-        <translation>Sur ce bureau, l’écran est lu par le service de capture d’écran du bureau lui-même ; il peut d’abord vous demander d’autoriser Authenticator à faire une capture d’écran. L’image est supprimée dès qu’elle a été lue.</translation>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="111"/>
+        <source>Open the page that shows the QR code, then press Scan screen. On this desktop the screen is read by the desktop&apos;s own screenshot service; it may first ask you to allow Authenticator to take a screenshot. The picture is deleted as soon as it has been read.</source>
+        <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur « Scanner l’écran ». Sur ce bureau, l’écran est lu par le service de capture d’écran du bureau lui-même ; il peut d’abord vous demander d’autoriser Authenticator à faire une capture d’écran. L’image est supprimée dès qu’elle a été lue.</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/screen.py" line="168"/>
         <source>macOS did not let the app read the screen: Authenticator needs the Screen Recording permission. Open System Settings, Privacy &amp; Security, Screen &amp; System Audio Recording, turn on Authenticator, then quit and reopen it. Or open a screenshot with Open an image.</source>
-        <translation>macOS n’a pas laissé l’application lire l’écran : Authenticator a besoin de l’autorisation d’enregistrement de l’écran. Ouvrez Réglages Système, Confidentialité et sécurité, Enregistrement de l’écran et de l’audio système, activez Authenticator, puis quittez-le et rouvrez-le. Ou ouvrez une capture d’écran avec « Ouvrir une image ».</translation>
+        <translation>macOS n’a pas laissé l’application lire l’écran : Authenticator a besoin de l’autorisation d’enregistrement de l’écran. Ouvrez Réglages Système, Confidentialité et sécurité, Enregistrement de l’écran et de l’audio système, activez Authenticator, puis quittez-le et rouvrez-le. Ou ouvrez une capture d’écran avec «&#xa0;Ouvrir une image&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/screen.py" line="176"/>
         <source>This desktop did not let the app read the screen. Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
-        <translation>Ce bureau n’a pas laissé l’application lire l’écran. Faites une capture d’écran et ouvrez-la avec « Ouvrir une image », ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
+        <translation>Ce bureau n’a pas laissé l’application lire l’écran. Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/screen.py" line="182"/>
@@ -1914,22 +1914,22 @@
     <message>
         <location filename="../../authenticator/ui/enroll/screen.py" line="197"/>
         <source>The screenshot was cancelled. Press Scan screen to try again, or use another way below.</source>
-        <translation>La capture d’écran a été annulée. Appuyez sur « Scanner l’écran » pour réessayer, ou choisissez un autre moyen ci-dessous.</translation>
+        <translation>La capture d’écran a été annulée. Appuyez sur «&#xa0;Scanner l’écran&#xa0;» pour réessayer, ou choisissez un autre moyen ci-dessous.</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/screen.py" line="202"/>
         <source>The desktop refused to share a picture of the screen. Allow screenshots for Authenticator in your desktop&apos;s privacy settings, or take a screenshot yourself and open it with Open an image.</source>
-        <translation>Le bureau a refusé de partager une image de l’écran. Autorisez les captures d’écran pour Authenticator dans les réglages de confidentialité de votre bureau, ou faites vous-même une capture d’écran et ouvrez-la avec « Ouvrir une image ».</translation>
+        <translation>Le bureau a refusé de partager une image de l’écran. Autorisez les captures d’écran pour Authenticator dans les réglages de confidentialité de votre bureau, ou faites vous-même une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/screen.py" line="207"/>
         <source>The desktop&apos;s screenshot service did not answer. Try again, or take a screenshot yourself and open it with Open an image.</source>
-        <translation>Le service de capture d’écran du bureau n’a pas répondu. Réessayez, ou faites vous-même une capture d’écran et ouvrez-la avec « Ouvrir une image ».</translation>
+        <translation>Le service de capture d’écran du bureau n’a pas répondu. Réessayez, ou faites vous-même une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;».</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/screen.py" line="211"/>
         <source>This desktop did not let the app read the screen and offers no screenshot service (on Wayland: install xdg-desktop-portal and the backend of your desktop). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
-        <translation>Ce bureau n’a pas laissé l’application lire l’écran et n’offre aucun service de capture d’écran (sous Wayland : installez xdg-desktop-portal et le module de votre bureau). Faites une capture d’écran et ouvrez-la avec « Ouvrir une image », ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
+        <translation>Ce bureau n’a pas laissé l’application lire l’écran et n’offre aucun service de capture d’écran (sous Wayland : installez xdg-desktop-portal et le module de votre bureau). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/screen.py" line="239"/>

@@ -106,14 +106,14 @@ class ScreenRoute(QObject):
         return not self.platform.startswith(("win", "darwin", "cygwin"))
 
     def intro(self) -> str:
-        text = self.tr("Open the page that shows the QR code, then press Scan screen. "
-                            "This window steps aside for a moment while the screen is read.")
         if QGuiApplication.platformName().startswith("wayland") and self.uses_portal():
-            text += " " + self.tr(
-                "On this desktop the screen is read by the desktop's own screenshot "
-                "service; it may first ask you to allow Authenticator to take a "
-                "screenshot. The picture is deleted as soon as it has been read.")
-        return text
+            return self.tr(
+                "Open the page that shows the QR code, then press Scan screen. On this "
+                "desktop the screen is read by the desktop's own screenshot service; it may "
+                "first ask you to allow Authenticator to take a screenshot. The picture is "
+                "deleted as soon as it has been read.")
+        return self.tr("Open the page that shows the QR code, then press Scan screen. "
+                       "This window steps aside for a moment while the screen is read.")
 
     # -- grabbing -------------------------------------------------------------------------
     def start(self) -> None:
