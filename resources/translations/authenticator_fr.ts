@@ -1742,11 +1742,12 @@
     <name>RegionOverlay</name>
     <message>
         <location filename="../../authenticator/ui/enroll/region.py" line="91"/>
+        <location filename="../../authenticator/ui/enroll/region.py" line="92"/>
         <source>Select the QR code</source>
         <translation>Sélectionner le code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/region.py" line="96"/>
+        <location filename="../../authenticator/ui/enroll/region.py" line="97"/>
         <source>No QR code was found automatically. Drag a box around the QR code, or press Esc to cancel.</source>
         <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour du code QR, ou appuyez sur Échap pour annuler.</translation>
     </message>
@@ -1889,7 +1890,7 @@
     <message>
         <location filename="../../authenticator/ui/enroll/screen.py" line="111"/>
         <source>Open the page that shows the QR code, then press Scan screen. On this desktop the screen is read by the desktop&apos;s own screenshot service; it may first ask you to allow Authenticator to take a screenshot. The picture is deleted as soon as it has been read.</source>
-        <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur « Scanner l’écran ». Sur ce bureau, l’écran est lu par le service de capture d’écran du bureau lui-même ; il peut d’abord vous demander d’autoriser Authenticator à faire une capture d’écran. L’image est supprimée dès qu’elle a été lue.</translation>
+        <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Sur ce bureau, l’écran est lu par le service de capture d’écran du bureau lui-même ; il peut d’abord vous demander d’autoriser Authenticator à faire une capture d’écran. L’image est supprimée dès qu’elle a été lue.</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/screen.py" line="168"/>

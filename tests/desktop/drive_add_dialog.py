@@ -1,18 +1,23 @@
 """Drive the app's real Add dialog in a real session, as a person would.
 
-``python drive_add_dialog.py`` (QT_QPA_PLATFORM=wayland under sway, or xcb under Xvfb):
-opens the Add dialog, clicks Scan screen, waits for the result, clicks Add if accounts
-were found, and prints one JSON line: the review labels, what was added (public fields),
-the portal's answers (outcome and picture path) and the message shown.
+``python drive_add_dialog.py [X,Y,W,H]`` (QT_QPA_PLATFORM=wayland under sway, or xcb
+under Xvfb): opens the Add dialog, clicks Scan screen, waits for the result, clicks Add if
+accounts were found, and prints one JSON line: the review labels, what was added (public
+fields), the portal's answers (outcome and picture path), the drag-a-box overlays that
+were shown (their geometries and the screens') and the message shown. With a box (global
+logical coordinates), the box is dragged on the overlay of the monitor that holds it.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
 import time
+from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -21,6 +26,31 @@ from authenticator.ui.enroll.dialog import EnrollDialog
 from authenticator.ui.platform.portal import ScreenshotPortal
 
 LIMIT_S = 40.0
+
+
+def _sway_view(title: str) -> list[dict[str, object]]:
+    """Where sway itself shows the windows called ``title`` (output, full screen)."""
+    if not os.environ.get("SWAYSOCK"):
+        return []
+    tree = json.loads(subprocess.run(["swaymsg", "-t", "get_tree"], capture_output=True,
+                                     text=True, check=True).stdout)
+    found: list[dict[str, object]] = []
+
+    def walk(node: dict[str, Any], output: str | None) -> None:
+        if node.get("type") == "output":
+            output = node.get("name")
+        if node.get("name") == title and node.get("pid"):
+            found.append({"output": output, "fullscreen": node.get("fullscreen_mode") == 1,
+                          "visible": node.get("visible")})
+        for child in node.get("nodes", []) + node.get("floating_nodes", []):
+            walk(child, output)
+
+    walk(tree, None)
+    return found
+
+
+def _rect(rect: QRect) -> list[int]:
+    return [rect.x(), rect.y(), rect.width(), rect.height()]
 
 
 def main() -> int:
@@ -42,7 +72,9 @@ def main() -> int:
     dialog.setWindowTitle("authenticator-add")
     dialog.show()
     started = time.monotonic()
-    report: dict[str, object] = {"platform": app.platformName()}
+    report: dict[str, object] = {"platform": app.platformName(), "overlays": [],
+                                 "screens": [_rect(s.geometry()) for s in app.screens()]}
+    box = [int(v) for v in sys.argv[1].split(",")] if len(sys.argv) > 1 else None
 
     def finish() -> None:
         report.update(
@@ -54,8 +86,35 @@ def main() -> int:
         dialog.close()
         app.quit()
 
+    def drag() -> None:
+        overlays = dialog.screen_route.overlays
+        report["overlays"] = [
+            {"geometry": _rect(o.geometry()), "screen": _rect(o.screen().geometry()),
+             "picture": [o.screenshot.width(), o.screenshot.height()]} for o in overlays]
+        report["compositor"] = _sway_view("Select the QR code")
+        assert box is not None
+        x, y, w, h = box
+        for overlay in overlays:
+            origin = overlay.screen().geometry().topLeft()
+            local = QRect(x - origin.x(), y - origin.y(), w, h)
+            if QRect(QPoint(0, 0), overlay.size()).contains(local.center()):
+                QTest.mousePress(overlay, Qt.MouseButton.LeftButton,
+                                 Qt.KeyboardModifier.NoModifier, local.topLeft())
+                QTest.mouseMove(overlay, local.bottomRight())
+                QTest.mouseRelease(overlay, Qt.MouseButton.LeftButton,
+                                   Qt.KeyboardModifier.NoModifier, local.bottomRight())
+                report["dragged_on"] = _rect(overlay.screen().geometry())
+                return
+        report["dragged_on"] = None
+
     def step() -> None:
-        if dialog.pages.currentWidget() is dialog.review_page:
+        overlays = dialog.screen_route.overlays
+        if box is not None and overlays and "dragged_on" not in report:
+            if all(o.isVisible() and o.windowHandle() is not None
+                   and o.windowHandle().isExposed() for o in overlays):
+                drag()
+            QTimer.singleShot(50, step)
+        elif dialog.pages.currentWidget() is dialog.review_page:
             QTest.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
             finish()
         elif (not dialog.screen_route.busy and not dialog.scan_pending()

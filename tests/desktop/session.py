@@ -147,10 +147,19 @@ class Xvfb:
 class SwaySession:
     """Headless sway + pipewire + xdg-desktop-portal(-wlr) on a private session bus."""
 
-    def __init__(self) -> None:
+    _running = False
+
+    def __init__(self, outputs: list[str] | None = None, extra_config: str = "") -> None:
+        """``outputs``: one "WIDTHxHEIGHT+X+Y" per monitor (default: one 1280x720)."""
+        self.outputs = outputs or []
+        self.extra_config = extra_config
         self.folder = Path(tempfile.mkdtemp(prefix="authenticator-wayland-"))
         self.folder.chmod(0o711)  # sway runs as nobody and must reach its runtime folder
         self.processes = Processes(self.folder)
+        if SwaySession._running:
+            raise RuntimeError("one SwaySession at a time per process (they share "
+                               "/tmp/out.png; the lock below would wait forever)")
+        SwaySession._running = True
         self._lock = open(XDPW_LOCK, "w")  # noqa: SIM115 (held until stop)
         try:
             fcntl.flock(self._lock, fcntl.LOCK_EX)  # one xdpw writing /tmp/out.png at a time
@@ -167,12 +176,17 @@ class SwaySession:
         XDPW_PICTURE.unlink(missing_ok=True)  # never accept a stale picture
         self.bus = PrivateBus(self.folder, self.processes, activation=True)
         config = self.folder / "sway.conf"
-        config.write_text("output * bg #808080 solid_color\ndefault_border none\n"
-                          "xwayland disable\n")
+        lines = ["output * bg #808080 solid_color", "default_border none",
+                 "default_floating_border none", "xwayland disable"]
+        for index, spec in enumerate(self.outputs, 1):
+            size, x, y = spec.split("+")
+            lines.append(f"output HEADLESS-{index} mode {size} position {x} {y}")
+        config.write_text("\n".join(lines) + "\n" + self.extra_config)
         sway_env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
         sway_env.update(XDG_RUNTIME_DIR=str(sway_rt), HOME=str(sway_rt),
                         WLR_BACKENDS="headless", WLR_LIBINPUT_NO_DEVICES="1",
-                        WLR_RENDERER="pixman")
+                        WLR_RENDERER="pixman",
+                        WLR_HEADLESS_OUTPUTS=str(max(len(self.outputs), 1)))
         argv = ["sway", "-c", str(config)]
         if os.getuid() == 0:  # sway 1.7 refuses to run as root
             os.chown(sway_rt, 65534, 65534)
@@ -242,3 +256,4 @@ class SwaySession:
         with contextlib.suppress(OSError):
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
+        SwaySession._running = False

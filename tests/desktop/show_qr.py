@@ -1,4 +1,4 @@
-"""Show a QR code in a window of its own: ``python show_qr.py TITLE PAYLOAD``.
+"""Show a QR code in a window of its own: ``python show_qr.py TITLE PAYLOAD [SCALE]``.
 
 Prints ``shown`` once the window has been painted (the test then knows it is on screen).
 """
@@ -9,7 +9,7 @@ import io
 import sys
 
 import segno
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPaintEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -28,14 +28,16 @@ class Shown(QLabel):
 
 def main() -> int:
     title, payload = sys.argv[1], sys.argv[2]
+    scale = int(sys.argv[3]) if len(sys.argv) > 3 else 6
     app = QApplication(sys.argv[:1])
     buffer = io.BytesIO()
-    segno.make(payload, error="m").save(buffer, kind="png", scale=6, border=4)
+    segno.make(payload, error="m").save(buffer, kind="png", scale=scale, border=4)
     label = Shown()
     pixmap = QPixmap()
     pixmap.loadFromData(buffer.getvalue())
     label.setPixmap(pixmap)
     label.setStyleSheet("background: white")
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     label.setWindowTitle(title)
     label.show()
     return app.exec()

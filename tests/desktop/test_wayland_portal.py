@@ -79,3 +79,4 @@ def test_cli_scan_screen_json_through_the_portal(wayland):
         ("GitHub", "alice", SECRET)]
     assert "screenshot service" in out.stderr  # said before asking
     assert not XDPW_PICTURE.exists()
+

@@ -1,5 +1,6 @@
-"""For real on X11: an Xvfb server shows a QR code in a window; ``authenticator scan --screen --json`` and the Add dialog find it by grabbing
-every screen, without any screenshot service."""
+"""For real on X11: an Xvfb server shows a QR code in a window; ``authenticator scan
+--screen --json`` and the Add dialog find it by grabbing every screen, without any
+screenshot service."""
 
 from __future__ import annotations
 

@@ -89,6 +89,7 @@ class RegionOverlay(QWidget):
                          | Qt.WindowType.WindowStaysOnTopHint | Qt.WindowType.Tool)
         self.screenshot = screenshot
         self.setAccessibleName(self.tr("Select the QR code"))
+        self.setWindowTitle(self.tr("Select the QR code"))
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._start: QPoint | None = None
@@ -188,7 +189,10 @@ class RegionSelector(QObject):
             if screen is not None:
                 overlay.setScreen(screen)
                 overlay.setGeometry(geometry)
-                overlay.showFullScreen()
+                # Full screen *before* the first show: with showFullScreen() sway (Qt's
+                # Wayland plugin) only ever shows the first of several such windows.
+                overlay.setWindowState(Qt.WindowState.WindowFullScreen)
+                overlay.show()
             else:  # a layout given by a test, or a monitor that went away meanwhile
                 overlay.setGeometry(geometry)
                 overlay.show()

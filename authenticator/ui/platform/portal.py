@@ -97,12 +97,6 @@ def desktop_asks(environ: dict[str, str] | None = None) -> bool:
     return any(name in ("GNOME", "KDE", "UNITY", "PANTHEON", "BUDGIE") for name in desktops)
 
 
-def portal_plausible(environ: dict[str, str] | None = None) -> bool:
-    """Worth asking the portal: a session bus exists (we are on a Linux/BSD desktop)."""
-    env = os.environ if environ is None else environ
-    return bool(env.get("DBUS_SESSION_BUS_ADDRESS") or env.get("XDG_RUNTIME_DIR"))
-
-
 class _Request(QObject):
     """One call to the portal and its ``Request`` object; lives until answered (or until
     ``linger`` ends) so a picture that comes too late is still deleted."""
