@@ -296,3 +296,20 @@ def test_split_picture_follows_the_monitor_layout():
     whole = split_picture(odd, [QRect(0, 0, 800, 600), QRect(800, 0, 800, 600)])
     assert len(whole) == 1 and whole[0].gray.shape == (500, 500)
 
+
+
+def test_esc_while_decoding_cancels_quietly(qtbot, open_dialog):
+    from authenticator.ui.common.worker import pending_jobs
+
+    rng = np.random.default_rng(1)
+    noise = (rng.random((1800, 5000)) * 255).astype(np.uint8)  # slow to search, no QR
+    image = QImage(noise.data, 5000, 1800, 5000, QImage.Format.Format_Grayscale8).copy()
+    dialog = open_dialog(grab=lambda: [image])
+    press_scan(qtbot, dialog)
+    qtbot.waitUntil(dialog.scan_pending)
+    assert dialog.overlay is None  # still decoding
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and not dialog.message.isVisible()
+    qtbot.waitUntil(lambda: pending_jobs() == 0, timeout=60_000)  # the worker ends...
+    assert dialog.overlay is None and not dialog.message.isVisible()  # ...unheard
+    assert dialog.scan_screen_button.isEnabled()
