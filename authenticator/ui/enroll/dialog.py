@@ -344,6 +344,7 @@ class EnrollDialog(QDialog):
             return
         route = self._route_order[row]
         self.stop_camera()
+        self.screen_route.cancel()  # another route chosen: a pending screen scan ends
         self.clear_message()
         self.screen_fallback.setVisible(False)
         self.pages.setCurrentWidget(self._route_pages[route])

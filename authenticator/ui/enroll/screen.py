@@ -281,8 +281,8 @@ class ScreenRoute(QObject):
             self.selector = None
         if self.portal.busy:
             self.portal.cancel()
-        self.host.cancel_jobs()
         if was:
+            self.host.cancel_jobs()
             self._restore()
             self._done()
             self.host.clear_message()
