@@ -253,6 +253,9 @@ class SwaySession:
             subprocess.run(["fusermount3", "-u", str(doc)], check=False, capture_output=True)
         XDPW_PICTURE.unlink(missing_ok=True)
         shutil.rmtree(self.folder, ignore_errors=True)
+        with contextlib.suppress(RuntimeError):  # a FUSE mount going away late
+            wait_for(lambda: (shutil.rmtree(self.folder, ignore_errors=True)
+                              or not self.folder.exists()), "the session folder to go", 3)
         with contextlib.suppress(OSError):
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
