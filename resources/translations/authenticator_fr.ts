@@ -771,7 +771,7 @@
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/dialog.py" line="201"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="377"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="378"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -817,7 +817,7 @@
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/dialog.py" line="297"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="499"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="500"/>
         <source>Open an image of the QR code</source>
         <translation>Ouvrir une image du code QR</translation>
     </message>
@@ -852,57 +852,57 @@
         <translation>&amp;Coller depuis le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="377"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="378"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="399"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="400"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="410"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="411"/>
         <source>No camera</source>
         <translation>Aucune caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="413"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="414"/>
         <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
         <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="455"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="456"/>
         <source>The camera is not available</source>
         <translation>La caméra n’est pas disponible</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="500"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="501"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>Images ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="507"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="508"/>
         <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
         <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="566"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="567"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="621"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="622"/>
         <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
         <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="625"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="626"/>
         <source>Still missing: parts {parts}.</source>
         <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="653"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="654"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
     </message>
@@ -1883,57 +1883,72 @@
 <context>
     <name>ScreenRoute</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="115"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="116"/>
         <source>Open the page that shows the QR code, then press Scan screen. This window steps aside for a moment while the screen is read.</source>
         <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="111"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="112"/>
         <source>Open the page that shows the QR code, then press Scan screen. On this desktop the screen is read by the desktop&apos;s own screenshot service; it may first ask you to allow Authenticator to take a screenshot. The picture is deleted as soon as it has been read.</source>
         <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Sur ce bureau, l’écran est lu par le service de capture d’écran du bureau lui-même ; il peut d’abord vous demander d’autoriser Authenticator à faire une capture d’écran. L’image est supprimée dès qu’elle a été lue.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="168"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="169"/>
         <source>macOS did not let the app read the screen: Authenticator needs the Screen Recording permission. Open System Settings, Privacy &amp; Security, Screen &amp; System Audio Recording, turn on Authenticator, then quit and reopen it. Or open a screenshot with Open an image.</source>
         <translation>macOS n’a pas laissé l’application lire l’écran : Authenticator a besoin de l’autorisation d’enregistrement de l’écran. Ouvrez Réglages Système, Confidentialité et sécurité, Enregistrement de l’écran et de l’audio système, activez Authenticator, puis quittez-le et rouvrez-le. Ou ouvrez une capture d’écran avec «&#xa0;Ouvrir une image&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="176"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="177"/>
         <source>This desktop did not let the app read the screen. Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
         <translation>Ce bureau n’a pas laissé l’application lire l’écran. Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="182"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="183"/>
         <source>Asking the desktop for a picture of the screen…</source>
         <translation>Demande d’une image de l’écran au bureau…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="184"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="185"/>
         <source>Your desktop will ask whether Authenticator may take a screenshot: allow it to scan the QR code.</source>
         <translation>Votre bureau va demander si Authenticator peut faire une capture d’écran : autorisez-la pour scanner le code QR.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="197"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="200"/>
+        <source>Your desktop&apos;s screenshot tool opens: take a picture of the whole screen (or of the QR code) and confirm it. The picture is deleted as soon as it has been read.</source>
+        <translation>L’outil de capture d’écran de votre bureau s’ouvre : prenez une image de tout l’écran (ou du code QR) et confirmez-la. L’image est supprimée dès qu’elle a été lue.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="208"/>
+        <source>Use the desktop&apos;s screenshot tool…</source>
+        <translation>Utiliser l’outil de capture du bureau…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="209"/>
+        <source>Use the desktop&apos;s screenshot tool</source>
+        <translation>Utiliser l’outil de capture du bureau</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="228"/>
         <source>The screenshot was cancelled. Press Scan screen to try again, or use another way below.</source>
         <translation>La capture d’écran a été annulée. Appuyez sur «&#xa0;Scanner l’écran&#xa0;» pour réessayer, ou choisissez un autre moyen ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="202"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="233"/>
         <source>The desktop refused to share a picture of the screen. Allow screenshots for Authenticator in your desktop&apos;s privacy settings, or take a screenshot yourself and open it with Open an image.</source>
         <translation>Le bureau a refusé de partager une image de l’écran. Autorisez les captures d’écran pour Authenticator dans les réglages de confidentialité de votre bureau, ou faites vous-même une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="207"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="238"/>
         <source>The desktop&apos;s screenshot service did not answer. Try again, or take a screenshot yourself and open it with Open an image.</source>
         <translation>Le service de capture d’écran du bureau n’a pas répondu. Réessayez, ou faites vous-même une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="211"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="242"/>
         <source>This desktop did not let the app read the screen and offers no screenshot service (on Wayland: install xdg-desktop-portal and the backend of your desktop). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
         <translation>Ce bureau n’a pas laissé l’application lire l’écran et n’offre aucun service de capture d’écran (sous Wayland : installez xdg-desktop-portal et le module de votre bureau). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="239"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="270"/>
         <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
         <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
     </message>

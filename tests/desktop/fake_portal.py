@@ -6,7 +6,8 @@ the real portal does: a ``Request`` object path as the reply, then a
 ``Response(uint, a{sv})`` signal on that path. MODE says which answer:
 
 - ``success``: copies PICTURE to a fresh file and answers 0 with its ``file://`` uri
-- ``cancel``: answers 1 (the user closed the desktop's dialog)
+- ``cancel``: answers 1 (the user closed the desktop's dialog); ``first-cancel``: 1 for
+  the first call, like ``success`` after
 - ``deny``: answers 2 (the desktop refused); ``deny-error``: a NotAllowed error reply
 - ``no-interface``: the desktop object has no Screenshot interface (UnknownMethod)
 - ``silent``: never answers
@@ -64,6 +65,7 @@ class Portal(QObject):
         self.picture = picture
         self.held: list[str] = []
         self.requests: list[RequestObject] = []
+        self.calls = 0
 
     @Slot(str, "QVariantMap", result=QDBusObjectPath)
     def Screenshot(self, parent_window: str, options: dict[str, object]) -> QDBusObjectPath:
@@ -71,7 +73,10 @@ class Portal(QObject):
         print(json.dumps({"call": "Screenshot", "parent_window": parent_window, "options": {
             k: v for k, v in options.items() if isinstance(v, bool | str | int)}}),
             flush=True)
+        self.calls += 1
         code = {"success": 0, "cancel": 1, "deny": 2}.get(self.mode)
+        if self.mode == "first-cancel":  # cancelled, then a picture when asked again
+            code = 1 if self.calls == 1 else 0
         if self.mode == "hold":
             self.held.append(token)
         elif code is not None:

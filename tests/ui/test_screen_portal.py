@@ -313,3 +313,19 @@ def test_esc_while_decoding_cancels_quietly(qtbot, open_dialog):
     qtbot.waitUntil(lambda: pending_jobs() == 0, timeout=60_000)  # the worker ends...
     assert dialog.overlay is None and not dialog.message.isVisible()  # ...unheard
     assert dialog.scan_screen_button.isEnabled()
+
+
+def test_after_a_cancel_the_desktop_tool_can_be_asked_interactively(qtbot, open_dialog,
+                                                                     fake_portal):
+    fake = fake_portal("first-cancel")
+    dialog = open_dialog(portal=lambda parent: fake.portal(parent))
+    press_scan(qtbot, dialog)
+    qtbot.waitUntil(lambda: "cancelled" in dialog.message.text(), timeout=10_000)
+    tool = dialog.screen_route.tool_button
+    assert tool is not None and tool.isVisible()
+    qtbot.mouseClick(tool, Qt.MouseButton.LeftButton)
+    assert "screenshot tool opens" in dialog.message.text()  # said before it opens
+    wait_review(qtbot, dialog)
+    assert dialog.review_page.labels() == [LABEL]
+    assert [c["options"]["interactive"] for c in fake.calls()] == [False, True]  # type: ignore[index]
+    assert not Path(fake.written()[0]).exists()

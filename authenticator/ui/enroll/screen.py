@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
+from authenticator.ui.common.icons import icon
 from authenticator.ui.enroll.region import (
     RegionOverlay,
     RegionSelector,
@@ -96,6 +97,7 @@ class ScreenRoute(QObject):
         self.busy = False
         self._concealed: list[tuple[QWidget, float, QPoint]] = []
         self._closed = False
+        self.tool_button: QPushButton | None = None
 
     @property
     def overlays(self) -> list[RegionOverlay]:
@@ -186,9 +188,40 @@ class ScreenRoute(QObject):
         self.host.show_info(text)
         self.portal.request()
 
+    def ask_interactively(self) -> None:
+        """After a cancel or refusal: the desktop's own screenshot tool, where the user
+        picks what to share (``interactive``)."""
+        if self.busy:
+            return
+        self.busy = True
+        self.host.clear_message()
+        self.host.screen_fallback.setVisible(False)
+        self.host.scan_screen_button.setEnabled(False)
+        self.host.show_info(self.tr(
+            "Your desktop's screenshot tool opens: take a picture of the whole screen (or "
+            "of the QR code) and confirm it. The picture is deleted as soon as it has been "
+            "read."))
+        self.portal.interactive = True
+        self.portal.request()
+
+    def _offer_tool(self, offer: bool) -> None:
+        if self.tool_button is None and offer:
+            self.tool_button = QPushButton(icon("screen"),
+                                           self.tr("Use the desktop's screenshot tool…"))
+            self.tool_button.setAccessibleName(self.tr("Use the desktop's screenshot tool"))
+            self.tool_button.clicked.connect(self.ask_interactively)
+            layout = self.host.screen_fallback.layout()
+            if isinstance(layout, QBoxLayout):
+                layout.insertWidget(0, self.tool_button)
+        if self.tool_button is not None:
+            self.tool_button.setVisible(offer)
+
     def _portal_answered(self, answer: Answer) -> None:
         if self._closed or not self.busy:
             return
+        interactive, self.portal.interactive = self.portal.interactive, False
+        self._offer_tool(not interactive and answer.outcome in (Outcome.CANCELLED,
+                                                                Outcome.DENIED))
         if answer.outcome is Outcome.SUCCESS:
             self._decode_picture(answer.path)
             return
