@@ -35,14 +35,56 @@ PORTAL_TEXT = {
 }
 
 
-def display_problem(environ: Mapping[str, str] | None = None,
+def _can_connect(address: str, abstract: bool = False) -> bool:
+    import socket
+
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+        sock.settimeout(2)
+        try:
+            sock.connect(("\0" + address) if abstract else address)
+        except OSError:
+            return False
+    return True
+
+
+def wayland_reachable(env: Mapping[str, str]) -> bool:
+    name = env.get("WAYLAND_DISPLAY", "")
+    if not name:
+        return False
+    path = name if name.startswith("/") else os.path.join(env.get("XDG_RUNTIME_DIR", ""), name)
+    return _can_connect(path)
+
+
+def x11_reachable(env: Mapping[str, str]) -> bool:
+    display = env.get("DISPLAY", "")
+    host, _, rest = display.rpartition(":")
+    number = rest.split(".")[0]
+    if not number.isdigit():
+        return False
+    if host not in ("", "unix"):
+        return True  # TCP (ssh -X), remote or launchd displays: let Qt try
+    socket_path = f"/tmp/.X11-unix/X{number}"  # noqa: S108 (the X server's own socket)
+    return _can_connect(socket_path) or _can_connect(socket_path, abstract=True)
+
+
+def choose_platform(environ: Mapping[str, str] | None = None,
                     platform: str | None = None) -> str | None:
+    """The Qt platform to read the screen with, or None to let Qt decide (Windows, macOS,
+    or the user's own QT_QPA_PLATFORM). Raises when no display can be reached, since Qt
+    would abort the process with several lines of noise instead."""
     env = os.environ if environ is None else environ
     if (platform or sys.platform).startswith(("win", "darwin", "cygwin")):
         return None
-    if env.get("QT_QPA_PLATFORM") or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+    if env.get("QT_QPA_PLATFORM"):
         return None
-    return NO_DISPLAY
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        raise AuthenticatorError(NO_DISPLAY)
+    if wayland_reachable(env):
+        return "wayland"
+    if x11_reachable(env):
+        return "xcb"
+    shown = env.get("WAYLAND_DISPLAY") or env.get("DISPLAY")
+    raise AuthenticatorError(f"cannot connect to the display {shown}")
 
 
 def usable(images: list[object]) -> list[np.ndarray]:
@@ -66,17 +108,19 @@ def usable(images: list[object]) -> list[np.ndarray]:
 def capture_screens(*, notify: Callable[[str], None] = lambda _text: None,
                     timeout_ms: int | None = None) -> list[np.ndarray]:
     """One grey picture per screen (or one of the whole desktop, from the portal)."""
-    problem = display_problem()
-    if problem:
-        raise AuthenticatorError(problem)
-    from authenticator.ui.platform.check import x11_problem
-
-    problem = x11_problem()
-    if problem:
-        raise AuthenticatorError(problem)
     from PySide6.QtGui import QGuiApplication
 
-    app = QGuiApplication.instance() or QGuiApplication(["authenticator"])
+    app = QGuiApplication.instance()
+    if app is None:
+        chosen = choose_platform()
+        if chosen is not None:
+            os.environ["QT_QPA_PLATFORM"] = chosen
+        from authenticator.ui.platform.check import x11_problem
+
+        problem = x11_problem()
+        if problem:
+            raise AuthenticatorError(problem)
+        app = QGuiApplication(["authenticator"])
     arrays = usable([s.grabWindow(0).toImage() for s in QGuiApplication.screens()])
     if arrays:
         return arrays
