@@ -106,6 +106,7 @@ def test_empty_grab_asks_the_portal_and_finds_the_account(qtbot, open_dialog, fa
     assert len(calls) == 1 and calls[0]["options"]["interactive"] is False  # type: ignore[index]
     written = fake.written()
     assert len(written) == 1 and not Path(written[0]).exists()  # deleted once read
+    assert dialog.screen_route.tiles == []  # nor is the picture kept in memory
 
 
 def test_the_user_is_told_before_a_desktop_that_asks(qtbot, open_dialog, fake_portal,
@@ -248,6 +249,7 @@ def test_x11_grabs_of_two_monitors_each_get_an_overlay(qtbot, open_dialog):
     qtbot.mouseRelease(right, Qt.MouseButton.LeftButton, pos=end)
     wait_review(qtbot, dialog)
     assert dialog.review_page.labels() == [LABEL]
+    assert dialog.screen_route.tiles == []
 
 
 def test_esc_on_the_overlay_cancels_quietly(qtbot, open_dialog):

@@ -126,6 +126,11 @@ class ScreenRoute(QObject):
         self.host.screen_fallback.setVisible(False)
         self.host.scan_screen_button.setEnabled(False)
         self._concealed = []
+        if QGuiApplication.platformName().startswith("wayland"):
+            # Windows cannot be moved or made transparent there, and the grab is empty
+            # anyway: straight to the portal, without the pause.
+            QTimer.singleShot(0, self, self._grab_now)
+            return
         windows = (self.host.parentWidget(), self.host)
         for widget in {id(w): w for w in windows if w}.values():
             window = widget.window()
@@ -151,7 +156,7 @@ class ScreenRoute(QObject):
         if not self.busy or self._closed:
             return
         geometries = self._geometries()
-        self.tiles = []
+        tiles: list[Tile] = []
         for index, image in enumerate(images):
             if image.isNull():
                 continue
@@ -160,10 +165,12 @@ class ScreenRoute(QObject):
                 continue
             geometry = (geometries[index] if index < len(geometries)
                         else QRect(0, 0, image.width(), image.height()))
-            self.tiles.append(Tile(QRect(geometry), gray))
-        if self.tiles:
-            grays = [t.gray for t in self.tiles]
-            self.host.scan_job(lambda: _scan_tiles(grays), on_nothing=self._not_found)
+            tiles.append(Tile(QRect(geometry), gray))
+        if tiles:
+            grays = [t.gray for t in tiles]
+            # The pictures stay only in this job (and in the overlay if nothing is found).
+            self.host.scan_job(lambda: _scan_tiles(grays),
+                               on_nothing=lambda message: self._not_found(message, tiles))
             self._done()
         elif self.platform.startswith("darwin"):
             self._give_up(self.tr(
@@ -258,17 +265,17 @@ class ScreenRoute(QObject):
             return _scan_tiles([gray])
 
         def not_found(message: str) -> None:
-            self.tiles = split_picture(kept[0], geometries) if kept else []
-            self._not_found(message)
+            self._not_found(message, split_picture(kept[0], geometries) if kept else [])
 
         self.host.scan_job(work, on_nothing=not_found)
         self._done()
 
     # -- nothing found: drag a box --------------------------------------------------------
-    def _not_found(self, message: str) -> None:
-        if self._closed or not self.tiles:
+    def _not_found(self, message: str, tiles: list[Tile]) -> None:
+        if self._closed or not tiles:
             self.host.show_error(message)
             return
+        self.tiles = tiles
         self.host.show_info(self.tr("No QR code was found automatically. Drag a box "
                                          "around it on the screenshot."))
         selector = RegionSelector(self.tiles, self.host)  # type: ignore[arg-type]
@@ -289,11 +296,13 @@ class ScreenRoute(QObject):
     def _region_chosen(self, index: int, rect: QRect) -> None:
         self.selector = None
         gray = self.tiles[index].gray
+        self.tiles = []  # the screenshot shows the key: keep it no longer than needed
         box = (rect.x(), rect.y(), rect.width(), rect.height())
         self.host.scan_job(lambda: _scan_region(gray, box))
 
     def _region_cancelled(self) -> None:
         self.selector = None
+        self.tiles = []
         self.host.clear_message()  # Esc: quiet, no "No QR code found"
 
     # -- ending ---------------------------------------------------------------------------
@@ -315,6 +324,7 @@ class ScreenRoute(QObject):
         if self.portal.busy:
             self.portal.cancel()
         if was:
+            self.tiles = []
             self.host.cancel_jobs()
             self._restore()
             self._done()
