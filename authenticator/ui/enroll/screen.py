@@ -2,10 +2,12 @@
 
 X11, Windows and macOS: our windows step aside, every screen is grabbed and decoded in a
 worker. When the grab comes back empty (Wayland: null pixmaps; a black picture), Linux
-desktops are asked through ``org.freedesktop.portal.Screenshot``; on macOS an empty grab
-means the screen-recording permission is missing, and we say how to grant it. Nothing
-found: the picture is shown on every monitor to drag a box around the QR code. Esc
-cancels quietly at any step.
+desktops are asked through ``org.freedesktop.portal.Screenshot`` (non-interactive; after a
+cancel or refusal the user may ask for the desktop's interactive tool); on macOS an empty
+grab means the screen-recording permission is missing, and we say how to grant it.
+Nothing found: the picture is shown on every monitor to drag a box around the QR code.
+Esc cancels quietly at any step. The portal's picture file is deleted as soon as it is
+read (``scan.screen``); pictures in memory are dropped once no longer needed.
 """
 
 from __future__ import annotations
