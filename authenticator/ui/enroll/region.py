@@ -189,8 +189,8 @@ class RegionSelector(QObject):
             if screen is not None:
                 overlay.setScreen(screen)
                 overlay.setGeometry(geometry)
-                # Full screen *before* the first show: with showFullScreen() sway (Qt's
-                # Wayland plugin) only ever shows the first of several such windows.
+                # Full screen from the first show, on this monitor (Wayland: the
+                # toplevel asks for full screen on this output in its first configure).
                 overlay.setWindowState(Qt.WindowState.WindowFullScreen)
                 overlay.show()
             else:  # a layout given by a test, or a monitor that went away meanwhile
