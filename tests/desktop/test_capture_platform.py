@@ -54,3 +54,10 @@ def test_the_cli_says_it_in_one_line():
                          env=env, capture_output=True, text=True, timeout=60, check=False)
     assert out.returncode == 1
     assert out.stderr.strip() == "error: screen: cannot connect to the display :98765"
+
+
+def test_scan_needs_images_or_screen():
+    out = subprocess.run([sys.executable, "-m", "authenticator", "scan"], capture_output=True,
+                         text=True, timeout=60, check=False)
+    assert out.returncode == 2
+    assert out.stderr.strip() == "error: give image files to scan, or --screen"
