@@ -5,7 +5,8 @@ null pixmap); it asks the desktop's portal, which writes a picture file and answ
 ``org.freedesktop.portal.Request`` object with ``Response(uint code, a{sv} results)``:
 code 0 with ``results["uri"]``, 1 when the user cancelled, 2 when it ended otherwise
 (refused). The method call is asynchronous and the answer is awaited for a bounded time
-(about 15 s by default; injectable for tests), so the GUI never blocks.
+(about 15 s by default, injectable for tests; 3 minutes when the user chooses in the
+desktop's interactive tool), so the GUI never blocks.
 
 The picture shows the secret key: whoever receives ``Answer.path`` deletes it. A picture
 that arrives after we stopped waiting (timeout, cancel) is deleted here.
@@ -34,6 +35,7 @@ PORTAL_PATH = "/org/freedesktop/portal/desktop"
 SCREENSHOT_INTERFACE = "org.freedesktop.portal.Screenshot"
 REQUEST_INTERFACE = "org.freedesktop.portal.Request"
 REPLY_TIMEOUT_MS = 15_000
+INTERACTIVE_TIMEOUT_MS = 180_000  # the user is choosing in the desktop's own tool
 _RESPONSE_SLOT = SLOT("_on_response(uint,QVariantMap)")  # the signature QtDBus matches
 
 # D-Bus errors that mean "there is no screenshot portal here".
@@ -224,7 +226,9 @@ class ScreenshotPortal(QObject):
         if not bus.isConnected():
             self.finished.emit(Answer(Outcome.UNAVAILABLE, detail="no session bus"))
             return
-        self._request = _Request(bus, bool(self.interactive), self.timeout_ms, self)
+        timeout = (max(self.timeout_ms, INTERACTIVE_TIMEOUT_MS) if self.interactive
+                   else self.timeout_ms)
+        self._request = _Request(bus, bool(self.interactive), timeout, self)
         self._request.answered.connect(self._answered)
 
     def _answered(self, answer: Answer) -> None:
