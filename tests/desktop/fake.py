@@ -33,6 +33,9 @@ class FakePortal:
         self.connection_name = f"fake-portal-{os.getpid()}-{next(_names)}"
         self.connection = QDBusConnection.connectToBus(self.bus.address,
                                                        self.connection_name)
+        if not self.connection.isConnected():
+            self.stop()
+            raise RuntimeError("cannot connect to the private bus")
         self.mode = mode
         if mode is not None:
             env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=self.bus.address,

@@ -64,7 +64,7 @@ class Portal(QObject):
         self.mode = mode
         self.picture = picture
         self.held: list[str] = []
-        self.requests: list[RequestObject] = []
+        self.objects: dict[str, RequestObject] = {}
         self.calls = 0
 
     @Slot(str, "QVariantMap", result=QDBusObjectPath)
@@ -74,6 +74,7 @@ class Portal(QObject):
             k: v for k, v in options.items() if isinstance(v, bool | str | int)}}),
             flush=True)
         self.calls += 1
+        self.prepare(token)
         code = {"success": 0, "cancel": 1, "deny": 2}.get(self.mode)
         if self.mode == "first-cancel":  # cancelled, then a picture when asked again
             code = 1 if self.calls == 1 else 0
@@ -101,6 +102,17 @@ class Portal(QObject):
             self.respond(token, 0)
         self.held.clear()
 
+    def prepare(self, token: str) -> None:
+        """The Request objects the answer will come from, registered before it is sent
+        (QtDBus relays a registered object's signals only once it is hooked up)."""
+        for client in self.clients():
+            handle = f"{PATH}/request/{client}/{token}"
+            if handle not in self.objects:
+                request = RequestObject()
+                self.objects[handle] = request
+                self.bus.registerObject(handle, request,
+                                        QDBusConnection.RegisterOption.ExportAllSignals)
+
     def respond(self, token: str, code: int) -> None:
         results: dict[str, object] = {}
         if code == 0:
@@ -109,13 +121,10 @@ class Portal(QObject):
                 shutil.copyfileobj(src, out)
             results["uri"] = Path(name).as_uri()
             print(json.dumps({"wrote": name}), flush=True)
-        for client in self.clients():
-            handle = f"{PATH}/request/{client}/{token}"
-            request = RequestObject()
-            self.requests.append(request)
-            self.bus.registerObject(handle, request,
-                                    QDBusConnection.RegisterOption.ExportAllSignals)
-            request.Response.emit(code, results)  # stays registered: QtDBus relays later
+        self.prepare(token)
+        for handle, request in self.objects.items():
+            if handle.endswith("/" + token):
+                request.Response.emit(code, results)  # stays registered: relayed later
 
 
 @ClassInfo({"D-Bus Interface": "org.freedesktop.portal.Screenshot"})

@@ -110,7 +110,18 @@ class PrivateBus:
         config.write_text(BUS_CONFIG.format(socket=self.socket, servicedirs=dirs))
         processes.start("dbus", ["dbus-daemon", f"--config-file={config}", "--nofork",
                                  "--nopidfile"], os.environ)
-        wait_for(self.socket.exists, "the private session bus", logs=processes.logs)
+        # The socket file exists a moment before the daemon accepts connections.
+        wait_for(self.accepts, "the private session bus", logs=processes.logs)
+
+    def accepts(self) -> bool:
+        import socket
+
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            try:
+                sock.connect(str(self.socket))
+            except OSError:
+                return False
+        return True
 
     def has_name(self, name: str) -> bool:
         out = subprocess.run(

@@ -57,7 +57,7 @@ def fake_portal(tmp_path):
 
 
 @pytest.fixture
-def open_dialog(qtbot, timebase):
+def open_dialog(qtbot, timebase, fake_portal):  # dialogs close before the fake bus stops
     made: list[EnrollDialog] = []
     added: list[Account] = []
 
@@ -91,6 +91,14 @@ def wait_idle(qtbot, dialog: EnrollDialog) -> str:
     return dialog.message.text() if dialog.message.isVisible() else ""
 
 
+def wait_text(qtbot, dialog: EnrollDialog, fake: FakePortal, text: str) -> None:
+    try:
+        qtbot.waitUntil(lambda: text in dialog.message.text(), timeout=20_000)
+    except Exception:  # say what was shown and what the portal saw
+        raise AssertionError(f"shown {dialog.message.text()!r}; portal log "
+                             f"{fake.output()!r}") from None
+
+
 def wait_review(qtbot, dialog: EnrollDialog) -> None:
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.review_page,
                     timeout=20_000)
@@ -115,9 +123,11 @@ def test_the_user_is_told_before_a_desktop_that_asks(qtbot, open_dialog, fake_po
     fake = fake_portal("hold")
     dialog = open_dialog(portal=lambda parent: fake.portal(parent))
     press_scan(qtbot, dialog)
-    qtbot.waitUntil(lambda: len(fake.calls()) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(fake.calls()) == 1, timeout=20_000)
     text = dialog.message.text()
     assert "Your desktop will ask whether Authenticator may take a screenshot" in text
+    fake.release()  # the user allows it
+    wait_review(qtbot, dialog)
 
 
 def test_cancel_in_the_desktop_dialog_is_quiet_and_offers_other_routes(qtbot, open_dialog,
@@ -125,7 +135,7 @@ def test_cancel_in_the_desktop_dialog_is_quiet_and_offers_other_routes(qtbot, op
     fake = fake_portal("cancel")
     dialog = open_dialog(portal=lambda parent: fake.portal(parent))
     press_scan(qtbot, dialog)
-    qtbot.waitUntil(lambda: "cancelled" in dialog.message.text(), timeout=10_000)
+    wait_text(qtbot, dialog, fake, "cancelled")
     assert "No QR code" not in dialog.message.text()
     assert dialog.screen_fallback.isVisible() and dialog.scan_screen_button.isEnabled()
 
@@ -135,7 +145,7 @@ def test_a_refusal_explains_what_to_do(qtbot, open_dialog, fake_portal, mode):
     fake = fake_portal(mode)
     dialog = open_dialog(portal=lambda parent: fake.portal(parent))
     press_scan(qtbot, dialog)
-    qtbot.waitUntil(lambda: "refused" in dialog.message.text(), timeout=10_000)
+    wait_text(qtbot, dialog, fake, "refused")
     assert "Open an image" in dialog.message.text()
     assert dialog.screen_fallback.isVisible() and dialog.scan_screen_button.isEnabled()
     assert fake.written() == []
@@ -146,8 +156,7 @@ def test_no_portal_or_no_screenshot_interface(qtbot, open_dialog, fake_portal, m
     fake = fake_portal(mode)
     dialog = open_dialog(portal=lambda parent: fake.portal(parent))
     press_scan(qtbot, dialog)
-    qtbot.waitUntil(lambda: "no screenshot service" in dialog.message.text(),
-                    timeout=10_000)
+    wait_text(qtbot, dialog, fake, "no screenshot service")
     assert "Wayland" in dialog.message.text() and dialog.screen_fallback.isVisible()
 
 
@@ -163,11 +172,11 @@ def test_no_reply_times_out_and_a_late_picture_is_still_deleted(qtbot, open_dial
 
     dialog = open_dialog(portal=portal)
     press_scan(qtbot, dialog)
-    qtbot.waitUntil(lambda: "did not answer" in dialog.message.text(), timeout=10_000)
+    wait_text(qtbot, dialog, fake, "did not answer")
     assert answers == [Outcome.NO_REPLY]
     fake.release()  # the desktop answers after all, with a picture
-    qtbot.waitUntil(lambda: len(fake.written()) == 1, timeout=10_000)
-    qtbot.waitUntil(lambda: not Path(fake.written()[0]).exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: len(fake.written()) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: not Path(fake.written()[0]).exists(), timeout=20_000)
     assert dialog.pages.currentWidget() is dialog.screen_page  # nothing happens with it
 
 
@@ -175,13 +184,13 @@ def test_esc_while_the_portal_is_asked_cancels_quietly(qtbot, open_dialog, fake_
     fake = fake_portal("hold")
     dialog = open_dialog(portal=lambda parent: fake.portal(parent))
     press_scan(qtbot, dialog)
-    qtbot.waitUntil(lambda: len(fake.calls()) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(fake.calls()) == 1, timeout=20_000)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible()  # the scan stopped, the dialog stays
     assert not dialog.message.isVisible() and dialog.scan_screen_button.isEnabled()
     fake.release()
-    qtbot.waitUntil(lambda: len(fake.written()) == 1, timeout=10_000)
-    qtbot.waitUntil(lambda: not Path(fake.written()[0]).exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: len(fake.written()) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: not Path(fake.written()[0]).exists(), timeout=20_000)
     assert not dialog.message.isVisible()
 
 
@@ -190,13 +199,13 @@ def test_closing_the_dialog_while_waiting_still_deletes_the_picture(qtbot, open_
     fake = fake_portal("hold")
     dialog = open_dialog(track=False, portal=lambda parent: fake.portal(parent))
     press_scan(qtbot, dialog)
-    qtbot.waitUntil(lambda: len(fake.calls()) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: len(fake.calls()) == 1, timeout=20_000)
     dialog.close()
     dialog.deleteLater()
     qtbot.waitUntil(lambda: not isValid(dialog))
     fake.release()
-    qtbot.waitUntil(lambda: len(fake.written()) == 1, timeout=10_000)
-    qtbot.waitUntil(lambda: not Path(fake.written()[0]).exists(), timeout=10_000)
+    qtbot.waitUntil(lambda: len(fake.written()) == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: not Path(fake.written()[0]).exists(), timeout=20_000)
 
 
 def test_drag_a_box_on_the_portal_picture_across_two_monitors(qtbot, open_dialog,
@@ -210,7 +219,11 @@ def test_drag_a_box_on_the_portal_picture_across_two_monitors(qtbot, open_dialog
     dialog = open_dialog(portal=lambda parent: fake.portal(parent),
                          geometries=lambda: list(monitors))
     press_scan(qtbot, dialog)
-    qtbot.waitUntil(lambda: len(dialog.screen_route.overlays) == 2, timeout=20_000)
+    try:
+        qtbot.waitUntil(lambda: len(dialog.screen_route.overlays) == 2, timeout=20_000)
+    except Exception:
+        raise AssertionError(f"{dialog.message.text()!r} {fake.output()!r} "
+                             f"{dialog.screen_route.busy} {dialog.scan_pending()}") from None
     assert not Path(fake.written()[0]).exists()  # deleted before the box is even drawn
     left, right = dialog.screen_route.overlays
     assert left.geometry() == monitors[0] and right.geometry() == monitors[1]
@@ -322,7 +335,7 @@ def test_after_a_cancel_the_desktop_tool_can_be_asked_interactively(qtbot, open_
     fake = fake_portal("first-cancel")
     dialog = open_dialog(portal=lambda parent: fake.portal(parent))
     press_scan(qtbot, dialog)
-    qtbot.waitUntil(lambda: "cancelled" in dialog.message.text(), timeout=10_000)
+    wait_text(qtbot, dialog, fake, "cancelled")
     tool = dialog.screen_route.tool_button
     assert tool is not None and tool.isVisible()
     qtbot.mouseClick(tool, Qt.MouseButton.LeftButton)
