@@ -22,8 +22,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from authenticator.core.account import Account
+from authenticator.ui.common.portal import ScreenshotPortal
 from authenticator.ui.enroll.dialog import EnrollDialog
-from authenticator.ui.platform.portal import ScreenshotPortal
 
 LIMIT_S = 40.0
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 
-from authenticator.ui.platform.portal import ScreenshotPortal
+from authenticator.ui.common.portal import ScreenshotPortal
 from tests.desktop.session import PrivateBus, Processes, wait_for
 
 FAKE = Path(__file__).with_name("fake_portal.py")

@@ -15,11 +15,11 @@ from shiboken6 import isValid
 
 from authenticator.core.account import Account
 from authenticator.core.uri import format_uri
-from authenticator.scan.synthetic import paste, qr_image
+from authenticator.ui.common.portal import Outcome
 from authenticator.ui.enroll.dialog import EnrollDialog
 from authenticator.ui.enroll.region import split_picture
-from authenticator.ui.platform.portal import Outcome
 from tests.desktop.fake import FakePortal, offline_portal
+from tests.helpers.synthetic import paste, qr_image
 
 ACCOUNT = Account(secret=bytes(range(20)), issuer="Portal", name="bob@example.com")
 LABEL = "Portal (bob@example.com)"

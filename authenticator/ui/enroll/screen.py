@@ -21,6 +21,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QBoxLayout, QPushButton, QWidget
 
 from authenticator.ui.common.icons import icon
+from authenticator.ui.common.portal import Answer, Outcome, ScreenshotPortal, desktop_asks
 from authenticator.ui.enroll.region import (
     RegionOverlay,
     RegionSelector,
@@ -29,7 +30,6 @@ from authenticator.ui.enroll.region import (
     split_picture,
 )
 from authenticator.ui.enroll.sources import grab_screens, is_blank, qimage_to_gray
-from authenticator.ui.platform.portal import Answer, Outcome, ScreenshotPortal, desktop_asks
 
 if TYPE_CHECKING:
     import numpy as np

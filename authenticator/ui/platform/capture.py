@@ -17,7 +17,7 @@ from authenticator.core.errors import AuthenticatorError
 if TYPE_CHECKING:
     import numpy as np
 
-    from authenticator.ui.platform.portal import Answer
+    from authenticator.ui.common.portal import Answer
 
 NO_DISPLAY = ("there is no graphical session to read the screen from "
               "(neither DISPLAY nor WAYLAND_DISPLAY is set)")
@@ -141,7 +141,7 @@ def capture_screens(*, notify: Callable[[str], None] = lambda _text: None,
 def ask_portal(app: object, timeout_ms: int | None) -> Answer:
     from PySide6.QtCore import QEventLoop
 
-    from authenticator.ui.platform.portal import (
+    from authenticator.ui.common.portal import (
         REPLY_TIMEOUT_MS,
         Answer,
         Outcome,
