@@ -12,33 +12,33 @@
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="338"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="339"/>
         <source>Unnamed</source>
         <extracomment>Emitted after the user reordered rows by drag and drop (ids in new order).</extracomment>
         <translation>Sans nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="341"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="342"/>
         <source>{who}, code {code}, counter-based</source>
         <translation>{who}, code {code}, basé sur un compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="343"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="344"/>
         <source>{who}, code {code}, {seconds} seconds left, next {next}</source>
         <translation>{who}, code {code}, encore {seconds} secondes, suivant {next}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="345"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="346"/>
         <source>{who}, code {code}, {seconds} seconds left</source>
         <translation>{who}, code {code}, encore {seconds} secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="353"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="354"/>
         <source>Tags: {tags}</source>
         <translation>Étiquettes&#xa0;: {tags}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="355"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="356"/>
         <source>Short key ({bits} bits)</source>
         <translation>Clé courte ({bits} bits)</translation>
     </message>
@@ -912,52 +912,52 @@
 <context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="204"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="208"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="208"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="212"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="210"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="214"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="212"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="216"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="213"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="217"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="215"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="219"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="218"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="222"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="219"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="223"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="220"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="224"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="221"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="225"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
@@ -1710,162 +1710,167 @@
 <context>
     <name>ManualEntryForm</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="60"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="61"/>
         <source>e.g. GitHub</source>
         <translation>par ex. GitHub</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="61"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="62"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="63"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="64"/>
         <source>e.g. alice@example.com</source>
         <translation>par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="64"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="65"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="67"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
         <source>The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP</source>
         <translation>La clé secrète affichée par le site, par ex. JBSW Y3DP EHPK 3PXP</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
         <source>Secret key</source>
         <translation>Clé secrète</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="72"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="75"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="76"/>
         <source>Advanced</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="79"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="80"/>
         <source>Show advanced settings</source>
         <translation>Afficher les options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="84"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="85"/>
         <source>Time-based (TOTP)</source>
         <translation>Basé sur le temps (TOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="85"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="86"/>
         <source>Counter-based (HOTP)</source>
         <translation>Basé sur un compteur (HOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="86"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
         <source>Steam Guard</source>
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="88"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="91"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="92"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="95"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="96"/>
         <source>Digits</source>
         <translation>Nombre de chiffres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="99"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="100"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="100"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="101"/>
         <source>Period in seconds</source>
         <translation>Période en secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="103"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="104"/>
         <source>Counter</source>
         <translation>Compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="104"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="105"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="105"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
         <source>A&amp;lgorithm:</source>
         <translation>Al&amp;gorithme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
         <source>&amp;Digits:</source>
         <translation>&amp;Nombre de chiffres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="110"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="111"/>
         <source>&amp;Counter:</source>
         <translation>Co&amp;mpteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="118"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="119"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="125"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="126"/>
         <source>Code preview</source>
         <translation>Aperçu du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="127"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="128"/>
         <source>Current code, to check against the site:</source>
         <translation>Code actuel, à comparer avec celui du site&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="165"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="166"/>
         <source>Type or paste the key the site shows.</source>
         <translation>Saisissez ou collez la clé affichée par le site.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="167"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="168"/>
         <source>Give the issuer or the account a name.</source>
         <translation>Donnez un nom à l’émetteur ou au compte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="190"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="170"/>
+        <source>The issuer and the account name cannot contain control characters.</source>
+        <translation>L’émetteur et le nom du compte ne peuvent pas contenir de caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="194"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="192"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="196"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
     </message>
@@ -2226,42 +2231,42 @@
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="82"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="83"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="98"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="99"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="121"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="122"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="122"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="123"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="135"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="136"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="136"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="137"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="167"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="168"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="168"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="169"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
@@ -2692,42 +2697,42 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultRecovery</name>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="113"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="81"/>
         <source>This vault file is damaged: the password is right, but its content fails the integrity check.</source>
         <translation>Ce fichier de coffre est endommagé : le mot de passe est juste, mais son contenu échoue au contrôle d’intégrité.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="116"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="84"/>
         <source>This file cannot be read: it is not an Authenticator vault, or it is damaged or truncated.</source>
         <translation>Ce fichier est illisible : ce n’est pas un coffre Authenticator, ou il est endommagé ou tronqué.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="119"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="87"/>
         <source>There is no automatic backup of it in the backups folder.</source>
         <translation>Il n’y en a aucune sauvegarde automatique dans le dossier des sauvegardes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="183"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="151"/>
         <source>The vault was replaced by the backup; the previous file is kept as a backup.</source>
         <translation>Le coffre a été remplacé par la sauvegarde ; le fichier précédent est gardé comme sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="194"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="162"/>
         <source>This is an automatic backup</source>
         <translation>Ceci est une sauvegarde automatique</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="195"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="163"/>
         <source>{file} is an automatic backup of {vault}. Working inside the backups folder would mix your changes with old copies that are deleted over time. Restore it as the vault instead? The current vault file is kept as a backup.</source>
         <translation>{file} est une sauvegarde automatique de {vault}. Travailler dans le dossier des sauvegardes mélangerait vos modifications avec d’anciennes copies supprimées au fil du temps. La restaurer plutôt comme coffre ? Le fichier actuel du coffre est gardé comme sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="200"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="168"/>
         <source>&amp;Restore it as the vault…</source>
         <translation>&amp;La restaurer comme coffre…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="202"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="170"/>
         <source>Restore it as the vault</source>
         <translation>La restaurer comme coffre</translation>
     </message>
@@ -2735,14 +2740,19 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="149"/>
+        <location filename="../../authenticator/ui/common/session.py" line="155"/>
         <source>The vault was changed elsewhere, including its password: use the new password from now on.</source>
         <translation>Le coffre a été modifié ailleurs, y compris son mot de passe&#xa0;: utilisez désormais le nouveau mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="152"/>
+        <location filename="../../authenticator/ui/common/session.py" line="158"/>
         <source>Updated with changes saved elsewhere (another device or program).</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs (autre appareil ou programme).</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/session.py" line="168"/>
+        <source>Conflict copies that do not open with this vault&apos;s key were left alone: {names}</source>
+        <translation>Copies en conflit qui ne s&apos;ouvrent pas avec la clé de ce coffre, laissées telles quelles&#xa0;: {names}</translation>
     </message>
 </context>
 <context>
