@@ -382,19 +382,30 @@ class EnrollDialog(QDialog):
 
     # -- messages -------------------------------------------------------------------------
     def show_error(self, text: str) -> None:
-        self._show_message(sentence(translate_error(text)), "#FDECEA", "#8A1C1C")
+        self._show_message(sentence(translate_error(text)), error=True)
 
     def show_info(self, text: str) -> None:
-        self._show_message(text, "#E8F1FD", "#0B3A75")
+        self._show_message(text, error=False)
 
-    def _show_message(self, text: str, background: str, colour: str) -> None:
+    _MESSAGE_STYLE = ("QLabel { border-radius: 6px; padding: 8px;"
+                      " background: #E8F1FD; color: #0B3A75; }"
+                      ' QLabel[error="true"] { background: #FDECEA; color: #8A1C1C; }')
+
+    def _show_message(self, text: str, *, error: bool) -> None:
+        """The message line; its ``error`` property (what the style selects on) says
+        whether it reports a failure."""
         self.message.setText(text)
-        self.message.setStyleSheet(f"background: {background}; color: {colour};"
-                                   " border-radius: 6px; padding: 8px;")
+        self.message.setProperty("error", error)
+        self.message.setStyleSheet(self._MESSAGE_STYLE)  # re-polish for the property
         self.message.setVisible(True)
+
+    def has_error(self) -> bool:
+        """An error is shown (not a hint or progress note)."""
+        return self.message.isVisible() and bool(self.message.property("error"))
 
     def clear_message(self) -> None:
         self.message.clear()
+        self.message.setProperty("error", False)
         self.message.setVisible(False)
 
     # -- camera ---------------------------------------------------------------------------
