@@ -4,41 +4,42 @@
 <context>
     <name>AccountDelegate</name>
     <message>
-        <location filename="../../authenticator/ui/codes/delegate.py" line="226"/>
+        <location filename="../../authenticator/ui/codes/delegate.py" line="310"/>
         <source>next {code}</source>
+        <extracomment>Static layers kept (each a row-sized pixmap, ~130 KiB at 100% scale): a few screens&apos; worth, so scrolling through thousands of accounts does not keep thousands of them.</extracomment>
         <translation>suivant {code}</translation>
     </message>
 </context>
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="339"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="362"/>
         <source>Unnamed</source>
-        <extracomment>Emitted after the user reordered rows by drag and drop (ids in new order).</extracomment>
+        <extracomment>What moves every second: only the countdown ring (arc and number) is repainted. Entering the last seconds: the code turns urgent and the next code appears. Roles whose change only moves the countdown ring (see countdown.CountdownListView). Emitted after the user reordered rows by drag and drop (ids in new order).</extracomment>
         <translation>Sans nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="342"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="365"/>
         <source>{who}, code {code}, counter-based</source>
         <translation>{who}, code {code}, basé sur un compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="344"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="367"/>
         <source>{who}, code {code}, {seconds} seconds left, next {next}</source>
         <translation>{who}, code {code}, encore {seconds} secondes, suivant {next}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="346"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="369"/>
         <source>{who}, code {code}, {seconds} seconds left</source>
         <translation>{who}, code {code}, encore {seconds} secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="354"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="377"/>
         <source>Tags: {tags}</source>
         <translation>Étiquettes&#xa0;: {tags}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="356"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="379"/>
         <source>Short key ({bits} bits)</source>
         <translation>Clé courte ({bits} bits)</translation>
     </message>
@@ -588,37 +589,37 @@
 <context>
     <name>CodeList</name>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="42"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="43"/>
         <source>S&amp;ort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="44"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="44"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="46"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="46"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="51"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="52"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par &amp;étiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="124"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="125"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
@@ -965,214 +966,199 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="145"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="134"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="176"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="163"/>
         <source>Ways to add an account</source>
         <translation>Façons d’ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="168"/>
         <source>Scan with camera</source>
         <translation>Scanner avec la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="182"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="169"/>
         <source>Scan screen</source>
         <translation>Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="183"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="170"/>
         <source>Open an image</source>
         <translation>Ouvrir une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="184"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="171"/>
         <source>Paste a link or image</source>
         <translation>Coller lien ou image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="185"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="172"/>
         <source>Type a key</source>
         <translation>Saisir une clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="193"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="180"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="212"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="199"/>
         <source>Add &amp;another</source>
         <translation>Ajouter un aut&amp;re</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="213"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="200"/>
         <source>Add another account</source>
         <translation>Ajouter un autre compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="214"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="201"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="215"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="202"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="217"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="395"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="204"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="381"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="218"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="205"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="231"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="218"/>
         <source>Scanner note</source>
         <translation>Remarque sur le scanner</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="235"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="222"/>
         <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
         <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="246"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="233"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="289"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="276"/>
         <source>Scan a QR code on your screen</source>
         <translation>Scanner un code QR affiché à l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="290"/>
-        <source>Open the page that shows the QR code, then press Scan screen. This window steps aside for a moment while the screen is read.</source>
-        <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="292"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="277"/>
         <source>&amp;Scan screen</source>
         <translation>&amp;Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="301"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="286"/>
         <source>Open an image instead</source>
         <translation>Ouvrir plutôt une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="303"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="288"/>
         <source>Paste instead</source>
         <translation>Coller plutôt</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="315"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="565"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="300"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="505"/>
         <source>Open an image of the QR code</source>
         <translation>Ouvrir une image du code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="316"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="301"/>
         <source>Choose a screenshot or photo of the QR code. You can also drop an image file onto this window.</source>
         <translation>Choisissez une capture d’écran ou une photo du code QR. Vous pouvez aussi déposer un fichier image sur cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="318"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="303"/>
         <source>&amp;Choose image…</source>
         <translation>&amp;Choisir une image…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="329"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="314"/>
         <source>Paste a link or an image</source>
         <translation>Coller un lien ou une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="330"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="315"/>
         <source>Copy the QR code image (right click, Copy image) or its otpauth:// link, then press Ctrl+V here. Google Authenticator export links work too.</source>
         <translation>Copiez l’image du code QR (clic droit, «&#xa0;Copier l’image&#xa0;») ou son lien otpauth://, puis appuyez sur Ctrl+V ici. Les liens d’exportation de Google Authenticator fonctionnent aussi.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="335"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="320"/>
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="339"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="324"/>
         <source>&amp;Paste from clipboard</source>
         <translation>&amp;Coller depuis le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="395"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="381"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="417"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="403"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="430"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="416"/>
         <source>No camera</source>
         <translation>Aucune caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="433"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="419"/>
         <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
         <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="475"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="461"/>
         <source>The camera is not available</source>
         <translation>La caméra n’est pas disponible</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="520"/>
-        <source>This desktop did not let the app read the screen (this happens on Wayland). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
-        <translation>Ce bureau n’a pas laissé l’application lire l’écran (cela arrive sous Wayland). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="529"/>
-        <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
-        <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="566"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="506"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>Images ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="573"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="513"/>
         <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
         <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="631"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="572"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="684"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="627"/>
         <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
         <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="688"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="631"/>
         <source>Still missing: parts {parts}.</source>
         <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="716"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="659"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
     </message>
@@ -1591,58 +1577,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="56"/>
+        <location filename="../../authenticator/ui/main_window.py" line="60"/>
         <source>Authenticator</source>
         <extracomment>``add_requested(incoming)``: answered by the enroll feature (ui/host.py). answered by the settings feature.</extracomment>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="99"/>
+        <location filename="../../authenticator/ui/main_window.py" line="106"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="100"/>
+        <location filename="../../authenticator/ui/main_window.py" line="107"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="101"/>
+        <location filename="../../authenticator/ui/main_window.py" line="108"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="102"/>
+        <location filename="../../authenticator/ui/main_window.py" line="109"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="104"/>
+        <location filename="../../authenticator/ui/main_window.py" line="111"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="103"/>
+        <location filename="../../authenticator/ui/main_window.py" line="110"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="105"/>
+        <location filename="../../authenticator/ui/main_window.py" line="112"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="127"/>
+        <location filename="../../authenticator/ui/main_window.py" line="134"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="215"/>
+        <location filename="../../authenticator/ui/main_window.py" line="222"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="216"/>
+        <location filename="../../authenticator/ui/main_window.py" line="223"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -1672,32 +1658,32 @@
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="260"/>
+        <location filename="../../authenticator/ui/main_window.py" line="294"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="269"/>
+        <location filename="../../authenticator/ui/main_window.py" line="303"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="282"/>
+        <location filename="../../authenticator/ui/main_window.py" line="316"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="283"/>
+        <location filename="../../authenticator/ui/main_window.py" line="317"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="307"/>
+        <location filename="../../authenticator/ui/main_window.py" line="341"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="308"/>
+        <location filename="../../authenticator/ui/main_window.py" line="342"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
@@ -1946,12 +1932,13 @@
 <context>
     <name>RegionOverlay</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="28"/>
+        <location filename="../../authenticator/ui/enroll/region.py" line="91"/>
+        <location filename="../../authenticator/ui/enroll/region.py" line="92"/>
         <source>Select the QR code</source>
         <translation>Sélectionner le code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="33"/>
+        <location filename="../../authenticator/ui/enroll/region.py" line="97"/>
         <source>No QR code was found automatically. Drag a box around the QR code, or press Esc to cancel.</source>
         <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour du code QR, ou appuyez sur Échap pour annuler.</translation>
     </message>
@@ -2196,79 +2183,152 @@
 <context>
     <name>RowCommands</name>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="35"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="36"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="37"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="38"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="38"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="39"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="40"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="41"/>
         <source>&amp;Favourite</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="42"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="43"/>
         <source>Move &amp;up</source>
         <translation>Déplacer vers le &amp;haut</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="43"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="44"/>
         <source>Move do&amp;wn</source>
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="80"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="81"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="83"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="84"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="99"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="100"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="122"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="123"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="123"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="124"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="136"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="137"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="137"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="138"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="168"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="169"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="169"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="170"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenRoute</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="115"/>
+        <source>Open the page that shows the QR code, then press Scan screen. On this desktop the screen is read by the desktop&apos;s own screenshot service; it may first ask you to allow Authenticator to take a screenshot. The picture is deleted as soon as it has been read.</source>
+        <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Sur ce bureau, l’écran est lu par le service de capture d’écran du bureau lui-même ; il peut d’abord vous demander d’autoriser Authenticator à faire une capture d’écran. L’image est supprimée dès qu’elle a été lue.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="119"/>
+        <source>Open the page that shows the QR code, then press Scan screen. This window steps aside for a moment while the screen is read.</source>
+        <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="179"/>
+        <source>macOS did not let the app read the screen: Authenticator needs the Screen Recording permission. Open System Settings, Privacy &amp; Security, Screen &amp; System Audio Recording, turn on Authenticator, then quit and reopen it. Or open a screenshot with Open an image.</source>
+        <translation>macOS n’a pas laissé l’application lire l’écran : Authenticator a besoin de l’autorisation d’enregistrement de l’écran. Ouvrez Réglages Système, Confidentialité et sécurité, Enregistrement de l’écran et de l’audio système, activez Authenticator, puis quittez-le et rouvrez-le. Ou ouvrez une capture d’écran avec «&#xa0;Ouvrir une image&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="187"/>
+        <source>This desktop did not let the app read the screen. Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
+        <translation>Ce bureau n’a pas laissé l’application lire l’écran. Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="193"/>
+        <source>Asking the desktop for a picture of the screen…</source>
+        <translation>Demande d’une image de l’écran au bureau…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="195"/>
+        <source>Your desktop will ask whether Authenticator may take a screenshot: allow it to scan the QR code.</source>
+        <translation>Votre bureau va demander si Authenticator peut faire une capture d’écran : autorisez-la pour scanner le code QR.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="210"/>
+        <source>Your desktop&apos;s screenshot tool opens: take a picture of the whole screen (or of the QR code) and confirm it. The picture is deleted as soon as it has been read.</source>
+        <translation>L’outil de capture d’écran de votre bureau s’ouvre : prenez une image de tout l’écran (ou du code QR) et confirmez-la. L’image est supprimée dès qu’elle a été lue.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="219"/>
+        <source>Use the desktop&apos;s screenshot tool…</source>
+        <translation>Utiliser l’outil de capture du bureau…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="220"/>
+        <source>Use the desktop&apos;s screenshot tool</source>
+        <translation>Utiliser l’outil de capture du bureau</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="239"/>
+        <source>The screenshot was cancelled. Press Scan screen to try again, or use another way below.</source>
+        <translation>La capture d’écran a été annulée. Appuyez sur «&#xa0;Scanner l’écran&#xa0;» pour réessayer, ou choisissez un autre moyen ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="244"/>
+        <source>The desktop refused to share a picture of the screen. Allow screenshots for Authenticator in your desktop&apos;s privacy settings, or take a screenshot yourself and open it with Open an image.</source>
+        <translation>Le bureau a refusé de partager une image de l’écran. Autorisez les captures d’écran pour Authenticator dans les réglages de confidentialité de votre bureau, ou faites vous-même une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="249"/>
+        <source>The desktop&apos;s screenshot service did not answer. Try again, or take a screenshot yourself and open it with Open an image.</source>
+        <translation>Le service de capture d’écran du bureau n’a pas répondu. Réessayez, ou faites vous-même une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="253"/>
+        <source>This desktop did not let the app read the screen and offers no screenshot service (on Wayland: install xdg-desktop-portal and the backend of your desktop). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
+        <translation>Ce bureau n’a pas laissé l’application lire l’écran et n’offre aucun service de capture d’écran (sous Wayland : installez xdg-desktop-portal et le module de votre bureau). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="281"/>
+        <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
+        <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
     </message>
 </context>
 <context>

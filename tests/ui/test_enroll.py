@@ -21,6 +21,7 @@ from authenticator.scan.camera import CameraError, CameraInfo
 from authenticator.ui.codes.model import Role
 from authenticator.ui.enroll.dialog import EnrollDialog, Route
 from authenticator.ui.enroll.sources import Incoming
+from tests.desktop.fake import offline_portal
 from tests.helpers.gui import create_vault, on_next_modal
 from tests.helpers.synthetic import SyntheticVideoSource, paste, qr_image
 
@@ -60,6 +61,7 @@ def make_dialog(qtbot, timebase, added):
 
     def make(**kwargs) -> EnrollDialog:
         kwargs.setdefault("list_cameras", lambda: [])
+        kwargs.setdefault("portal", offline_portal)  # never the desktop's real portal
         dialog = EnrollDialog(timebase.now, added, None, **kwargs)
         qtbot.addWidget(dialog)
         dialog.move(0, 0)
