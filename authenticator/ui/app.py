@@ -28,11 +28,26 @@ def choose_vault_path(cli_value: str | None, last_opened: str) -> Path:
     return resolve_vault_path(cli_value)
 
 
-def install_features(host: Host) -> None:
+def install_features(host: Host) -> dict[str, object]:
     """The one place that plugs feature packages into the app (each has ``install(host)``)."""
+    from authenticator.ui import quickpick
+
+    return {"quickpick": quickpick.install(host)}
 
 
-def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int:
+def instance_name(vault_path: str | None, last_vault: str) -> str:
+    """The single-instance channel of the vault the GUI would open (``authenticator pick``
+    finds the running app with it)."""
+    from authenticator.ui.platform.single_instance import server_name
+
+    path = choose_vault_path(vault_path, last_vault)
+    return server_name(str(path.resolve() if path.exists() else path))
+
+
+def run_gui(vault_path: str | None = None, start_minimized: bool = False,
+            pick: bool = False) -> int:
+    """Open the app (``pick``: hidden in the tray when there is one, with the quick pick
+    box shown), or ask the one already running for this vault to show itself/the box."""
     from authenticator.core.errors import AuthenticatorError
     from authenticator.ui.platform.check import x11_problem
 
@@ -47,9 +62,10 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     from authenticator.ui.common.timebase import TimeBase
     from authenticator.ui.main_window import MainWindow
     from authenticator.ui.platform.single_instance import (
+        MESSAGE,
+        PICK,
         SingleInstance,
         notify_running,
-        server_name,
     )
     from authenticator.ui.platform.translations import install_translator
     from authenticator.ui.platform.tray import Tray
@@ -65,10 +81,11 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     install_translator(app, settings.get("language"))
 
     path = choose_vault_path(vault_path, settings.get("last_vault"))
-    name = server_name(str(path.resolve() if path.exists() else path))
-    if notify_running(name):
-        print("Authenticator is already running: its window was brought to the front.",
-              file=sys.stderr)
+    name = instance_name(vault_path, settings.get("last_vault"))
+    if notify_running(name, message=PICK if pick else MESSAGE):
+        if not pick:
+            print("Authenticator is already running: its window was brought to the front.",
+                  file=sys.stderr)
         return 0
     instance = SingleInstance(name)
     instance.listen()
@@ -77,15 +94,23 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     session = VaultSession(Path(path))
     window = MainWindow(session, settings, TimeBase())
     host: Host = window  # the main window implements the feature host (ui/host.py)
-    install_features(host)
+    features = install_features(host)
     window.settings_changed.connect(lambda: apply_theme(app, settings.get("theme")))
     tray = Tray(window)
     tray.show()
     instance.raise_requested.connect(window.raise_window)
+    quick = features["quickpick"]
+    instance.pick_requested.connect(quick.show_box)  # type: ignore[attr-defined]
+    tray.add_quick_pick(quick.action)  # type: ignore[attr-defined]
+    window.quit_requested.connect(quick.close)  # type: ignore[attr-defined]
     window.quit_requested.connect(app.quit)
     app.setQuitOnLastWindowClosed(False)
-    if not (start_minimized or settings.get("start_minimized")) or not tray.available():
+    if not (start_minimized or pick or settings.get("start_minimized")) or not tray.available():
         window.show()
+    if pick:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, quick.show_box)  # type: ignore[attr-defined]
     session.try_remembered()  # "remember on this computer": unlock without the password
     if os.environ.get(SMOKE_TEST_ENV):  # packaging smoke test: prove the window opens
         from PySide6.QtCore import QTimer

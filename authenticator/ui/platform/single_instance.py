@@ -1,4 +1,8 @@
-"""One running app per user and vault: a second launch asks the first to show itself."""
+"""One running app per user and vault: a second launch asks the first to show itself.
+
+The protocol is one command per line: ``raise`` (show the window; what every older
+version sends) and ``pick`` (show the quick pick box). Unknown lines are ignored.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 MESSAGE = b"raise\n"
+PICK = b"pick\n"
+COMMANDS = ("raise", "pick")
+MAX_MESSAGE = 256  # bytes read from one connection at most
 
 
 def server_name(vault_path: str) -> str:
@@ -21,13 +28,14 @@ def server_name(vault_path: str) -> str:
     return f"authenticator-{digest}"
 
 
-def notify_running(name: str, timeout_ms: int = 500) -> bool:
-    """True when another instance answered (and was asked to raise its window)."""
+def notify_running(name: str, timeout_ms: int = 500, message: bytes = MESSAGE) -> bool:
+    """True when another instance answered (and was sent ``message``: raise its window,
+    or show the quick pick box)."""
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
         return False
-    socket.write(MESSAGE)
+    socket.write(message)
     socket.flush()
     socket.waitForBytesWritten(timeout_ms)
     socket.disconnectFromServer()
@@ -38,6 +46,7 @@ def notify_running(name: str, timeout_ms: int = 500) -> bool:
 
 class SingleInstance(QObject):
     raise_requested = Signal()
+    pick_requested = Signal()
 
     def __init__(self, name: str, parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,9 +70,17 @@ class SingleInstance(QObject):
 
     def _read(self) -> None:
         socket = self.sender()
-        if isinstance(socket, QLocalSocket) and bytes(socket.readAll().data()).startswith(
-                MESSAGE.strip()):
-            self.raise_requested.emit()
+        if not isinstance(socket, QLocalSocket):
+            return
+        data = bytes(socket.read(MAX_MESSAGE).data())
+        if socket.bytesAvailable():  # nobody of ours sends that much: drop the rest
+            socket.readAll()
+        for line in data.split(b"\n"):
+            command = line.strip().decode("ascii", "replace")
+            if command == "raise":
+                self.raise_requested.emit()
+            elif command == "pick":
+                self.pick_requested.emit()
 
     def close(self) -> None:
         self.server.close()

@@ -1,4 +1,4 @@
-"""Tray icon: show/hide, lock, quit; close-to-tray support."""
+"""Tray icon: favourites to copy, quick pick, show/hide, lock, quit; close-to-tray support."""
 
 from __future__ import annotations
 
@@ -17,6 +17,13 @@ class Tray:
         self.icon = QSystemTrayIcon(icon("app"), parent or window)
         self.icon.setToolTip(window.tr("Authenticator"))
         menu = QMenu(window)
+        # Favourites, one click-to-copy entry each, listed afresh each time the menu opens.
+        self.favourites_title = QAction(window.tr("Favourites: click to copy"), menu)
+        self.favourites_title.setEnabled(False)
+        menu.addAction(self.favourites_title)
+        self.favourites_end = menu.addSeparator()
+        self.favourite_actions: list[QAction] = []
+        menu.aboutToShow.connect(self.fill_favourites)
         self.toggle_action = QAction(window.tr("Show / hide"), menu)
         self.toggle_action.triggered.connect(self.toggle)
         menu.addAction(self.toggle_action)
@@ -28,6 +35,48 @@ class Tray:
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(self._activated)
         window.tray_available = self.available  # type: ignore[method-assign]
+
+    def fill_favourites(self) -> None:
+        for action in self.favourite_actions:
+            self.menu.removeAction(action)
+            action.deleteLater()
+        self.favourite_actions = []
+        session = self.window.session
+        favourites = [a for a in session.accounts() if a.favorite]
+        if not session.is_unlocked:
+            self.favourites_title.setText(self.window.tr("Favourites: unlock to see them"))
+        elif not favourites:
+            self.favourites_title.setText(self.window.tr(
+                "Favourites: none yet (star an account in the list)"))
+        else:
+            self.favourites_title.setText(self.window.tr("Favourites: click to copy"))
+        for account in favourites:
+            action = QAction(account.label, self.menu)
+            action.triggered.connect(lambda _=False, i=account.id: self.copy_favourite(i))
+            self.menu.insertAction(self.favourites_end, action)
+            self.favourite_actions.append(action)
+
+    def copy_favourite(self, account_id: str) -> None:
+        from authenticator.core.otp import code_at
+
+        window = self.window
+        account = window.session.get(account_id)
+        if account is None:  # locked or deleted since the menu opened
+            return
+        window.clipboard.copy(code_at(account, window.time.now()))
+        window.session.record_use(account.evolve(last_used=window.time.now(),
+                                                 modified=account.modified))
+        delay = window.clipboard.delay_seconds
+        text = (window.tr("Copied {label}, clears in {n} s").format(label=account.label, n=delay)
+                if delay > 0 else window.tr("Copied {label}").format(label=account.label))
+        window.notify(text)
+        if self.icon.isVisible() and not window.isVisible():
+            self.icon.showMessage(window.tr("Authenticator"), text,
+                                  QSystemTrayIcon.MessageIcon.Information, 3000)
+
+    def add_quick_pick(self, action: QAction) -> None:
+        """The quick pick box's entry, right after the favourites."""
+        self.menu.insertAction(self.toggle_action, action)
 
     def available(self) -> bool:
         return QSystemTrayIcon.isSystemTrayAvailable() and self.icon.isVisible()
