@@ -30,7 +30,7 @@ test: lint
 bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/otp.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/vault.py
-	@for b in scan gui; do \
+	@for b in scan gui quickpick; do \
 	  if [ -f benchmarks/$$b.py ]; then QT_QPA_PLATFORM=offscreen $(PY) benchmarks/$$b.py || exit 1; fi; \
 	done
 

@@ -53,6 +53,7 @@ class SingleInstance(QObject):
         self.name = name
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._on_connection)
+        self._pending: dict[object, bytes] = {}
 
     def listen(self) -> bool:
         if self.server.listen(self.name):
@@ -66,21 +67,31 @@ class SingleInstance(QObject):
             socket = self.server.nextPendingConnection()
             socket.setParent(self)
             socket.readyRead.connect(self._read)
+            socket.disconnected.connect(self._forget)
             socket.disconnected.connect(socket.deleteLater)
 
     def _read(self) -> None:
         socket = self.sender()
         if not isinstance(socket, QLocalSocket):
             return
-        data = bytes(socket.read(MAX_MESSAGE).data())
-        if socket.bytesAvailable():  # nobody of ours sends that much: drop the rest
-            socket.readAll()
-        for line in data.split(b"\n"):
+        # Commands are whole lines; a line may arrive in pieces. Nobody of ours sends
+        # more than a few bytes: past MAX_MESSAGE the connection is dropped.
+        pending = self._pending.get(socket, b"") + bytes(socket.readAll().data())
+        if len(pending) > MAX_MESSAGE:
+            self._pending.pop(socket, None)
+            socket.abort()
+            return
+        *lines, rest = pending.split(b"\n")
+        self._pending[socket] = rest
+        for line in lines:
             command = line.strip().decode("ascii", "replace")
             if command == "raise":
                 self.raise_requested.emit()
             elif command == "pick":
                 self.pick_requested.emit()
+
+    def _forget(self) -> None:
+        self._pending.pop(self.sender(), None)
 
     def close(self) -> None:
         self.server.close()

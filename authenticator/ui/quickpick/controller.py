@@ -97,7 +97,15 @@ class QuickPick(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(TYPE_POLL_MS)
         self._timer.timeout.connect(self._type_step)
-        QTimer.singleShot(register_delay_ms, self, self.apply_settings)
+        QTimer.singleShot(register_delay_ms, self, self._after_start)
+
+    def _after_start(self) -> None:
+        """Once the app is up: register the shortcut, and build the box (hidden) so the
+        first press shows it as fast as the next ones."""
+        self.apply_settings()
+        box = self.box
+        box.ensurePolished()
+        box.winId()  # the native window, created now rather than on the first show
 
     # -- the box --------------------------------------------------------------------------
     @property
