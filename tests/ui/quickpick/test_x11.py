@@ -17,12 +17,16 @@ import pytest
 from authenticator.core.account import Account, encode_base32
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
+from authenticator.ui.platform.check import x11_problem
 from authenticator.ui.quickpick.box import TITLE as BOX
 from tests.ui.quickpick.xsession import XSession, missing_programs, wait_for, x_session
 
-pytestmark = pytest.mark.skipif(
-    sys.platform != "linux" or bool(missing_programs("Xvfb", "xdotool")),
-    reason="needs Xvfb and xdotool (apt-get install xvfb xdotool)")
+XCB_PROBLEM = x11_problem({"QT_QPA_PLATFORM": "xcb"}) if sys.platform == "linux" else None
+pytestmark = [
+    pytest.mark.skipif(sys.platform != "linux" or bool(missing_programs("Xvfb", "xdotool")),
+                       reason="needs Xvfb and xdotool (apt-get install xvfb xdotool)"),
+    pytest.mark.skipif(XCB_PROBLEM is not None, reason=f"Qt's xcb platform: {XCB_PROBLEM}"),
+]
 
 PASSWORD = "quick pick password"
 GITHUB = Account(secret=b"github-key-0123456789", issuer="GitHub", name="alice")
