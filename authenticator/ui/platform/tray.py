@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
@@ -18,7 +19,8 @@ class Tray:
         self.icon.setToolTip(window.tr("Authenticator"))
         menu = QMenu(window)
         # Favourites, one click-to-copy entry each, listed afresh each time the menu opens.
-        self.favourites_title = QAction(window.tr("Favourites: click to copy"), menu)
+        self.favourites_title = QAction(
+            QCoreApplication.translate("Tray", "Favourites: click to copy"), menu)
         self.favourites_title.setEnabled(False)
         menu.addAction(self.favourites_title)
         self.favourites_end = menu.addSeparator()
@@ -44,12 +46,14 @@ class Tray:
         session = self.window.session
         favourites = [a for a in session.accounts() if a.favorite]
         if not session.is_unlocked:
-            self.favourites_title.setText(self.window.tr("Favourites: unlock to see them"))
+            self.favourites_title.setText(QCoreApplication.translate(
+                "Tray", "Favourites: unlock to see them"))
         elif not favourites:
-            self.favourites_title.setText(self.window.tr(
-                "Favourites: none yet (star an account in the list)"))
+            self.favourites_title.setText(QCoreApplication.translate(
+                "Tray", "Favourites: none yet (star an account in the list)"))
         else:
-            self.favourites_title.setText(self.window.tr("Favourites: click to copy"))
+            self.favourites_title.setText(
+                QCoreApplication.translate("Tray", "Favourites: click to copy"))
         for account in favourites:
             action = QAction(account.label, self.menu)
             action.triggered.connect(lambda _=False, i=account.id: self.copy_favourite(i))
@@ -67,8 +71,9 @@ class Tray:
         window.session.record_use(account.evolve(last_used=window.time.now(),
                                                  modified=account.modified))
         delay = window.clipboard.delay_seconds
-        text = (window.tr("Copied {label}, clears in {n} s").format(label=account.label, n=delay)
-                if delay > 0 else window.tr("Copied {label}").format(label=account.label))
+        text = (QCoreApplication.translate("Tray", "Copied {label}, clears in {n} s").format(
+            label=account.label, n=delay) if delay > 0
+            else QCoreApplication.translate("Tray", "Copied {label}").format(label=account.label))
         window.notify(text)
         if self.icon.isVisible() and not window.isVisible():
             self.icon.showMessage(window.tr("Authenticator"), text,

@@ -35,30 +35,40 @@ from authenticator.ui.quickpick.keys import DEFAULT_SHORTCUT, ShortcutError, par
 TYPE_POLL_MS = 15
 TYPE_ATTEMPTS = 100  # ~1.5 s for the focus to come back and the modifiers to be released
 REACTIVATE_EVERY = 20
-#: Registering the shortcut loads the X11/Windows library: after the first paint.
+# Registering the shortcut loads the X11/Windows library: after the first paint.
 REGISTER_DELAY_MS = 300
 
 
 def reason_text(message: str) -> str:
     """A backend's English reason in the user's language."""
-    t = QCoreApplication.translate
-    known = {
-        "another program already uses this shortcut":
-            t("QuickPick", "another program already uses this shortcut"),
-        "cannot connect to the X server": t("QuickPick", "cannot connect to the X server"),
-        "the X server did not answer": t("QuickPick", "the X server did not answer"),
-        "the X server has no XTEST extension":
-            t("QuickPick", "the X server has no XTEST extension"),
-        "global shortcuts are not available here":
-            t("QuickPick", "global shortcuts are not available here"),
-        "typing into other windows is not available here":
-            t("QuickPick", "typing into other windows is not available here"),
-        "the keyboard layout has no key for a character of the code":
-            t("QuickPick", "the keyboard layout has no key for a character of the code"),
-    }
+    known = (
+        QCoreApplication.translate(
+            "QuickPick", "another program already uses this shortcut"),
+        QCoreApplication.translate(
+            "QuickPick", "cannot connect to the X server"),
+        QCoreApplication.translate(
+            "QuickPick", "the X server did not answer"),
+        QCoreApplication.translate(
+            "QuickPick", "the X server has no XTEST extension"),
+        QCoreApplication.translate(
+            "QuickPick", "global shortcuts are not available here"),
+        QCoreApplication.translate(
+            "QuickPick", "typing into other windows is not available here"),
+        QCoreApplication.translate(
+            "QuickPick", "the keyboard layout has no key for a character of the code"),
+    )
     if message.startswith("a library is missing"):
-        return t("QuickPick", "a library it needs is not installed")
-    return known.get(message, message)
+        return QCoreApplication.translate("QuickPick", "a library it needs is not installed")
+    english = (
+        "another program already uses this shortcut",
+        "cannot connect to the X server",
+        "the X server did not answer",
+        "the X server has no XTEST extension",
+        "global shortcuts are not available here",
+        "typing into other windows is not available here",
+        "the keyboard layout has no key for a character of the code",
+    )
+    return dict(zip(english, known, strict=True)).get(message, message)
 
 
 def pick_command() -> str:
@@ -89,7 +99,7 @@ class QuickPick(QObject):
         self._typing: tuple[Account, int] | None = None  # account, attempts so far
         self._box: QuickPickBox | None = None
         self._pressed.connect(self.show_box, Qt.ConnectionType.QueuedConnection)
-        self.action = QAction(self.tr("&Quick pick…"), host.window())
+        self.action = QAction(self.tr("Quick pic&k…"), host.window())
         self.action.triggered.connect(self.show_box)
         host.add_menu_action(self.action)
         host.add_tick_hook(self._tick)

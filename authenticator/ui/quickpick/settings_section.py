@@ -32,7 +32,7 @@ class QuickPickSettings(QGroupBox):
         layout = QVBoxLayout(self)
         kind = pick.session_kind
         row = QHBoxLayout()
-        self.enabled = QCheckBox(self.tr("Open it from any program with the &shortcut"))
+        self.enabled = QCheckBox(self.tr("Open it from any program with the shortc&ut"))
         self.enabled.setChecked(settings.get("pick_shortcut_enabled"))
         self.keys = QKeySequenceEdit(QKeySequence(settings.get("pick_shortcut")
                                                   or DEFAULT_SHORTCUT))

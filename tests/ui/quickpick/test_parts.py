@@ -183,3 +183,25 @@ def test_xlib_is_not_imported_at_start_up():
                          env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
                          check=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_menu_entry_has_its_own_accelerator(qtbot, qapp, language, app_settings, timebase,
+                                            vault_path):
+    from authenticator.storage.kdf import KdfParams
+    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.platform.translations import install_translator
+    from authenticator.ui.vault.session import VaultSession
+    from tests.ui.test_translations import menu_accelerators
+
+    install_translator(qapp, language)
+    try:
+        win = MainWindow(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
+                         timebase)
+        qtbot.addWidget(win)
+        pick = make_pick(win)
+        letters = menu_accelerators(win)
+        assert len(letters) == len(set(letters)), letters
+        pick.close()
+    finally:
+        install_translator(qapp, "en")
