@@ -28,6 +28,7 @@ TITLE = "Authenticator quick pick"  # the window title (not shown: the box is fr
 
 class QuickPickBox(QFrame):
     chosen = Signal(object, bool)  # Account, alternate (Shift+Enter)
+    dismissed = Signal()  # Esc (not a click elsewhere: then the focus is where it went)
     unlock_requested = Signal(str)
 
     def __init__(self, session: Any, now: Any, parent: Any = None) -> None:
@@ -230,6 +231,7 @@ class QuickPickBox(QFrame):
         key = event.key()
         if key == Qt.Key.Key_Escape:
             self.hide()
+            self.dismissed.emit()
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             alternate = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)

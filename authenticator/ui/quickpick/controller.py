@@ -123,6 +123,7 @@ class QuickPick(QObject):
         if self._box is None:
             self._box = QuickPickBox(self.host.session, self.host.time.now)
             self._box.chosen.connect(self._chosen)
+            self._box.dismissed.connect(self._give_focus_back)
             self._box.unlock_requested.connect(self.host.session.unlock)
         return self._box
 
@@ -217,6 +218,7 @@ class QuickPick(QObject):
         self.box.hide()
         if not wants_typing:
             self._copy(account)
+            self._give_focus_back()
         elif not self.typing_possible:
             self._copy(account, self.tr("Typing is not available here: the code was copied "
                                         "instead."))
@@ -229,6 +231,13 @@ class QuickPick(QObject):
             with contextlib.suppress(Exception):
                 self._input.activate(self._target)
             self._timer.start()
+
+    def _give_focus_back(self) -> None:
+        """After Esc or a copy: back to the window the user was in (the window manager
+        usually does it; on X11 and Windows we ask explicitly, in case it picks another)."""
+        if self._input is not None and self._target is not None:
+            with contextlib.suppress(Exception):
+                self._input.activate(self._target)
 
     def _cancel_typing(self) -> None:
         self._timer.stop()

@@ -1,6 +1,7 @@
 """A separate program with one text field (another process, Qt on xcb): the window that
 has the focus before the quick pick box appears. Each line read on stdin is a command:
-``text`` prints the field's text on one line, ``quit`` prints it and exits."""
+``text`` prints the field's text on one line, ``clipboard`` the clipboard's text,
+``quit`` prints the field's text and exits."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ def main() -> int:
 
     def command() -> None:
         line = sys.stdin.readline()
+        if line.strip() == "clipboard":
+            print(QApplication.clipboard().text(), flush=True)
+            return
         print(field.text(), flush=True)
         if not line or line.strip() == "quit":
             app.quit()

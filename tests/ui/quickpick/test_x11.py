@@ -106,15 +106,50 @@ def test_the_global_shortcut_opens_the_box_and_escape_closes_it(xs):
     xs.xdotool("key", "Num_Lock")
 
 
-def test_type_it_for_me_types_the_code_into_the_other_programs_field(xs):
-    target = xs.start([sys.executable, str(Path(__file__).with_name("target_app.py"))],
-                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    assert target.stdout is not None and target.stdin is not None
-    assert target.stdout.readline().strip() == b"ready"
+class Target:
+    """The other program, with the focus."""
+
+    def __init__(self, xs: XSession) -> None:
+        self.proc = xs.start([sys.executable, str(Path(__file__).with_name("target_app.py"))],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        assert self.proc.stdout is not None and self.proc.stdin is not None
+        assert self.proc.stdout.readline().strip() == b"ready"
+        self.window = str(wait_for(lambda: xs.windows("^Target field$"),
+                                   what="the target window")[0])  # type: ignore[index]
+        xs.xdotool("windowactivate", "--sync", self.window)
+        wait_for(lambda: xs.xdotool("getactivewindow") == self.window,
+                 what="the target to be active")
+
+    def ask(self, command: str) -> str:
+        assert self.proc.stdout is not None and self.proc.stdin is not None
+        self.proc.stdin.write(command.encode() + b"\n")
+        self.proc.stdin.flush()
+        return self.proc.stdout.readline().decode().strip()
+
+
+def test_enter_copies_and_the_focus_goes_back(xs):
     started(xs)
-    field = wait_for(lambda: xs.windows("^Target field$"), what="the target window")[0]  # type: ignore[index]
-    xs.xdotool("windowactivate", "--sync", field)
-    wait_for(lambda: xs.xdotool("getactivewindow") == field, what="the target to be active")
+    target = Target(xs)
+    box = press_until_box(xs)
+    unlock_in_box(xs, box)
+    xs.xdotool("type", "--delay", "15", "lab")
+    xs.xdotool("key", "Return")
+    wait_for(lambda: not xs.windows(BOX), what="the box to close")
+    wait_for(lambda: xs.xdotool("getactivewindow") == target.window, what="the focus back")
+    assert target.ask("clipboard") in codes_now(GITLAB)  # the X clipboard, another process
+    assert target.ask("text") == ""  # copied, not typed
+    # Esc: nothing copied or typed, and the focus is back too.
+    box = press_until_box(xs)
+    xs.xdotool("key", "Escape")
+    wait_for(lambda: not xs.windows(BOX), what="the box to close")
+    wait_for(lambda: xs.xdotool("getactivewindow") == target.window, what="the focus back")
+    assert target.ask("text") == ""
+
+
+def test_type_it_for_me_types_the_code_into_the_other_programs_field(xs):
+    started(xs)
+    target = Target(xs)
+    field = target.window
 
     box = press_until_box(xs)
     unlock_in_box(xs, box)  # the vault was locked: the box asked for the password first
@@ -122,12 +157,8 @@ def test_type_it_for_me_types_the_code_into_the_other_programs_field(xs):
     xs.xdotool("key", "shift+Return")
     wait_for(lambda: not xs.windows(BOX), what="the box to close")
 
-    def field_text() -> str:
-        target.stdin.write(b"text\n")
-        target.stdin.flush()
-        return target.stdout.readline().decode().strip()
-
-    text = wait_for(lambda: (t := field_text()) and len(t) == 6 and t, what="the typed code")
+    text = wait_for(lambda: (t := target.ask("text")) and len(t) == 6 and t,
+                    what="the typed code")
     assert text in codes_now(GITHUB)
     assert xs.xdotool("getactivewindow") == field  # the focus went back where it was
 
