@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import shutil
 import socket
 import statistics
@@ -103,17 +104,33 @@ def make_vault(folder: Path, count: int) -> Path:
     return path
 
 
+def free_display() -> str:
+    """A display number with no lock file, socket file or abstract socket (X clients try
+    the abstract one first: another server's would receive our keys)."""
+    taken = Path("/proc/net/unix").read_text(errors="replace")
+    start = random.randrange(200, 900)
+    for number in range(start, start + 100):
+        name = f"/tmp/.X11-unix/X{number}"
+        if not (Path(f"/tmp/.X{number}-lock").exists() or Path(name).exists()
+                or f"@{name}" in taken):
+            return f":{number}"
+    raise SystemExit("error: no free X display number")
+
+
 def start_x(env: dict[str, str]) -> list[subprocess.Popen[bytes]]:
     if shutil.which("Xvfb") is None or shutil.which("xdotool") is None:
         env["QT_QPA_PLATFORM"] = "offscreen"
         return []
-    read, write = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24",
-                             "-nolisten", "tcp"], pass_fds=(write,),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write)
-    with os.fdopen(read) as pipe:
-        env["DISPLAY"] = ":" + pipe.readline().strip()
+    env["DISPLAY"] = free_display()
+    xvfb = subprocess.Popen(["Xvfb", env["DISPLAY"], "-screen", "0", "1280x800x24",
+                             "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while subprocess.run(["xdotool", "getmouselocation"], env=env, capture_output=True,
+                         check=False).returncode != 0:
+        if time.monotonic() > deadline or xvfb.poll() is not None:
+            raise SystemExit("error: Xvfb did not start")
+        time.sleep(0.05)
     env["QT_QPA_PLATFORM"] = "xcb"
     procs = [xvfb]
     if shutil.which("openbox"):

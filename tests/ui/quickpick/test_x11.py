@@ -72,12 +72,19 @@ def press_until_box(xs: XSession) -> str:
         xs.xdotool("key", SHORTCUT)
         return xs.windows(BOX) or wait_box(xs, 0.5)
 
-    return str(wait_for(attempt, what="the quick pick box after the shortcut")[0])
+    box = str(wait_for(attempt, what="the quick pick box after the shortcut")[0])
+    wait_active(xs, box)
+    return box
+
+
+def wait_active(xs: XSession, window: str) -> None:
+    """Keys typed from now on go to ``window``."""
+    wait_for(lambda: xs.xdotool("getactivewindow") == window, what=f"window {window} active")
 
 
 def wait_box(xs: XSession, timeout: float = 15.0) -> list[str]:
     try:
-        return list(wait_for(lambda: xs.windows(BOX), timeout, what="the box"))  # type: ignore[arg-type]
+        return list(wait_for(lambda: xs.windows(BOX), timeout, what="the box"))
     except AssertionError:
         if timeout < 1:
             return []
@@ -85,6 +92,7 @@ def wait_box(xs: XSession, timeout: float = 15.0) -> list[str]:
 
 
 def unlock_in_box(xs: XSession, box: str) -> None:
+    wait_active(xs, box)
     locked_height = xs.height(box)
     xs.xdotool("type", "--delay", "15", PASSWORD)
     xs.xdotool("key", "Return")
@@ -94,14 +102,13 @@ def unlock_in_box(xs: XSession, box: str) -> None:
 
 def test_the_global_shortcut_opens_the_box_and_escape_closes_it(xs):
     app = started(xs)
-    box = press_until_box(xs)
-    assert xs.xdotool("getactivewindow") == box  # it has the keyboard
+    press_until_box(xs)  # ... and it has the keyboard
     xs.xdotool("key", "Escape")
     wait_for(lambda: not xs.windows(BOX), what="the box to close")
     assert app.poll() is None
     # Again, with Num Lock on: the grab covers the lock modifiers too.
     xs.xdotool("key", "Num_Lock")
-    box = press_until_box(xs)
+    press_until_box(xs)
     xs.xdotool("key", "Escape")
     xs.xdotool("key", "Num_Lock")
 
@@ -115,7 +122,7 @@ class Target:
         assert self.proc.stdout is not None and self.proc.stdin is not None
         assert self.proc.stdout.readline().strip() == b"ready"
         self.window = str(wait_for(lambda: xs.windows("^Target field$"),
-                                   what="the target window")[0])  # type: ignore[index]
+                                   what="the target window")[0])
         xs.xdotool("windowactivate", "--sync", self.window)
         wait_for(lambda: xs.xdotool("getactivewindow") == self.window,
                  what="the target to be active")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -13,11 +14,14 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def wait_for(condition: Callable[[], object], timeout: float = 15.0, what: str = "") -> object:
+def wait_for(condition: Callable[[], T], timeout: float = 15.0, what: str = "") -> T:
     """Poll an outside process's state until ``condition`` holds (bounded)."""
     deadline = time.monotonic() + timeout
     while True:
@@ -37,18 +41,11 @@ class XSession:
     def __init__(self) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="aqp"))  # short: local socket paths
         self.procs: list[subprocess.Popen[bytes]] = []
-        read, write = os.pipe()
-        xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0",
-                                 "1280x800x24", "-nolisten", "tcp"], pass_fds=(write,),
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        os.close(write)
-        self.procs.append(xvfb)
-        with os.fdopen(read) as pipe:
-            number = pipe.readline().strip()
-        if not number:
+        try:
+            self.display = self._start_server()
+        except BaseException:
             self.close()
-            raise RuntimeError("Xvfb did not start")
-        self.display = f":{number}"
+            raise
         home = self.dir / "home"
         (home / "config").mkdir(parents=True)
         (home / "data").mkdir()
@@ -60,14 +57,71 @@ class XSession:
                         TMPDIR=str(self.dir), PYTHONPATH=str(ROOT),
                         PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring",
                         QT_QPA_PLATFORMTHEME="", QT_ACCESSIBILITY="0")
-        if shutil.which("openbox"):
-            self.start(["openbox", "--sm-disable"])
-            wait_for(self._window_manager_running, what="the window manager")
+        try:
+            if shutil.which("openbox"):
+                self._start_window_manager()
+        except BaseException:
+            self.close()
+            raise
 
-    def _window_manager_running(self) -> bool:
-        result = subprocess.run(["xdotool", "search", "--maxdepth", "1", "--class", "."],
-                                env=self.env, capture_output=True, timeout=10)
-        return result.returncode in (0, 1)  # the server answers (openbox has no window)
+    def _start_server(self) -> str:
+        """Xvfb on a display number nobody uses: no lock file, no socket file and no
+        abstract socket (Xlib clients try the abstract one first, so a number whose
+        abstract socket belongs to another server would send our keys there)."""
+        taken = Path("/proc/net/unix").read_text(errors="replace")
+        start = random.randrange(200, 900)  # spreads parallel runs apart
+        for number in range(start, start + 100):
+            name = f"/tmp/.X11-unix/X{number}"
+            if (Path(f"/tmp/.X{number}-lock").exists() or Path(name).exists()
+                    or f"@{name}\n" in taken or f"@{name} " in taken):
+                continue
+            display = f":{number}"
+            server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x800x24",
+                                       "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL)
+            self.procs.append(server)
+            self.display = display
+            try:
+                wait_for(lambda s=server: self._root_property(None) or s.poll() is not None,
+                         what="the X server")
+            except AssertionError:
+                continue
+            if server.poll() is None:
+                return display
+        raise RuntimeError("Xvfb did not start")
+
+    def _start_window_manager(self) -> None:
+        # Now and then openbox fails to connect to a server that has just started (and
+        # exits): start it again, three times at most.
+        for attempt in range(3):
+            wm = self.start(["openbox", "--sm-disable"], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+            ready = wait_for(lambda w=wm: self._root_property("_NET_SUPPORTING_WM_CHECK")
+                             or w.poll() is not None, what="the window manager")
+            if wm.poll() is None and ready:
+                return
+            if attempt == 2:
+                assert wm.stderr is not None
+                raise AssertionError(f"openbox did not start: {wm.stderr.read()!r}")
+
+    def _root_property(self, name: str | None) -> bool:
+        """The X server accepts connections (and its root window has property ``name``)."""
+        from Xlib import X, display, error
+
+        try:
+            d = display.Display(self.display)
+        except Exception:  # Xlib raises several types while the server starts
+            return False
+        try:
+            if name is None:
+                return True
+            root = d.screen().root
+            try:
+                return root.get_full_property(d.intern_atom(name), X.AnyPropertyType) is not None
+            except error.XError:
+                return False
+        finally:
+            d.close()
 
     def start(self, argv: list[str], **kwargs: object) -> subprocess.Popen[bytes]:
         proc = subprocess.Popen(argv, env=self.env, **kwargs)  # type: ignore[call-overload]
