@@ -26,6 +26,9 @@ class Tray:
         self.favourites_end = menu.addSeparator()
         self.favourite_actions: list[QAction] = []
         menu.aboutToShow.connect(self.fill_favourites)
+        for signal in (window.session.unlocked, window.session.locked,
+                       window.session.accounts_changed):
+            signal.connect(self.fill_favourites)  # menus shown by the desktop (D-Bus)
         self.toggle_action = QAction(window.tr("Show / hide"), menu)
         self.toggle_action.triggered.connect(self.toggle)
         menu.addAction(self.toggle_action)

@@ -161,7 +161,8 @@ class X11Input:
             prop = self.root.get_full_property(self._active_atom, X.AnyPropertyType)
             if prop is not None and len(prop.value) and int(prop.value[0]):
                 return int(prop.value[0])
-        return self.focused_window()
+        focus = self.focused_window()
+        return 0 if focus in (X.NONE, X.PointerRoot, self.root.id) else focus
 
     def focused_window(self) -> int:
         focus = self.d.get_input_focus().focus
