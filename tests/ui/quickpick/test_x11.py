@@ -106,11 +106,15 @@ def test_the_global_shortcut_opens_the_box_and_escape_closes_it(xs):
     xs.xdotool("key", "Escape")
     wait_for(lambda: not xs.windows(BOX), what="the box to close")
     assert app.poll() is None
-    # Again, with Num Lock on: the grab covers the lock modifiers too.
-    xs.xdotool("key", "Num_Lock")
-    press_until_box(xs)
-    xs.xdotool("key", "Escape")
-    xs.xdotool("key", "Num_Lock")
+    # Again with Num Lock on, with Caps Lock on, and with both: the grab covers them.
+    for locks in (["Num_Lock"], ["Caps_Lock"], ["Num_Lock", "Caps_Lock"]):
+        for key in locks:
+            xs.xdotool("key", key)
+        press_until_box(xs)
+        xs.xdotool("key", "Escape")
+        wait_for(lambda: not xs.windows(BOX), what="the box to close")
+        for key in locks:
+            xs.xdotool("key", key)
 
 
 class Target:
