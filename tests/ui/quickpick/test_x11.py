@@ -221,3 +221,28 @@ def test_pick_no_start_without_an_app_is_one_error_line(xs):
                             env=xs.env, capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
     assert result.stderr.strip() == "error: Authenticator is not running"
+
+
+def test_from_the_tray_shortcut_three_letters_and_enter(xs):
+    """The issue's "done when": the app in the tray, the user in another program presses
+    the shortcut, types three letters and Enter (copied), or Shift+Enter (typed)."""
+    if missing_programs("trayer"):
+        pytest.skip("needs a system tray: apt-get install trayer")
+    xs.start_tray()
+    app = started(xs, "gui", "--minimized", window=False)
+    target = Target(xs)
+    box = press_until_box(xs)
+    unlock_in_box(xs, box)
+    xs.xdotool("type", "--delay", "15", "lab")
+    xs.xdotool("key", "Return")
+    wait_for(lambda: not xs.windows(BOX), what="the box to close")
+    wait_active(xs, target.window)
+    assert target.ask("clipboard") in codes_now(GITLAB)
+    press_until_box(xs)  # unlocked now: straight to the search
+    xs.xdotool("type", "--delay", "15", "hub")
+    xs.xdotool("key", "shift+Return")
+    text = wait_for(lambda: (t := target.ask("text")) and len(t) == 6 and t,
+                    what="the typed code")
+    assert text in codes_now(GITHUB)
+    assert not xs.windows(MAIN)  # all along, the main window stayed in the tray
+    assert app.poll() is None
