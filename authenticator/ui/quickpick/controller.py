@@ -98,6 +98,7 @@ class QuickPick(QObject):
         self._target: int | None = None
         self._typing: tuple[Account, int] | None = None  # account, attempts so far
         self._box: QuickPickBox | None = None
+        self._closed = False
         self._pressed.connect(self.show_box, Qt.ConnectionType.QueuedConnection)
         self.action = QAction(self.tr("Quick pic&k…"), host.window())
         self.action.triggered.connect(self.show_box)
@@ -112,6 +113,8 @@ class QuickPick(QObject):
     def _after_start(self) -> None:
         """Once the app is up: register the shortcut, and build the box (hidden) so the
         first press shows it as fast as the next ones."""
+        if self._closed:
+            return
         self.apply_settings()
         box = self.box
         box.ensurePolished()
@@ -156,6 +159,7 @@ class QuickPick(QObject):
 
     def close(self) -> None:
         """Stop the shortcut and the typing (the app quits, or tests end)."""
+        self._closed = True
         self._cancel_typing()
         self._stop_hotkey()
         if self._input is not None:
