@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from authenticator import __version__
 
@@ -28,7 +28,7 @@ def choose_vault_path(cli_value: str | None, last_opened: str) -> Path:
     return resolve_vault_path(cli_value)
 
 
-def install_features(host: Host) -> dict[str, object]:
+def install_features(host: Host) -> dict[str, Any]:
     """The one place that plugs feature packages into the app (each has ``install(host)``)."""
     from authenticator.ui import quickpick
 
@@ -100,9 +100,9 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
     tray.show()
     instance.raise_requested.connect(window.raise_window)
     quick = features["quickpick"]
-    instance.pick_requested.connect(quick.show_box)  # type: ignore[attr-defined]
-    tray.add_quick_pick(quick.action)  # type: ignore[attr-defined]
-    window.quit_requested.connect(quick.close)  # type: ignore[attr-defined]
+    instance.pick_requested.connect(quick.show_box)
+    tray.add_quick_pick(quick.action)
+    window.quit_requested.connect(quick.close)
     window.quit_requested.connect(app.quit)
     app.setQuitOnLastWindowClosed(False)
     if not (start_minimized or pick or settings.get("start_minimized")) or not tray.available():
@@ -110,7 +110,7 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
     if pick:
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, quick.show_box)  # type: ignore[attr-defined]
+        QTimer.singleShot(0, quick.show_box)
     session.try_remembered()  # "remember on this computer": unlock without the password
     if os.environ.get(SMOKE_TEST_ENV):  # packaging smoke test: prove the window opens
         from PySide6.QtCore import QTimer

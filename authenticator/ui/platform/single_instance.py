@@ -15,7 +15,6 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 MESSAGE = b"raise\n"
 PICK = b"pick\n"
-COMMANDS = ("raise", "pick")
 MAX_MESSAGE = 256  # bytes read from one connection at most
 
 
