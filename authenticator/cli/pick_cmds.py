@@ -35,6 +35,8 @@ def cmd_pick(args: argparse.Namespace) -> int:
 
 def register(add: AddCommand) -> None:
     p = add("pick", cmd_pick, "show the quick pick box of the running app (starts it in the "
-            "tray if needed): bind this to a key")
+            "tray if needed): bind this to a key", vault=False)
+    p.add_argument("--vault", metavar="PATH",
+                   help="the vault of the app to ask (default: as the window opens it)")
     p.add_argument("--no-start", action="store_true",
                    help="only ask a running app; exit 1 when none is running")
