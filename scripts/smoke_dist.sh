@@ -14,4 +14,25 @@ out=$(HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
 echo "$out" | grep -q "window shown: True, page: WelcomePage" \
   || { echo "smoke: the window did not open: $out" >&2; exit 1; }
 ls "$app" dist/authenticator/_internal/resources/icons/app.svg >/dev/null
+# The bundled importers: a WinZip-AES zip (pyzipper) and a SQLCipher database (sqlcipher3).
+.venv/bin/python - "$tmp" <<'PY'
+import sys, pyzipper, sqlcipher3
+folder = sys.argv[1]
+with pyzipper.AESZipFile(f"{folder}/plus.zip", "w", encryption=pyzipper.WZ_AES) as z:
+    z.setpassword(b"smoke pw")
+    z.writestr("Accounts.txt", "otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\n")
+db = sqlcipher3.connect(f"{folder}/authplus.db")
+db.execute("PRAGMA key = 'smoke pw'")
+db.execute("PRAGMA cipher_compatibility = 3")
+db.execute("CREATE TABLE accounts (email TEXT, secret TEXT, counter INTEGER, type INTEGER, "
+           "issuer TEXT, category TEXT)")
+db.execute("INSERT INTO accounts VALUES ('b', 'JBSWY3DPEHPK3PXP', 0, 0, 'A', 'All Accounts')")
+db.commit()
+db.close()
+PY
+for file in plus.zip authplus.db; do
+  out=$(AUTHENTICATOR_IMPORT_PASSWORD="smoke pw" "$app" import "$tmp/$file" --dry-run 2>&1)
+  echo "$out" | grep -q "1 accounts in $file (authenticator-plus)" \
+    || { echo "smoke: importing $file failed: $out" >&2; exit 1; }
+done
 echo "smoke test of the build: OK"
