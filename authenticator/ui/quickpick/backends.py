@@ -82,7 +82,7 @@ def make_hotkey(session: Session, combo: Combo, on_press: Callable[[], None]) ->
         raise BackendError(f"a library is missing ({exc.name})") from None
     except BackendError:
         raise
-    except Exception as exc:  # X11Error, WindowsError_: messages meant for the user
+    except Exception as exc:  # X11Error, Win32HotkeyError: messages meant for the user
         raise BackendError(str(exc)) from None
     return hotkey  # type: ignore[no-any-return]
 

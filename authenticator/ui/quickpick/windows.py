@@ -22,7 +22,7 @@ MOD_NOREPEAT = 0x4000
 HOTKEY_ID = 0x5150
 
 
-class WindowsError_(Exception):
+class Win32HotkeyError(Exception):
     """A problem for the user (the shortcut is taken...)."""
 
 
@@ -43,7 +43,7 @@ class WindowsHotkey:
         self._thread.start()
         self._ready.wait(timeout)
         if self._error is not None:
-            raise WindowsError_(self._error)
+            raise Win32HotkeyError(self._error)
 
     def stop(self) -> None:
         if self._thread is not None and self._thread.is_alive():
