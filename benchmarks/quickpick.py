@@ -41,21 +41,20 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from authenticator.storage.vault import Vault
-from authenticator.ui.app import install_features, instance_name
+from authenticator.ui.app import build_window, instance_name
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.timebase import TimeBase
-from authenticator.ui.main_window import MainWindow
 from authenticator.ui.platform.single_instance import SingleInstance
 from authenticator.ui.quickpick.box import QuickPickBox
-from authenticator.ui.vault.session import VaultSession
+from authenticator.ui.common.session import VaultSession
 
 vault_path = Path(sys.argv[1])
 vault = Vault.open(vault_path, "benchmark password")
 session = VaultSession(vault_path)
 settings = AppSettings(vault_path.with_suffix(".ini"))
 settings.set("autolock_minutes", 0)
-window = MainWindow(session, settings, TimeBase())
-pick = install_features(window)["quickpick"]
+window = build_window(session, settings, TimeBase())
+pick = window.features.quickpick
 instance = SingleInstance(instance_name(None, ""))
 instance.listen()
 instance.pick_requested.connect(pick.show_box)

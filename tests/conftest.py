@@ -8,7 +8,13 @@ still choose how many examples they run.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import keyring
+import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.helpers.keyring import MemoryKeyring
 
 settings.register_profile(
     "suite",
@@ -18,3 +24,13 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile("suite")
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """The system keyring replaced by one in memory for the test."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from authenticator import __version__
 
 if TYPE_CHECKING:
+    from authenticator.ui.clock.check import ClockCheck
+    from authenticator.ui.common.session import VaultSession
+    from authenticator.ui.common.settings import AppSettings
+    from authenticator.ui.common.ticker import SecondTicker
+    from authenticator.ui.common.timebase import TimeBase
+    from authenticator.ui.enroll.hooks import EnrollHooks
     from authenticator.ui.host import Host
+    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.quickpick.controller import QuickPick
+    from authenticator.ui.settings import SettingsFeature
+    from authenticator.ui.transfer.menu import TransferActions
 
 #: Set to 1 to open the window, print what was shown and quit (used by the dist smoke test).
 SMOKE_TEST_ENV = "AUTHENTICATOR_SMOKE_TEST"
@@ -28,11 +39,41 @@ def choose_vault_path(cli_value: str | None, last_opened: str) -> Path:
     return resolve_vault_path(cli_value)
 
 
-def install_features(host: Host) -> dict[str, Any]:
-    """The one place that plugs feature packages into the app (each has ``install(host)``)."""
-    from authenticator.ui import quickpick
+@dataclass
+class Features:
+    """The controllers of the installed features (tests and the tray reach them here)."""
 
-    return {"quickpick": quickpick.install(host)}
+    enroll: EnrollHooks
+    transfer: TransferActions
+    clock: ClockCheck
+    settings: SettingsFeature
+    quickpick: QuickPick
+
+
+def install_features(host: Host) -> Features:
+    """The one place that plugs feature packages into the app (each has ``install(host)``).
+
+    The order is the order of their entries in the main menu.
+    """
+    from authenticator.ui import clock, enroll, quickpick, settings, transfer
+
+    return Features(
+        enroll=enroll.install(host),
+        transfer=transfer.install(host),
+        clock=clock.install(host),
+        settings=settings.install(host),
+        quickpick=quickpick.install(host),
+    )
+
+
+def build_window(session: VaultSession, settings: AppSettings, timebase: TimeBase, *,
+                 ticker: SecondTicker | None = None) -> MainWindow:
+    """The main window with every feature installed (``window.features``)."""
+    from authenticator.ui.main_window import MainWindow
+
+    window = MainWindow(session, settings, timebase, ticker=ticker)
+    window.features = install_features(window)  # the main window implements the host
+    return window
 
 
 def instance_name(vault_path: str | None, last_vault: str) -> str:
@@ -57,10 +98,10 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
 
     from PySide6.QtWidgets import QApplication
 
+    from authenticator.ui.common.session import VaultSession
     from authenticator.ui.common.settings import AppSettings
     from authenticator.ui.common.theme import apply_theme
     from authenticator.ui.common.timebase import TimeBase
-    from authenticator.ui.main_window import MainWindow
     from authenticator.ui.platform.single_instance import (
         MESSAGE,
         PICK,
@@ -69,7 +110,6 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
     )
     from authenticator.ui.platform.translations import install_translator
     from authenticator.ui.platform.tray import Tray
-    from authenticator.ui.vault.session import VaultSession
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -92,14 +132,12 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
 
     apply_theme(app, settings.get("theme"))
     session = VaultSession(Path(path))
-    window = MainWindow(session, settings, TimeBase())
-    host: Host = window  # the main window implements the feature host (ui/host.py)
-    features = install_features(host)
+    window = build_window(session, settings, TimeBase())
     window.settings_changed.connect(lambda: apply_theme(app, settings.get("theme")))
     tray = Tray(window)
     tray.show()
     instance.raise_requested.connect(window.raise_window)
-    quick = features["quickpick"]
+    quick = window.features.quickpick
     instance.pick_requested.connect(quick.show_box)
     tray.add_quick_pick(quick.action)
     window.quit_requested.connect(quick.close)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from authenticator.core.account import Account, encode_base32
 from authenticator.ui.quickpick.backends import BackendError, Session
 from authenticator.ui.quickpick.controller import QuickPick
-from tests.ui.conftest import PASSWORD, create_vault
+from tests.helpers.gui import PASSWORD, create_vault
 
 GITHUB = Account(secret=b"github-key-0123456789", issuer="GitHub", name="alice")
 GITLAB = Account(secret=b"gitlab-key-0123456789", issuer="GitLab", name="bob")

@@ -15,7 +15,7 @@ from authenticator.core.quickpick import matches, rank
 from authenticator.ui.platform.single_instance import PICK, SingleInstance, notify_running
 from authenticator.ui.quickpick.backends import Session, detect_session
 from authenticator.ui.quickpick.keys import DEFAULT_SHORTCUT, Combo, ShortcutError, parse_shortcut
-from tests.ui.conftest import create_vault
+from tests.helpers.gui import create_vault
 from tests.ui.quickpick.test_box import DROPBOX, GITHUB, GITLAB, GOOGLE, make_pick
 
 A = Account(secret=b"a" * 20, issuer="GitHub", name="alice", tags=("work",))
@@ -113,9 +113,9 @@ def test_settings_section_on_wayland_explains_the_desktop_shortcut(qtbot, window
     from authenticator.ui.settings.dialog import SettingsDialog
 
     pick = make_pick(window, Session.WAYLAND)
-    dialog = SettingsDialog(window.settings, window)
+    dialog = SettingsDialog(window.settings, window, sections=window.settings_sections())
     qtbot.addWidget(dialog)
-    section = next(s for s in dialog.sections if type(s).__name__ == "QuickPickSettings")
+    section = next(s for s in dialog.sections if getattr(s, "pick", None) is pick)
     text = section.status.text()
     assert "authenticator pick" in text and "GNOME" in text and "KDE" in text
     assert not section.types.isEnabled() and "Wayland" in section.types_note.text()
@@ -189,19 +189,18 @@ def test_xlib_is_not_imported_at_start_up():
 def test_menu_entry_has_its_own_accelerator(qtbot, qapp, language, app_settings, timebase,
                                             vault_path):
     from authenticator.storage.kdf import KdfParams
-    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.common.session import VaultSession
     from authenticator.ui.platform.translations import install_translator
-    from authenticator.ui.vault.session import VaultSession
+    from tests.helpers.windows import make_window
     from tests.ui.test_translations import menu_accelerators
 
     install_translator(qapp, language)
     try:
-        win = MainWindow(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
-                         timebase)
+        win = make_window(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
+                          timebase)  # every feature installed, quick pick included
         qtbot.addWidget(win)
-        pick = make_pick(win)
+        assert win.features.quickpick.action in win.main_menu.actions()
         letters = menu_accelerators(win)
         assert len(letters) == len(set(letters)), letters
-        pick.close()
     finally:
         install_translator(qapp, "en")
