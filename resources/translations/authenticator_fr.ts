@@ -1949,82 +1949,82 @@
 <context>
     <name>QuickPick</name>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="45"/>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="14"/>
         <source>another program already uses this shortcut</source>
         <translation>un autre programme utilise déjà ce raccourci</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="47"/>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="16"/>
         <source>cannot connect to the X server</source>
         <translation>impossible de se connecter au serveur X</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="49"/>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="18"/>
         <source>the X server did not answer</source>
         <translation>le serveur X n’a pas répondu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="51"/>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="20"/>
         <source>the X server has no XTEST extension</source>
         <translation>le serveur X n’a pas l’extension XTEST</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="53"/>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="22"/>
         <source>global shortcuts are not available here</source>
         <translation>les raccourcis globaux ne sont pas disponibles ici</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="55"/>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="24"/>
         <source>typing into other windows is not available here</source>
         <translation>la saisie dans d’autres fenêtres n’est pas disponible ici</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="57"/>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="26"/>
         <source>the keyboard layout has no key for a character of the code</source>
         <translation>la disposition du clavier n’a pas de touche pour un caractère du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="61"/>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="30"/>
         <source>a library it needs is not installed</source>
         <translation>une bibliothèque nécessaire n’est pas installée</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="103"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="64"/>
         <source>Quick pic&amp;k…</source>
         <translation>C&amp;hoix rapide…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="227"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="190"/>
         <source>Typing is not available here: the code was copied instead.</source>
         <translation>La saisie n’est pas disponible ici&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="230"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="193"/>
         <source>No window had the focus: the code was copied instead.</source>
         <translation>Aucune fenêtre n’avait le focus&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="269"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="232"/>
         <source>Could not get back to your window: the code was copied instead.</source>
         <translation>Impossible de revenir à votre fenêtre&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="276"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="239"/>
         <source>Could not type the code ({reason}): it was copied instead.</source>
         <translation>Impossible de saisir le code ({reason})&#xa0;: il a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="280"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="243"/>
         <source>Typed the code for {label}</source>
         <translation>Code de {label} saisi</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="290"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="253"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="293"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="256"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
@@ -2106,67 +2106,67 @@
 <context>
     <name>QuickPickSettings</name>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="30"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="29"/>
         <source>Quick pick</source>
         <translation>Choix rapide</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="35"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="34"/>
         <source>Open it from any program with the shortc&amp;ut</source>
         <translation>L’ouvrir depuis n’importe quel &amp;programme avec le raccourci</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="41"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="40"/>
         <source>Quick pick shortcut</source>
         <translation>Raccourci du choix rapide</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="55"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="54"/>
         <source>&amp;Enter types the code into the window you were in (Shift+Enter copies)</source>
         <translation>Entrée saisit le code dans la &amp;fenêtre où vous étiez (Maj+Entrée copie)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="92"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="91"/>
         <source>On Wayland an app cannot register a global shortcut itself: bind the command {command} to a key in your desktop&apos;s settings.&lt;br&gt;&lt;b&gt;GNOME&lt;/b&gt;: Settings → Keyboard → View and Customise Shortcuts → Custom Shortcuts → +, command {command}.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;: System Settings → Keyboard → Shortcuts → Add New → Command or Script, command {command}.</source>
         <translation>Sous Wayland, une application ne peut pas enregistrer elle-même un raccourci global&#xa0;: associez la commande {command} à une touche dans les réglages de votre bureau.&lt;br&gt;&lt;b&gt;GNOME&lt;/b&gt;&#xa0;: Paramètres → Clavier → Afficher et personnaliser les raccourcis → Raccourcis personnalisés → +, commande {command}.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;&#xa0;: Configuration du système → Clavier → Raccourcis → Ajouter nouveau → Commande ou script, commande {command}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="99"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="98"/>
         <source>On macOS, run {command} from a launcher or a Shortcuts action bound to a key.</source>
         <translation>Sous macOS, lancez {command} depuis un lanceur ou une action Raccourcis associée à une touche.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="102"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="101"/>
         <source>This display has no global shortcuts: run {command} to open the box.</source>
         <translation>Cet affichage n’a pas de raccourcis globaux&#xa0;: lancez {command} pour ouvrir la boîte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="105"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="104"/>
         <source>Off. The command {command} opens the box too.</source>
         <translation>Désactivé. La commande {command} ouvre aussi la boîte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="110"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="107"/>
         <source>The shortcut could not be registered: {reason}. Choose another one.</source>
         <translation>Le raccourci n’a pas pu être enregistré&#xa0;: {reason}. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="113"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="110"/>
         <source>In any program: press the shortcut, type a few letters of the account, then Enter.</source>
         <translation>Dans n’importe quel programme&#xa0;: appuyez sur le raccourci, tapez quelques lettres du compte, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="124"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="119"/>
         <source>Typing the code for you is not available on Wayland: the desktop does not let one app type into another&apos;s windows. Codes are copied instead.</source>
         <translation>La saisie du code à votre place n’est pas disponible sous Wayland&#xa0;: le bureau ne permet pas à une application de taper dans les fenêtres d’une autre. Les codes sont copiés à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="128"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="123"/>
         <source>Typing the code for you is not available on macOS: typing into other apps needs accessibility rights this app does not ask for. Codes are copied instead.</source>
         <translation>La saisie du code à votre place n’est pas disponible sous macOS&#xa0;: taper dans d’autres applications demande des droits d’accessibilité que cette application ne demande pas. Les codes sont copiés à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="131"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="126"/>
         <source>Typing the code for you is not available on this display. Codes are copied instead.</source>
         <translation>La saisie du code à votre place n’est pas disponible sur cet affichage. Les codes sont copiés à la place.</translation>
     </message>

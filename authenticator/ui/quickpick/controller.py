@@ -10,10 +10,9 @@ instead: it is never typed into some other window.
 from __future__ import annotations
 
 import contextlib
-import sys
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 
 from authenticator.core.account import Account
@@ -31,51 +30,13 @@ from authenticator.ui.quickpick.backends import (
 )
 from authenticator.ui.quickpick.box import QuickPickBox
 from authenticator.ui.quickpick.keys import DEFAULT_SHORTCUT, ShortcutError, parse_shortcut
+from authenticator.ui.quickpick.texts import reason_text
 
 TYPE_POLL_MS = 15
 TYPE_ATTEMPTS = 100  # ~1.5 s for the focus to come back and the modifiers to be released
 REACTIVATE_EVERY = 20
 # Registering the shortcut loads the X11/Windows library: after the first paint.
 REGISTER_DELAY_MS = 300
-
-
-def reason_text(message: str) -> str:
-    """A backend's English reason in the user's language."""
-    known = (
-        QCoreApplication.translate(
-            "QuickPick", "another program already uses this shortcut"),
-        QCoreApplication.translate(
-            "QuickPick", "cannot connect to the X server"),
-        QCoreApplication.translate(
-            "QuickPick", "the X server did not answer"),
-        QCoreApplication.translate(
-            "QuickPick", "the X server has no XTEST extension"),
-        QCoreApplication.translate(
-            "QuickPick", "global shortcuts are not available here"),
-        QCoreApplication.translate(
-            "QuickPick", "typing into other windows is not available here"),
-        QCoreApplication.translate(
-            "QuickPick", "the keyboard layout has no key for a character of the code"),
-    )
-    if message.startswith("a library is missing"):
-        return QCoreApplication.translate("QuickPick", "a library it needs is not installed")
-    english = (
-        "another program already uses this shortcut",
-        "cannot connect to the X server",
-        "the X server did not answer",
-        "the X server has no XTEST extension",
-        "global shortcuts are not available here",
-        "typing into other windows is not available here",
-        "the keyboard layout has no key for a character of the code",
-    )
-    return dict(zip(english, known, strict=True)).get(message, message)
-
-
-def pick_command() -> str:
-    """What to bind in the desktop's own shortcut settings."""
-    if getattr(sys, "frozen", False):
-        return f'"{sys.executable}" pick'
-    return "authenticator pick"
 
 
 class QuickPick(QObject):

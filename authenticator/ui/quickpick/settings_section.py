@@ -3,7 +3,7 @@ on Wayland, and whether Enter types the code instead of copying it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
@@ -18,13 +18,12 @@ from PySide6.QtWidgets import (
 
 from authenticator.ui.quickpick.backends import Session
 from authenticator.ui.quickpick.keys import DEFAULT_SHORTCUT
-
-if TYPE_CHECKING:
-    from authenticator.ui.quickpick.controller import QuickPick
+from authenticator.ui.quickpick.texts import pick_command, reason_text
 
 
 class QuickPickSettings(QGroupBox):
-    def __init__(self, pick: QuickPick, parent: Any = None) -> None:
+    def __init__(self, pick: Any, parent: Any = None) -> None:
+        """``pick``: the feature's controller (``controller.QuickPick``)."""
         super().__init__(parent)
         self.pick = pick
         self.setTitle(self.tr("Quick pick"))
@@ -105,8 +104,6 @@ class QuickPickSettings(QGroupBox):
             text = self.tr("Off. The command {command} opens the box too.").format(
                 command=command)
         elif self.pick.shortcut_error:
-            from authenticator.ui.quickpick.controller import reason_text
-
             text = self.tr("The shortcut could not be registered: {reason}. Choose another "
                            "one.").format(reason=reason_text(self.pick.shortcut_error))
         else:
@@ -115,8 +112,6 @@ class QuickPickSettings(QGroupBox):
         self.status.setText(text)
 
     def pick_command(self) -> str:
-        from authenticator.ui.quickpick.controller import pick_command
-
         return pick_command()
 
     def _why_no_typing(self, kind: Session) -> str:

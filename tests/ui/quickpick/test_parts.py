@@ -16,7 +16,7 @@ from authenticator.ui.platform.single_instance import PICK, SingleInstance, noti
 from authenticator.ui.quickpick.backends import Session, detect_session
 from authenticator.ui.quickpick.keys import DEFAULT_SHORTCUT, Combo, ShortcutError, parse_shortcut
 from tests.helpers.gui import create_vault
-from tests.ui.quickpick.test_box import DROPBOX, GITHUB, GITLAB, GOOGLE, make_pick
+from tests.helpers.quickpick import DROPBOX, GITHUB, GITLAB, GOOGLE, make_pick, menu_letters
 
 A = Account(secret=b"a" * 20, issuer="GitHub", name="alice", tags=("work",))
 B = Account(secret=b"b" * 20, issuer="GitLab", name="bob", last_used=100.0)
@@ -192,7 +192,6 @@ def test_menu_entry_has_its_own_accelerator(qtbot, qapp, language, app_settings,
     from authenticator.ui.common.session import VaultSession
     from authenticator.ui.platform.translations import install_translator
     from tests.helpers.windows import make_window
-    from tests.ui.test_translations import menu_accelerators
 
     install_translator(qapp, language)
     try:
@@ -200,7 +199,7 @@ def test_menu_entry_has_its_own_accelerator(qtbot, qapp, language, app_settings,
                           timebase)  # every feature installed, quick pick included
         qtbot.addWidget(win)
         assert win.features.quickpick.action in win.main_menu.actions()
-        letters = menu_accelerators(win)
+        letters = menu_letters(win)
         assert len(letters) == len(set(letters)), letters
     finally:
         install_translator(qapp, "en")
