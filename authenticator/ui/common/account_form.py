@@ -30,6 +30,7 @@ from authenticator.core.account import (
 )
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
+from authenticator.core.text import control_characters
 from authenticator.ui.common.widgets import ERROR_COLOUR
 
 
@@ -165,6 +166,9 @@ class ManualEntryForm(QWidget):
                 raise AuthenticatorError(self.tr("Type or paste the key the site shows."))
             if not self.issuer.text().strip() and not self.name.text().strip():
                 raise AuthenticatorError(self.tr("Give the issuer or the account a name."))
+            if control_characters(self.issuer.text() + self.name.text()):
+                raise AuthenticatorError(self.tr("The issuer and the account name cannot "
+                                                 "contain control characters."))
             self._account = Account(
                 secret=decode_base32(self.key.text()),
                 issuer=self.issuer.text().strip(),
@@ -201,7 +205,7 @@ class EditAccountDialog(QDialog):
 
     def __init__(self, account: Account, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit {label}").format(label=account.label))
+        self.setWindowTitle(self.tr("Edit {label}").format(label=account.safe_label))
         self._account = account
         form = QFormLayout()
         self.issuer = QLineEdit(account.issuer)
@@ -229,10 +233,13 @@ class EditAccountDialog(QDialog):
         layout.addWidget(buttons)
         self.issuer.textChanged.connect(self._check)
         self.name.textChanged.connect(self._check)
+        self.tags.textChanged.connect(self._check)
         self.resize(420, self.sizeHint().height())
 
     def _check(self) -> None:
-        self.save_button.setEnabled(bool(self.issuer.text().strip() or self.name.text().strip()))
+        text = self.issuer.text() + self.name.text() + self.tags.text()
+        self.save_button.setEnabled(bool(self.issuer.text().strip() or self.name.text().strip())
+                                    and not control_characters(text))
 
     def result_account(self) -> Account:
         return self._account.evolve(
