@@ -1930,6 +1930,239 @@
     </message>
 </context>
 <context>
+    <name>PickModel</name>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/rows.py" line="82"/>
+        <source>, {n} s left</source>
+        <translation>, {n} s restantes</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPick</name>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="14"/>
+        <source>another program already uses this shortcut</source>
+        <translation>un autre programme utilise déjà ce raccourci</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="16"/>
+        <source>cannot connect to the X server</source>
+        <translation>impossible de se connecter au serveur X</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="18"/>
+        <source>the X server did not answer</source>
+        <translation>le serveur X n’a pas répondu</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="20"/>
+        <source>the X server has no XTEST extension</source>
+        <translation>le serveur X n’a pas l’extension XTEST</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="22"/>
+        <source>global shortcuts are not available here</source>
+        <translation>les raccourcis globaux ne sont pas disponibles ici</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="24"/>
+        <source>typing into other windows is not available here</source>
+        <translation>la saisie dans d’autres fenêtres n’est pas disponible ici</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="26"/>
+        <source>the keyboard layout has no key for a character of the code</source>
+        <translation>la disposition du clavier n’a pas de touche pour un caractère du code</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="30"/>
+        <source>a library it needs is not installed</source>
+        <translation>une bibliothèque nécessaire n’est pas installée</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="64"/>
+        <source>Quick pic&amp;k…</source>
+        <translation>C&amp;hoix rapide…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="190"/>
+        <source>Typing is not available here: the code was copied instead.</source>
+        <translation>La saisie n’est pas disponible ici&#xa0;: le code a été copié à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="193"/>
+        <source>No window had the focus: the code was copied instead.</source>
+        <translation>Aucune fenêtre n’avait le focus&#xa0;: le code a été copié à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="232"/>
+        <source>Could not get back to your window: the code was copied instead.</source>
+        <translation>Impossible de revenir à votre fenêtre&#xa0;: le code a été copié à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="239"/>
+        <source>Could not type the code ({reason}): it was copied instead.</source>
+        <translation>Impossible de saisir le code ({reason})&#xa0;: il a été copié à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="243"/>
+        <source>Typed the code for {label}</source>
+        <translation>Code de {label} saisi</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="253"/>
+        <source>Copied {label}, clears in {n} s</source>
+        <translation>{label} copié, effacé dans {n} s</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="256"/>
+        <source>Copied {label}</source>
+        <translation>{label} copié</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPickBox</name>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="42"/>
+        <source>Quick pick</source>
+        <translation>Choix rapide</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="69"/>
+        <source>Matching accounts</source>
+        <translation>Comptes correspondants</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="125"/>
+        <source>Enter copies the code · Esc closes</source>
+        <translation>Entrée copie le code · Échap ferme</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="127"/>
+        <source>Enter types the code into your window · Shift+Enter copies · Esc closes</source>
+        <translation>Entrée saisit le code dans votre fenêtre · Maj+Entrée copie · Échap ferme</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="130"/>
+        <source>Enter copies the code · Shift+Enter types it into your window · Esc closes</source>
+        <translation>Entrée copie le code · Maj+Entrée le saisit dans votre fenêtre · Échap ferme</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="144"/>
+        <source>Type a few letters of the account</source>
+        <translation>Tapez quelques lettres du compte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="145"/>
+        <source>Search accounts</source>
+        <translation>Rechercher dans les comptes</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="146"/>
+        <source>Pick a code</source>
+        <translation>Choisissez un code</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="151"/>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="152"/>
+        <source>Vault password</source>
+        <translation>Mot de passe du coffre</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="153"/>
+        <source>The vault is locked: enter its password first.</source>
+        <translation>Le coffre est verrouillé&#xa0;: saisissez d’abord son mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="157"/>
+        <source>There is no vault yet: open Authenticator to create one and add your accounts.</source>
+        <translation>Il n’y a pas encore de coffre&#xa0;: ouvrez Authenticator pour en créer un et ajouter vos comptes.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="201"/>
+        <source>No account matches.</source>
+        <translation>Aucun compte ne correspond.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="202"/>
+        <source>The vault has no accounts yet.</source>
+        <translation>Le coffre ne contient encore aucun compte.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="242"/>
+        <source>Unlocking…</source>
+        <translation>Déverrouillage…</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPickSettings</name>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="29"/>
+        <source>Quick pick</source>
+        <translation>Choix rapide</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="34"/>
+        <source>Open it from any program with the shortc&amp;ut</source>
+        <translation>L’ouvrir depuis n’importe quel &amp;programme avec le raccourci</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="40"/>
+        <source>Quick pick shortcut</source>
+        <translation>Raccourci du choix rapide</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="54"/>
+        <source>&amp;Enter types the code into the window you were in (Shift+Enter copies)</source>
+        <translation>Entrée saisit le code dans la &amp;fenêtre où vous étiez (Maj+Entrée copie)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="91"/>
+        <source>On Wayland an app cannot register a global shortcut itself: bind the command {command} to a key in your desktop&apos;s settings.&lt;br&gt;&lt;b&gt;GNOME&lt;/b&gt;: Settings → Keyboard → View and Customise Shortcuts → Custom Shortcuts → +, command {command}.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;: System Settings → Keyboard → Shortcuts → Add New → Command or Script, command {command}.</source>
+        <translation>Sous Wayland, une application ne peut pas enregistrer elle-même un raccourci global&#xa0;: associez la commande {command} à une touche dans les réglages de votre bureau.&lt;br&gt;&lt;b&gt;GNOME&lt;/b&gt;&#xa0;: Paramètres → Clavier → Afficher et personnaliser les raccourcis → Raccourcis personnalisés → +, commande {command}.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;&#xa0;: Configuration du système → Clavier → Raccourcis → Ajouter nouveau → Commande ou script, commande {command}.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="98"/>
+        <source>On macOS, run {command} from a launcher or a Shortcuts action bound to a key.</source>
+        <translation>Sous macOS, lancez {command} depuis un lanceur ou une action Raccourcis associée à une touche.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="101"/>
+        <source>This display has no global shortcuts: run {command} to open the box.</source>
+        <translation>Cet affichage n’a pas de raccourcis globaux&#xa0;: lancez {command} pour ouvrir la boîte.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="104"/>
+        <source>Off. The command {command} opens the box too.</source>
+        <translation>Désactivé. La commande {command} ouvre aussi la boîte.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="107"/>
+        <source>The shortcut could not be registered: {reason}. Choose another one.</source>
+        <translation>Le raccourci n’a pas pu être enregistré&#xa0;: {reason}. Choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="110"/>
+        <source>In any program: press the shortcut, type a few letters of the account, then Enter.</source>
+        <translation>Dans n’importe quel programme&#xa0;: appuyez sur le raccourci, tapez quelques lettres du compte, puis Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="119"/>
+        <source>Typing the code for you is not available on Wayland: the desktop does not let one app type into another&apos;s windows. Codes are copied instead.</source>
+        <translation>La saisie du code à votre place n’est pas disponible sous Wayland&#xa0;: le bureau ne permet pas à une application de taper dans les fenêtres d’une autre. Les codes sont copiés à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="123"/>
+        <source>Typing the code for you is not available on macOS: typing into other apps needs accessibility rights this app does not ask for. Codes are copied instead.</source>
+        <translation>La saisie du code à votre place n’est pas disponible sous macOS&#xa0;: taper dans d’autres applications demande des droits d’accessibilité que cette application ne demande pas. Les codes sont copiés à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="126"/>
+        <source>Typing the code for you is not available on this display. Codes are copied instead.</source>
+        <translation>La saisie du code à votre place n’est pas disponible sur cet affichage. Les codes sont copiés à la place.</translation>
+    </message>
+</context>
+<context>
     <name>RegionOverlay</name>
     <message>
         <location filename="../../authenticator/ui/enroll/region.py" line="91"/>
@@ -2706,6 +2939,35 @@ Sauvegardes&#xa0;: {backups}</translation>
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../authenticator/ui/platform/tray.py" line="43"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="79"/>
+        <source>Favourites: click to copy</source>
+        <translation>Favoris&#xa0;: cliquez pour copier</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/platform/tray.py" line="72"/>
+        <source>Favourites: unlock to see them</source>
+        <translation>Favoris&#xa0;: déverrouillez pour les voir</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/platform/tray.py" line="75"/>
+        <source>Favourites: none yet (star an account in the list)</source>
+        <translation>Favoris&#xa0;: aucun pour l’instant (marquez un compte comme favori dans la liste)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/platform/tray.py" line="97"/>
+        <source>Copied {label}, clears in {n} s</source>
+        <translation>{label} copié, effacé dans {n} s</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/platform/tray.py" line="99"/>
+        <source>Copied {label}</source>
+        <translation>{label} copié</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <location filename="../../authenticator/ui/vault/pages.py" line="194"/>
@@ -2934,12 +3196,13 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="33"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="39"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="102"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="35"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="52"/>
         <source>Show / hide</source>
         <translation>Afficher / masquer</translation>
     </message>

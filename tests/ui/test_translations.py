@@ -83,7 +83,7 @@ def test_placeholders_and_accelerators_are_kept(committed):
 
 
 def test_no_accelerator_letter_is_used_twice_in_the_settings_dialog(committed):
-    contexts = {"SettingsDialog", "ClockSettingsBox"}
+    contexts = {"SettingsDialog", "ClockSettingsBox", "QuickPickSettings"}
     letters = [ACCELERATOR.search(t).group()[1].lower()  # type: ignore[union-attr]
                for (context, _), (t, _) in committed.items()
                if context in contexts and ACCELERATOR.search(t)]

@@ -25,6 +25,9 @@ DEFAULTS: dict[str, Any] = {
     "manual_offset": 0.0,
     "use_corrected_time": False,
     "last_vault": "",
+    "pick_shortcut_enabled": True,  # quick pick: global shortcut (X11, Windows)
+    "pick_shortcut": "Ctrl+Alt+O",  # why this one: ui/quickpick/keys.py
+    "pick_types": False,  # Enter types the code into the previous window (else copies)
 }
 
 
