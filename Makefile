@@ -29,7 +29,7 @@ test: lint
 
 # Every benchmark runs even when an earlier one misses a target; the exit status says
 # whether any missed (they are listed at the end).
-BENCHMARKS := otp vault scan gui imports hostile
+BENCHMARKS := otp vault scan gui imports hostile quickpick
 bench: install
 	@missed=""; for b in $(BENCHMARKS); do \
 	  [ -f benchmarks/$$b.py ] || continue; \

@@ -8,6 +8,7 @@ still choose how many examples they run.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import keyring
@@ -34,3 +35,24 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Collect each test's garbage on the main thread, at its end.
+
+    Python's cyclic garbage collector runs in whichever thread happens to allocate when a
+    threshold is crossed: left to itself it may destroy a test's unparented Qt objects (a
+    vault session and its file watcher, say) inside a worker-pool thread of a LATER test,
+    which Qt answers with "Socket notifiers cannot be enabled or disabled from another
+    thread" or an abort. Collecting here keeps every Qt destructor on the GUI thread.
+    """
+    yield
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        if QCoreApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()

@@ -1,6 +1,15 @@
 """The offline promise: with the time check off (the default) the app opens no network
-connection at all. Every socket entry point that could reach another machine is
-patched to refuse non-loopback addresses and record the attempt."""
+connection at all.
+
+Every entry point through which the app's Python code could reach another machine is
+patched to refuse non-loopback addresses and record the attempt: Python's sockets and
+name resolution, and Qt's (``QAbstractSocket.connectToHost`` for ``QTcpSocket`` /
+``QUdpSocket`` / ``QSslSocket``, ``QUdpSocket.writeDatagram``, ``QNetworkAccessManager``
+requests, ``QHostInfo`` and ``QDnsLookup``). Patching records *what* was tried, so a
+quietly swallowed failure still fails the test; a network namespace with only loopback
+(``unshare -rn``) would stop the traffic but the app swallows network errors by design,
+so such a test would pass even while the app tried to connect.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +21,18 @@ from typing import Any
 
 import pytest
 import segno
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtNetwork import (
+    QAbstractSocket,
+    QDnsLookup,
+    QHostAddress,
+    QHostInfo,
+    QNetworkAccessManager,
+    QNetworkRequest,
+    QTcpSocket,
+    QUdpSocket,
+)
+from PySide6.QtWidgets import QFileDialog
 
 from authenticator.core.account import Account
 from authenticator.core.otp import code_at
@@ -22,9 +43,9 @@ from authenticator.ui.codes.model import Role
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.timebase import FakeTimeBase
-from authenticator.ui.enroll.duplicates import add_accounts_checked
+from authenticator.ui.enroll.dialog import EnrollDialog, Route
 from authenticator.ui.main_window import MainWindow
-from tests.helpers.gui import T0, create_vault, unlock
+from tests.helpers.gui import T0, create_vault, on_next_modal, unlock
 from tests.helpers.windows import make_window
 from tests.timesync.sntp_server import FakeSntpServer
 
@@ -39,6 +60,8 @@ def _is_local(address: Any) -> bool:
         host = address[0]
         if isinstance(host, bytes):
             host = host.decode("ascii", "replace")
+        if isinstance(host, QHostAddress):
+            return host.isLoopback()
         if host in ("localhost", ""):
             return True
         try:
@@ -92,7 +115,52 @@ def guard(monkeypatch: pytest.MonkeyPatch) -> NetworkGuard:
     monkeypatch.setattr(socket.socket, "sendto", sendto)
     monkeypatch.setattr(socket, "create_connection", create_connection)
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    _guard_qt(guard, monkeypatch)
     return guard
+
+
+def _guard_qt(guard: NetworkGuard, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt's own network entry points (the app reaches C++ networking only through these)."""
+
+    def wrap(cls: Any, name: str, address_of: Any) -> None:
+        real = getattr(cls, name)
+
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            guard.check(f"{cls.__name__}.{name}", address_of(*args))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(cls, name, guarded)
+
+    def host_port(_self: Any, host: Any, port: Any = 0, *_rest: Any) -> Any:
+        return (host, port)
+
+    def url_of(_self: Any, request: Any, *_rest: Any) -> Any:
+        url = request.url() if isinstance(request, QNetworkRequest) else QUrl(request)
+        return (url.host(), url.port())
+
+    def datagram_to(_self: Any, *args: Any) -> Any:
+        if len(args) >= 3:  # writeDatagram(data, host, port)
+            return (args[1], args[2])
+        datagram = args[0]  # writeDatagram(QNetworkDatagram)
+        return (datagram.destinationAddress(), datagram.destinationPort())
+
+    wrap(QAbstractSocket, "connectToHost", host_port)
+    wrap(QUdpSocket, "writeDatagram", datagram_to)
+    for name in ("get", "post", "put", "head", "deleteResource", "sendCustomRequest"):
+        wrap(QNetworkAccessManager, name, url_of)
+    wrap(QNetworkAccessManager, "connectToHost", host_port)
+    wrap(QNetworkAccessManager, "connectToHostEncrypted", host_port)
+    monkeypatch.setattr(QHostInfo, "lookupHost", staticmethod(
+        lambda name, *a, **k: guard.check("QHostInfo.lookupHost", (name, 0))))
+    monkeypatch.setattr(QHostInfo, "fromName", staticmethod(
+        lambda name: guard.check("QHostInfo.fromName", (name, 0)) or QHostInfo()))
+    real_lookup = QDnsLookup.lookup
+
+    def lookup(self: QDnsLookup) -> None:
+        guard.check("QDnsLookup.lookup", (self.name(), 0))
+        real_lookup(self)
+
+    monkeypatch.setattr(QDnsLookup, "lookup", lookup)
 
 
 def test_the_guard_catches_real_attempts(guard: NetworkGuard) -> None:
@@ -106,6 +174,28 @@ def test_the_guard_catches_real_attempts(guard: NetworkGuard) -> None:
     assert len(guard.attempts) == 3
     socket.getaddrinfo("127.0.0.1", 123)  # loopback stays allowed
     assert len(guard.attempts) == 3
+
+
+def test_the_guard_catches_qt_network_use(qapp: Any, guard: NetworkGuard) -> None:
+    tcp = QTcpSocket()
+    with pytest.raises(OSError, match="blocked"):
+        tcp.connectToHost("192.0.2.1", 443)
+    udp = QUdpSocket()
+    with pytest.raises(OSError, match="blocked"):
+        udp.writeDatagram(b"x", QHostAddress("192.0.2.1"), 123)
+    manager = QNetworkAccessManager()
+    with pytest.raises(OSError, match="blocked"):
+        manager.get(QNetworkRequest(QUrl("https://example.com/")))
+    with pytest.raises(OSError, match="blocked"):
+        QHostInfo.fromName("pool.ntp.org")
+    dns = QDnsLookup(QDnsLookup.Type.A, "pool.ntp.org")
+    with pytest.raises(OSError, match="blocked"):
+        dns.lookup()
+    assert [a.split("(")[0] for a in guard.attempts] == [
+        "QAbstractSocket.connectToHost", "QUdpSocket.writeDatagram",
+        "QNetworkAccessManager.get", "QHostInfo.fromName", "QDnsLookup.lookup"]
+    udp.writeDatagram(b"x", QHostAddress("127.0.0.1"), 9)  # loopback stays allowed
+    assert len(guard.attempts) == 5
 
 
 @pytest.fixture
@@ -129,12 +219,14 @@ def test_main_flows_open_no_connection(qtbot: Any, win: MainWindow, guard: Netwo
     create_vault(qtbot, win)
     assert win.clock_check.ask_banner.isVisible()  # asks, does not check by itself
 
-    # The add dialog hands its accounts to this method (the dialog itself is tested in
-    # tests/ui; it is being reworked, so the flow enters one step later here).
-    added = add_accounts_checked(win, [Account(secret=b"0123456789abcdefghij",
-                                               issuer="Example", name="alice")])
-    assert len(added) == 1
+    # The Add dialog as a person uses it: the + button, "Type a key", then "Choose image".
+    image = tmp_path / "qr.png"
+    segno.make(LINK, error="m").save(str(image), scale=6, border=4)
+    add_by_typing(qtbot, win, "Portal", "bob", "gezd gnbv gy3t qojq")
     assert win.proxy.rowCount() == 1
+    add_by_image(qtbot, win, image)
+    assert sorted(a.issuer for a in win.session.accounts()) == ["Example", "Portal"]
+    assert win.proxy.rowCount() == 2
     win.activateWindow()
     qtbot.waitActive(win)
     win.rows.copy_current()
@@ -149,10 +241,8 @@ def test_main_flows_open_no_connection(qtbot: Any, win: MainWindow, guard: Netwo
     assert win.pages.currentWidget() is win.unlock_page
     unlock(qtbot, win)
     qtbot.waitUntil(lambda: win.pages.currentWidget() is win.codes, timeout=10_000)
-    assert win.proxy.rowCount() == 1
+    assert win.proxy.rowCount() == 2
 
-    image = tmp_path / "qr.png"
-    segno.make(LINK, error="m").save(str(image), scale=6, border=4)
     scanned = scan_file(image)
     assert [a.issuer for a in scanned.all_accounts()] == ["Example"]
 
@@ -163,6 +253,61 @@ def test_main_flows_open_no_connection(qtbot: Any, win: MainWindow, guard: Netwo
 
     assert not win.clock_check.checking
     assert guard.attempts == []
+
+
+def _route(qtbot: Any, dialog: EnrollDialog, route: Route) -> None:
+    """Click the route in the dialog's list, as a person picks it."""
+    item = dialog.routes.item(dialog._route_order.index(route))
+    qtbot.mouseClick(dialog.routes.viewport(), Qt.MouseButton.LeftButton,
+                     pos=dialog.routes.visualItemRect(item).center())
+    assert dialog.current_route() is route
+
+
+def _click(qtbot: Any, button: Any) -> None:
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _through_add_dialog(qtbot: Any, win: MainWindow, steps: Any) -> None:
+    """Open the Add dialog with the window's + button and run ``steps`` on it."""
+    done: list[bool] = []
+
+    def handler(dialog: Any) -> None:
+        assert isinstance(dialog, EnrollDialog)
+        steps(dialog)
+        qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.done_page)
+        _click(qtbot, dialog.close_button)
+        done.append(True)
+
+    errors = on_next_modal(qtbot, handler)
+    qtbot.mouseClick(win.codes.add_button, Qt.MouseButton.LeftButton)  # exec() returns
+    assert errors == [] and done == [True]
+
+
+def add_by_typing(qtbot: Any, win: MainWindow, issuer: str, name: str, key: str) -> None:
+    def steps(dialog: EnrollDialog) -> None:
+        _route(qtbot, dialog, Route.MANUAL)
+        qtbot.keyClicks(dialog.form.issuer, issuer)
+        qtbot.keyClicks(dialog.form.name, name)
+        qtbot.keyClicks(dialog.form.key, key)
+        _click(qtbot, dialog.add_button)
+
+    _through_add_dialog(qtbot, win, steps)
+
+
+def add_by_image(qtbot: Any, win: MainWindow, image: Path) -> None:
+    def steps(dialog: EnrollDialog) -> None:
+        _route(qtbot, dialog, Route.IMAGE)
+        _click(qtbot, dialog.open_image_button)
+        qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.review_page,
+                        timeout=10_000)
+        _click(qtbot, dialog.add_button)
+
+    # The file chooser is the platform's own dialog: it answers with the file.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(QFileDialog, "getOpenFileName",
+                      staticmethod(lambda *a, **k: (str(image), "")))
+        _through_add_dialog(qtbot, win, steps)
 
 
 def test_time_check_on_uses_only_the_configured_server(qtbot: Any, win: MainWindow,

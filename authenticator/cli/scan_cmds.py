@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from authenticator.cli.common import (
     AddCommand,
     say,
 )
 from authenticator.core.errors import AuthenticatorError
+
+if TYPE_CHECKING:
+    from authenticator.scan.pipeline import ScanResult
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
@@ -21,18 +25,30 @@ def cmd_scan(args: argparse.Namespace) -> int:
     from authenticator.scan.decoders import decoder_note
     from authenticator.scan.pipeline import scan_file
 
+    if not args.images and not args.screen:
+        print("error: give image files to scan, or --screen", file=sys.stderr)
+        return 2
     note = decoder_note()
     if note:
         say(f"note: {note}")
     report: list[dict[str, Any]] = []
     failed = False
-    for image in args.images:
+    def scan_image(image: str) -> Callable[[], list[ScanResult]]:
+        return lambda: [scan_file(Path(image))]
+
+    sources = [(image, scan_image(image)) for image in args.images]
+    if args.screen:
+        sources.append(("screen", _scan_screen))
+    for image, scan in sources:
         try:
-            result = scan_file(Path(image))
-            accounts = list(result.accounts)
-            for batch in result.migration_batches:
-                accounts.extend(batch.accounts)
-            error = None if accounts else (result.error or "no authenticator key found")
+            results = scan()
+            accounts = [a for r in results for a in r.accounts]
+            for result in results:
+                for batch in result.migration_batches:
+                    accounts.extend(batch.accounts)
+            error = None if accounts else (
+                next((r.error for r in results if r.error), None)
+                or "no authenticator key found")
         except AuthenticatorError as exc:
             accounts, error = [], str(exc)
         failed |= error is not None
@@ -49,9 +65,20 @@ def cmd_scan(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _scan_screen() -> list[ScanResult]:
+    """Every screen (X11 grab, or the desktop's portal on Wayland: its picture is deleted
+    as soon as it is read)."""
+    from authenticator.scan.pipeline import scan_array
+    from authenticator.ui.platform.capture import capture_screens
+
+    return [scan_array(gray) for gray in capture_screens(notify=say)]
 
 
 def register(add: AddCommand) -> None:
-    p = add("scan", cmd_scan, "decode the QR codes in image files", vault=False)
-    p.add_argument("images", nargs="+", metavar="IMAGE")
+    p = add("scan", cmd_scan, "decode the QR codes in image files (or on the screen)",
+            vault=False)
+    p.add_argument("images", nargs="*", metavar="IMAGE")
+    p.add_argument("--screen", action="store_true",
+                   help="read every screen (asks the desktop's screenshot service on "
+                        "Wayland)")
     p.add_argument("--json", action="store_true", help="machine-readable output")

@@ -489,3 +489,23 @@ def _decode_image(data: bytes) -> np.ndarray | str:
     if image is None or image.size == 0:
         return NOT_AN_IMAGE
     return image
+
+
+def decode_to_gray(data: bytes) -> np.ndarray | str:
+    """An encoded image as 8-bit grey (for the drag-a-box fallback on a screenshot), or
+    the one-line reason it cannot be read; the same limits as :func:`scan_bytes`."""
+    if not data:
+        return EMPTY_FILE
+    if len(data) > MAX_FILE_BYTES:
+        return FILE_TOO_BIG
+    if (_png_pixels(data) or 0) > MAX_PIXELS:
+        return TOO_MANY_PIXELS
+    image = _decode_image(data)
+    if isinstance(image, str):
+        return image
+    gray = to_gray(image)
+    if gray is None:
+        return BAD_ARRAY
+    if gray.size > MAX_PIXELS:
+        return TOO_MANY_PIXELS
+    return gray

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from authenticator.ui.enroll.hooks import EnrollHooks
     from authenticator.ui.host import Host
     from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.quickpick.controller import QuickPick
     from authenticator.ui.settings import SettingsFeature
     from authenticator.ui.transfer.menu import TransferActions
 
@@ -52,6 +53,7 @@ class Features:
     gestures: ListGestures
     privacy: PrivacyMode
     icon_packs: IconPacks
+    quickpick: QuickPick
 
 
 def install_features(host: Host) -> Features:
@@ -59,7 +61,7 @@ def install_features(host: Host) -> Features:
 
     The order is the order of their entries in the main menu.
     """
-    from authenticator.ui import clock, enroll, settings, transfer
+    from authenticator.ui import clock, enroll, quickpick, settings, transfer
     from authenticator.ui.codes import gestures, icon_packs, privacy
 
     return Features(
@@ -67,6 +69,7 @@ def install_features(host: Host) -> Features:
         transfer=transfer.install(host),
         clock=clock.install(host),
         settings=settings.install(host),
+        quickpick=quickpick.install(host),
         # the code list's own options (they reach the main window's list: ui/codes)
         gestures=gestures.install(host),
         privacy=privacy.install(host),
@@ -84,7 +87,19 @@ def build_window(session: VaultSession, settings: AppSettings, timebase: TimeBas
     return window
 
 
-def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int:
+def instance_name(vault_path: str | None, last_vault: str) -> str:
+    """The single-instance channel of the vault the GUI would open (``authenticator pick``
+    finds the running app with it)."""
+    from authenticator.ui.platform.single_instance import server_name
+
+    path = choose_vault_path(vault_path, last_vault)
+    return server_name(str(path.resolve() if path.exists() else path))
+
+
+def run_gui(vault_path: str | None = None, start_minimized: bool = False,
+            pick: bool = False) -> int:
+    """Open the app (``pick``: hidden in the tray when there is one, with the quick pick
+    box shown), or ask the one already running for this vault to show itself/the box."""
     from authenticator.core.errors import AuthenticatorError
     from authenticator.ui.platform.check import x11_problem
 
@@ -101,9 +116,10 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     from authenticator.ui.common.theme import apply_theme
     from authenticator.ui.common.timebase import TimeBase
     from authenticator.ui.platform.single_instance import (
+        MESSAGE,
+        PICK,
         SingleInstance,
         notify_running,
-        server_name,
     )
     from authenticator.ui.platform.translations import install_translator
     from authenticator.ui.platform.tray import Tray
@@ -119,10 +135,11 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     install_translator(app, settings.get("language"))
 
     path = choose_vault_path(vault_path, settings.get("last_vault"))
-    name = server_name(str(path.resolve() if path.exists() else path))
-    if notify_running(name):
-        print("Authenticator is already running: its window was brought to the front.",
-              file=sys.stderr)
+    name = instance_name(vault_path, settings.get("last_vault"))
+    if notify_running(name, message=PICK if pick else MESSAGE):
+        if not pick:
+            print("Authenticator is already running: its window was brought to the front.",
+                  file=sys.stderr)
         return 0
     instance = SingleInstance(name)
     instance.listen()
@@ -135,10 +152,18 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     tray = Tray(window)
     tray.show()
     instance.raise_requested.connect(window.raise_window)
+    quick = window.features.quickpick
+    instance.pick_requested.connect(quick.show_box)
+    tray.add_quick_pick(quick.action)
+    window.quit_requested.connect(quick.close)
     window.quit_requested.connect(app.quit)
     app.setQuitOnLastWindowClosed(False)
-    if not (start_minimized or settings.get("start_minimized")) or not tray.available():
+    if not (start_minimized or pick or settings.get("start_minimized")) or not tray.available():
         window.show()
+    if pick:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, quick.show_box)
     session.try_remembered()  # "remember on this computer": unlock without the password
     if os.environ.get(SMOKE_TEST_ENV):  # packaging smoke test: prove the window opens
         from PySide6.QtCore import QTimer

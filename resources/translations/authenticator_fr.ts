@@ -935,7 +935,7 @@
     <message>
         <location filename="../../authenticator/ui/codes/gestures.py" line="80"/>
         <source>Cop&amp;y a code with:</source>
-        <translation>Co&amp;pier un code par :</translation>
+        <translation>Copier un code (clic ou dou&amp;ble-clic) :</translation>
     </message>
 </context>
 <context>
@@ -994,214 +994,199 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="146"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="135"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="177"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="164"/>
         <source>Ways to add an account</source>
         <translation>Façons d’ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="182"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="169"/>
         <source>Scan with camera</source>
         <translation>Scanner avec la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="183"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="170"/>
         <source>Scan screen</source>
         <translation>Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="184"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="171"/>
         <source>Open an image</source>
         <translation>Ouvrir une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="185"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="172"/>
         <source>Paste a link or image</source>
         <translation>Coller lien ou image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="186"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="173"/>
         <source>Type a key</source>
         <translation>Saisir une clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="194"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="213"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="200"/>
         <source>Add &amp;another</source>
         <translation>Ajouter un aut&amp;re</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="214"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="201"/>
         <source>Add another account</source>
         <translation>Ajouter un autre compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="215"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="202"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="216"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="203"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="218"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="396"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="205"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="382"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="219"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="206"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="232"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="219"/>
         <source>Scanner note</source>
         <translation>Remarque sur le scanner</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="236"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="223"/>
         <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
         <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="247"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="234"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="290"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="277"/>
         <source>Scan a QR code on your screen</source>
         <translation>Scanner un code QR affiché à l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="291"/>
-        <source>Open the page that shows the QR code, then press Scan screen. This window steps aside for a moment while the screen is read.</source>
-        <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="293"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="278"/>
         <source>&amp;Scan screen</source>
         <translation>&amp;Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="302"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="287"/>
         <source>Open an image instead</source>
         <translation>Ouvrir plutôt une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="304"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="289"/>
         <source>Paste instead</source>
         <translation>Coller plutôt</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="316"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="566"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="301"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="517"/>
         <source>Open an image of the QR code</source>
         <translation>Ouvrir une image du code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="317"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="302"/>
         <source>Choose a screenshot or photo of the QR code. You can also drop an image file onto this window.</source>
         <translation>Choisissez une capture d’écran ou une photo du code QR. Vous pouvez aussi déposer un fichier image sur cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="319"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="304"/>
         <source>&amp;Choose image…</source>
         <translation>&amp;Choisir une image…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="330"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="315"/>
         <source>Paste a link or an image</source>
         <translation>Coller un lien ou une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="331"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="316"/>
         <source>Copy the QR code image (right click, Copy image) or its otpauth:// link, then press Ctrl+V here. Google Authenticator export links work too.</source>
         <translation>Copiez l’image du code QR (clic droit, «&#xa0;Copier l’image&#xa0;») ou son lien otpauth://, puis appuyez sur Ctrl+V ici. Les liens d’exportation de Google Authenticator fonctionnent aussi.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="336"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="321"/>
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="340"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="325"/>
         <source>&amp;Paste from clipboard</source>
         <translation>&amp;Coller depuis le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="396"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="382"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="418"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="415"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="431"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="428"/>
         <source>No camera</source>
         <translation>Aucune caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="434"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="431"/>
         <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
         <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="476"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="473"/>
         <source>The camera is not available</source>
         <translation>La caméra n’est pas disponible</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="521"/>
-        <source>This desktop did not let the app read the screen (this happens on Wayland). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
-        <translation>Ce bureau n’a pas laissé l’application lire l’écran (cela arrive sous Wayland). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="530"/>
-        <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
-        <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="567"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="518"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>Images ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="574"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="525"/>
         <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
         <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="632"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="584"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="685"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="639"/>
         <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
         <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="689"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="643"/>
         <source>Still missing: parts {parts}.</source>
         <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="717"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="671"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
     </message>
@@ -1479,8 +1464,8 @@
     <name>IconPacks</name>
     <message>
         <location filename="../../authenticator/ui/codes/icon_packs.py" line="172"/>
-        <source>Import icon pac&amp;k…</source>
-        <translation>Importer un pac&amp;k d’icônes…</translation>
+        <source>Import ico&amp;n pack…</source>
+        <translation>Importer un pack d’icô&amp;nes…</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/codes/icon_packs.py" line="192"/>
@@ -2093,6 +2078,14 @@
     </message>
 </context>
 <context>
+    <name>PickModel</name>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/rows.py" line="82"/>
+        <source>, {n} s left</source>
+        <translation>, {n} s restantes</translation>
+    </message>
+</context>
+<context>
     <name>PrivacySection</name>
     <message>
         <location filename="../../authenticator/ui/codes/privacy.py" line="92"/>
@@ -2107,7 +2100,7 @@
     <message>
         <location filename="../../authenticator/ui/codes/privacy.py" line="97"/>
         <source>Hide codes while the window is in the back&amp;ground</source>
-        <translation>Masquer les codes quand la &amp;fenêtre est en arrière-plan</translation>
+        <translation>Cac&amp;her les codes quand une autre fenêtre est active</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/codes/privacy.py" line="102"/>
@@ -2121,14 +2114,240 @@
     </message>
 </context>
 <context>
+    <name>QuickPick</name>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="14"/>
+        <source>another program already uses this shortcut</source>
+        <translation>un autre programme utilise déjà ce raccourci</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="16"/>
+        <source>cannot connect to the X server</source>
+        <translation>impossible de se connecter au serveur X</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="18"/>
+        <source>the X server did not answer</source>
+        <translation>le serveur X n’a pas répondu</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="20"/>
+        <source>the X server has no XTEST extension</source>
+        <translation>le serveur X n’a pas l’extension XTEST</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="22"/>
+        <source>global shortcuts are not available here</source>
+        <translation>les raccourcis globaux ne sont pas disponibles ici</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="24"/>
+        <source>typing into other windows is not available here</source>
+        <translation>la saisie dans d’autres fenêtres n’est pas disponible ici</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="26"/>
+        <source>the keyboard layout has no key for a character of the code</source>
+        <translation>la disposition du clavier n’a pas de touche pour un caractère du code</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/texts.py" line="30"/>
+        <source>a library it needs is not installed</source>
+        <translation>une bibliothèque nécessaire n’est pas installée</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="64"/>
+        <source>Quick pic&amp;k…</source>
+        <translation>C&amp;hoix rapide…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="190"/>
+        <source>Typing is not available here: the code was copied instead.</source>
+        <translation>La saisie n’est pas disponible ici&#xa0;: le code a été copié à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="193"/>
+        <source>No window had the focus: the code was copied instead.</source>
+        <translation>Aucune fenêtre n’avait le focus&#xa0;: le code a été copié à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="232"/>
+        <source>Could not get back to your window: the code was copied instead.</source>
+        <translation>Impossible de revenir à votre fenêtre&#xa0;: le code a été copié à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="239"/>
+        <source>Could not type the code ({reason}): it was copied instead.</source>
+        <translation>Impossible de saisir le code ({reason})&#xa0;: il a été copié à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="243"/>
+        <source>Typed the code for {label}</source>
+        <translation>Code de {label} saisi</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="253"/>
+        <source>Copied {label}, clears in {n} s</source>
+        <translation>{label} copié, effacé dans {n} s</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="256"/>
+        <source>Copied {label}</source>
+        <translation>{label} copié</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPickBox</name>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="42"/>
+        <source>Quick pick</source>
+        <translation>Choix rapide</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="69"/>
+        <source>Matching accounts</source>
+        <translation>Comptes correspondants</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="125"/>
+        <source>Enter copies the code · Esc closes</source>
+        <translation>Entrée copie le code · Échap ferme</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="127"/>
+        <source>Enter types the code into your window · Shift+Enter copies · Esc closes</source>
+        <translation>Entrée saisit le code dans votre fenêtre · Maj+Entrée copie · Échap ferme</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="130"/>
+        <source>Enter copies the code · Shift+Enter types it into your window · Esc closes</source>
+        <translation>Entrée copie le code · Maj+Entrée le saisit dans votre fenêtre · Échap ferme</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="144"/>
+        <source>Type a few letters of the account</source>
+        <translation>Tapez quelques lettres du compte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="145"/>
+        <source>Search accounts</source>
+        <translation>Rechercher dans les comptes</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="146"/>
+        <source>Pick a code</source>
+        <translation>Choisissez un code</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="151"/>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="152"/>
+        <source>Vault password</source>
+        <translation>Mot de passe du coffre</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="153"/>
+        <source>The vault is locked: enter its password first.</source>
+        <translation>Le coffre est verrouillé&#xa0;: saisissez d’abord son mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="157"/>
+        <source>There is no vault yet: open Authenticator to create one and add your accounts.</source>
+        <translation>Il n’y a pas encore de coffre&#xa0;: ouvrez Authenticator pour en créer un et ajouter vos comptes.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="201"/>
+        <source>No account matches.</source>
+        <translation>Aucun compte ne correspond.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="202"/>
+        <source>The vault has no accounts yet.</source>
+        <translation>Le coffre ne contient encore aucun compte.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/box.py" line="242"/>
+        <source>Unlocking…</source>
+        <translation>Déverrouillage…</translation>
+    </message>
+</context>
+<context>
+    <name>QuickPickSettings</name>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="29"/>
+        <source>Quick pick</source>
+        <translation>Choix rapide</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="34"/>
+        <source>Open it from any program with the shortc&amp;ut</source>
+        <translation>L’ouvrir depuis n’importe quel &amp;programme avec le raccourci</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="40"/>
+        <source>Quick pick shortcut</source>
+        <translation>Raccourci du choix rapide</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="54"/>
+        <source>&amp;Enter types the code into the window you were in (Shift+Enter copies)</source>
+        <translation>Entrée saisit le code dans la &amp;fenêtre où vous étiez (Maj+Entrée copie)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="91"/>
+        <source>On Wayland an app cannot register a global shortcut itself: bind the command {command} to a key in your desktop&apos;s settings.&lt;br&gt;&lt;b&gt;GNOME&lt;/b&gt;: Settings → Keyboard → View and Customise Shortcuts → Custom Shortcuts → +, command {command}.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;: System Settings → Keyboard → Shortcuts → Add New → Command or Script, command {command}.</source>
+        <translation>Sous Wayland, une application ne peut pas enregistrer elle-même un raccourci global&#xa0;: associez la commande {command} à une touche dans les réglages de votre bureau.&lt;br&gt;&lt;b&gt;GNOME&lt;/b&gt;&#xa0;: Paramètres → Clavier → Afficher et personnaliser les raccourcis → Raccourcis personnalisés → +, commande {command}.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;&#xa0;: Configuration du système → Clavier → Raccourcis → Ajouter nouveau → Commande ou script, commande {command}.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="98"/>
+        <source>On macOS, run {command} from a launcher or a Shortcuts action bound to a key.</source>
+        <translation>Sous macOS, lancez {command} depuis un lanceur ou une action Raccourcis associée à une touche.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="101"/>
+        <source>This display has no global shortcuts: run {command} to open the box.</source>
+        <translation>Cet affichage n’a pas de raccourcis globaux&#xa0;: lancez {command} pour ouvrir la boîte.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="104"/>
+        <source>Off. The command {command} opens the box too.</source>
+        <translation>Désactivé. La commande {command} ouvre aussi la boîte.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="107"/>
+        <source>The shortcut could not be registered: {reason}. Choose another one.</source>
+        <translation>Le raccourci n’a pas pu être enregistré&#xa0;: {reason}. Choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="110"/>
+        <source>In any program: press the shortcut, type a few letters of the account, then Enter.</source>
+        <translation>Dans n’importe quel programme&#xa0;: appuyez sur le raccourci, tapez quelques lettres du compte, puis Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="119"/>
+        <source>Typing the code for you is not available on Wayland: the desktop does not let one app type into another&apos;s windows. Codes are copied instead.</source>
+        <translation>La saisie du code à votre place n’est pas disponible sous Wayland&#xa0;: le bureau ne permet pas à une application de taper dans les fenêtres d’une autre. Les codes sont copiés à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="123"/>
+        <source>Typing the code for you is not available on macOS: typing into other apps needs accessibility rights this app does not ask for. Codes are copied instead.</source>
+        <translation>La saisie du code à votre place n’est pas disponible sous macOS&#xa0;: taper dans d’autres applications demande des droits d’accessibilité que cette application ne demande pas. Les codes sont copiés à la place.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="126"/>
+        <source>Typing the code for you is not available on this display. Codes are copied instead.</source>
+        <translation>La saisie du code à votre place n’est pas disponible sur cet affichage. Les codes sont copiés à la place.</translation>
+    </message>
+</context>
+<context>
     <name>RegionOverlay</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="28"/>
+        <location filename="../../authenticator/ui/enroll/region.py" line="91"/>
+        <location filename="../../authenticator/ui/enroll/region.py" line="92"/>
         <source>Select the QR code</source>
         <translation>Sélectionner le code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="33"/>
+        <location filename="../../authenticator/ui/enroll/region.py" line="97"/>
         <source>No QR code was found automatically. Drag a box around the QR code, or press Esc to cancel.</source>
         <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour du code QR, ou appuyez sur Échap pour annuler.</translation>
     </message>
@@ -2455,6 +2674,79 @@
         <location filename="../../authenticator/ui/codes/rows.py" line="175"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenRoute</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="115"/>
+        <source>Open the page that shows the QR code, then press Scan screen. On this desktop the screen is read by the desktop&apos;s own screenshot service; it may first ask you to allow Authenticator to take a screenshot. The picture is deleted as soon as it has been read.</source>
+        <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Sur ce bureau, l’écran est lu par le service de capture d’écran du bureau lui-même ; il peut d’abord vous demander d’autoriser Authenticator à faire une capture d’écran. L’image est supprimée dès qu’elle a été lue.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="119"/>
+        <source>Open the page that shows the QR code, then press Scan screen. This window steps aside for a moment while the screen is read.</source>
+        <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="179"/>
+        <source>macOS did not let the app read the screen: Authenticator needs the Screen Recording permission. Open System Settings, Privacy &amp; Security, Screen &amp; System Audio Recording, turn on Authenticator, then quit and reopen it. Or open a screenshot with Open an image.</source>
+        <translation>macOS n’a pas laissé l’application lire l’écran : Authenticator a besoin de l’autorisation d’enregistrement de l’écran. Ouvrez Réglages Système, Confidentialité et sécurité, Enregistrement de l’écran et de l’audio système, activez Authenticator, puis quittez-le et rouvrez-le. Ou ouvrez une capture d’écran avec «&#xa0;Ouvrir une image&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="187"/>
+        <source>This desktop did not let the app read the screen. Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
+        <translation>Ce bureau n’a pas laissé l’application lire l’écran. Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="193"/>
+        <source>Asking the desktop for a picture of the screen…</source>
+        <translation>Demande d’une image de l’écran au bureau…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="195"/>
+        <source>Your desktop will ask whether Authenticator may take a screenshot: allow it to scan the QR code.</source>
+        <translation>Votre bureau va demander si Authenticator peut faire une capture d’écran : autorisez-la pour scanner le code QR.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="210"/>
+        <source>Your desktop&apos;s screenshot tool opens: take a picture of the whole screen (or of the QR code) and confirm it. The picture is deleted as soon as it has been read.</source>
+        <translation>L’outil de capture d’écran de votre bureau s’ouvre : prenez une image de tout l’écran (ou du code QR) et confirmez-la. L’image est supprimée dès qu’elle a été lue.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="219"/>
+        <source>Use the desktop&apos;s screenshot tool…</source>
+        <translation>Utiliser l’outil de capture du bureau…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="220"/>
+        <source>Use the desktop&apos;s screenshot tool</source>
+        <translation>Utiliser l’outil de capture du bureau</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="239"/>
+        <source>The screenshot was cancelled. Press Scan screen to try again, or use another way below.</source>
+        <translation>La capture d’écran a été annulée. Appuyez sur «&#xa0;Scanner l’écran&#xa0;» pour réessayer, ou choisissez un autre moyen ci-dessous.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="244"/>
+        <source>The desktop refused to share a picture of the screen. Allow screenshots for Authenticator in your desktop&apos;s privacy settings, or take a screenshot yourself and open it with Open an image.</source>
+        <translation>Le bureau a refusé de partager une image de l’écran. Autorisez les captures d’écran pour Authenticator dans les réglages de confidentialité de votre bureau, ou faites vous-même une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="249"/>
+        <source>The desktop&apos;s screenshot service did not answer. Try again, or take a screenshot yourself and open it with Open an image.</source>
+        <translation>Le service de capture d’écran du bureau n’a pas répondu. Réessayez, ou faites vous-même une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;».</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="253"/>
+        <source>This desktop did not let the app read the screen and offers no screenshot service (on Wayland: install xdg-desktop-portal and the backend of your desktop). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
+        <translation>Ce bureau n’a pas laissé l’application lire l’écran et n’offre aucun service de capture d’écran (sous Wayland : installez xdg-desktop-portal et le module de votre bureau). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="281"/>
+        <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
+        <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
     </message>
 </context>
 <context>
@@ -2848,6 +3140,35 @@ Sauvegardes&#xa0;: {backups}</translation>
     </message>
 </context>
 <context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../authenticator/ui/platform/tray.py" line="45"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="84"/>
+        <source>Favourites: click to copy</source>
+        <translation>Favoris&#xa0;: cliquez pour copier</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/platform/tray.py" line="77"/>
+        <source>Favourites: unlock to see them</source>
+        <translation>Favoris&#xa0;: déverrouillez pour les voir</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/platform/tray.py" line="80"/>
+        <source>Favourites: none yet (star an account in the list)</source>
+        <translation>Favoris&#xa0;: aucun pour l’instant (marquez un compte comme favori dans la liste)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/platform/tray.py" line="102"/>
+        <source>Copied {label}, clears in {n} s</source>
+        <translation>{label} copié, effacé dans {n} s</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/platform/tray.py" line="104"/>
+        <source>Copied {label}</source>
+        <translation>{label} copié</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <location filename="../../authenticator/ui/vault/pages.py" line="193"/>
@@ -3076,12 +3397,13 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="36"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="41"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="107"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="38"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="54"/>
         <source>Show / hide</source>
         <translation>Afficher / masquer</translation>
     </message>

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
+import subprocess
+import sys
+import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
@@ -81,6 +85,64 @@ def test_real_read_only_folder(make_vault: Callable[..., Vault], vault_path: Pat
     finally:
         vault_path.parent.chmod(0o700)
     assert vault_path.read_bytes() == original
+
+
+_READ_ONLY_CHILD = textwrap.dedent("""
+    import subprocess, sys
+    from pathlib import Path
+    from authenticator.storage import KdfParams, SaveError, Vault
+    from tests.storage.conftest import PASSWORD, full_account
+
+    path = Path(sys.argv[1])
+    vault = Vault.create(path, PASSWORD, kdf=KdfParams.for_tests())
+    vault.lock_timeout = 0.0
+    vault.add(full_account(id="kept"))
+    vault.save()
+    original = path.read_bytes()
+    vault.add(full_account(id="new"))
+    folder = str(path.parent)
+    # Only this process's mount namespace sees the folder read-only; root cannot write it.
+    subprocess.run(["mount", "--bind", folder, folder], check=True)
+    subprocess.run(["mount", "-o", "remount,bind,ro", folder], check=True)
+    try:
+        vault.save()
+    except SaveError as err:
+        assert "read-only file system" in str(err), str(err)
+    else:
+        raise SystemExit("the save into a read-only folder did not fail")
+    assert path.read_bytes() == original
+    assert [a.id for a in vault.accounts] == ["kept", "new"]  # kept in memory
+    print("read-only ok")
+""")
+
+
+def _can_mount_read_only(tmp_path: Path) -> bool:
+    if shutil.which("unshare") is None or shutil.which("mount") is None:
+        return False
+    probe = tmp_path / "probe"
+    probe.mkdir()
+    done = subprocess.run(
+        ["unshare", "-rm", "sh", "-c",
+         f"mount --bind '{probe}' '{probe}' && mount -o remount,bind,ro '{probe}'"],
+        capture_output=True, timeout=30, check=False)
+    return done.returncode == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX mounts")
+def test_read_only_file_system_even_as_root(tmp_path: Path) -> None:
+    """Runs where the folder-permission test cannot (CI runs as root): a read-only bind
+    mount in a private user and mount namespace (``unshare -rm``)."""
+    if not _can_mount_read_only(tmp_path):
+        pytest.skip("no user/mount namespaces here (unshare -rm) to mount a folder read-only")
+    folder = tmp_path / "data"
+    folder.mkdir()
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        ["unshare", "-rm", sys.executable, "-c", _READ_ONLY_CHILD, str(folder / "v.authvault")],
+        capture_output=True, text=True, timeout=120, cwd=root, check=False,
+        env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "read-only ok"
 
 
 def test_vanished_file(make_vault: Callable[..., Vault], vault_path: Path) -> None:

@@ -21,6 +21,7 @@ from authenticator.scan.camera import CameraError, CameraInfo
 from authenticator.ui.codes.model import Role
 from authenticator.ui.enroll.dialog import EnrollDialog, Route
 from authenticator.ui.enroll.sources import Incoming
+from tests.desktop.fake import offline_portal
 from tests.helpers.gui import create_vault, on_next_modal
 from tests.helpers.synthetic import SyntheticVideoSource, paste, qr_image
 
@@ -60,6 +61,7 @@ def make_dialog(qtbot, timebase, added):
 
     def make(**kwargs) -> EnrollDialog:
         kwargs.setdefault("list_cameras", lambda: [])
+        kwargs.setdefault("portal", offline_portal)  # never the desktop's real portal
         dialog = EnrollDialog(timebase.now, added, None, **kwargs)
         qtbot.addWidget(dialog)
         dialog.move(0, 0)
@@ -81,20 +83,32 @@ def wait_review(qtbot, dialog: EnrollDialog, timeout: int = 10_000) -> None:
     qtbot.waitUntil(lambda: dialog.pages.currentWidget() is dialog.review_page
                     or (dialog.message.isVisible() and "Looking" not in dialog.message.text()
                         and dialog.pages.currentWidget() is not dialog.review_page
-                        and dialog.message.styleSheet().count("FDECEA") > 0),
+                        and dialog.has_error()),
                     timeout=timeout)
     assert dialog.pages.currentWidget() is dialog.review_page, dialog.message.text()
 
 
 def wait_error(qtbot, dialog: EnrollDialog, timeout: int = 10_000) -> str:
-    qtbot.waitUntil(lambda: dialog.message.isVisible() and "FDECEA" in dialog.message.styleSheet(),
-                    timeout=timeout)
+    qtbot.waitUntil(dialog.has_error, timeout=timeout)
     return dialog.message.text()
 
 
 def click(qtbot, button) -> None:
     assert button.isVisible() and button.isEnabled(), button.text()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_error_state_is_set_by_errors_only_and_shows_in_red(qtbot, make_dialog):
+    dialog = make_dialog()
+    dialog.show_info("Looking for a QR code…")
+    assert dialog.message.isVisible() and not dialog.has_error()
+    info = dialog.message.grab().toImage().pixelColor(3, dialog.message.height() // 2)
+    dialog.show_error("no QR code found")
+    assert dialog.has_error() and dialog.message.property("error") is True
+    error = dialog.message.grab().toImage().pixelColor(3, dialog.message.height() // 2)
+    assert error.red() > error.blue() and info.blue() > info.red()  # what the user sees
+    dialog.clear_message()
+    assert not dialog.has_error()
 
 
 # -- camera -------------------------------------------------------------------------------

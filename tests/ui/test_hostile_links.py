@@ -24,8 +24,7 @@ def _dialog(qtbot, timebase, added: list[Account]) -> EnrollDialog:
 
 
 def _error(qtbot, dialog: EnrollDialog) -> str:
-    qtbot.waitUntil(lambda: dialog.message.isVisible() and "FDECEA" in dialog.message.styleSheet(),
-                    timeout=10_000)
+    qtbot.waitUntil(dialog.has_error, timeout=10_000)
     return dialog.message.text()
 
 

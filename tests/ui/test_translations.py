@@ -87,7 +87,8 @@ def test_placeholders_and_accelerators_are_kept(committed):
 
 
 def test_no_accelerator_letter_is_used_twice_in_the_settings_dialog(committed):
-    contexts = {"SettingsDialog", "ClockSettingsBox", "CopyGestureSection", "PrivacySection"}
+    contexts = {"SettingsDialog", "ClockSettingsBox", "QuickPickSettings", "CopyGestureSection",
+                "PrivacySection"}
     letters = [ACCELERATOR.search(t).group()[1].lower()  # type: ignore[union-attr]
                for (context, _), (t, _) in committed.items()
                if context in contexts and ACCELERATOR.search(t)]

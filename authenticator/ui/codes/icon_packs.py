@@ -169,7 +169,7 @@ class IconPacks(QObject):
         super().__init__(window)
         self.window = window
         self._icon_for = ""
-        self.action = QAction(self.tr("Import icon pac&k…"), window)
+        self.action = QAction(self.tr("Import ico&n pack…"), window)
         self.action.triggered.connect(lambda _=False: self.import_pack())
         window.add_menu_action(self.action)
         window.add_row_menu_hook(self._extend_row_menu)

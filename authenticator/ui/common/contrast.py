@@ -145,6 +145,8 @@ def audit_outlines(top: QWidget) -> list[Finding]:
             name = widget.accessibleName()
         else:
             continue
+        if not widget.visibleRegion().boundingRect().contains(rect.intersected(widget.rect())):
+            continue  # scrolled partly away: measured once it is on screen
         pixels = _pixels(image, _scaled(_rect_in(widget, top, rect), ratio))
         measured = _outline_contrast(pixels)
         if measured is not None and measured < OUTLINE_MINIMUM:

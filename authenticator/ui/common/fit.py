@@ -11,7 +11,7 @@ available geometry.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFrame, QMainWindow, QScrollArea, QWidget
 
 
 def fit_window(window: QWidget) -> None:
@@ -53,8 +53,11 @@ class WindowFitter(QObject):
     """Fits every window and dialog when it is shown (menus, tool tips and pop-ups aside)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Show and isinstance(watched, QWidget)
-                and watched.isWindow() and watched.windowType() not in _NOT_WINDOWS):
+        # Dialogs and main windows only: overlays (a region picker spanning monitors) and
+        # other frameless windows place themselves.
+        if (event.type() == QEvent.Type.Show and isinstance(watched, (QDialog, QMainWindow))
+                and watched.isWindow() and watched.windowType() not in _NOT_WINDOWS
+                and not watched.windowFlags() & Qt.WindowType.FramelessWindowHint):
             fit_window(watched)
         return False
 

@@ -14,7 +14,7 @@ from enum import Enum
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, SignalInstance
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -60,13 +60,13 @@ from authenticator.ui.enroll.camera import (
 )
 from authenticator.ui.enroll.duplicates import add_accounts_checked
 from authenticator.ui.enroll.pages import ConfirmationPage, ReviewPage, heading
-from authenticator.ui.enroll.screen import RegionOverlay
+from authenticator.ui.enroll.region import RegionOverlay, screen_geometries
+from authenticator.ui.enroll.screen import PortalFactory, ScreenRoute, default_portal
 from authenticator.ui.enroll.sources import (
     Incoming,
     clipboard_incoming,
     grab_screens,
     incoming_from_mime,
-    is_blank,
     parse_links,
     qimage_to_gray,
 )
@@ -112,19 +112,6 @@ def _scan_paths(paths: Sequence[str]) -> list[ScanResult]:
     return [scan_file(p) for p in paths]
 
 
-def _scan_region(gray: np.ndarray, rect: tuple[int, int, int, int]) -> list[ScanResult]:
-    import cv2
-
-    from authenticator.scan.pipeline import scan_array
-
-    x, y, w, h = rect
-    crop = gray[y : y + h, x : x + w]
-    if min(crop.shape) < 8:
-        return [scan_array(crop)]
-    enlarged = cv2.resize(crop, None, fx=2.0, fy=2.0, interpolation=cv2.INTER_CUBIC)
-    return [scan_array(enlarged)]
-
-
 class EnrollDialog(QDialog):
     """Add one or more accounts. ``add_accounts`` adds (asking about duplicates) and
     returns what was really added; the dialog then shows the confirmation step."""
@@ -140,6 +127,8 @@ class EnrollDialog(QDialog):
         list_cameras: ListCameras = default_list_cameras,
         grab: Callable[[], list[QImage]] = grab_screens,
         grab_delay_ms: int = GRAB_DELAY_MS,
+        portal: PortalFactory = default_portal,
+        geometries: Callable[[], list[QRect]] = screen_geometries,
         ticked: SignalInstance | None = None,
     ) -> None:
         super().__init__(parent)
@@ -150,17 +139,15 @@ class EnrollDialog(QDialog):
         self._clipboard = clipboard
         self._open_camera = open_camera
         self._list_cameras = list_cameras
-        self._grab = grab
-        self._grab_delay_ms = grab_delay_ms
         self._closed = False
         self._job = 0
         self._camera: CameraThread | None = None
         self._assembler: MigrationAssembler | None = None
         self._export_parts = 0
-        self._screens: list[np.ndarray] = []
-        self._concealed: list[tuple[QWidget, float, QPoint]] = []
-        self.overlay: RegionOverlay | None = None
+        self._pending_job = 0
         self.added: list[Account] = []
+        self.screen_route = ScreenRoute(self, grab=grab, grab_delay_ms=grab_delay_ms,
+                                        portal=portal, geometries=geometries)
         self._build()
         if ticked is not None:
             ticked.connect(self.tick)
@@ -287,9 +274,7 @@ class EnrollDialog(QDialog):
 
     def _screen_page(self) -> QWidget:
         page, layout = self._page(
-            self.tr("Scan a QR code on your screen"),
-            self.tr("Open the page that shows the QR code, then press Scan screen. This "
-                    "window steps aside for a moment while the screen is read."))
+            self.tr("Scan a QR code on your screen"), self.screen_route.intro())
         self.scan_screen_button = self._button(self.tr("&Scan screen"), "screen")
         self.scan_screen_button.clicked.connect(self.scan_screen)
         row = QHBoxLayout()
@@ -363,6 +348,7 @@ class EnrollDialog(QDialog):
             return
         route = self._route_order[row]
         self.stop_camera()
+        self.screen_route.cancel()  # another route chosen: a pending screen scan ends
         self.clear_message()
         self.screen_fallback.setVisible(False)
         self.pages.setCurrentWidget(self._route_pages[route])
@@ -397,19 +383,30 @@ class EnrollDialog(QDialog):
 
     # -- messages -------------------------------------------------------------------------
     def show_error(self, text: str) -> None:
-        self._show_message(sentence(translate_error(text)), "#FDECEA", "#8A1C1C")
+        self._show_message(sentence(translate_error(text)), error=True)
 
     def show_info(self, text: str) -> None:
-        self._show_message(text, "#E8F1FD", "#0B3A75")
+        self._show_message(text, error=False)
 
-    def _show_message(self, text: str, background: str, colour: str) -> None:
+    _MESSAGE_STYLE = ("QLabel { border-radius: 6px; padding: 8px;"
+                      " background: #E8F1FD; color: #0B3A75; }"
+                      ' QLabel[error="true"] { background: #FDECEA; color: #8A1C1C; }')
+
+    def _show_message(self, text: str, *, error: bool) -> None:
+        """The message line; its ``error`` property (what the style selects on) says
+        whether it reports a failure."""
         self.message.setText(text)
-        self.message.setStyleSheet(f"background: {background}; color: {colour};"
-                                   " border-radius: 6px; padding: 8px;")
+        self.message.setProperty("error", error)
+        self.message.setStyleSheet(self._MESSAGE_STYLE)  # re-polish for the property
         self.message.setVisible(True)
+
+    def has_error(self) -> bool:
+        """An error is shown (not a hint or progress note)."""
+        return self.message.isVisible() and bool(self.message.property("error"))
 
     def clear_message(self) -> None:
         self.message.clear()
+        self.message.setProperty("error", False)
         self.message.setVisible(False)
 
     # -- camera ---------------------------------------------------------------------------
@@ -485,80 +482,34 @@ class EnrollDialog(QDialog):
         else:
             self.accept_found(list(outcome), [])
 
-    # -- screen ---------------------------------------------------------------------------
+    # -- screen (see enroll/screen.py) ----------------------------------------------
     def scan_screen(self) -> None:
-        """Step our windows aside, grab every screen, decode in a worker."""
-        self.clear_message()
-        self.screen_fallback.setVisible(False)
-        self.scan_screen_button.setEnabled(False)
-        self._concealed = []
-        for widget in {id(w): w for w in (self.parentWidget(), self) if w}.values():
-            window = widget.window()
-            if window.isVisible():
-                # Transparent where a compositor runs; also moved off the screens for
-                # desktops without one (hiding would end the dialog's exec()).
-                self._concealed.append((window, window.windowOpacity(), window.pos()))
-                window.setWindowOpacity(0.0)
-                window.move(-40000, -40000)
-        QTimer.singleShot(self._grab_delay_ms, self._grab_now)
+        """Step our windows aside, read every screen (or ask the portal), decode."""
+        self.screen_route.start()
 
-    def _grab_now(self) -> None:
-        try:
-            images = self._grab()
-        finally:
-            for window, opacity, position in self._concealed:
-                window.move(position)
-                window.setWindowOpacity(opacity)
-            self._concealed = []
-            self.scan_screen_button.setEnabled(True)
-        if self._closed:
-            return
-        arrays = [qimage_to_gray(i) for i in images if not i.isNull()]
-        self._screens = [a for a in arrays if not is_blank(a)]
-        if not self._screens:
-            self.screen_fallback.setVisible(True)
-            self.show_error(self.tr(
-                "This desktop did not let the app read the screen (this happens on "
-                "Wayland). Take a screenshot and open it with Open an image, or copy the "
-                "QR code image and paste it here with Ctrl+V."))
-            return
-        screens = list(self._screens)
-        self._scan(lambda: _scan_arrays(screens), on_nothing=self._screen_not_found)
+    @property
+    def overlay(self) -> RegionOverlay | None:
+        """The drag-a-box overlay on the dialog's monitor (None when not shown)."""
+        overlays = self.screen_route.overlays
+        return overlays[self.screen_route.focused_tile()] if overlays else None
 
-    def _screen_not_found(self, message: str) -> None:
-        """Nothing decoded: let the user drag a box on the frozen screenshot."""
-        self.show_info(self.tr("No QR code was found automatically. Drag a box around it "
-                               "on the screenshot."))
-        screen_index = self._screen_of_dialog()
-        image = self._screen_image(screen_index)
-        overlay = RegionOverlay(image, self)
-        overlay.chosen.connect(lambda rect: self._region_chosen(screen_index, rect))
-        overlay.cancelled.connect(lambda: self.show_error(message))
-        screens = QGuiApplication.screens()
-        if screen_index < len(screens):
-            overlay.setGeometry(screens[screen_index].geometry())
-        self.overlay = overlay
-        overlay.showFullScreen()
-        overlay.activateWindow()
-        overlay.setFocus()
+    def scan_job(self, work: Callable[[], list[ScanResult]],
+                 on_nothing: Callable[[str], None] | None = None) -> None:
+        self._scan(work, on_nothing)
 
-    def _screen_of_dialog(self) -> int:
-        screens = QGuiApplication.screens()
-        here = self.screen()
-        index = screens.index(here) if here in screens else 0
-        return index if index < len(self._screens) else 0
+    def scan_pending(self) -> bool:
+        return self._pending_job == self._job and self._job != 0
 
-    def _screen_image(self, index: int) -> QImage:
-        gray = self._screens[index]
-        height, width = gray.shape
-        return QImage(gray.data, width, height, gray.strides[0],
-                      QImage.Format.Format_Grayscale8).copy()
+    def cancel_jobs(self) -> None:
+        """Forget running decodes (their results are dropped)."""
+        if self.scan_pending():
+            self.unsetCursor()
+        self._next_job()
 
-    def _region_chosen(self, index: int, rect: QRect) -> None:
-        self.overlay = None
-        gray = self._screens[index]
-        box = (rect.x(), rect.y(), rect.width(), rect.height())
-        self._scan(lambda: _scan_region(gray, box))
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.screen_route.cancel():
+            return  # Esc during a screen scan stops it quietly; the dialog stays
+        super().keyPressEvent(event)
 
     # -- image files, pasted images, links ---------------------------------------------
     def open_image(self) -> None:
@@ -629,12 +580,14 @@ class EnrollDialog(QDialog):
     def _scan(self, work: Callable[[], list[ScanResult]],
               on_nothing: Callable[[str], None] | None = None) -> None:
         job = self._next_job()
+        self._pending_job = job
         self.show_info(self.tr("Looking for a QR code…"))
         self.setCursor(Qt.CursorShape.BusyCursor)
 
         def done(results: list[ScanResult]) -> None:
             if not self._current(job):
                 return
+            self._pending_job = 0
             self.unsetCursor()
             accounts = [a for r in results for a in r.accounts]
             batches = [b for r in results for b in r.migration_batches]
@@ -650,6 +603,7 @@ class EnrollDialog(QDialog):
 
         def failed(message: str) -> None:
             if self._current(job):
+                self._pending_job = 0
                 self.unsetCursor()
                 self.show_error(message)
 
@@ -774,10 +728,7 @@ class EnrollDialog(QDialog):
     def _shut_down(self) -> None:
         self._closed = True
         self.stop_camera()
-        if self.overlay is not None:
-            self.overlay.close()
-            self.overlay = None
-        self._screens = []
+        self.screen_route.shut_down()
 
 
 

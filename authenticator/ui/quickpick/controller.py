@@ -1,0 +1,265 @@
+"""The quick pick feature: the box, the global shortcut, copying or typing the code.
+
+"Type it for me": the window that had the focus is noted before the box appears; after
+the box hides, that window is activated again and, once it has the focus back and no
+modifier key is held any more (the shortcut's Ctrl+Alt, Shift+Enter's Shift), the code is
+typed into it. If the focus does not come back within a moment the code is copied
+instead: it is never typed into some other window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+
+from authenticator.core.account import Account
+from authenticator.core.otp import code_at
+from authenticator.ui.quickpick.backends import (
+    BackendError,
+    Hotkey,
+    Input,
+    Session,
+    can_register_shortcut,
+    can_type,
+    detect_session,
+    make_hotkey,
+    make_input,
+)
+from authenticator.ui.quickpick.box import QuickPickBox
+from authenticator.ui.quickpick.keys import DEFAULT_SHORTCUT, ShortcutError, parse_shortcut
+from authenticator.ui.quickpick.texts import reason_text
+
+TYPE_POLL_MS = 15
+TYPE_ATTEMPTS = 100  # ~1.5 s for the focus to come back and the modifiers to be released
+REACTIVATE_EVERY = 20
+# Registering the shortcut loads the X11/Windows library: after the first paint.
+REGISTER_DELAY_MS = 300
+
+
+class QuickPick(QObject):
+    _pressed = Signal()  # emitted by the shortcut's thread, delivered on the GUI thread
+    status_changed = Signal()
+
+    def __init__(self, host: Any, session_kind: Session | None = None,
+                 input_factory: Any = None, hotkey_factory: Any = None,
+                 register_delay_ms: int = REGISTER_DELAY_MS) -> None:
+        super().__init__(host.window())
+        self.host = host
+        self.session_kind = session_kind or detect_session(QGuiApplication.platformName())
+        self._input_factory = input_factory or make_input
+        self._hotkey_factory = hotkey_factory or make_hotkey
+        self._input: Input | None = None
+        self.input_error: str | None = None
+        self._hotkey: Hotkey | None = None
+        self.shortcut_error: str | None = None
+        self.registered_shortcut = ""
+        self._target: int | None = None
+        self._typing: tuple[Account, int] | None = None  # account, attempts so far
+        self._box: QuickPickBox | None = None
+        self._closed = False
+        self._pressed.connect(self.show_box, Qt.ConnectionType.QueuedConnection)
+        self.action = QAction(self.tr("Quick pic&k…"), host.window())
+        self.action.triggered.connect(self.show_box)
+        host.add_menu_action(self.action)
+        host.add_tick_hook(self._tick)
+        host.add_settings_section(self._settings_section)
+        self._timer = QTimer(self)
+        self._timer.setInterval(TYPE_POLL_MS)
+        self._timer.timeout.connect(self._type_step)
+        QTimer.singleShot(register_delay_ms, self, self._after_start)
+
+    def _after_start(self) -> None:
+        """Once the app is up: register the shortcut, and build the box (hidden) so the
+        first press shows it as fast as the next ones."""
+        if self._closed:
+            return
+        self.apply_settings()
+        box = self.box
+        box.ensurePolished()
+        box.winId()  # the native window, created now rather than on the first show
+
+    # -- the box --------------------------------------------------------------------------
+    @property
+    def box(self) -> QuickPickBox:
+        if self._box is None:
+            self._box = QuickPickBox(self.host.session, self.host.time.now)
+            # A window of its own (shown while the main one hides in the tray), gone with it.
+            self.host.window().destroyed.connect(self._box.deleteLater)
+            self._box.chosen.connect(self._chosen)
+            self._box.dismissed.connect(self._give_focus_back)
+            self._box.unlock_requested.connect(self.host.session.unlock)
+        return self._box
+
+    def show_box(self) -> None:
+        box = self.box
+        if box.isVisible():
+            box.raise_()
+            box.activateWindow()
+            return
+        self._cancel_typing()
+        self._target = self._note_target()
+        types = bool(self.host.settings.get("pick_types"))
+        box.set_hint(types_by_default=types and self.typing_possible,
+                     can_type=self.typing_possible)
+        box.open()
+
+    def _note_target(self) -> int | None:
+        inp = self._get_input()
+        if inp is None:
+            return None
+        try:
+            window = inp.active_window()
+        except Exception:  # X errors: typing falls back to copying
+            return None
+        return window or None
+
+    def _tick(self) -> None:
+        if self._box is not None:
+            self._box.tick()
+
+    def close(self) -> None:
+        """Stop the shortcut and the typing (the app quits, or tests end)."""
+        self._closed = True
+        self._cancel_typing()
+        self._stop_hotkey()
+        if self._input is not None:
+            self._input.close()
+            self._input = None
+        if self._box is not None:
+            self._box.hide()
+            self._box.deleteLater()
+            self._box = None
+
+    # -- settings -------------------------------------------------------------------------
+    @property
+    def typing_possible(self) -> bool:
+        return can_type(self.session_kind) and self._get_input() is not None
+
+    def _get_input(self) -> Input | None:
+        if self._input is None and self.input_error is None:
+            if not can_type(self.session_kind):
+                self.input_error = "typing into other windows is not available here"
+                return None
+            try:
+                self._input = self._input_factory(self.session_kind)
+            except BackendError as exc:
+                self.input_error = str(exc)
+        return self._input
+
+    def apply_settings(self) -> None:
+        """(Re-)register the global shortcut from the settings."""
+        self._stop_hotkey()
+        self.shortcut_error = None
+        settings = self.host.settings
+        if not settings.get("pick_shortcut_enabled") or not can_register_shortcut(
+                self.session_kind):
+            self.status_changed.emit()
+            return
+        text = settings.get("pick_shortcut") or DEFAULT_SHORTCUT
+        try:
+            combo = parse_shortcut(text)
+            self._hotkey = self._hotkey_factory(self.session_kind, combo, self._pressed.emit)
+            self.registered_shortcut = text
+        except (ShortcutError, BackendError) as exc:
+            self.shortcut_error = str(exc)
+        self.status_changed.emit()
+
+    def _stop_hotkey(self) -> None:
+        if self._hotkey is not None:
+            with contextlib.suppress(Exception):
+                self._hotkey.stop()
+            self._hotkey = None
+            self.registered_shortcut = ""
+
+    def _settings_section(self, dialog: Any) -> Any:
+        from authenticator.ui.quickpick.settings_section import QuickPickSettings
+
+        return QuickPickSettings(self, dialog)
+
+    # -- copying and typing ---------------------------------------------------------------
+    def _chosen(self, account: Account, alternate: bool) -> None:
+        wants_typing = bool(self.host.settings.get("pick_types")) != alternate
+        self.box.hide()
+        if not wants_typing:
+            self._copy(account)
+            self._give_focus_back()
+        elif not self.typing_possible:
+            self._copy(account, self.tr("Typing is not available here: the code was copied "
+                                        "instead."))
+        elif self._target is None:
+            self._copy(account, self.tr("No window had the focus: the code was copied "
+                                        "instead."))
+        else:
+            assert self._input is not None
+            self._typing = (account, 0)
+            with contextlib.suppress(Exception):
+                self._input.activate(self._target)
+            self._timer.start()
+
+    def _give_focus_back(self) -> None:
+        """After Esc or a copy: back to the window the user was in (the window manager
+        usually does it; on X11 and Windows we ask explicitly, in case it picks another)."""
+        if self._input is not None and self._target is not None:
+            with contextlib.suppress(Exception):
+                self._input.activate(self._target)
+
+    def _cancel_typing(self) -> None:
+        self._timer.stop()
+        self._typing = None
+
+    def _type_step(self) -> None:
+        if self._typing is None or self._input is None or self._target is None:
+            self._cancel_typing()
+            return
+        account, attempts = self._typing
+        attempts += 1
+        self._typing = (account, attempts)
+        inp = self._input
+        try:
+            held = inp.modifiers_held()
+            back = inp.focus_is_in(self._target)
+            if not back and attempts % REACTIVATE_EVERY == 0:
+                inp.activate(self._target)
+        except Exception:
+            held, back = False, False
+        if (held or not back) and attempts < TYPE_ATTEMPTS:
+            return
+        self._cancel_typing()
+        if not back:
+            self._copy(account, self.tr("Could not get back to your window: the code was "
+                                        "copied instead."))
+            return
+        code = self._fresh_code(account)
+        try:
+            inp.type_text(code)
+        except Exception as exc:
+            self._copy(account, self.tr("Could not type the code ({reason}): it was copied "
+                                        "instead.").format(reason=reason_text(str(exc))))
+            return
+        self._record_use(account)
+        self.host.notify(self.tr("Typed the code for {label}").format(label=account.label))
+
+    def _fresh_code(self, account: Account) -> str:
+        current = self.host.session.get(account.id) or account
+        return code_at(current, self.host.time.now())
+
+    def _copy(self, account: Account, note: str = "") -> None:
+        self.host.clipboard.copy(self._fresh_code(account))
+        delay = self.host.clipboard.delay_seconds
+        if delay > 0:
+            text = self.tr("Copied {label}, clears in {n} s").format(label=account.label,
+                                                                    n=delay)
+        else:
+            text = self.tr("Copied {label}").format(label=account.label)
+        self._record_use(account)
+        self.host.notify(f"{note} {text}" if note else text, seconds=6.0 if note else 4.0)
+
+    def _record_use(self, account: Account) -> None:
+        session = self.host.session
+        current = session.get(account.id)
+        if current is not None:
+            session.record_use(current.evolve(last_used=self.host.time.now(),
+                                              modified=current.modified))
