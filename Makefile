@@ -41,6 +41,10 @@ bench: install
 
 screenshots: install
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots --lang fr
+	# HiDPI crops as on a 1400x900 screen at 200 % (Xvfb; offscreen's screen is too small)
+	xvfb-run -a -s '-screen 0 1400x900x24' env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=2 \
+	  $(PY) scripts/screenshots.py docs/screenshots --hidpi
 
 dist: install
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dist]'
@@ -51,10 +55,14 @@ dist-smoke: dist
 
 # After adding or changing visible strings: refresh the .ts (then translate the new
 # entries, e.g. with Qt Linguist) and compile the .qm the app loads.
+# English gets only the plural forms of "%n account(s)" strings (-pluralonly).
 TS := resources/translations/authenticator_fr.ts
+TS_EN := resources/translations/authenticator_en.ts
 translations: install
 	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find authenticator/ui -name "*.py" | sort) -ts $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -pluralonly $$(find authenticator/ui -name "*.py" | sort) -ts $(TS_EN)
+	$(VENV)/bin/pyside6-lrelease $(TS_EN) -qm $(TS_EN:.ts=.qm)
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache

@@ -2,7 +2,9 @@
 
 Run with ``make screenshots`` (offscreen Qt, no display needed; works under Xvfb too).
 Writes ``main-light.png``, ``main-dark.png``, ``welcome.png`` and ``add.png`` into the
-folder given as the first argument.
+folder given as the first argument; with ``--lang fr`` the French ``main-fr.png`` and
+``settings-fr.png``; with ``--hidpi`` (run under QT_SCALE_FACTOR=2) crops of the list and
+of the Add dialog at twice the pixels, ``hidpi-list.png`` and ``hidpi-add.png``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from authenticator.core.account import Account, OtpKind, decode_base32
 from authenticator.storage.kdf import KdfParams
 from authenticator.ui.app import build_window
+from authenticator.ui.common.fit import install_window_fitter
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.theme import apply_theme
@@ -47,9 +51,15 @@ def wait_for(app: QApplication, condition, timeout: float = 20.0) -> None:  # ty
 
 
 def main() -> int:
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots")
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = Path(args[0] if args else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    install_window_fitter(app)
+    if "--lang" in sys.argv[1:]:
+        return variant(app, out, sys.argv[sys.argv.index("--lang") + 1])
+    if "--hidpi" in sys.argv[1:]:
+        return variant(app, out, "", hidpi=True)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         time_base = FakeTimeBase(1_767_225_613.0)  # 26 s into a step: shows the countdown
@@ -92,6 +102,65 @@ def main() -> int:
             window.really_quit = True
             window.close()
     print(f"screenshots written to {out}")
+    return 0
+
+
+def demo_window(app: QApplication, folder: Path, settings: AppSettings,
+                time_base: FakeTimeBase) -> Any:
+    session = VaultSession(folder / "demo.authvault", kdf=KdfParams.for_tests())
+    window = build_window(session, settings, time_base)
+    window.resize(520, 600)
+    window.show()
+    session.create("a demo password")
+    wait_for(app, lambda: session.is_unlocked)
+    for issuer, name, key, kind, favourite, tags in DEMO:
+        session.add(Account(secret=decode_base32(key), issuer=issuer, name=name, kind=kind,
+                            favorite=favourite, tags=tags))
+    window.tick()
+    window.codes.view.setCurrentIndex(window.proxy.index(1, 0))
+    app.processEvents()
+    return window
+
+
+def variant(app: QApplication, out: Path, language: str, hidpi: bool = False) -> int:
+    """French main window and settings, or HiDPI crops (list rows, Add dialog form)."""
+    from authenticator.ui.enroll.dialog import EnrollDialog, Route
+    from authenticator.ui.platform.translations import install_translator
+    from authenticator.ui.settings.dialog import SettingsDialog
+
+    install_translator(app, language)
+    apply_theme(app, "light")
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = AppSettings(Path(tmp) / "settings.ini")
+        settings.set("time_check_asked", True)
+        time_base = FakeTimeBase(1_767_225_613.0)
+        window = demo_window(app, Path(tmp), settings, time_base)
+        if hidpi:
+            shot = window.grab()
+            ratio = shot.devicePixelRatio()
+            shot.copy(0, 0, int(520 * ratio), int(260 * ratio)).save(str(out / "hidpi-list.png"))
+            dialog = EnrollDialog(time_base.now, lambda accounts: accounts, window,
+                                  list_cameras=lambda: [])
+            dialog.show()
+            dialog.show_route(Route.MANUAL)
+            dialog.form.issuer.setText("Example")
+            dialog.form.key.setText("JBSW Y3DP 1O08")
+            app.processEvents()
+            dialog.grab().save(str(out / "hidpi-add.png"))
+            dialog.close()
+        else:
+            window.grab().save(str(out / f"main-{language}.png"))
+            dialog = SettingsDialog(settings, window, vault_settings={},
+                                    sections=window.settings_sections(),
+                                    vault_path=window.session.path)
+            dialog.show()
+            app.processEvents()
+            dialog.grab().save(str(out / f"settings-{language}.png"))
+            dialog.close()
+        window.really_quit = True
+        window.lock(confirm_unsaved=False)
+        window.close()
+    print(f"screenshots ({language or 'hidpi'}) written to {out}")
     return 0
 
 

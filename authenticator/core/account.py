@@ -50,6 +50,36 @@ class Algorithm(enum.StrEnum):
             raise AccountError(f"unsupported algorithm {text.strip()[:20]}") from None
 
 
+# Digits people type for the base32 letter they misread (base32 has no 0, 1, 8 or 9).
+LIKELY_LETTERS = {"0": "O", "1": "I or L", "8": "B"}
+
+
+def invalid_base32_characters(text: str) -> list[str]:
+    """The distinct characters of a key (spaces, dashes, padding ignored) base32 lacks."""
+    cleaned = "".join(ch for ch in text if ch not in " \t\r\n-_").upper().rstrip("=")
+    return sorted({ch for ch in cleaned if ch not in BASE32_ALPHABET})
+
+
+def shown_character(ch: str) -> str:
+    return repr(ch)[1:-1] if not ch.isprintable() or ch == " " else ch
+
+
+def likely_letter(ch: str) -> str:
+    """The letter a misread character probably stands for ("" when there is no guess)."""
+    return LIKELY_LETTERS.get(ch, "")
+
+
+def describe_invalid_characters(bad: list[str]) -> str:
+    """Plain words: what base32 allows, what the key has, and the likely intended letters."""
+    parts = []
+    for ch in bad[:8]:
+        guess = likely_letter(ch)
+        parts.append(f"{shown_character(ch)} (perhaps {guess})" if guess
+                     else shown_character(ch))
+    return ("a key uses only the letters A-Z and the digits 2-7; this one also has "
+            + ", ".join(parts))
+
+
 def normalize_base32(text: str) -> str:
     """Upper-case base32 without spaces, dashes, underscores or padding.
 
@@ -59,11 +89,9 @@ def normalize_base32(text: str) -> str:
     cleaned = "".join(ch for ch in text if ch not in " \t\r\n-_").upper().rstrip("=")
     if not cleaned:
         raise AccountError("the key is empty")
-    bad = sorted({ch for ch in cleaned if ch not in BASE32_ALPHABET})
+    bad = invalid_base32_characters(cleaned)
     if bad:
-        shown = ", ".join(repr(ch)[1:-1] if not ch.isprintable() or ch == " " else ch
-                          for ch in bad[:8])
-        raise AccountError(f"the key contains characters that are not base32: {shown}")
+        raise AccountError(describe_invalid_characters(bad))
     if len(cleaned) % 8 in (1, 3, 6):
         raise AccountError(f"the key has an impossible length ({len(cleaned)} base32 characters)")
     return cleaned
@@ -85,6 +113,16 @@ def decode_base32(text: str) -> bytes:
 def encode_base32(secret: bytes) -> str:
     """Upper-case base32 without padding."""
     return base64.b32encode(secret).decode("ascii").rstrip("=")
+
+
+MAX_ICON_CHARS = 512 * 1024  # a data URI of a small PNG (the app stores 128 x 128)
+
+
+def _stored_icon(value: Any) -> str:
+    """A stored custom icon, or "" when absent, not a data URI or too large."""
+    if not isinstance(value, str) or len(value) > MAX_ICON_CHARS:
+        return ""
+    return value if value.startswith("data:image/") else ""
 
 
 def new_id() -> str:
@@ -117,6 +155,8 @@ class Account:
     last_used: float | None = None
     # Bumped on every edit: merges keep the higher revision (then the later ``modified``).
     revision: int = 0
+    #: The user's own icon for this account: a ``data:image/png;base64,...`` URI, or "".
+    icon: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         # Coerce loose inputs (strings from parsers/JSON) into the enum types.
@@ -236,6 +276,8 @@ class Account:
             period=self.period,
             revision=self.revision,
         )
+        if self.icon:
+            data["icon"] = self.icon
         return data
 
     @classmethod
@@ -262,6 +304,7 @@ class Account:
                 last_used=(float(data["last_used"]) if data.get("last_used") is not None
                            else None),
                 revision=int(data.get("revision") or 0),
+                icon=_stored_icon(data.get("icon")),
             )
         except AccountError:
             raise

@@ -12,6 +12,9 @@ from authenticator import __version__
 
 if TYPE_CHECKING:
     from authenticator.ui.clock.check import ClockCheck
+    from authenticator.ui.codes.gestures import ListGestures
+    from authenticator.ui.codes.icon_packs import IconPacks
+    from authenticator.ui.codes.privacy import PrivacyMode
     from authenticator.ui.common.session import VaultSession
     from authenticator.ui.common.settings import AppSettings
     from authenticator.ui.common.ticker import SecondTicker
@@ -47,6 +50,9 @@ class Features:
     transfer: TransferActions
     clock: ClockCheck
     settings: SettingsFeature
+    gestures: ListGestures
+    privacy: PrivacyMode
+    icon_packs: IconPacks
     quickpick: QuickPick
 
 
@@ -56,6 +62,7 @@ def install_features(host: Host) -> Features:
     The order is the order of their entries in the main menu.
     """
     from authenticator.ui import clock, enroll, quickpick, settings, transfer
+    from authenticator.ui.codes import gestures, icon_packs, privacy
 
     return Features(
         enroll=enroll.install(host),
@@ -63,6 +70,10 @@ def install_features(host: Host) -> Features:
         clock=clock.install(host),
         settings=settings.install(host),
         quickpick=quickpick.install(host),
+        # the code list's own options (they reach the main window's list: ui/codes)
+        gestures=gestures.install(host),
+        privacy=privacy.install(host),
+        icon_packs=icon_packs.install(host),
     )
 
 
@@ -98,6 +109,8 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
 
     from PySide6.QtWidgets import QApplication
 
+    from authenticator.ui.common.files import bind_settings
+    from authenticator.ui.common.fit import install_window_fitter
     from authenticator.ui.common.session import VaultSession
     from authenticator.ui.common.settings import AppSettings
     from authenticator.ui.common.theme import apply_theme
@@ -118,6 +131,7 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("authenticator")
     settings = AppSettings()
+    bind_settings(settings)  # file dialogs open in the folder used last time
     install_translator(app, settings.get("language"))
 
     path = choose_vault_path(vault_path, settings.get("last_vault"))
@@ -131,6 +145,7 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
     instance.listen()
 
     apply_theme(app, settings.get("theme"))
+    install_window_fitter(app)  # windows tall enough for wrapped text, inside the screen
     session = VaultSession(Path(path))
     window = build_window(session, settings, TimeBase())
     window.settings_changed.connect(lambda: apply_theme(app, settings.get("theme")))

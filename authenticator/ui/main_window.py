@@ -86,6 +86,7 @@ class MainWindow(WindowHost, QMainWindow):
 
         self._make_actions()
         self._connect()
+        self.listing.sort_changed.connect(self._update_actions)
         self._apply_settings()
         geometry = settings.geometry()
         if geometry is not None:
@@ -181,6 +182,9 @@ class MainWindow(WindowHost, QMainWindow):
         for action in (self.add_action, self.lock_action, self.find_action, self.password_action,
                        *self.rows.actions):
             action.setEnabled(unlocked)
+        manual = self.model.sort_mode is SortMode.MANUAL
+        for action in (self.rows.up_action, self.rows.down_action):  # moving: manual order
+            action.setEnabled(unlocked and manual)
 
     def _create_vault(self, password: str) -> None:
         self.welcome.set_busy(True)

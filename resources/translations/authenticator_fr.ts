@@ -4,7 +4,7 @@
 <context>
     <name>AccountDelegate</name>
     <message>
-        <location filename="../../authenticator/ui/codes/delegate.py" line="310"/>
+        <location filename="../../authenticator/ui/codes/delegate.py" line="329"/>
         <source>next {code}</source>
         <extracomment>Static layers kept (each a row-sized pixmap, ~130 KiB at 100% scale): a few screens&apos; worth, so scrolling through thousands of accounts does not keep thousands of them.</extracomment>
         <translation>suivant {code}</translation>
@@ -48,7 +48,7 @@
     <name>AegisExportDialog</name>
     <message>
         <location filename="../../authenticator/ui/transfer/aegis.py" line="44"/>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="95"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="94"/>
         <source>Export for Aegis</source>
         <translation>Exporter pour Aegis</translation>
     </message>
@@ -124,17 +124,17 @@
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="96"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="95"/>
         <source>Aegis vault files (*.json);;All files (*)</source>
         <translation>Fichiers de coffre Aegis (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="107"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="106"/>
         <source>Without a password the file holds your keys UNENCRYPTED: delete it once Aegis has imported it.</source>
         <translation>Sans mot de passe, le fichier contient vos clés NON CHIFFRÉES : supprimez-le dès qu’Aegis l’a importé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="110"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="109"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -142,79 +142,79 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="57"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="102"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="58"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="103"/>
         <source>Back up to a file</source>
         <translation>Sauvegarder dans un fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="60"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="61"/>
         <source>The backup is encrypted under a password of its own. Keep it somewhere safe: without this password it cannot be opened.</source>
         <translation>La sauvegarde est chiffrée avec son propre mot de passe. Conservez-le en lieu sûr&#xa0;: sans ce mot de passe, elle ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="68"/>
         <source>Backup file</source>
         <translation>Fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="68"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="69"/>
         <source>Where to save it (another disk is best)</source>
         <translation>Où l’enregistrer (un autre disque, c’est mieux)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="71"/>
         <source>Choose the backup file</source>
         <translation>Choisir le fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="74"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="76"/>
         <source>File:</source>
         <translation>Fichier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="75"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="77"/>
         <source>Backup password</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="76"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
         <source>Backup password again</source>
         <translation>Mot de passe de la sauvegarde, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="77"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="79"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="80"/>
         <source>&amp;Again:</source>
         <translation>Co&amp;nfirmer&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="86"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="87"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="91"/>
         <source>&amp;Create backup</source>
         <translation>&amp;Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="90"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="92"/>
         <source>Create backup</source>
         <translation>Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="110"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="112"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
@@ -222,7 +222,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="36"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="37"/>
         <source>Authenticator backups (*.authvault);;All files (*)</source>
         <translation>Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -230,7 +230,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="143"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="181"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -521,67 +521,67 @@
 <context>
     <name>ClockSettingsBox</name>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="39"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="40"/>
         <source>Clock</source>
         <translation>Horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="43"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="44"/>
         <source>Check this computer&apos;s clock over the &amp;internet (NTP, sends no personal data)</source>
         <translation>Vérifier l’horloge de cet ordinateur par &amp;Internet (NTP, aucune donnée personnelle envoyée)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="49"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="50"/>
         <source>Time servers separated by commas; empty uses public NTP servers.</source>
         <translation>Serveurs de temps séparés par des virgules&#xa0;; vide = serveurs NTP publics.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="51"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="52"/>
         <source>Time servers</source>
         <translation>Serveurs de temps</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="52"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="53"/>
         <source>Time se&amp;rvers:</source>
         <translation>Se&amp;rveurs de temps&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="53"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="54"/>
         <source>Codes use &amp;corrected time</source>
         <translation>Les codes utilisent l’heure &amp;corrigée</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="59"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="60"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="61"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="62"/>
         <source>Seconds to add to this computer&apos;s clock</source>
         <translation>Secondes à ajouter à l’horloge de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="62"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="63"/>
         <source>For computers without internet: positive when this clock is slow. Updated by each time check.</source>
         <translation>Pour les ordinateurs sans Internet&#xa0;: positive quand cette horloge retarde. Mise à jour à chaque vérification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="64"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="65"/>
         <source>Co&amp;rrection:</source>
         <translation>Correctio&amp;n&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="70"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="75"/>
         <source>Clock check status</source>
         <translation>État de la vérification de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="71"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="76"/>
         <source>Check &amp;now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="72"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="77"/>
         <source>Check the clock now</source>
         <translation>Vérifier l’horloge maintenant</translation>
     </message>
@@ -589,37 +589,37 @@
 <context>
     <name>CodeList</name>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="43"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
         <source>S&amp;ort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="49"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="49"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="46"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="50"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="46"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="50"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="52"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="57"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par &amp;étiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="125"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="131"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
@@ -911,54 +911,82 @@
     </message>
 </context>
 <context>
+    <name>CopyGestureSection</name>
+    <message>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="71"/>
+        <source>Code list</source>
+        <translation>Liste des codes</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="75"/>
+        <source>A single click (a click also selects)</source>
+        <translation>Un simple clic (un clic sélectionne aussi)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="76"/>
+        <source>A double click (a single click only selects)</source>
+        <translation>Un double-clic (un simple clic ne fait que sélectionner)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="79"/>
+        <source>Copy a code with</source>
+        <translation>Copier un code par</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="80"/>
+        <source>Cop&amp;y a code with:</source>
+        <translation>Copier un code (clic ou dou&amp;ble-clic) :</translation>
+    </message>
+</context>
+<context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="208"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="250"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="212"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="254"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="214"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="256"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="216"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="258"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="217"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="259"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="219"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="261"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="222"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="264"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="223"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="265"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="224"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="266"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="225"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="267"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
@@ -966,199 +994,199 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="134"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="135"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="163"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="164"/>
         <source>Ways to add an account</source>
         <translation>Façons d’ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="168"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="169"/>
         <source>Scan with camera</source>
         <translation>Scanner avec la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="169"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="170"/>
         <source>Scan screen</source>
         <translation>Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="170"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="171"/>
         <source>Open an image</source>
         <translation>Ouvrir une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="171"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="172"/>
         <source>Paste a link or image</source>
         <translation>Coller lien ou image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="172"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="173"/>
         <source>Type a key</source>
         <translation>Saisir une clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="180"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="199"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="200"/>
         <source>Add &amp;another</source>
         <translation>Ajouter un aut&amp;re</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="200"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="201"/>
         <source>Add another account</source>
         <translation>Ajouter un autre compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="201"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="202"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="202"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="203"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="204"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="381"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="205"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="382"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="205"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="206"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="218"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="219"/>
         <source>Scanner note</source>
         <translation>Remarque sur le scanner</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="222"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="223"/>
         <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
         <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="233"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="234"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="276"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="277"/>
         <source>Scan a QR code on your screen</source>
         <translation>Scanner un code QR affiché à l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="277"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="278"/>
         <source>&amp;Scan screen</source>
         <translation>&amp;Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="286"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="287"/>
         <source>Open an image instead</source>
         <translation>Ouvrir plutôt une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="288"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="289"/>
         <source>Paste instead</source>
         <translation>Coller plutôt</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="300"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="505"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="301"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="517"/>
         <source>Open an image of the QR code</source>
         <translation>Ouvrir une image du code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="301"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="302"/>
         <source>Choose a screenshot or photo of the QR code. You can also drop an image file onto this window.</source>
         <translation>Choisissez une capture d’écran ou une photo du code QR. Vous pouvez aussi déposer un fichier image sur cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="303"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="304"/>
         <source>&amp;Choose image…</source>
         <translation>&amp;Choisir une image…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="314"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="315"/>
         <source>Paste a link or an image</source>
         <translation>Coller un lien ou une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="315"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="316"/>
         <source>Copy the QR code image (right click, Copy image) or its otpauth:// link, then press Ctrl+V here. Google Authenticator export links work too.</source>
         <translation>Copiez l’image du code QR (clic droit, «&#xa0;Copier l’image&#xa0;») ou son lien otpauth://, puis appuyez sur Ctrl+V ici. Les liens d’exportation de Google Authenticator fonctionnent aussi.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="320"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="321"/>
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="324"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="325"/>
         <source>&amp;Paste from clipboard</source>
         <translation>&amp;Coller depuis le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="381"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="382"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="403"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="415"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="416"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="428"/>
         <source>No camera</source>
         <translation>Aucune caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="419"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="431"/>
         <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
         <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="461"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="473"/>
         <source>The camera is not available</source>
         <translation>La caméra n’est pas disponible</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="506"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="518"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>Images ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="513"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="525"/>
         <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
         <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="572"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="584"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="627"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="639"/>
         <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
         <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="631"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="643"/>
         <source>Still missing: parts {parts}.</source>
         <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="659"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="671"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
     </message>
@@ -1179,7 +1207,7 @@
 <context>
     <name>ErrorLabel</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="46"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="70"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -1363,11 +1391,6 @@
         <translation>{label} — {reason}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="215"/>
-        <source>Google Authenticator cannot hold {n} of these accounts (shown greyed with the reason); keep them here or use another app.</source>
-        <translation>Google Authenticator ne peut pas accueillir {n} de ces comptes (grisés, avec la raison)&#xa0;; gardez-les ici ou utilisez une autre application.</translation>
-    </message>
-    <message>
         <location filename="../../authenticator/ui/transfer/qr.py" line="229"/>
         <source>Export QR code</source>
         <translation>Code QR d’exportation</translation>
@@ -1407,6 +1430,14 @@
         <source>&amp;Next</source>
         <translation>&amp;Suivant</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../authenticator/ui/transfer/qr.py" line="215"/>
+        <source>Google Authenticator cannot hold %n of these accounts (shown greyed with the reason); keep them here or use another app.</source>
+        <translation>
+            <numerusform>Google Authenticator ne peut pas accueillir %n de ces comptes (grisé, avec la raison)&#xa0;; gardez-le ici ou utilisez une autre application.</numerusform>
+            <numerusform>Google Authenticator ne peut pas accueillir %n de ces comptes (grisés, avec la raison)&#xa0;; gardez-les ici ou utilisez une autre application.</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../authenticator/ui/transfer/qr.py" line="246"/>
         <source>Show QR codes</source>
@@ -1427,6 +1458,72 @@
         <location filename="../../authenticator/ui/transfer/qr.py" line="309"/>
         <source>{i} of {n}</source>
         <translation>{i} sur {n}</translation>
+    </message>
+</context>
+<context>
+    <name>IconPacks</name>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="172"/>
+        <source>Import ico&amp;n pack…</source>
+        <translation>Importer un pack d’icô&amp;nes…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="192"/>
+        <source>Set &amp;icon from an image…</source>
+        <translation>Choisir une &amp;icône (image)…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="195"/>
+        <source>Remove the custom icon</source>
+        <translation>Retirer l’icône personnelle</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="200"/>
+        <source>Choose an icon</source>
+        <translation>Choisir une icône</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="201"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg *.webp *.bmp *.gif);;All files (*)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg *.webp *.bmp *.gif);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="226"/>
+        <source>Set icon</source>
+        <translation>Choisir une icône</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="227"/>
+        <source>This image cannot be used: {reason}</source>
+        <translation>Cette image est inutilisable&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="232"/>
+        <source>Import an Aegis icon pack</source>
+        <translation>Importer un pack d’icônes Aegis</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="233"/>
+        <source>Icon packs (*.zip);;All files (*)</source>
+        <translation>Packs d’icônes (*.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="243"/>
+        <source>Icon pack “{name}” added (%n icon(s))</source>
+        <translation>
+            <numerusform>Pack d’icônes « {name} » ajouté (%n icône)</numerusform>
+            <numerusform>Pack d’icônes « {name} » ajouté (%n icônes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="249"/>
+        <source>Import icon pack</source>
+        <translation>Importer un pack d’icônes</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="250"/>
+        <source>This icon pack could not be used: {reason}</source>
+        <translation>Ce pack d’icônes est inutilisable&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1510,15 +1607,13 @@
         <source>Could not import {file}.</source>
         <translation>Impossible d’importer {file}.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../authenticator/ui/transfer/importing.py" line="287"/>
-        <source>&amp;Import {n} accounts</source>
-        <translation>&amp;Importer {n} comptes</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="288"/>
-        <source>&amp;Import 1 account</source>
-        <translation>&amp;Importer 1 compte</translation>
+        <source>&amp;Import %n account(s)</source>
+        <translation>
+            <numerusform>&amp;Importer %n compte</numerusform>
+            <numerusform>&amp;Importer %n comptes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1575,6 +1670,34 @@
     </message>
 </context>
 <context>
+    <name>KeyEdit</name>
+    <message>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="44"/>
+        <source>Change the key or code settings…</source>
+        <translation>Modifier la clé ou les réglages du code…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="50"/>
+        <source>The key is secret: type the vault password to see and change it.</source>
+        <translation>La clé est secrète&#xa0;: saisissez le mot de passe du coffre pour la voir et la modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="57"/>
+        <source>Vault password</source>
+        <translation>Mot de passe du coffre</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="58"/>
+        <source>&amp;Show the key</source>
+        <translation>&amp;Afficher la clé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="97"/>
+        <source>That is not the vault password.</source>
+        <translation>Ce n’est pas le mot de passe du coffre.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../authenticator/ui/main_window.py" line="60"/>
@@ -1583,52 +1706,52 @@
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="106"/>
+        <location filename="../../authenticator/ui/main_window.py" line="107"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="107"/>
+        <location filename="../../authenticator/ui/main_window.py" line="108"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="108"/>
+        <location filename="../../authenticator/ui/main_window.py" line="109"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="109"/>
+        <location filename="../../authenticator/ui/main_window.py" line="110"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="111"/>
+        <location filename="../../authenticator/ui/main_window.py" line="112"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="110"/>
+        <location filename="../../authenticator/ui/main_window.py" line="111"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="112"/>
+        <location filename="../../authenticator/ui/main_window.py" line="113"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="134"/>
+        <location filename="../../authenticator/ui/main_window.py" line="135"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="222"/>
+        <location filename="../../authenticator/ui/main_window.py" line="226"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="223"/>
+        <location filename="../../authenticator/ui/main_window.py" line="227"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -1658,32 +1781,32 @@
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="294"/>
+        <location filename="../../authenticator/ui/main_window.py" line="298"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="303"/>
+        <location filename="../../authenticator/ui/main_window.py" line="307"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="316"/>
+        <location filename="../../authenticator/ui/main_window.py" line="320"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="317"/>
+        <location filename="../../authenticator/ui/main_window.py" line="321"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="341"/>
+        <location filename="../../authenticator/ui/main_window.py" line="345"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="342"/>
+        <location filename="../../authenticator/ui/main_window.py" line="346"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
@@ -1696,167 +1819,192 @@
 <context>
     <name>ManualEntryForm</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="61"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="66"/>
         <source>e.g. GitHub</source>
         <translation>par ex. GitHub</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="62"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="67"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="64"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
         <source>e.g. alice@example.com</source>
         <translation>par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="65"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="73"/>
         <source>The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP</source>
         <translation>La clé secrète affichée par le site, par ex. JBSW Y3DP EHPK 3PXP</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="74"/>
         <source>Secret key</source>
         <translation>Clé secrète</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="76"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="77"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="72"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="78"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="76"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="83"/>
         <source>Advanced</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="80"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
         <source>Show advanced settings</source>
         <translation>Afficher les options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="85"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="92"/>
         <source>Time-based (TOTP)</source>
         <translation>Basé sur le temps (TOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="86"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="93"/>
         <source>Counter-based (HOTP)</source>
         <translation>Basé sur un compteur (HOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="94"/>
         <source>Steam Guard</source>
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="88"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="95"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="92"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="99"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="96"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="103"/>
         <source>Digits</source>
         <translation>Nombre de chiffres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="100"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="101"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
         <source>Period in seconds</source>
         <translation>Période en secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="104"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="111"/>
         <source>Counter</source>
         <translation>Compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="105"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="112"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="113"/>
         <source>A&amp;lgorithm:</source>
         <translation>Al&amp;gorithme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="114"/>
         <source>&amp;Digits:</source>
         <translation>&amp;Nombre de chiffres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="115"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="111"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="118"/>
         <source>&amp;Counter:</source>
         <translation>Co&amp;mpteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="119"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="126"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="126"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="133"/>
         <source>Code preview</source>
         <translation>Aperçu du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="128"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="135"/>
         <source>Current code, to check against the site:</source>
         <translation>Code actuel, à comparer avec celui du site&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/common/account_form.py" line="166"/>
+        <source>O</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="166"/>
+        <source>I or L</source>
+        <translation>I ou L</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="166"/>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="170"/>
+        <source>{char} (perhaps {letter})</source>
+        <translation>{char} (peut-être {letter})</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="174"/>
+        <source>A key uses only the letters A-Z and the digits 2-7; this one also has {characters}.</source>
+        <translation>Une clé n’utilise que les lettres A à Z et les chiffres 2 à 7&#xa0;; celle-ci contient aussi {characters}.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="201"/>
         <source>Type or paste the key the site shows.</source>
         <translation>Saisissez ou collez la clé affichée par le site.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="168"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="207"/>
         <source>Give the issuer or the account a name.</source>
         <translation>Donnez un nom à l’émetteur ou au compte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="170"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="209"/>
         <source>The issuer and the account name cannot contain control characters.</source>
         <translation>L’émetteur et le nom du compte ne peuvent pas contenir de caractères de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="194"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="233"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="196"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="235"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
     </message>
@@ -1935,6 +2083,34 @@
         <location filename="../../authenticator/ui/quickpick/rows.py" line="82"/>
         <source>, {n} s left</source>
         <translation>, {n} s restantes</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacySection</name>
+    <message>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="92"/>
+        <source>Privacy (screen sharing)</source>
+        <translation>Confidentialité (partage d’écran)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="95"/>
+        <source>&amp;Hide codes until I point at a row or select it</source>
+        <translation>Mas&amp;quer les codes jusqu’à ce que je pointe ou sélectionne une ligne</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="97"/>
+        <source>Hide codes while the window is in the back&amp;ground</source>
+        <translation>Cac&amp;her les codes quand une autre fenêtre est active</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="102"/>
+        <source>&amp;Keep this window out of screenshots and screen sharing</source>
+        <translation>E&amp;xclure cette fenêtre des captures et du partage d’écran</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="106"/>
+        <source>The window then shows black in recordings, video calls and remote-support tools, so someone helping you remotely cannot see it either.</source>
+        <translation>La fenêtre apparaît alors noire dans les enregistrements, les appels vidéo et les outils d’assistance à distance&#xa0;: une personne qui vous aide à distance ne la voit pas non plus.</translation>
     </message>
 </context>
 <context>
@@ -2278,101 +2454,104 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="161"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="163"/>
         <source>Restore from a backup</source>
         <translation>Restaurer depuis une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="164"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="166"/>
         <source>Pick an automatic backup of this vault or open a backup file. Then either add the accounts that are missing (the others stay as they are), or replace the vault with the backup to undo changes (the current file is kept as a backup first).</source>
         <translation>Choisissez une sauvegarde automatique de ce coffre ou ouvrez un fichier de sauvegarde. Ensuite, ajoutez les comptes manquants (les autres restent tels quels), ou remplacez le coffre par la sauvegarde pour annuler des modifications (le fichier actuel est d’abord gardé comme sauvegarde).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="171"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="173"/>
         <source>Automatic backups</source>
         <translation>Sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="175"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="177"/>
         <source>{when} — {size} KB</source>
         <translation>{when} — {size} Ko</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="182"/>
         <source>No automatic backups yet</source>
         <translation>Aucune sauvegarde automatique pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="186"/>
         <source>Automatic backups (newest first):</source>
         <translation>Sauvegardes automatiques (les plus récentes d’abord)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="187"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="189"/>
         <source>Open a backup &amp;file…</source>
         <translation>Ouvrir un &amp;fichier de sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="188"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="190"/>
         <source>Open a backup file</source>
         <translation>Ouvrir un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="195"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="196"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="198"/>
         <source>Password of the backup</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="199"/>
         <source>For an automatic backup: the vault password it had when it was saved.</source>
         <translation>Pour une sauvegarde automatique&#xa0;: le mot de passe qu’avait le coffre au moment de l’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="200"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="202"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="201"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="203"/>
         <source>Open the backup</source>
         <translation>Ouvrir la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="214"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="215"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="220"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="221"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="217"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="223"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="218"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="224"/>
         <source>Add the missing accounts</source>
         <translation>Ajouter les comptes manquants</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="220"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="226"/>
         <source>Re&amp;place the vault with this backup</source>
         <translation>Rem&amp;placer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="221"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="227"/>
         <source>Replace the vault with this backup</source>
         <translation>Remplacer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="243"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="249"/>
         <source>Open a backup</source>
         <translation>Ouvrir une sauvegarde</translation>
     </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="255"/>
-        <source>&amp;Restore {n} missing</source>
-        <translation>&amp;Restaurer les {n} manquants</translation>
+    <message numerus="yes">
+        <location filename="../../authenticator/ui/transfer/backups.py" line="260"/>
+        <source>&amp;Restore %n missing</source>
+        <translation>
+            <numerusform>&amp;Restaurer %n manquant</numerusform>
+            <numerusform>&amp;Restaurer les %n manquants</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2397,15 +2576,21 @@
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../authenticator/ui/enroll/pages.py" line="65"/>
-        <source>This Google Authenticator export holds {n} account(s). Untick the ones you don&apos;t want.</source>
-        <translation>Cette exportation Google Authenticator contient {n} compte(s). Décochez ceux que vous ne voulez pas.</translation>
+        <source>This Google Authenticator export holds %n account(s). Untick the ones you don&apos;t want.</source>
+        <translation>
+            <numerusform>Cette exportation Google Authenticator contient %n compte. Décochez ceux que vous ne voulez pas.</numerusform>
+            <numerusform>Cette exportation Google Authenticator contient %n comptes. Décochez ceux que vous ne voulez pas.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../authenticator/ui/enroll/pages.py" line="68"/>
-        <source>Found {n} account(s). Untick the ones you don&apos;t want.</source>
-        <translation>{n} compte(s) trouvé(s). Décochez ceux que vous ne voulez pas.</translation>
+        <source>Found %n account(s). Untick the ones you don&apos;t want.</source>
+        <translation>
+            <numerusform>%n compte trouvé. Décochez ceux que vous ne voulez pas.</numerusform>
+            <numerusform>%n comptes trouvés. Décochez ceux que vous ne voulez pas.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/pages.py" line="72"/>
@@ -2446,47 +2631,47 @@
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="81"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="84"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="84"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="87"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="100"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="103"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="123"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="128"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="124"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="129"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="137"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="142"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="138"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="143"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="169"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="174"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="170"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="175"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
@@ -2565,178 +2750,191 @@
     </message>
 </context>
 <context>
+    <name>SecretField</name>
+    <message>
+        <location filename="../../authenticator/ui/common/secret_field.py" line="27"/>
+        <source>Hide the key</source>
+        <translation>Masquer la clé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/secret_field.py" line="29"/>
+        <source>Show the key</source>
+        <translation>Afficher la clé</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="38"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="39"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="43"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="46"/>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="47"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="50"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="48"/>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="55"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="51"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="58"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="50"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="53"/>
         <source>Clear the clipboard after</source>
         <translation>Vider le presse-papiers après</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="51"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="54"/>
         <source>&amp;Clear copied codes after:</source>
         <translation>&amp;Effacer les codes copiés après&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="54"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="57"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="57"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="60"/>
         <source>Lock after idle minutes</source>
         <translation>Verrouiller après ce nombre de minutes d’inactivité</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="58"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="61"/>
         <source>&amp;Lock when idle for:</source>
         <translation>&amp;Verrouiller après une inactivité de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="59"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="62"/>
         <source>Lock when the window is &amp;minimised</source>
         <translation>Verrouiller quand la fenêtre est réd&amp;uite</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="64"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="67"/>
         <source>Recent saves kept as backups</source>
         <translation>Enregistrements récents gardés en sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="67"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="70"/>
         <source>&amp;Backups of recent saves:</source>
         <translation>&amp;Sauvegardes des derniers enregistrements :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="69"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="72"/>
         <source>The last saves (this number), plus the first backup of each of the last 7 days, 8 weeks and 12 months.</source>
         <translation>Les derniers enregistrements (ce nombre), plus la première sauvegarde de chacun des 7 derniers jours, des 8 dernières semaines et des 12 derniers mois.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="72"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="75"/>
         <source>Which backups are kept</source>
         <translation>Sauvegardes conservées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="74"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="77"/>
         <source>&amp;Remember the vault on this computer (system keyring): no password at start-up</source>
         <translation>Mémoriser le coffre sur cet &amp;ordinateur (trousseau du système)&#xa0;: pas de mot de passe au démarrage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="76"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="79"/>
         <source>Remember the vault on this computer</source>
         <translation>Mémoriser le coffre sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="78"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="81"/>
         <source>Anyone who can use your account on this computer could then open the vault. Locking still asks for the password.</source>
         <translation>Toute personne pouvant utiliser votre session sur cet ordinateur pourrait alors ouvrir le coffre. Le verrouillage demande toujours le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="85"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="88"/>
         <source>Appearance and tray</source>
         <translation>Apparence et zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="88"/>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="101"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="91"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="104"/>
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="89"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="92"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="90"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="93"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="92"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="95"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="93"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="96"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="94"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="97"/>
         <source>Closing the window keeps the app in the &amp;tray</source>
         <translation>Fermer la fenêtre &amp;garde l’application dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="96"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="99"/>
         <source>&amp;Start minimised in the tray</source>
         <translation>&amp;Démarrer réduite dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="105"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="108"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="106"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="109"/>
         <source>Applies the next time the app starts</source>
         <translation>S’applique au prochain démarrage de l’application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="107"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="110"/>
         <source>Applies the next time the app starts.</source>
         <translation>S’applique au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="108"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="111"/>
         <source>L&amp;anguage (at next start):</source>
         <translation>L&amp;angue (au prochain démarrage)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="125"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="130"/>
         <source>Your data</source>
         <translation>Vos données</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="127"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="132"/>
         <source>Vault: {vault}
 Backups: {backups}</source>
         <translation>Coffre&#xa0;: {vault}
 Sauvegardes&#xa0;: {backups}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="131"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="136"/>
         <source>Where the vault and backups are</source>
         <translation>Emplacement du coffre et des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="132"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="137"/>
         <source>Open &amp;folder</source>
         <translation>Ouvrir &amp;le dossier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="133"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="138"/>
         <source>Open the vault folder</source>
         <translation>Ouvrir le dossier du coffre</translation>
     </message>
@@ -2807,7 +3005,7 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>Toast</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="68"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="92"/>
         <source>Notice</source>
         <translation>Information</translation>
     </message>
@@ -2815,125 +3013,128 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>TransferActions</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="40"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="85"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="41"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="90"/>
         <source>Show &amp;QR for another device…</source>
         <translation>Afficher le &amp;QR pour un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="42"/>
-        <source>Export to &amp;Google Authenticator…</source>
-        <translation>Exporter vers &amp;Google Authenticator…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="44"/>
-        <source>&amp;Back up to a file…</source>
-        <translation>&amp;Sauvegarder dans un fichier…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="45"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restaurer depuis une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
-        <source>&amp;Import from another app…</source>
-        <translation>&amp;Importer depuis une autre application…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="48"/>
-        <source>Export keys as &amp;text…</source>
-        <translation>Exporter les clés en &amp;texte…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
-        <source>Export for &amp;Aegis…</source>
-        <translation>Exporter pour &amp;Aegis…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
-        <source>Several &amp;devices</source>
-        <translation>Plusieurs appa&amp;reils</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="134"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="139"/>
         <source>The QR code of {label} lets another device make the same codes.</source>
         <translation>Le code QR de {label} permet à un autre appareil de générer les mêmes codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="143"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="148"/>
         <source>Google Authenticator export codes hold your keys.</source>
         <translation>Les codes d’exportation Google Authenticator contiennent vos clés.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="151"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="156"/>
         <source>Backup saved to {file}</source>
         <translation>Sauvegarde enregistrée dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="154"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="159"/>
         <source>The backup will hold every key of this vault.</source>
         <translation>La sauvegarde contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="175"/>
-        <source>Import from another app</source>
-        <translation>Importer depuis une autre application</translation>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="43"/>
+        <source>To &amp;Google Authenticator…</source>
+        <translation>Vers &amp;Google Authenticator…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="176"/>
-        <source>Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;All files (*)</source>
-        <translation>Exportations d’authentification (*.json *.2fas *.txt *.csv *.aes *.authvault *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Tous les fichiers (*)</translation>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="45"/>
+        <source>Back &amp;up…</source>
+        <translation>Sauve&amp;garder…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="189"/>
-        <source>Added {n} accounts</source>
-        <translation>{n} comptes ajoutés</translation>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="47"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="190"/>
-        <source>Added 1 account</source>
-        <translation>1 compte ajouté</translation>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="48"/>
+        <source>Import a backup or another app&apos;s export</source>
+        <translation>Importer une sauvegarde ou l’exportation d’une autre application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="196"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
+        <source>Keys as &amp;text…</source>
+        <translation>Clés en &amp;texte…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
+        <source>For &amp;Aegis…</source>
+        <translation>Pour &amp;Aegis…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="52"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="180"/>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="181"/>
+        <source>Backups and other apps&apos; exports (*.authvault *.json *.2fas *.txt *.csv *.aes *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Authenticator backups (*.authvault);;All files (*)</source>
+        <translation>Sauvegardes et exportations d’autres applications (*.authvault *.json *.2fas *.txt *.csv *.aes *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../authenticator/ui/transfer/menu.py" line="195"/>
+        <source>Added %n account(s)</source>
+        <translation>
+            <numerusform>%n compte ajouté</numerusform>
+            <numerusform>%n comptes ajoutés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="201"/>
         <source>Aegis file saved to {file}</source>
         <translation>Fichier Aegis enregistré dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="199"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="204"/>
         <source>The Aegis file will hold every key of this vault.</source>
         <translation>Le fichier Aegis contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="205"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="210"/>
         <source>Export every key as plain otpauth:// links.</source>
         <translation>Exporter chaque clé sous forme de liens otpauth:// en clair.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="209"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="227"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="238"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="214"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="231"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="241"/>
         <source>Export keys as text</source>
         <translation>Exporter les clés en texte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="210"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="215"/>
         <source>The file will hold your keys UNENCRYPTED: anyone who reads it can make your codes. Delete it as soon as you have used it, and prefer an encrypted backup.</source>
         <translation>Le fichier contiendra vos clés NON CHIFFRÉES&#xa0;: quiconque le lit peut générer vos codes. Supprimez-le dès que vous l’avez utilisé, et préférez une sauvegarde chiffrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="213"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="218"/>
         <source>I &amp;understand, export</source>
         <translation>J’ai &amp;compris, exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="229"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="233"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="240"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="243"/>
         <source>Keys written to {file} (readable by you only)</source>
         <translation>Clés écrites dans {file} (lisible par vous seul)</translation>
     </message>
@@ -2941,28 +3142,28 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="43"/>
-        <location filename="../../authenticator/ui/platform/tray.py" line="79"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="45"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="84"/>
         <source>Favourites: click to copy</source>
         <translation>Favoris&#xa0;: cliquez pour copier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="72"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="77"/>
         <source>Favourites: unlock to see them</source>
         <translation>Favoris&#xa0;: déverrouillez pour les voir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="75"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="80"/>
         <source>Favourites: none yet (star an account in the list)</source>
         <translation>Favoris&#xa0;: aucun pour l’instant (marquez un compte comme favori dans la liste)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="97"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="102"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="99"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="104"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
@@ -2970,48 +3171,48 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="194"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="193"/>
         <source>Vault locked</source>
         <translation>Coffre verrouillé</translation>
     </message>
     <message>
+        <location filename="../../authenticator/ui/vault/pages.py" line="201"/>
         <location filename="../../authenticator/ui/vault/pages.py" line="202"/>
-        <location filename="../../authenticator/ui/vault/pages.py" line="203"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="207"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="206"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="209"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="208"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="214"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="213"/>
         <source>Unlocking</source>
         <translation>Déverrouillage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="216"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="215"/>
         <source>&amp;Restore from an automatic backup…</source>
         <translation>&amp;Restaurer une sauvegarde automatique…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="217"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="216"/>
         <source>Restore from an automatic backup</source>
         <translation>Restaurer une sauvegarde automatique</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="221"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="220"/>
         <source>Open another vault…</source>
         <translation>Ouvrir un autre coffre…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="223"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="222"/>
         <source>Open another vault</source>
         <translation>Ouvrir un autre coffre</translation>
     </message>
@@ -3183,12 +3384,12 @@ Sauvegardes&#xa0;: {backups}</translation>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="157"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="156"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="158"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="157"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -3196,13 +3397,13 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="39"/>
-        <location filename="../../authenticator/ui/platform/tray.py" line="102"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="41"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="107"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="52"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="54"/>
         <source>Show / hide</source>
         <translation>Afficher / masquer</translation>
     </message>

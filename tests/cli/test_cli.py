@@ -39,7 +39,8 @@ def test_code_uri_malformed_is_one_line_exit_1():
     result = run("code", "--uri", "otpauth://totp/x?secret=ABC18")
     assert result.returncode == 1
     assert result.stdout == ""
-    assert result.stderr == "error: the key contains characters that are not base32: 1, 8\n"
+    assert result.stderr == ("error: a key uses only the letters A-Z and the digits 2-7; "
+                             "this one also has 1 (perhaps I or L), 8 (perhaps B)\n")
 
 
 @pytest.mark.parametrize("args", [["--bogus"], ["code", "--at", "yesterday", "--uri", GITHUB],

@@ -135,7 +135,8 @@ MALFORMED = [
     ("otpauth://totp/Acme:bob?secret=&issuer=Acme", "the link has no secret"),
     ("otpauth://totp/Acme:bob?secret=%20%20", "the link has no secret"),
     ("otpauth://totp/Acme:bob?secret=JBSWY3DP1HPK8PXP",
-     "the key contains characters that are not base32: 1, 8"),
+     "a key uses only the letters A-Z and the digits 2-7; this one also has "
+     "1 (perhaps I or L), 8 (perhaps B)"),
     ("otpauth://totp/Acme:bob?secret=ABCDEFGHI", "the key has an impossible length"),
     ("otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&algorithm=MD5",
      "unsupported algorithm MD5"),

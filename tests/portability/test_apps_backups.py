@@ -226,7 +226,7 @@ def test_duo():
         ("", "Spaced", "totp", "SHA1", 6, 30, None, bytes.fromhex("00443214c7"))]
     assert [str(p) for p in result.problems] == [
         "account 3 (Push only): skipped: this Duo account has no code key (push only)",
-        "account 5 (Bad): the key contains characters that are not base32: !"]
+        "account 5 (Bad): a key uses only the letters A-Z and the digits 2-7; this one also has !"]
 
 
 WINAUTH = (

@@ -292,4 +292,4 @@ def test_text_that_is_not_utf8_is_an_entry_problem(tmp_path):
     conn.close()
     result = import_file(path)
     assert [a.issuer for a in result.accounts] == ["Fine"]
-    assert len(result.problems) == 1 and "base32" in str(result.problems[0])
+    assert len(result.problems) == 1 and "letters A-Z" in str(result.problems[0])

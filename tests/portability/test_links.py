@@ -40,7 +40,7 @@ def test_bad_lines_are_listed_with_their_line_number_and_without_the_key():
     assert [a.issuer for a in result.accounts] == ["GitHub", "GitLab"]
     descriptions = [p.description for p in result.problems]
     assert [d.split(":")[0] for d in descriptions] == ["line 2", "line 3", "line 4"]
-    assert "not base32" in descriptions[0] and "no secret" in descriptions[2]
+    assert "letters A-Z and the digits 2-7" in descriptions[0] and "no secret" in descriptions[2]
     assert not any("SECRET1SECRET8" in d for d in descriptions)
 
 

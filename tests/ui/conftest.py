@@ -16,6 +16,16 @@ from tests.helpers.gui import T0
 from tests.helpers.windows import make_window
 
 
+@pytest.fixture(autouse=True)
+def english_plurals(qapp) -> None:
+    """What the app installs at start in English: the "1 account" / "2 accounts" forms."""
+    from authenticator.ui.common.fit import install_window_fitter
+    from authenticator.ui.platform.translations import install_translator
+
+    install_translator(qapp, "en")
+    install_window_fitter(qapp)  # as the app does at start (ui/app.py)
+
+
 @pytest.fixture
 def timebase() -> FakeTimeBase:
     return FakeTimeBase(T0)

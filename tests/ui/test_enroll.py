@@ -378,7 +378,7 @@ def test_manual_route_shows_reason_and_blocks_add_for_bad_keys(qtbot, make_dialo
     form = dialog.form
     qtbot.keyClicks(form.issuer, "Example")
     qtbot.keyClicks(form.key, "JBSW Y3DP 1")
-    assert "not base32" in form.status.text()
+    assert "1 (perhaps I or L)" in form.status.text()
     assert not dialog.add_button.isEnabled()
     form.key.clear()
     qtbot.keyClicks(form.key, "jbsw y3dp ehpk 3pxp")

@@ -339,7 +339,8 @@ def test_manual_form_validates_with_reasons(qtbot, window, timebase):
     errors = on_next_modal(qtbot, probe)
     window.add_account()
     assert not errors
-    assert "not base32: 1, 8" in seen["bad"] and not seen["enabled_bad"]
+    assert "letters A-Z and the digits 2-7" in seen["bad"] and not seen["enabled_bad"]
+    assert "1 (perhaps I or L), 8 (perhaps B)" in seen["bad"]
     assert seen["enabled_good"] and "80 bits" in seen["good"]
     expected = code_at(Account(secret=b"Hello!\xde\xad\xbe\xef"), timebase.now())
     assert seen["preview"] == group_code(expected)

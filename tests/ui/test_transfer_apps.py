@@ -23,7 +23,7 @@ def test_export_for_aegis_writes_a_file_an_independent_reader_opens(qtbot, ready
     fill(qtbot, win, GITHUB, tagged, HOTP)
     win.main_menu.aboutToShow.emit()
     assert win.transfer.aegis_action.isEnabled()
-    assert win.transfer.aegis_action in win.transfer.devices_menu.actions()
+    assert win.transfer.aegis_action in win.transfer.export_menu.actions()
     target = tmp_path / "for-aegis.json"
     win.transfer.export_aegis(target)
     pass_gate(qtbot, win)

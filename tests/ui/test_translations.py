@@ -47,7 +47,10 @@ def read_ts(path: Path) -> dict[Key, tuple[str, bool]]:
             translation = message.find("translation")
             assert translation is not None
             finished = translation.get("type") not in ("unfinished", "vanished", "obsolete")
-            entries[(name, message.findtext("source") or "")] = (translation.text or "", finished)
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            text = " | ".join(forms) if forms and all(f.strip() for f in forms) else (
+                "" if forms else translation.text or "")
+            entries[(name, message.findtext("source") or "")] = (text, finished)
     return entries
 
 
@@ -75,15 +78,17 @@ def test_every_visible_string_has_a_finished_french_translation(current_sources,
 
 
 def test_placeholders_and_accelerators_are_kept(committed):
-    for (context, source), (translation, _) in committed.items():
-        assert sorted(PLACEHOLDER.findall(source)) == sorted(PLACEHOLDER.findall(translation)), (
-            context, source, translation)
-        assert bool(ACCELERATOR.search(source)) == bool(ACCELERATOR.search(translation)), (
-            context, source, translation)
+    for (context, source), (translations, _) in committed.items():
+        for translation in translations.split(" | "):  # each plural form on its own
+            assert sorted(PLACEHOLDER.findall(source)) == sorted(
+                PLACEHOLDER.findall(translation)), (context, source, translation)
+        assert bool(ACCELERATOR.search(source)) == bool(ACCELERATOR.search(translations)), (
+            context, source, translations)
 
 
 def test_no_accelerator_letter_is_used_twice_in_the_settings_dialog(committed):
-    contexts = {"SettingsDialog", "ClockSettingsBox", "QuickPickSettings"}
+    contexts = {"SettingsDialog", "ClockSettingsBox", "QuickPickSettings", "CopyGestureSection",
+                "PrivacySection"}
     letters = [ACCELERATOR.search(t).group()[1].lower()  # type: ignore[union-attr]
                for (context, _), (t, _) in committed.items()
                if context in contexts and ACCELERATOR.search(t)]
@@ -194,3 +199,31 @@ def test_main_menu_accelerators_are_unique_in_french(qtbot, french, app_settings
     qtbot.addWidget(win)
     letters = menu_accelerators(win)
     assert len(letters) == len(set(letters)), letters
+
+
+
+def test_plurals_use_qt_numerus_forms_in_english_and_french(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    def added(n: int) -> str:
+        return QCoreApplication.translate("TransferActions", "Added %n account(s)", "", n)
+
+    install_translator(qapp, "en")
+    assert [added(n) for n in (1, 2)] == ["Added 1 account", "Added 2 accounts"]
+    install_translator(qapp, "fr")
+    try:
+        assert [added(n) for n in (0, 1, 2)] == ["0 compte ajouté", "1 compte ajouté",
+                                                 "2 comptes ajoutés"]
+    finally:
+        install_translator(qapp, "en")
+
+
+def test_every_numerus_message_has_the_french_forms():
+    root = ET.parse(TS).getroot()  # noqa: S314 - our own file
+    numerus = [m for m in root.iter("message") if m.get("numerus") == "yes"]
+    assert len(numerus) >= 5
+    for message in numerus:
+        forms = [f.text or "" for f in message.iter("numerusform")]
+        assert len(forms) == 2 and all("%n" in f for f in forms), message.findtext("source")
+    assert not any("compte(s)" in (m.findtext("translation") or "")
+                   for m in root.iter("message"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QWidget,
 )
 
 from authenticator.timesync.sntp import DEFAULT_SERVERS
@@ -64,7 +65,11 @@ class ClockSettingsBox(QGroupBox):
         form.addRow(self.tr("Co&rrection:"), self.offset)
         self.use_correction.toggled.connect(self.offset.setEnabled)
         self.offset.setEnabled(self.use_correction.isChecked())
-        row = QHBoxLayout()
+        # A widget, not a bare layout: QFormLayout gives a nested layout's row only its
+        # one-line height, so a status that wraps was cut at top and bottom.
+        holder = QWidget()
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
         self.status = QLabel(check.status_text())
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Clock check status"))
@@ -72,7 +77,7 @@ class ClockSettingsBox(QGroupBox):
         self.check_button.setAccessibleName(self.tr("Check the clock now"))
         row.addWidget(self.status, 1)
         row.addWidget(self.check_button)
-        form.addRow(row)
+        form.addRow(holder)
         self.check_button.clicked.connect(self._check_now)
         check.status_changed.connect(self.status.setText)
 

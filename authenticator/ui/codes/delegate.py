@@ -7,7 +7,7 @@ in the last seconds the next code appears as text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from authenticator.ui.codes.issuer_icons import paint_issuer_icon
 from authenticator.ui.codes.model import PaintState, Role
 
 Index = QModelIndex | QPersistentModelIndex
@@ -95,6 +96,12 @@ class AccountDelegate(QStyledItemDelegate):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.revealed = True
+        # Privacy mode (ui/codes/privacy.py): (index, option) -> whether this row's code
+        # may show; None shows every code.
+        self.row_shown: Callable[[Index, QStyleOptionViewItem], bool] | None = None
+        # Installed Aegis icon packs (ui/codes/icon_packs.py): paints and returns True when
+        # a pack has an icon for the issuer.
+        self.pack_icon: Callable[[QPainter, QRect, Index], bool] | None = None
         # Everything in a row except the code and the countdown arc changes rarely: it is
         # painted once into a pixmap and reused, so the once-a-second repaint stays cheap.
         self._static: dict[tuple[Any, ...], QPixmap] = {}
@@ -105,6 +112,11 @@ class AccountDelegate(QStyledItemDelegate):
         self._painted: dict[str, tuple[QPixmap, bool, QColor, bool]] = {}
         self._last_font: QFont | None = None
         self._last_font_key = ""
+
+    def clear_cache(self) -> None:
+        """Forget the painted rows (after icons changed)."""
+        self._static.clear()
+        self._painted.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
@@ -139,7 +151,8 @@ class AccountDelegate(QStyledItemDelegate):
         code_colour = (URGENT_DARK if dark else URGENT_LIGHT) if state.urgent and not selected \
             else text_colour
         if not skip_code:
-            self._paint_code(painter, g, state, option.font, code_colour, muted)
+            shown = self.revealed and (self.row_shown is None or self.row_shown(index, option))
+            self._paint_code(painter, g, state, option.font, code_colour, muted, shown)
         if state.seconds is not None:
             self._paint_ring(painter, g, state, option.font,
                              _ring_colour(state, selected, text_colour, dark))
@@ -215,7 +228,7 @@ class AccountDelegate(QStyledItemDelegate):
         ratio = device.devicePixelRatioF() if device is not None else 1.0
         size = option.rect.size()
         key = (account.id, account.issuer, account.name, account.tags, account.favorite,
-               account.kind, size.width(), size.height(), flags,
+               account.kind, hash(account.icon), size.width(), size.height(), flags,
                option.palette.cacheKey(), self._font_key(option.font), ratio)
         pixmap = self._static.get(key)
         if pixmap is not None:
@@ -246,6 +259,11 @@ class AccountDelegate(QStyledItemDelegate):
         return pixmap
 
     def _paint_avatar(self, painter: QPainter, g: Geometry, index: Index, font: QFont) -> None:
+        issuer = index.data(Role.ISSUER) or ""
+        if self.pack_icon is not None and self.pack_icon(painter, g.avatar, index):
+            return
+        if paint_issuer_icon(painter, g.avatar, issuer):
+            return  # a known brand: its glyph on a tinted disc (ui/codes/issuer_icons.py)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(index.data(Role.COLOUR) or "#607D8B"))
         painter.drawEllipse(g.avatar)
@@ -275,7 +293,7 @@ class AccountDelegate(QStyledItemDelegate):
         if not subtitle:
             top, align_top = g.text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(top, align_top,
-                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight,
+                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideMiddle,
                                                        top.width()))
         if subtitle:
             tags = index.data(Role.TAGS) or []
@@ -283,21 +301,22 @@ class AccountDelegate(QStyledItemDelegate):
                 subtitle = f"{subtitle}  ·  {', '.join(tags)}"
             painter.setFont(font)
             painter.setPen(muted)
-            painter.drawText(bottom, align_bottom,
-                             QFontMetrics(font).elidedText(subtitle, Qt.TextElideMode.ElideRight,
-                                                           bottom.width()))
+            # Elided in the middle: both ends tell accounts apart (the full text is the
+            # row's tool tip).
+            painter.drawText(bottom, align_bottom, QFontMetrics(font).elidedText(
+                subtitle, Qt.TextElideMode.ElideMiddle, bottom.width()))
 
     def _paint_code(self, painter: QPainter, g: Geometry, state: PaintState, font: QFont,
-                    colour: QColor, muted: QColor) -> None:
+                    colour: QColor, muted: QColor, shown: bool = True) -> None:
         code_font = self._code_font(font)
         code = state.code
-        if not self.revealed:
+        if not shown:
             code = "•" * len(code.replace(" ", ""))
         next_code = state.next_code if state.urgent else None
         painter.setFont(code_font)
         painter.setPen(colour)
         rect = QRect(g.code)
-        if next_code and self.revealed:
+        if next_code and shown:
             rect.setBottom(g.code.center().y() + g.unit * 2)
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, code)
             small = QFont(font)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeyEvent
 from PySide6.QtWidgets import QMenu
 
 from authenticator.core.account import Account
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 class CodeList(QObject):
     """Keeps the model in step with the session and the view in step with the filters."""
+
+    sort_changed = Signal()
 
     def __init__(self, session: VaultSession, settings: AppSettings, page: CodesPage,
                  model: AccountListModel, proxy: AccountFilterModel, parent: Any = None) -> None:
@@ -42,11 +44,14 @@ class CodeList(QObject):
         """The "Sort by" and "Filter by tag" entries of the main menu."""
         self.sort_menu = menu.addMenu(self.tr("S&ort by"))
         self.sort_actions: dict[SortMode, QAction] = {}
+        self.sort_group = QActionGroup(self.sort_menu)  # one order at a time: radio items
+        self.sort_group.setExclusive(True)
         labels = {SortMode.MANUAL: self.tr("&Manual order"), SortMode.NAME: self.tr("&Name"),
                   SortMode.ISSUER: self.tr("&Issuer"), SortMode.RECENT: self.tr("&Recently used")}
         for mode, label in labels.items():
             action = self.sort_menu.addAction(label)
             action.setCheckable(True)
+            self.sort_group.addAction(action)
             action.triggered.connect(lambda _=False, m=mode: self.set_sort_mode(m))
             self.sort_actions[mode] = action
         self.tag_menu = menu.addMenu(self.tr("Filter by &tag"))
@@ -116,6 +121,7 @@ class CodeList(QObject):
         for m, action in self.sort_actions.items():
             action.setChecked(m is mode)
         self.page.view.setDragEnabled(mode is SortMode.MANUAL)
+        self.sort_changed.emit()  # Move up/down only make sense in manual order
         if save:
             self.settings.set("sort_mode", mode.value)
 

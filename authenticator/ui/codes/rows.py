@@ -46,7 +46,7 @@ class RowCommands(QObject):
         self.actions = [self.copy_action, self.edit_action, self.delete_action,
                         self.favorite_action, self.up_action, self.down_action]
         page.search.returnPressed.connect(self.copy_top_match)
-        page.view.clicked.connect(self._copy_index)
+        # A click copies through ui/codes/gestures.py (single or double click, a setting).
         page.view.activated_by_key.connect(self._copy_index)
         page.view.customContextMenuRequested.connect(self._context_menu)
         page.delegate.next_code_clicked.connect(self._next_hotp)
@@ -61,6 +61,9 @@ class RowCommands(QObject):
     def forget_undo(self) -> None:
         """Locking: a deleted account can no longer come back."""
         self._undo = None
+
+    def copy_index(self, index: QModelIndex) -> None:
+        self._copy_index(index)
 
     def _copy_index(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -105,7 +108,9 @@ class RowCommands(QObject):
             return
         from authenticator.ui.common.account_form import EditAccountDialog
 
-        dialog = EditAccountDialog(account, self.host.window())
+        dialog = EditAccountDialog(account, self.host.window(),
+                                   verify_password=self.host.session.verify_password,
+                                   now=self.host.time.now)
         if dialog.exec() == EditAccountDialog.DialogCode.Accepted and self.host.session.is_unlocked:
             self.host.session.update(dialog.result_account())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,11 +27,16 @@ from authenticator.core.account import (
     Algorithm,
     OtpKind,
     decode_base32,
+    encode_base32,
+    invalid_base32_characters,
+    likely_letter,
+    shown_character,
 )
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
 from authenticator.core.text import control_characters
-from authenticator.ui.common.widgets import ERROR_COLOUR
+from authenticator.ui.common.secret_field import make_secret_field
+from authenticator.ui.common.widgets import error_colour
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -67,9 +72,11 @@ class ManualEntryForm(QWidget):
         self.key.setPlaceholderText(
             self.tr("The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP"))
         self.key.setAccessibleName(self.tr("Secret key"))
+        self.key_reveal = make_secret_field(self.key)  # same rule as a pasted link
         form.addRow(self.tr("&Issuer:"), self.issuer)
         form.addRow(self.tr("&Account:"), self.name)
         form.addRow(self.tr("&Key:"), self.key)
+        self._names_form = form
         layout.addLayout(form)
 
         self.advanced_toggle = QToolButton()
@@ -140,6 +147,33 @@ class ManualEntryForm(QWidget):
             spin.valueChanged.connect(self.validate)
         self.validate()
 
+    def load(self, account: Account) -> None:
+        """Show ``account``'s key and code settings (editing an existing account)."""
+        self.issuer.setText(account.issuer or account.name or "-")
+        self.name.setText(account.name)
+        self._names_form.setRowVisible(0, False)  # the labels are edited above the key
+        self._names_form.setRowVisible(1, False)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(account.kind)))
+        self.algorithm.setCurrentIndex(max(0, self.algorithm.findData(account.algorithm)))
+        self.digits.setValue(account.digits)
+        self.period.setValue(account.period)
+        self.counter.setValue(account.counter)
+        self.key.setText(encode_base32(account.secret))
+        self.advanced_toggle.setChecked(True)
+        self.validate()
+
+    def _explain_characters(self, bad: list[str]) -> str:
+        letters = {"0": self.tr("O"), "1": self.tr("I or L"), "8": self.tr("B")}
+        parts = []
+        for ch in bad[:8]:
+            if likely_letter(ch):
+                parts.append(self.tr("{char} (perhaps {letter})").format(
+                    char=ch, letter=letters[ch]))
+            else:
+                parts.append(shown_character(ch))
+        return self.tr("A key uses only the letters A-Z and the digits 2-7; this one also "
+                       "has {characters}.").format(characters=", ".join(parts))
+
     def _toggle_advanced(self, on: bool) -> None:
         self.advanced.setVisible(on)
         self.advanced_toggle.setArrowType(Qt.ArrowType.DownArrow if on
@@ -162,15 +196,20 @@ class ManualEntryForm(QWidget):
         self._account = None
         self.error = ""
         try:
+            # The key's problem first: it is what the user is typing or pasted.
             if not self.key.text().strip():
                 raise AuthenticatorError(self.tr("Type or paste the key the site shows."))
+            bad = invalid_base32_characters(self.key.text())
+            if bad:
+                raise AuthenticatorError(self._explain_characters(bad))
+            secret = decode_base32(self.key.text())
             if not self.issuer.text().strip() and not self.name.text().strip():
                 raise AuthenticatorError(self.tr("Give the issuer or the account a name."))
             if control_characters(self.issuer.text() + self.name.text()):
                 raise AuthenticatorError(self.tr("The issuer and the account name cannot "
                                                  "contain control characters."))
             self._account = Account(
-                secret=decode_base32(self.key.text()),
+                secret=secret,
                 issuer=self.issuer.text().strip(),
                 name=self.name.text().strip(),
                 kind=kind,
@@ -184,7 +223,7 @@ class ManualEntryForm(QWidget):
         if self._account is None:
             message = self.error[:1].upper() + self.error[1:]
             self.status.setText(message)
-            self.status.setStyleSheet(f"color: {ERROR_COLOUR};" if self.key.text().strip()
+            self.status.setStyleSheet(f"color: {error_colour()};" if self.key.text().strip()
                                       else "")
             self.preview.clear()
             self.preview_caption.setVisible(False)
@@ -201,9 +240,12 @@ class ManualEntryForm(QWidget):
 
 
 class EditAccountDialog(QDialog):
-    """Edit issuer, name, note and tags (the key itself never changes here)."""
+    """Edit issuer, name, note and tags; with ``verify_password``, also the key, type,
+    algorithm, digits and period or counter, after the vault password (ui/common/key_edit)."""
 
-    def __init__(self, account: Account, parent: Any = None) -> None:
+    def __init__(self, account: Account, parent: Any = None, *,
+                 verify_password: Callable[[str], bool] | None = None,
+                 now: Callable[[], float] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit {label}").format(label=account.safe_label))
         self._account = account
@@ -228,21 +270,40 @@ class EditAccountDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        self.key_edit: Any = None
+        if verify_password is not None and now is not None:
+            from authenticator.ui.common.fit import FittingScrollArea, fit_window
+            from authenticator.ui.common.key_edit import KeyEdit
+
+            page = QWidget()  # scrolls on a small screen once the key form is open
+            layout = QVBoxLayout(page)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addLayout(form)
+            self.key_edit = KeyEdit(account, verify_password, now, ManualEntryForm, page)
+            self.key_edit.changed.connect(self._check)
+            self.key_edit.changed.connect(lambda: QTimer.singleShot(0, lambda: fit_window(self)))
+            layout.addWidget(self.key_edit)
+            outer.addWidget(FittingScrollArea(page), 1)
+        else:
+            outer.addLayout(form)
+        outer.addWidget(buttons)
         self.issuer.textChanged.connect(self._check)
         self.name.textChanged.connect(self._check)
         self.tags.textChanged.connect(self._check)
         self.resize(420, self.sizeHint().height())
 
     def _check(self) -> None:
+        key_ok = self.key_edit is None or self.key_edit.valid()
         text = self.issuer.text() + self.name.text() + self.tags.text()
-        self.save_button.setEnabled(bool(self.issuer.text().strip() or self.name.text().strip())
+        self.save_button.setEnabled(key_ok and bool(self.issuer.text().strip()
+                                                    or self.name.text().strip())
                                     and not control_characters(text))
 
     def result_account(self) -> Account:
+        changes = self.key_edit.changes() if self.key_edit is not None else {}
         return self._account.evolve(
+            **changes,
             issuer=self.issuer.text().strip(),
             name=self.name.text().strip(),
             tags=parse_tags(self.tags.text()),

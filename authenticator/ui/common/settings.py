@@ -25,6 +25,11 @@ DEFAULTS: dict[str, Any] = {
     "manual_offset": 0.0,
     "use_corrected_time": False,
     "last_vault": "",
+    "copy_gesture": "click",  # or "double_click" (ui/codes/gestures.py)
+    "privacy_hide_codes": False,  # ui/codes/privacy.py
+    "privacy_hide_unfocused": False,
+    "privacy_exclude_capture": False,  # Windows only
+    "last_folder": "",  # where file dialogs open (ui/common/files.py)
     "pick_shortcut_enabled": True,  # quick pick: global shortcut (X11, Windows)
     "pick_shortcut": "Ctrl+Alt+O",  # why this one: ui/quickpick/keys.py
     "pick_types": False,  # Enter types the code into the previous window (else copies)

@@ -18,7 +18,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ERROR_COLOUR = "#C62828"
+TOAST_GAP = 14  # pixels between the toast and the window edge / the content above it
+ERROR_COLOUR = "#C62828"  # 5.2:1 on the light window
+DARK_ERROR_COLOUR = "#FF8A80"  # 7:1 on the dark window
+
+# Banner (background, text, border) per kind, for light and dark themes (text >= 4.5:1).
+BANNER_COLOURS = {
+    False: {"warning": ("#FFF3CD", "#664D03", "#FFDA6A"),
+            "error": ("#F8D7DA", "#58151C", "#F1AEB5"),
+            "info": ("#CFE2FF", "#052C65", "#9EC5FE")},
+    True: {"warning": ("#3A2F06", "#FFE08A", "#7A6410"),
+           "error": ("#3F1519", "#F8D7DA", "#8C2F36"),
+           "info": ("#10294A", "#D3E3FD", "#2F5FA8")},
+}
+
+
+def _dark() -> bool:
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return window.lightness() < 128
+
+
+def error_colour() -> str:
+    """The error red that reads on the current theme's window colour."""
+    return DARK_ERROR_COLOUR if _dark() else ERROR_COLOUR
 
 
 def window_action(window: QWidget, text: str,
@@ -42,7 +66,7 @@ def error_label() -> QLabel:
     """An inline, word-wrapped error line in red, named for screen readers."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {ERROR_COLOUR};")
+    label.setStyleSheet(f"color: {error_colour()};")
     label.setAccessibleName(QCoreApplication.translate("ErrorLabel", "Error"))
     return label
 
@@ -74,6 +98,7 @@ class Toast(QFrame):
         self.button.clicked.connect(self._clicked)
         self._expires: float | None = None
         self._action: Callable[[], None] | None = None
+        self._bottom_margin: int | None = None  # the parent layout's own, while we show
         self.setVisible(False)
 
     def show_message(self, text: str, now: float, seconds: float = 4.0,
@@ -99,7 +124,21 @@ class Toast(QFrame):
         self.adjustSize()
         width = min(parent.width() - 24, max(self.sizeHint().width(), 260))
         self.resize(width, self.sizeHint().height())
-        self.move((parent.width() - width) // 2, parent.height() - self.height() - 14)
+        self.move((parent.width() - width) // 2, parent.height() - self.height() - TOAST_GAP)
+        self._reserve(self.height() + 2 * TOAST_GAP)
+
+    def _reserve(self, height: int) -> None:
+        """Keep the parent's content above the toast: it must never hide the last row."""
+        parent = self.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        if self._bottom_margin is None:
+            self._bottom_margin = margins.bottom()
+        bottom = max(self._bottom_margin, height) if height else self._bottom_margin
+        if margins.bottom() != bottom:
+            layout.setContentsMargins(margins.left(), margins.top(), margins.right(), bottom)
 
     def expire(self, now: float) -> None:
         if self._expires is not None and now >= self._expires:
@@ -109,6 +148,7 @@ class Toast(QFrame):
         self._expires = None
         self._action = None
         self.setVisible(False)
+        self._reserve(0)
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""
@@ -130,9 +170,7 @@ class Banner(QFrame):
                  stacked: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
-        colours = {"warning": ("#FFF3CD", "#664D03", "#FFDA6A"),
-                   "error": ("#F8D7DA", "#58151C", "#F1AEB5"),
-                   "info": ("#CFE2FF", "#052C65", "#9EC5FE")}[kind]
+        colours = BANNER_COLOURS[_dark()][kind]
         self.setStyleSheet(
             f"#banner {{ background: {colours[0]}; border: 1px solid {colours[2]};"
             f" border-radius: 6px; }} #banner QLabel {{ color: {colours[1]}; }}")

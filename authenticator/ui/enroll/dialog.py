@@ -27,7 +27,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -46,8 +45,10 @@ from authenticator.core.otp import code_at
 from authenticator.scan.camera import CameraInfo, FrameSource
 from authenticator.scan.decoders import decoder_note
 from authenticator.ui.common.account_form import ManualEntryForm
+from authenticator.ui.common.files import open_file_name
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.secret_field import make_secret_field
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.enroll.camera import (
     CameraPage,
@@ -318,7 +319,7 @@ class EnrollDialog(QDialog):
         self.link_edit = QLineEdit()
         self.link_edit.setPlaceholderText("otpauth://totp/…")
         self.link_edit.setAccessibleName(self.tr("Link"))
-        self.link_edit.setEchoMode(QLineEdit.EchoMode.Password)  # links hold the key
+        self.link_reveal = make_secret_field(self.link_edit)  # links hold the key
         # Deferred: the same Enter would otherwise also press Add on the review page.
         self.link_edit.returnPressed.connect(lambda: QTimer.singleShot(0, self._use_link))
         self.paste_button = self._button(self.tr("&Paste from clipboard"), "copy")
@@ -512,11 +513,11 @@ class EnrollDialog(QDialog):
 
     # -- image files, pasted images, links ---------------------------------------------
     def open_image(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open an image of the QR code"), "",
+        path = open_file_name(
+            self, self.tr("Open an image of the QR code"),
             self.tr("Images ({patterns});;All files (*)").format(patterns=IMAGE_FILTER))
-        if path:
-            self.receive(Incoming(paths=[path]))
+        if path is not None:
+            self.receive(Incoming(paths=[str(path)]))
 
     def paste_from_clipboard(self) -> None:
         incoming = clipboard_incoming(any_text=True)

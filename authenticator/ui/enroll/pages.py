@@ -62,11 +62,11 @@ class ReviewPage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, account)
         self.found_list.blockSignals(False)
         if from_export:
-            text = self.tr("This Google Authenticator export holds {n} account(s). Untick "
-                           "the ones you don't want.").format(n=len(accounts))
+            text = self.tr("This Google Authenticator export holds %n account(s). Untick "
+                           "the ones you don't want.", "", len(accounts))
         else:
-            text = self.tr("Found {n} account(s). Untick the ones you don't want.").format(
-                n=len(accounts))
+            text = self.tr("Found %n account(s). Untick the ones you don't want.", "",
+                           len(accounts))
         self.text.setText(text)
         self.skipped_note.setText(
             self.tr("Cannot be added: {reasons}").format(reasons="; ".join(skipped))

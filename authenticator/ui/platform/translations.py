@@ -15,7 +15,15 @@ def install_translator(app: QApplication, language: str = "") -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+    # English plural forms ("1 account", "2 accounts") for the sources' "%n account(s)";
+    # installed first, so a real translation installed after it takes precedence.
+    plurals = QTranslator(app)
+    if plurals.load("authenticator_en", str(resource("translations"))):
+        app.installTranslator(plurals)
+        _installed.append(plurals)
     locale = QLocale(language) if language else QLocale.system()
+    if locale.language() == QLocale.Language.English:
+        return ""
     ours = QTranslator(app)
     if ours.load(locale, "authenticator", "_", str(resource("translations"))):
         app.installTranslator(ours)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
@@ -30,6 +30,8 @@ class TrayWindow(Protocol):
     def isVisible(self) -> bool: ...
     def isMinimized(self) -> bool: ...
     def hide(self) -> None: ...
+
+RETRY_MS = 3000  # how often to look for a tray that was not there yet
 
 
 class Tray:
@@ -60,6 +62,9 @@ class Tray:
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(self._activated)
         setattr(window, "tray_available", self.available)  # noqa: B010 - replaces the method
+        self._retry = QTimer(self.icon)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.show)
 
     def fill_favourites(self) -> None:
         for action in self.favourite_actions:
@@ -110,8 +115,16 @@ class Tray:
         return QSystemTrayIcon.isSystemTrayAvailable() and self.icon.isVisible()
 
     def show(self) -> None:
+        """Show the icon now, or as soon as a tray appears.
+
+        Started with the session (the vault still locked), the app often runs before the
+        desktop's tray does: keep trying instead of living without an icon.
+        """
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.icon.show()
+            self._retry.stop()
+        elif not self._retry.isActive():
+            self._retry.start()
 
     def toggle(self) -> None:
         if self.window.isVisible() and not self.window.isMinimized():

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.storage.paths import backup_dir_for
+from authenticator.ui.common.fit import FittingScrollArea
 from authenticator.ui.common.settings import AppSettings
 
 
@@ -38,7 +39,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
         self.vault_settings = vault_settings
-        layout = QVBoxLayout(self)
+        page = QWidget()  # scrolls on a small screen (HiDPI) instead of being squashed
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
 
         security = QGroupBox(self.tr("Security"))
         form = QFormLayout(security)
@@ -118,7 +121,9 @@ class SettingsDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer = QVBoxLayout(self)
+        outer.addWidget(FittingScrollArea(page), 1)
+        outer.addWidget(buttons)
 
     def _data_section(self, vault_path: Path) -> QGroupBox:
         """Where the vault and its automatic backups live, with a way to open the folder."""

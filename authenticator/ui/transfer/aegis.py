@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from authenticator.core.account import Account
 from authenticator.portability.aegis_export import export_aegis_file
+from authenticator.ui.common.files import save_file_name
 from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.transfer.common import message_label
@@ -91,11 +91,10 @@ class AegisExportDialog(QDialog):
         self._update()
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export for Aegis"), str(Path.home() / "aegis-export.json"),
-            self.tr("Aegis vault files (*.json);;All files (*)"))
-        if name:
-            self.path.setText(name)
+        path = save_file_name(self, self.tr("Export for Aegis"), "aegis-export.json",
+                              self.tr("Aegis vault files (*.json);;All files (*)"), ".json")
+        if path is not None:
+            self.path.setText(str(path))
 
     def _update(self) -> None:
         protected = self.encrypt.isChecked()

@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,12 +26,14 @@ from authenticator.portability.export import export_backup
 from authenticator.portability.registry import plan_import
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
+from authenticator.ui.common.files import open_file_name, save_file_name, with_extension
 from authenticator.ui.common.messages import QT_TRANSLATE_NOOP, translate_error
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.transfer.common import message_label
 from authenticator.ui.transfer.importing import ImportPreview
 
+BACKUP_SUFFIX = ".authvault"
 BACKUP_FILTER = QT_TRANSLATE_NOOP("Backups", "Authenticator backups (*.authvault);;All files (*)")
 
 
@@ -69,6 +70,7 @@ class BackupDialog(QDialog):
         browse = QPushButton(self.tr("&Browse…"))
         browse.setAccessibleName(self.tr("Choose the backup file"))
         browse.clicked.connect(self._browse)
+        browse.setAutoDefault(False)  # Enter in a password field saves, never browses
         where.addWidget(self.path, 1)
         where.addWidget(browse)
         form.addRow(self.tr("File:"), where)
@@ -98,12 +100,12 @@ class BackupDialog(QDialog):
         self._update()
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Back up to a file"),
-            str(self.session.path.with_name("authenticator-backup.authvault")),
-            QCoreApplication.translate("Backups", BACKUP_FILTER))
-        if name:
-            self.path.setText(name)
+        path = save_file_name(self, self.tr("Back up to a file"), "authenticator-backup"
+                              + BACKUP_SUFFIX,
+                              QCoreApplication.translate("Backups", BACKUP_FILTER),
+                              BACKUP_SUFFIX)
+        if path is not None:
+            self.path.setText(str(path))
 
     def _update(self) -> None:
         mismatch = bool(self.confirm.text()) and self.confirm.text() != self.password.text()
@@ -118,7 +120,7 @@ class BackupDialog(QDialog):
         self.busy = True
         self.error.hide()
         self._update()
-        target = Path(self.path.text().strip()).expanduser()
+        target = with_extension(Path(self.path.text().strip()).expanduser(), BACKUP_SUFFIX)
         accounts, password, kdf = self.session.accounts(), self.password.text(), self._kdf
         run_in_background(lambda: export_backup(accounts, target, password, kdf),
                           self._saved, self._failed, context=self)
@@ -200,6 +202,10 @@ class RestoreDialog(QDialog):
         self.open_button = QPushButton(self.tr("&Open"))
         self.open_button.setAccessibleName(self.tr("Open the backup"))
         self.open_button.clicked.connect(self.open_backup)
+        # Enter in the password field opens the backup: the file button must not be the
+        # dialog's implicit default (QDialog makes the first auto-default button one).
+        self.open_button.setDefault(True)
+        self.file_button.setAutoDefault(False)
         prow.addWidget(self.password, 1)
         prow.addWidget(self.open_button)
         layout.addLayout(prow)
@@ -240,19 +246,18 @@ class RestoreDialog(QDialog):
             self.choose(Path(item.data(Qt.ItemDataRole.UserRole)))
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Open a backup"),
-                                              str(self.session.path.parent),
-                                              QCoreApplication.translate("Backups", BACKUP_FILTER))
-        if name:
+        path = open_file_name(self, self.tr("Open a backup"),
+                              QCoreApplication.translate("Backups", BACKUP_FILTER))
+        if path is not None:
             self.backups.clearSelection()
-            self.choose(Path(name))
+            self.choose(path)
 
     def _update(self) -> None:
         self.open_button.setEnabled(not self.busy and self.chosen is not None
                                     and bool(self.password.text()))
         n = len(self.preview.checked_accounts()) if self.preview.isVisibleTo(self) else 0
         self.restore_button.setEnabled(n > 0)
-        self.restore_button.setText(self.tr("&Restore {n} missing").format(n=n))
+        self.restore_button.setText(self.tr("&Restore %n missing", "", n))
 
     def open_backup(self) -> None:
         if not self.open_button.isEnabled() or self.chosen is None:

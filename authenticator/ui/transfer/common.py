@@ -42,7 +42,7 @@ def message_label(parent: QWidget | None = None) -> QLabel:
     """A hidden, word-wrapped label for errors shown inside a dialog."""
     label = QLabel(parent)
     label.setWordWrap(True)
-    label.setStyleSheet("color: palette(bright-text); background: #b3261e; padding: 6px;"
+    label.setStyleSheet("color: #FFFFFF; background: #b3261e; padding: 6px;"
                         " border-radius: 4px;")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()

@@ -284,8 +284,7 @@ class ImportDialog(QDialog):
     def _update(self) -> None:
         n = len(self.preview.checked_accounts()) if self.preview.isVisibleTo(self) else 0
         self.import_button.setEnabled(n > 0)
-        self.import_button.setText(self.tr("&Import {n} accounts").format(n=n) if n != 1
-                                   else self.tr("&Import 1 account"))
+        self.import_button.setText(self.tr("&Import %n account(s)", "", n))
 
     def _import(self) -> None:
         accounts = self.preview.checked_accounts()

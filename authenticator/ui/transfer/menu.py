@@ -1,4 +1,4 @@
-"""Several devices, one key: the menu entries that move keys in and out of the vault.
+"""Import…, Export, Back up…, Restore…: the menu entries that move keys in and out.
 
 Every way out of the vault (QR for another device, Google export, backup file, plain
 text) first asks for the vault password again. Dialogs are window-modal and opened with
@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import DEFAULT_MAX_BYTES as GOOGLE_MAX_BYTES
+from authenticator.ui.common.files import open_file_name, save_file_name
 from authenticator.ui.common.icons import icon
 
 # The dialogs (and segno, the importers, the exporters) are imported when first used:
@@ -39,23 +40,25 @@ class TransferActions(QObject):
         self.backup_kdf = host.session.kdf  # None: calibrated on this computer
         self.show_qr_action = self._action(self.tr("Show &QR for another device…"),
                                            self.show_qr_current, "qr")
-        self.google_action = self._action(self.tr("Export to &Google Authenticator…"),
+        self.google_action = self._action(self.tr("To &Google Authenticator…"),
                                           self.export_google)
-        self.backup_action = self._action(self.tr("&Back up to a file…"), self.back_up)
+        self.backup_action = self._action(self.tr("Back &up…"), self.back_up)
         self.restore_action = self._action(self.tr("&Restore from a backup…"), self.restore)
-        self.import_action = self._action(self.tr("&Import from another app…"),
-                                          self.import_file)
-        self.text_action = self._action(self.tr("Export keys as &text…"), self.export_text)
-        self.aegis_action = self._action(self.tr("Export for &Aegis…"), self.export_aegis)
-        self.devices_menu = QMenu(self.tr("Several &devices"), host.window())
-        for action in (self.show_qr_action, self.google_action, None, self.backup_action,
-                       self.restore_action, None, self.import_action, self.aegis_action,
+        self.import_action = self._action(self.tr("&Import…"), self.import_file)
+        self.import_action.setToolTip(self.tr("Import a backup or another app's export"))
+        self.text_action = self._action(self.tr("Keys as &text…"), self.export_text)
+        self.aegis_action = self._action(self.tr("For &Aegis…"), self.export_aegis)
+        # Named by what people look for: Import…, Export, Back up…, Restore…
+        self.export_menu = QMenu(self.tr("&Export"), host.window())
+        for action in (self.show_qr_action, None, self.google_action, self.aegis_action,
                        self.text_action):
             if action is None:
-                self.devices_menu.addSeparator()
+                self.export_menu.addSeparator()
             else:
-                self.devices_menu.addAction(action)
-        host.add_menu_action(self.devices_menu.menuAction())
+                self.export_menu.addAction(action)
+        for entry in (self.import_action, self.export_menu.menuAction(), self.backup_action,
+                      self.restore_action):
+            host.add_menu_action(entry)
         separator = QAction(self)
         separator.setSeparator(True)
         host.add_menu_action(separator)
@@ -74,7 +77,9 @@ class TransferActions(QObject):
     def _update(self) -> None:
         unlocked = self.host.session.is_unlocked
         has_accounts = bool(self.host.session.accounts())
-        self.devices_menu.setEnabled(unlocked)
+        for entry in (self.export_menu, self.import_action, self.backup_action,
+                      self.restore_action):
+            entry.setEnabled(unlocked)
         self.show_qr_action.setEnabled(self.host.current_account() is not None)
         for action in (self.google_action, self.backup_action, self.aegis_action,
                        self.text_action):
@@ -171,14 +176,15 @@ class TransferActions(QObject):
         if not self.host.session.is_unlocked:
             return None
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self.host.window(), self.tr("Import from another app"), str(Path.home()),
-                self.tr("Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault "
-                        "*.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup "
-                        "databases PhoneFactor);;All files (*)"))
-            if not name:
+            chosen = open_file_name(
+                self.host.window(), self.tr("Import"),
+                self.tr("Backups and other apps' exports (*.authvault *.json *.2fas *.txt "
+                        "*.csv *.aes *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup "
+                        "databases PhoneFactor);;Authenticator backups (*.authvault);;"
+                        "All files (*)"))
+            if chosen is None:
                 return None
-            path = Path(name)
+            path = chosen
         dialog = ImportDialog(self.host.session, path, self._added, self.host.window())
         self._open(dialog)
         return dialog
@@ -186,8 +192,7 @@ class TransferActions(QObject):
     def _added(self, accounts: list[Account]) -> None:
         if accounts:
             self.host.select_account(accounts[-1].id)
-        self._notify(self.tr("Added {n} accounts").format(n=len(accounts)) if len(accounts) != 1
-                     else self.tr("Added 1 account"))
+        self._notify(self.tr("Added %n account(s)", "", len(accounts)))
 
     def export_aegis(self, path: Path | None = None) -> None:
         from authenticator.ui.transfer.aegis import AegisExportDialog
@@ -223,13 +228,11 @@ class TransferActions(QObject):
 
     def _write_text(self, path: Path | None) -> None:
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self.host.window(), self.tr("Export keys as text"),
-                str(Path.home() / "authenticator-keys.txt"),
-                self.tr("Text files (*.txt);;All files (*)"))
-            if not name:
+            path = save_file_name(self.host.window(), self.tr("Export keys as text"),
+                                  "authenticator-keys.txt",
+                                  self.tr("Text files (*.txt);;All files (*)"), ".txt")
+            if path is None:
                 return
-            path = Path(name)
         try:
             from authenticator.portability.export import export_otpauth_file
 

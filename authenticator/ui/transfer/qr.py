@@ -212,9 +212,9 @@ class GoogleExportDialog(QDialog):
         self.refused_note.setWordWrap(True)
         if self.refused:
             self.refused_note.setText(
-                self.tr("Google Authenticator cannot hold {n} of these accounts (shown "
-                        "greyed with the reason); keep them here or use another app.").format(
-                    n=len(self.refused)))
+                self.tr("Google Authenticator cannot hold %n of these accounts (shown "
+                        "greyed with the reason); keep them here or use another app.", "",
+                        len(self.refused)))
         else:
             self.refused_note.hide()
         c.addWidget(self.refused_note)

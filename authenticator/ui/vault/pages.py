@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from authenticator.ui.common.files import open_file_name
 from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.widgets import error_label
 from authenticator.ui.vault.strength import estimate_strength
@@ -153,11 +153,10 @@ class WelcomePage(QWidget):
         self.create_requested.emit(password)
 
     def _open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a vault"), "",
-            self.tr("Authenticator vaults (*.authvault);;All files (*)"))
-        if path:
-            self.open_requested.emit(path)
+        path = open_file_name(self, self.tr("Open a vault"),
+                              self.tr("Authenticator vaults (*.authvault);;All files (*)"))
+        if path is not None:
+            self.open_requested.emit(str(path))
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
