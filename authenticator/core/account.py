@@ -108,6 +108,9 @@ class Account:
     created: float = field(default_factory=time.time)
     modified: float = field(default_factory=time.time)
     last_used: float | None = None
+    #: Websites (ASCII host names) whose login pages may receive this account's codes from
+    #: the browser extension; matched by registrable domain (authenticator.browser.sites).
+    websites: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Coerce loose inputs (strings from parsers/JSON) into the enum types.
@@ -120,6 +123,8 @@ class Account:
             object.__setattr__(self, "algorithm", Algorithm.parse(str(self.algorithm)))
         if not isinstance(self.tags, tuple):
             object.__setattr__(self, "tags", tuple(self.tags))
+        if not isinstance(self.websites, tuple):
+            object.__setattr__(self, "websites", tuple(self.websites))
         if not isinstance(self.secret, bytes):
             raise AccountError("the key must be bytes")
         if len(self.secret) < 1:
@@ -210,6 +215,8 @@ class Account:
             counter=self.counter,
             period=self.period,
         )
+        if self.websites:  # only when set: vaults without bindings stay byte-for-byte alike
+            data["websites"] = list(self.websites)
         return data
 
     @classmethod
@@ -235,8 +242,16 @@ class Account:
                 modified=float(data.get("modified") or now),
                 last_used=(float(data["last_used"]) if data.get("last_used") is not None
                            else None),
+                websites=_strings(data.get("websites")),
             )
         except AccountError:
             raise
         except (KeyError, TypeError, ValueError):
             raise AccountError("an account entry is incomplete or malformed") from None
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    """A tolerant reader for a list of short strings (unknown shapes are dropped)."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(dict.fromkeys(v for v in value if isinstance(v, str) and 0 < len(v) <= 253))

@@ -30,6 +30,9 @@ def choose_vault_path(cli_value: str | None, last_opened: str) -> Path:
 
 def install_features(host: Host) -> None:
     """The one place that plugs feature packages into the app (each has ``install(host)``)."""
+    from authenticator.ui import browser
+
+    browser.install(host)
 
 
 def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int:
