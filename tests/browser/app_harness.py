@@ -74,7 +74,7 @@ class Harness:
                  "items": [question.list.item(i).text() for i in range(question.list.count())]
                  if hasattr(question, "list") else []}
         page = self.window.pages.currentWidget()
-        return {"unlocked": self.session.is_unlocked, "page": type(page).__name__,
+        return {"now": self.time.now(), "unlocked": self.session.is_unlocked, "page": type(page).__name__,
                 "visible": self.window.isVisible(), "question": q,
                 "waiting_unlock": len(self.feature.waiting_unlock),
                 "recent": [[r.site, r.account, r.result] for r in self.feature.recent],

@@ -41,7 +41,7 @@ PASSWORD = "e2e vault password"
 AT = 1_700_000_010.0  # the app's (injected) clock: 20 s left in the step
 BOUND = "portal.example.com"
 SUBDOMAIN = "login.portal.example.com"
-OTHER = "other.example.net"
+OTHER = "login.acme.org"
 LOOKALIKE = "portal.example.com.evil.test"
 NAMES = [BOUND, SUBDOMAIN, OTHER, LOOKALIKE]
 
@@ -72,11 +72,10 @@ def wait_for(predicate: Callable[[], Any], timeout: float = 15.0, what: str = ""
 
 # -- vault and pages ----------------------------------------------------------------------------
 def make_vault(path: Path) -> dict[str, Any]:
-    """Two accounts: one bound to portal.example.com, one to a bank; their codes at AT."""
+    """Two accounts: one bound to portal.example.com, one to a bank."""
     import secrets
 
     from authenticator.core.account import Account
-    from authenticator.core.otp import code_at
     from authenticator.storage.kdf import KdfParams
     from authenticator.storage.vault import Vault
 
@@ -88,8 +87,7 @@ def make_vault(path: Path) -> dict[str, Any]:
         vault.add(portal)
         vault.add(bank)
         vault.save()
-    return {"portal": code_at(portal, AT), "bank": code_at(bank, AT),
-            "portal_label": portal.label, "bank_label": bank.label}
+    return {"portal": portal, "bank": bank}
 
 
 def make_tls(folder: Path) -> ssl.SSLContext:
@@ -165,7 +163,7 @@ def install_host(env: dict[str, str], browser: str) -> str:
 class AppProcess:
     def __init__(self, work: Path, env: dict[str, str]) -> None:
         self.vault = work / "vault.authvault"
-        self.codes = make_vault(self.vault)
+        self.accounts = make_vault(self.vault)
         app_env = dict(env, XDG_CONFIG_HOME=str(work / "config"))
         self.log = open(work / "app.log", "w")  # noqa: SIM115 (closed in stop)
         self.proc = subprocess.Popen(
@@ -212,8 +210,14 @@ class AppProcess:
         wait_for(check, timeout, what)
         return result
 
-    def recent_since(self, count: int) -> list[list[str]]:
-        return self.state()["recent"][count:]
+    def code(self, which: str = "portal") -> str:
+        """The account's code now, by the app's clock (which the tests may advance)."""
+        from authenticator.core.otp import code_at
+
+        return code_at(self.accounts[which], float(self.state()["now"]))
+
+    def label(self, which: str = "portal") -> str:
+        return str(self.accounts[which].label)
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -334,6 +338,17 @@ class Firefox:
 
     def page_state(self) -> dict[str, Any]:
         return json.loads(self.evaluate("window.pageState()"))
+
+    def click(self, css: str) -> None:
+        """A real (trusted) click in the middle of the element, as a person would."""
+        node = self.cmd("script.evaluate", {"target": {"context": self.context},
+                                            "expression": f"document.querySelector({css!r})",
+                                            "awaitPromise": False})["result"]
+        origin = {"type": "element", "element": {"sharedId": node["sharedId"]}}
+        self.cmd("input.performActions", {"context": self.context, "actions": [{
+            "type": "pointer", "id": "mouse", "actions": [
+                {"type": "pointerMove", "x": 0, "y": 0, "origin": origin},
+                {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]}]})
 
     def quit(self) -> None:
         if self.ws is not None:

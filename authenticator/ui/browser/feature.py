@@ -53,6 +53,13 @@ class Question:
     dialog: QDialog | None = None
 
 
+def _host_of(url: str | None) -> str:
+    try:
+        return service.sites.parse_url(url or "").host
+    except service.sites.SiteError:
+        return ""
+
+
 class BrowserFeature(QObject):
     def __init__(self, host: Host, store: PairingStore | None = None,
                  address: str | None = None) -> None:
@@ -104,7 +111,7 @@ class BrowserFeature(QObject):
 
     def _act(self, pending: Pending, decision: Decision) -> None:
         request, action = pending.request, decision.action
-        host = decision.site.host if decision.site else ""
+        host = decision.site.host if decision.site else _host_of(request.url)
         if action == "reply":
             self._reply(pending, decision.reply)
             if request.kind == "fill":
@@ -154,6 +161,8 @@ class BrowserFeature(QObject):
             self._record(host, "", self.tr("Refused: not https"))
         elif reply.get("status") == "refused":
             self._record(host, "", self.tr("Refused"))
+        elif reply.get("status") == "unpaired":
+            self._record(host, "", self.tr("Refused: browser not paired"))
 
     # -- questions (one on screen at a time) ---------------------------------------------------
     def _ask(self, question: Question) -> None:
@@ -229,7 +238,7 @@ class BrowserFeature(QObject):
             self._reply(pending, {"status": "cancelled"})
             return
         self._reply(pending, service.code_reply(account, self.host.time.now()))
-        site = host or service.sites.parse_url(pending.request.url or "").host
+        site = host or _host_of(pending.request.url)
         self._record(site, account.label, self.tr("Filled"))
 
     # -- life cycle ---------------------------------------------------------------------------
