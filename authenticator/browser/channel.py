@@ -42,6 +42,8 @@ def ensure_private_dir(folder: Path) -> Path:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = os.lstat(folder)
+    except FileExistsError:
+        raise ChannelError(f"{folder} is not a folder") from None
     except OSError as exc:
         raise ChannelError(f"cannot create {folder}: {exc.strerror}") from None
     if not stat.S_ISDIR(info.st_mode):

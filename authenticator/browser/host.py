@@ -48,12 +48,15 @@ def start_app() -> None:
 class Relay:
     def __init__(self, stdout: BinaryIO, origin: str,
                  connect: Callable[[], socket.socket], launch: Callable[[], None],
-                 start_timeout: float = START_TIMEOUT) -> None:
+                 start_timeout: float = START_TIMEOUT,
+                 clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
         self.stdout = stdout
         self.origin = origin
         self._connect = connect
         self._launch = launch
         self._start_timeout = start_timeout
+        self._clock, self._sleep = clock, sleep
         self._out_lock = threading.Lock()
         self._sock: socket.socket | None = None
         self._launched = False
@@ -75,14 +78,14 @@ class Relay:
                 raise
         self._launched = True
         self._launch()
-        deadline = time.monotonic() + self._start_timeout
+        deadline = self._clock() + self._start_timeout
         while True:
             try:
                 return self._connect()
             except channel.ChannelError:
-                if time.monotonic() > deadline:
+                if self._clock() > deadline:
                     raise
-                time.sleep(0.1)
+                self._sleep(0.1)
 
     def _socket(self) -> socket.socket:
         if self._sock is None:

@@ -64,7 +64,8 @@ class PairingStore:
             return
         self.ask_before_fill = data.get("ask_before_fill") is True
         found = []
-        for item in data.get("pairings") or []:
+        items = data.get("pairings")
+        for item in items if isinstance(items, list) else []:
             try:
                 found.append(Pairing(
                     id=str(item["id"]), name=str(item.get("name") or "")[:200],
@@ -72,7 +73,7 @@ class PairingStore:
                     created=float(item.get("created") or 0),
                     last_used=(float(item["last_used"]) if item.get("last_used") is not None
                                else None)))
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, AttributeError):
                 continue
         self.pairings = found[:MAX_PAIRINGS]
 

@@ -166,7 +166,7 @@ def check_request(url: str, top_url: str | None = None) -> Site:
 
 def same_site(host: str, binding: str) -> bool:
     try:
-        mine, theirs = registrable_domain(host), registrable_domain(to_ascii(binding))
+        mine, theirs = registrable_domain(host), registrable_domain(normalize_site(binding))
     except SiteError:
         return False
     return mine is not None and mine == theirs
