@@ -9,6 +9,7 @@ Replies come back the same way. Only the standard library is imported: it starts
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -129,10 +130,8 @@ class Relay:
     def _drop(self) -> None:
         sock, self._sock = self._sock, None
         if sock is not None:
-            try:
+            with contextlib.suppress(OSError):
                 sock.close()
-            except OSError:
-                pass
 
     def run(self, stdin: BinaryIO) -> int:
         while True:

@@ -119,7 +119,7 @@ def install(p: Plan) -> list[str]:
     """Write the launcher and the manifests; returns one line per browser for the user."""
     p.launcher.parent.mkdir(parents=True, exist_ok=True)
     p.launcher.write_text(p.launcher_text, encoding="utf-8")
-    os.chmod(p.launcher, 0o755)
+    os.chmod(p.launcher, 0o755)  # noqa: S103 (a program the browsers must run)
     done = []
     for target in p.targets:
         target.manifest.parent.mkdir(parents=True, exist_ok=True)

@@ -31,7 +31,7 @@ class SiteError(AuthenticatorError, ValueError):
     """A web address or domain that cannot be used (the message says why)."""
 
 
-class Refused(AuthenticatorError):  # noqa: N818 (a decision, not a bug)
+class Refused(AuthenticatorError):
     """A request we answer with nothing; ``reason`` is a stable code for the extension."""
 
     def __init__(self, reason: str, message: str) -> None:

@@ -19,19 +19,19 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QSocketNotifier, Qt, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QSocketNotifier, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from authenticator.storage.kdf import KdfParams  # noqa: E402
-from authenticator.ui.app import install_features  # noqa: E402
-from authenticator.ui.browser.feature import BrowserFeature  # noqa: E402
-from authenticator.ui.browser.settings_section import BrowserSettingsBox  # noqa: E402
-from authenticator.ui.common.settings import AppSettings  # noqa: E402
-from authenticator.ui.common.timebase import FakeTimeBase  # noqa: E402
-from authenticator.ui.main_window import MainWindow  # noqa: E402
-from authenticator.ui.settings.dialog import SettingsDialog  # noqa: E402
-from authenticator.ui.vault.session import VaultSession  # noqa: E402
+from authenticator.storage.kdf import KdfParams
+from authenticator.ui.app import install_features
+from authenticator.ui.browser.feature import BrowserFeature
+from authenticator.ui.browser.settings_section import BrowserSettingsBox
+from authenticator.ui.common.settings import AppSettings
+from authenticator.ui.common.timebase import FakeTimeBase
+from authenticator.ui.main_window import MainWindow
+from authenticator.ui.settings.dialog import SettingsDialog
+from authenticator.ui.vault.session import VaultSession
 
 
 class Harness:
@@ -70,11 +70,12 @@ class Harness:
         question = self.feature.current_question()
         q = None
         if question is not None and question.isVisible():
+            items = getattr(question, "list", None)
             q = {"kind": question.objectName(),
-                 "items": [question.list.item(i).text() for i in range(question.list.count())]
-                 if hasattr(question, "list") else []}
+                 "items": [items.item(i).text() for i in range(items.count())] if items else []}
         page = self.window.pages.currentWidget()
-        return {"now": self.time.now(), "unlocked": self.session.is_unlocked, "page": type(page).__name__,
+        return {"now": self.time.now(), "unlocked": self.session.is_unlocked,
+                "page": type(page).__name__,
                 "visible": self.window.isVisible(), "question": q,
                 "waiting_unlock": len(self.feature.waiting_unlock),
                 "recent": [[r.site, r.account, r.result] for r in self.feature.recent],

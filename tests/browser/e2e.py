@@ -9,6 +9,7 @@ browsers (``--host-resolver-rules`` / ``network.dns.forceResolve``): no real net
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime
 import functools
 import hashlib
@@ -27,7 +28,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "browser" / "extension"
@@ -274,10 +275,11 @@ class Chromium:
 class Firefox:
     name = "firefox"
 
-    PREFS = {
+    PREFS: ClassVar[dict[str, Any]] = {
         "network.dns.forceResolve": "127.0.0.1", "network.trr.mode": 5,
         "network.proxy.type": 0, "app.update.enabled": False,
-        "browser.shell.checkDefaultBrowser": False, "datareporting.policy.dataSubmissionEnabled": False,
+        "browser.shell.checkDefaultBrowser": False,
+        "datareporting.policy.dataSubmissionEnabled": False,
         "toolkit.telemetry.enabled": False, "browser.safebrowsing.malware.enabled": False,
         "browser.safebrowsing.phishing.enabled": False, "extensions.update.enabled": False,
         "network.captive-portal-service.enabled": False,
@@ -352,10 +354,8 @@ class Firefox:
 
     def quit(self) -> None:
         if self.ws is not None:
-            try:
+            with contextlib.suppress(OSError):
                 self.ws.close()
-            except OSError:
-                pass
         if self.proc.poll() is None:
             try:
                 os.killpg(self.proc.pid, signal.SIGTERM)
@@ -387,10 +387,8 @@ class World:
     def stop(self) -> None:
         for step in (lambda: self.browser and self.browser.quit(),
                      lambda: self.app and self.app.stop(), self.server.stop):
-            try:
+            with contextlib.suppress(Exception):  # stop the rest whatever happens
                 step()
-            except Exception:  # noqa: BLE001, S110 - stop the rest whatever happens
-                pass
         if os.environ.get("KEEP_E2E"):
             print(f"e2e work folder kept: {self.work}")
         else:

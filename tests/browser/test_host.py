@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import socket
 import stat
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -105,8 +106,9 @@ def test_requests_are_forwarded_with_the_caller_origin(env: dict[str, str]) -> N
 def test_hostile_messages_get_error_replies_and_are_not_forwarded(env: dict[str, str]) -> None:
     app = FakeApp(env)
     try:
+        big = protocol.MAX_MESSAGE + 1
         data = (b"\x05\0\0\0{bad}" + b"\x02\0\0\0[]" + b"\x02\0\0\0\xff\xfe"
-                + (protocol.MAX_MESSAGE + 1).to_bytes(4, "little") + b"x" * (protocol.MAX_MESSAGE + 1))
+                + big.to_bytes(4, sys.byteorder) + b"x" * big)
         replies = run_relay(env, data, 4)
         assert replies == [
             {"status": "error", "error": "message is not valid JSON"},
@@ -152,7 +154,7 @@ def test_caller_origin() -> None:
 def test_the_runtime_folder_is_private(tmp_path: Path) -> None:
     folder = channel.ensure_private_dir(tmp_path / "authenticator")
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    os.chmod(folder, 0o755)
+    os.chmod(folder, 0o755)  # noqa: S103 (opened to others on purpose)
     channel.ensure_private_dir(folder)  # tightened again
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     (tmp_path / "file").write_text("")

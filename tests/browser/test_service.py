@@ -93,7 +93,8 @@ def test_the_popup_lists_codes_and_countdowns() -> None:
     assert entry == {"id": PORTAL.id, "label": PORTAL.label, "code": code_at(PORTAL, NOW),
                      "remaining": 20.0, "period": 30}
     lookalike = run(Request(kind="codes", id=1, key="k", url="https://examp1e.com/"))
-    assert lookalike.reply["accounts"] == [] and lookalike.reply["lookalike"] == "portal.example.com"
+    assert lookalike.reply["accounts"] == []
+    assert lookalike.reply["lookalike"] == "portal.example.com"
     mixed = run(Request(kind="codes", id=1, key="k", url="https://xn--pypal-4ve.com/"))
     assert mixed.reply["mixed_scripts"] == ["CYRILLIC", "LATIN"]
 

@@ -16,9 +16,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog
 
-from authenticator.browser import protocol, service
+from authenticator.browser import protocol, service, sites
 from authenticator.browser.pairing import PairingStore, default_path
 from authenticator.browser.service import Decision, Request
+from authenticator.core.otp import code_at
 from authenticator.ui.browser.dialogs import (
     ChooseAccountDialog,
     ConfirmFillDialog,
@@ -55,8 +56,8 @@ class Question:
 
 def _host_of(url: str | None) -> str:
     try:
-        return service.sites.parse_url(url or "").host
-    except service.sites.SiteError:
+        return sites.parse_url(url or "").host
+    except sites.SiteError:
         return ""
 
 
@@ -137,7 +138,7 @@ class BrowserFeature(QObject):
                                [pending]))
         elif action == "copy":
             account = decision.accounts[0]
-            self.host.clipboard.copy(service.code_at(account, self.host.time.now()))
+            self.host.clipboard.copy(code_at(account, self.host.time.now()))
             self.host.notify(self.tr("Copied {label} for the browser").format(
                 label=account.label))
             self._reply(pending, decision.reply)

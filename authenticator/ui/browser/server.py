@@ -62,8 +62,9 @@ class BrowserServer(QObject):
     def _on_connection(self) -> None:
         while self.server.hasPendingConnections():
             sock = self.server.nextPendingConnection()
-            if len(self._decoders) >= MAX_CONNECTIONS or (
-                    sys.platform != "win32" and not channel.peer_is_us(int(sock.socketDescriptor()))):
+            foreign = sys.platform != "win32" and not channel.peer_is_us(
+                int(sock.socketDescriptor()))
+            if len(self._decoders) >= MAX_CONNECTIONS or foreign:
                 sock.abort()
                 sock.deleteLater()
                 continue
@@ -88,7 +89,8 @@ class BrowserServer(QObject):
         sock.deleteLater()
 
     def send(self, sock: Any, message: dict[str, Any]) -> None:
-        if sock not in self._decoders or sock.state() != QLocalSocket.LocalSocketState.ConnectedState:
+        connected = QLocalSocket.LocalSocketState.ConnectedState
+        if sock not in self._decoders or sock.state() != connected:
             return
         try:
             data = protocol.encode(message)
