@@ -30,16 +30,18 @@ test: lint
 bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/otp.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/vault.py
-	@for b in scan gui; do \
+	@for b in scan gui browser; do \
 	  if [ -f benchmarks/$$b.py ]; then QT_QPA_PLATFORM=offscreen $(PY) benchmarks/$$b.py || exit 1; fi; \
 	done
 
 screenshots: install
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs/screenshots
+	$(PY) scripts/popup_screenshot.py docs/screenshots
 
 dist: install
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dist]'
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	$(PY) scripts/pack_extension.py dist
 
 dist-smoke: dist
 	bash scripts/smoke_dist.sh

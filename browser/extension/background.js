@@ -109,21 +109,25 @@ async function fillTab(tabId, account, trigger) {
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || typeof msg.type !== 'string') return false;
-  const fromContent = !!sender.tab;
+  // Our own pages (the popup, also when opened in a tab) vs content scripts in web pages.
+  const ownPage = sender.id === api.runtime.id && (sender.url || '').startsWith(api.runtime.getURL(''));
+  const fromContent = !!sender.tab && !ownPage;
   let work = null;
   if (msg.type === 'fill' && fromContent) {
     const trigger = ['auto', 'button', 'shortcut', 'popup'].includes(msg.trigger) ? msg.trigger : 'auto';
     work = request({ type: 'fill', trigger, account: typeof msg.account === 'string' ? msg.account : undefined,
                      ...senderAddresses(sender) });
-  } else if (!fromContent && msg.type === 'codes') {
+  } else if (!ownPage) {
+    return false; // everything below is for the popup only
+  } else if (msg.type === 'codes') {
     work = tabUrl(msg.tabId).then((url) => request({ type: 'codes', url }, { pair: false }));
-  } else if (!fromContent && msg.type === 'copy') {
+  } else if (msg.type === 'copy') {
     work = tabUrl(msg.tabId).then((url) => request({ type: 'copy', url, account: msg.account }, { pair: false }));
-  } else if (!fromContent && msg.type === 'pair') {
+  } else if (msg.type === 'pair') {
     work = request({ type: 'ping' });
-  } else if (!fromContent && msg.type === 'unlock') {
+  } else if (msg.type === 'unlock') {
     work = request({ type: 'unlock' }, { pair: false });
-  } else if (!fromContent && msg.type === 'fill-tab') {
+  } else if (msg.type === 'fill-tab') {
     work = fillTab(msg.tabId, msg.account, 'popup').then(() => ({ status: 'ok' }), (e) => ({ status: 'error', error: String(e) }));
   } else {
     return false;

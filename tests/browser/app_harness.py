@@ -112,6 +112,9 @@ class Harness:
             QTimer.singleShot(0, self.window.open_settings)
             QTimer.singleShot(50, self._revoke_in_settings)
             return {"ok": True}
+        if name == "grab":  # a screenshot of the question on screen (or the window)
+            widget = self.feature.current_question() or self.window
+            return {"ok": widget.grab().save(command["path"])}
         if name == "quit":
             QTimer.singleShot(0, self.app.quit)
             return {"ok": True}

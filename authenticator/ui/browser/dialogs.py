@@ -44,18 +44,24 @@ def _label(text: str) -> QLabel:
 
 
 def site_lines(host: str) -> str:
-    """The site as HTML: punycode first, the decoded form and a warning when scripts mix."""
+    """The site as HTML: punycode first (it cannot deceive), then the decoded form."""
     shown = display_host(host)
     text = f"<b>{html.escape(shown.ascii)}</b>"
     if shown.unicode:
         text += f" ({html.escape(shown.unicode)})"
-    if shown.mixed_scripts:
-        warning = QCoreApplication.translate(
-            "BrowserSite", "Careful: this name mixes {scripts} letters, a trick phishing "
-            "sites use to look like another site.").format(
-            scripts=" + ".join(s.title() for s in shown.mixed_scripts))
-        text += f"<br><span style='color:{ERROR_COLOUR}'>{html.escape(warning)}</span>"
     return text
+
+
+def site_warning(host: str) -> str:
+    """A red paragraph when the name mixes scripts (a homograph trick), else ""."""
+    shown = display_host(host)
+    if not shown.mixed_scripts:
+        return ""
+    warning = QCoreApplication.translate(
+        "BrowserSite", "Careful: this name mixes {scripts} letters, a trick phishing "
+        "sites use to look like another site.").format(
+        scripts=" + ".join(s.title() for s in shown.mixed_scripts))
+    return f"<p style='color:{ERROR_COLOUR}'>{html.escape(warning)}</p>"
 
 
 class _Question(QDialog):
@@ -97,7 +103,8 @@ class ChooseAccountDialog(_Question):
         self.setObjectName("browser-choose")
         self.host = host
         self.layout_.addWidget(_label(self.tr("{site} wants a code. Which account is for this "
-                                              "site?").format(site=site_lines(host))))
+                                              "site?").format(site=site_lines(host))
+                                      + site_warning(host)))
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Accounts"))
         for account in accounts:
@@ -106,6 +113,9 @@ class ChooseAccountDialog(_Question):
             self.list.addItem(item)
         self.list.setCurrentRow(0)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        rows = max(2, min(8, self.list.count()))  # as tall as the accounts, up to 8 rows
+        self.list.setFixedHeight(rows * max(self.list.sizeHintForRow(0), 18)
+                                 + 2 * self.list.frameWidth() + 4)
         self.layout_.addWidget(self.list)
         self.remember = QCheckBox(self.tr("&Remember: always use this account on {domain}")
                                   .format(domain=registrable_domain(host) or host))
@@ -133,7 +143,8 @@ class ConfirmFillDialog(_Question):
         self.setObjectName("browser-confirm")
         self.layout_.addWidget(_label(self.tr("{site} wants the code of <b>{account}</b>.")
                                       .format(site=site_lines(host),
-                                              account=html.escape(account.label))))
+                                              account=html.escape(account.label))
+                                      + site_warning(host)))
         self._finish(self.tr("&Fill code"), self.tr("&Don't fill"))
 
 
