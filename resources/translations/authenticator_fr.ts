@@ -140,6 +140,112 @@
     </message>
 </context>
 <context>
+    <name>BrowserFeature</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="80"/>
+        <source>&amp;Recent browser fills…</source>
+        <translation>Remplissages &amp;récents du navigateur…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="142"/>
+        <source>Copied {label} for the browser</source>
+        <translation>{label} copié pour le navigateur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="156"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="243"/>
+        <source>Filled</source>
+        <translation>Rempli</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="158"/>
+        <source>Refused: looks like a bound site</source>
+        <translation>Refusé&#xa0;: imite un site lié</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="159"/>
+        <source>Blocked a code request from {site}: it only looks like one of your sites.</source>
+        <translation>Demande de code bloquée pour {site}&#xa0;: ce site ne fait que ressembler à l’un des vôtres.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="162"/>
+        <source>Refused: not https</source>
+        <translation>Refusé&#xa0;: pas en https</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="164"/>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="166"/>
+        <source>Refused: browser not paired</source>
+        <translation>Refusé&#xa0;: navigateur non associé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="221"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserSettingsBox</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="26"/>
+        <source>Browser extension</source>
+        <translation>Extension de navigateur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="29"/>
+        <source>As&amp;k before each fill</source>
+        <translation>Demander avant chaque rem&amp;plissage</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="30"/>
+        <source>Show a question in this window before a browser gets a code, even for a bound site.</source>
+        <translation>Poser une question dans cette fenêtre avant qu’un navigateur reçoive un code, même pour un site lié.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="47"/>
+        <source>No browser is paired. The first time the extension asks, you are asked to allow it.</source>
+        <translation>Aucun navigateur n’est associé. La première fois que l’extension le demande, vous devez l’autoriser.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="51"/>
+        <source>Paired browsers:</source>
+        <translation>Navigateurs associés&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="57"/>
+        <source>{browser} (since {date})</source>
+        <translation>{browser} (depuis le {date})</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="58"/>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="62"/>
+        <source>A browser</source>
+        <translation>Un navigateur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="60"/>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="61"/>
+        <source>Revoke {browser}</source>
+        <translation>Révoquer {browser}</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserSite</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="60"/>
+        <source>Careful: this name mixes {scripts} letters, a trick phishing sites use to look like another site.</source>
+        <translation>Attention&#xa0;: ce nom mélange des lettres {scripts}, une ruse des sites d’hameçonnage pour ressembler à un autre site.</translation>
+    </message>
+</context>
+<context>
     <name>CameraPage</name>
     <message>
         <location filename="../../authenticator/ui/enroll/camera.py" line="133"/>
@@ -253,6 +359,39 @@
         <location filename="../../authenticator/ui/vault/password_dialog.py" line="114"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseAccountDialog</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="102"/>
+        <source>Which account?</source>
+        <translation>Quel compte&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="105"/>
+        <source>{site} wants a code. Which account is for this site?</source>
+        <translation>{site} demande un code. Quel compte correspond à ce site&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="109"/>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="120"/>
+        <source>&amp;Remember: always use this account on {domain}</source>
+        <translation>&amp;Mémoriser&#xa0;: toujours utiliser ce compte sur {domain}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="125"/>
+        <source>&amp;Fill code</source>
+        <translation>&amp;Remplir le code</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="125"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -596,6 +735,29 @@
     </message>
 </context>
 <context>
+    <name>ConfirmFillDialog</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="142"/>
+        <source>Fill the code?</source>
+        <translation>Remplir le code&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="144"/>
+        <source>{site} wants the code of &lt;b&gt;{account}&lt;/b&gt;.</source>
+        <translation>{site} demande le code de &lt;b&gt;{account}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="148"/>
+        <source>&amp;Fill code</source>
+        <translation>&amp;Remplir le code</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="148"/>
+        <source>&amp;Don&apos;t fill</source>
+        <translation>&amp;Ne pas remplir</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationPage</name>
     <message>
         <location filename="../../authenticator/ui/enroll/pages.py" line="99"/>
@@ -657,54 +819,79 @@
 <context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="204"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="205"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="208"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="209"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="210"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="211"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="212"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="213"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="213"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="214"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="215"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="216"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="218"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="219"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="219"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="220"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="220"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="222"/>
+        <source>e.g. portal.example.com</source>
+        <translation>p. ex. portail.exemple.fr</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="223"/>
+        <source>Websites</source>
+        <translation>Sites web</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="224"/>
+        <source>The browser extension fills this account&apos;s codes only on these sites (and their subdomains).</source>
+        <translation>L’extension de navigateur ne remplit les codes de ce compte que sur ces sites (et leurs sous-domaines).</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="230"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="221"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="231"/>
+        <source>&amp;Websites:</source>
+        <translation>&amp;Sites web&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="233"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="258"/>
+        <source>{site}: {problem}</source>
+        <translation>{site}&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
@@ -1497,27 +1684,27 @@
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="675"/>
+        <location filename="../../authenticator/ui/main_window.py" line="701"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="676"/>
+        <location filename="../../authenticator/ui/main_window.py" line="702"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="700"/>
+        <location filename="../../authenticator/ui/main_window.py" line="726"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="701"/>
+        <location filename="../../authenticator/ui/main_window.py" line="727"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="714"/>
+        <location filename="../../authenticator/ui/main_window.py" line="740"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
@@ -1525,164 +1712,192 @@
 <context>
     <name>ManualEntryForm</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="60"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="61"/>
         <source>e.g. GitHub</source>
         <translation>par ex. GitHub</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="61"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="62"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="63"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="64"/>
         <source>e.g. alice@example.com</source>
         <translation>par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="64"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="65"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="67"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
         <source>The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP</source>
         <translation>La clé secrète affichée par le site, par ex. JBSW Y3DP EHPK 3PXP</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
         <source>Secret key</source>
         <translation>Clé secrète</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="72"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="75"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="76"/>
         <source>Advanced</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="79"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="80"/>
         <source>Show advanced settings</source>
         <translation>Afficher les options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="84"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="85"/>
         <source>Time-based (TOTP)</source>
         <translation>Basé sur le temps (TOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="85"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="86"/>
         <source>Counter-based (HOTP)</source>
         <translation>Basé sur un compteur (HOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="86"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
         <source>Steam Guard</source>
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="88"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="91"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="92"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="95"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="96"/>
         <source>Digits</source>
         <translation>Nombre de chiffres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="99"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="100"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="100"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="101"/>
         <source>Period in seconds</source>
         <translation>Période en secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="103"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="104"/>
         <source>Counter</source>
         <translation>Compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="104"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="105"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="105"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
         <source>A&amp;lgorithm:</source>
         <translation>Al&amp;gorithme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
         <source>&amp;Digits:</source>
         <translation>&amp;Nombre de chiffres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="110"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="111"/>
         <source>&amp;Counter:</source>
         <translation>Co&amp;mpteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="118"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="119"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="125"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="126"/>
         <source>Code preview</source>
         <translation>Aperçu du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="127"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="128"/>
         <source>Current code, to check against the site:</source>
         <translation>Code actuel, à comparer avec celui du site&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="165"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="166"/>
         <source>Type or paste the key the site shows.</source>
         <translation>Saisissez ou collez la clé affichée par le site.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="167"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="168"/>
         <source>Give the issuer or the account a name.</source>
         <translation>Donnez un nom à l’émetteur ou au compte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="190"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="191"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="192"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="193"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="88"/>
+        <source>Allow this browser?</source>
+        <translation>Autoriser ce navigateur&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="90"/>
+        <source>A browser</source>
+        <translation>Un navigateur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="92"/>
+        <source>&lt;b&gt;{browser}&lt;/b&gt; asks to receive codes through the Authenticator extension.&lt;p&gt;Allow it only if you have just installed or reset the extension in this browser. It will only get codes for the websites bound to your accounts; you can revoke it in Settings.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;{browser}&lt;/b&gt; demande à recevoir des codes par l’extension Authenticator.&lt;p&gt;N’autorisez que si vous venez d’installer ou de réinitialiser l’extension dans ce navigateur. Il ne recevra que les codes des sites liés à vos comptes&#xa0;; vous pourrez le révoquer dans les Paramètres.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="96"/>
+        <source>&amp;Allow</source>
+        <translation>&amp;Autoriser</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="96"/>
+        <source>&amp;Don&apos;t allow</source>
+        <translation>&amp;Ne pas autoriser</translation>
     </message>
 </context>
 <context>
@@ -1751,6 +1966,39 @@
         <location filename="../../authenticator/ui/vault/strength.py" line="57"/>
         <source>Strong.</source>
         <translation>Solide.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFillsDialog</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="154"/>
+        <source>Recent browser fills</source>
+        <translation>Remplissages récents du navigateur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="157"/>
+        <source>No code was requested by a browser since Authenticator started.</source>
+        <translation>Aucun navigateur n’a demandé de code depuis le démarrage d’Authenticator.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="160"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="160"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="161"/>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="161"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
     </message>
 </context>
 <context>

@@ -57,7 +57,7 @@ class BrowserSettingsBox(QGroupBox):
             label = QLabel(self.tr("{browser} (since {date})").format(
                 browser=pairing.name or self.tr("A browser"), date=since))
             label.setWordWrap(True)
-            button = QPushButton(self.tr("&Revoke"))
+            button = QPushButton(self.tr("Revoke"))
             button.setAccessibleName(self.tr("Revoke {browser}").format(
                 browser=pairing.name or self.tr("A browser")))
             button.clicked.connect(lambda _=False, pid=pairing.id: self._revoke(pid))
