@@ -32,18 +32,10 @@ def main(argv: list[str]) -> int:
         wait_for(lambda: browser.page_state()["value"], 30, "the fill")
 
         driver = browser.driver  # type: ignore[union-attr]
-        login_tab = driver.current_window_handle
-        driver.switch_to.new_window("tab")
-        driver.get(f"chrome-extension://{browser.extension_id}/popup.html")  # type: ignore[union-attr]
-        tabs = driver.execute_async_script(
-            "const done = arguments[arguments.length - 1];"
-            "chrome.tabs.query({}, (tabs) => done(tabs.map((t) => [t.id, t.url || ''])));")
-        tab_id = next(t for t, url in tabs if BOUND in url)
-        driver.get(f"chrome-extension://{browser.extension_id}/popup.html?tab={tab_id}")  # type: ignore[union-attr]
+        _popup, login_tab = browser.open_popup(BOUND)  # type: ignore[union-attr]
         wait_for(lambda: driver.execute_script("return document.querySelector('li .code') "
                                                "&& document.querySelector('li .code').textContent"),
-                 15, "the popup's codes: " + str(driver.execute_script(
-                     "return document.body.innerText")))
+                 15, "the popup's codes")
         body = driver.find_element("css selector", "body")
         size = driver.execute_script("const r = document.body.getBoundingClientRect();"
                                      "return [Math.ceil(r.width), Math.ceil(r.height)];")

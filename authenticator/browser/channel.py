@@ -15,6 +15,7 @@ import struct
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from authenticator.core.errors import AuthenticatorError
 
@@ -109,9 +110,30 @@ def peer_is_us(fd: int) -> bool:
     return uid is None or uid == os.getuid()
 
 
-def connect(env: dict[str, str] | None = None, timeout: float = 5.0) -> socket.socket:
+class PipeConnection:  # pragma: no cover - Windows only
+    """A Windows named pipe opened as a file, with the few socket methods the host uses."""
+
+    def __init__(self, name: str) -> None:
+        self._file = open(rf"\\.\pipe\{name}", "r+b", buffering=0)  # noqa: SIM115
+
+    def sendall(self, data: bytes) -> None:
+        self._file.write(data)
+
+    def makefile(self, _mode: str) -> Any:
+        return self._file
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def connect(env: dict[str, str] | None = None, timeout: float = 5.0) -> Any:
     """For the host: connect to the app's socket (ChannelError when nobody listens or the
-    listener runs as another user)."""
+    listener runs as another user). On Windows, the app's named pipe (per user)."""
+    if sys.platform == "win32":  # pragma: no cover - Windows only
+        try:
+            return PipeConnection(pipe_name())
+        except OSError:
+            raise ChannelError("Authenticator is not running") from None
     path = socket_path(env)
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.settimeout(timeout)

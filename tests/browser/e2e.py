@@ -268,6 +268,20 @@ class Chromium:
 
         self.driver.find_element(By.CSS_SELECTOR, css).click()
 
+    def open_popup(self, host: str) -> tuple[str, str]:
+        """The toolbar popup for the tab showing ``host``, opened in a tab of its own (headless
+        Chromium has no toolbar to click); returns (popup tab, page tab) window handles."""
+        page = self.driver.current_window_handle
+        self.driver.switch_to.new_window("tab")
+        base = f"chrome-extension://{self.extension_id}/popup.html"
+        self.driver.get(base)
+        tabs = self.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "chrome.tabs.query({}, (tabs) => done(tabs.map((t) => [t.id, t.url || ''])));")
+        tab_id = next(t for t, url in tabs if f"//{host}:" in url)
+        self.driver.get(f"{base}?tab={tab_id}")
+        return self.driver.current_window_handle, page
+
     def quit(self) -> None:
         self.driver.quit()
 

@@ -160,3 +160,38 @@ def test_a_revoked_browser_gets_nothing(world: World) -> None:
     world.app.cmd("answer", button="cancel")
     world.app.wait(lambda s: s["question"] is None, "the question to close")
     assert world.browser.page_state() == {"value": "", "seen": []}
+
+
+def test_the_popup_lists_codes_and_fills_on_demand(world: World) -> None:
+    if world.browser.name != "chromium":
+        pytest.skip("the popup's page address is random per Firefox install; Chromium only")
+    browser = world.browser
+    world.app.cmd("advance", seconds=601)  # after the revocation above: pair again
+    browser.load(world.server.url(BOUND))
+    world.app.wait(lambda s: s["question"], "the question to allow the browser")
+    world.app.cmd("answer", button="ok")
+    code = filled(world)
+    assert code == world.app.code()
+    browser.evaluate("(document.getElementById('otp').value = '', true)")  # the user cleared it
+    popup, page = browser.open_popup(BOUND)
+    wait_for(lambda: browser.evaluate("document.querySelector('li .code')?.textContent"), 15,
+             "the popup's list")
+    assert browser.evaluate("document.querySelector('li .label').textContent") == \
+        world.app.label()
+    assert browser.evaluate("document.querySelector('li .code').textContent") == \
+        f"{code[:3]} {code[3:]}"
+    assert browser.evaluate("document.querySelector('li .left').textContent").endswith(" s")
+    browser.click("li button.primary")  # Fill: the same on-demand fill as the shortcut
+    browser.driver.switch_to.window(page)
+    assert filled(world) == code
+    world.app.cmd("lock")
+    browser.driver.switch_to.window(popup)
+    browser.driver.refresh()
+    wait_for(lambda: browser.evaluate("document.getElementById('message').textContent"), 15,
+             "the locked message")
+    assert browser.evaluate("document.querySelector('#actions button').textContent") == \
+        "Unlock Authenticator"
+    browser.driver.close()
+    browser.driver.switch_to.window(page)
+    world.app.cmd("unlock")
+    world.app.wait(lambda s: s["unlocked"], "the vault to unlock")
