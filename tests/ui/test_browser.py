@@ -264,3 +264,12 @@ def test_a_second_window_leaves_the_socket_to_the_first(qtbot, window, feature) 
     other = BrowserFeature(window, feature.store, feature.server.address)
     assert not other.listening and "another" in other.server.error
     other.close()
+
+
+def test_a_flood_of_requests_is_bounded(qtbot, feature, client) -> None:
+    key = paired_key(qtbot, feature, client)
+    ids = [client.send(type="fill", key=key, url=f"https://site{i}.test/") for i in range(40)]
+    busy = client.reply(ids[-1])
+    assert busy["status"] == "busy"
+    assert sum(len(q.pending) for q in feature.questions) == 32
+    assert len(feature.questions) == 32  # one question per site, shown one at a time

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 UNLOCK_WAIT = 120.0  # seconds a fill waits for the vault to be unlocked
 DENIED_QUIET = 600.0  # after "Don't allow", the same extension is not asked again for 10 min
 MAX_RECENT = 100
+MAX_WAITING = 32  # questions queued or fills waiting for the unlock; beyond: "busy"
 
 
 @dataclass
@@ -117,6 +118,8 @@ class BrowserFeature(QObject):
             self._reply(pending, decision.reply)
             if request.kind == "fill":
                 self._record_reply(host, decision)
+        elif action in ("pair", "choose", "confirm", "unlock") and self._too_busy():
+            self._reply(pending, {"status": "busy", "error": "too many requests are waiting"})
         elif action == "pair":
             self._ask(Question(("pair", request.origin),
                                lambda: PairDialog(request.browser, self.host.window()),
@@ -145,6 +148,10 @@ class BrowserFeature(QObject):
         elif action == "raise":
             self.host.raise_window()
             self._reply(pending, decision.reply)
+
+    def _too_busy(self) -> bool:
+        waiting = len(self.waiting_unlock) + sum(len(q.pending) for q in self.questions)
+        return waiting >= MAX_WAITING
 
     def _record(self, host: str, account: str, result: str) -> None:
         self.recent.append(FillRecord(self.host.time.now(), host, account, result))
