@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.browser.e2e import BOUND, CHROMIUM, FIREFOX, World, wait_for  # noqa: E402
+from tests.browser.e2e import BOUND, CHROMIUM, FIREFOX, World, wait_for
 
 LOADS = 20
 TARGET_MS = 300.0

@@ -101,6 +101,15 @@ def test_six_one_digit_boxes_are_filled_one_digit_each(world: World) -> None:
     assert seen == [[f"d{i}", digit] for i, digit in enumerate(code)]
 
 
+def test_a_field_known_by_its_label_only_is_filled_and_a_postal_code_is_not(
+        world: World) -> None:
+    world.browser.load(world.server.url(BOUND, "label.html"))
+    code = filled(world)
+    assert code == world.app.code()
+    state = world.browser.page_state()
+    assert state["zip"] == "" and state["seen"] == [["otp", code]]
+
+
 def test_an_unsure_field_gets_a_button_and_is_filled_on_click(world: World) -> None:
     world.browser.load(world.server.url(BOUND, "unsure.html"))
     wait_for(lambda: world.browser.page_state()["button"], 15, "the fill button")

@@ -273,3 +273,17 @@ def test_a_flood_of_requests_is_bounded(qtbot, feature, client) -> None:
     assert busy["status"] == "busy"
     assert sum(len(q.pending) for q in feature.questions) == 32
     assert len(feature.questions) == 32  # one question per site, shown one at a time
+
+
+def test_copy_from_the_popup_uses_the_clearing_clipboard(qtbot, window, feature,
+                                                        client) -> None:
+    key = paired_key(qtbot, feature, client)
+    account = portal(window)
+    answer = client.reply(client.send(type="copy", key=key, url="https://portal.example.com/",
+                                      account=account.id))
+    assert answer["status"] == "ok" and "code" not in answer  # the code stays in the app
+    assert window.clipboard.holds_ours()
+    assert window.clipboard.clipboard.text() == code_at(account, window.time.now())
+    refused = client.reply(client.send(type="copy", key=key, url="https://evil.test/",
+                                       account=account.id))
+    assert refused["status"] == "refused"
