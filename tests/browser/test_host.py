@@ -182,3 +182,42 @@ def test_the_cli_host_answers_garbage_without_a_traceback(tmp_path: Path) -> Non
                  stdin="\x03\0\0\0abc")
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "message is not valid JSON" in result.stdout
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="finds the app's pid with SO_PEERCRED")
+def test_the_real_host_starts_the_real_app_when_it_is_not_running(tmp_path: Path) -> None:
+    """``authenticator browser-host`` with no app running starts ``authenticator
+    --minimized`` (offscreen here), waits for its socket and forwards the request."""
+    import signal
+    import subprocess
+
+    from authenticator.storage.kdf import KdfParams
+    from authenticator.storage.vault import Vault
+
+    vault = tmp_path / "vault.authvault"
+    Vault.create(vault, "pw", kdf=KdfParams.for_tests()).close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AUTHENTICATOR_", "XDG_"))}
+    env.update(HOME=str(tmp_path / "home"), XDG_RUNTIME_DIR=str(tmp_path / "run"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"),
+               AUTHENTICATOR_VAULT=str(vault), QT_QPA_PLATFORM="offscreen")
+    (tmp_path / "run").mkdir(mode=0o700)
+    host = subprocess.Popen([sys.executable, "-m", "authenticator", "browser-host",
+                             "chrome-extension://x/"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, env=env)
+    app_pid = None
+    try:
+        assert host.stdin is not None and host.stdout is not None
+        host.stdin.write(protocol.encode({"type": "ping", "id": 1}))
+        host.stdin.flush()
+        reply = protocol.read_message(host.stdout)  # blocks until the app answered
+        assert reply == {"status": "ok", "paired": False, "id": 1}
+        probe = channel.connect({"XDG_RUNTIME_DIR": str(tmp_path / "run")})
+        creds = probe.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12)
+        app_pid = int.from_bytes(creds[:4], sys.byteorder)
+        probe.close()
+    finally:
+        host.stdin.close()  # type: ignore[union-attr]
+        host.wait(30)
+        if app_pid:
+            os.kill(app_pid, signal.SIGTERM)  # the app the host started for us
+    assert host.returncode == 0
