@@ -68,6 +68,16 @@ class Chromium:
         self.driver.get(f"{base}?tab={tab_id}")
         return self.driver.current_window_handle, page
 
+    def switch_to(self, handle: str) -> None:
+        self.driver.switch_to.window(handle)
+
+    def close_tab(self, handle: str) -> None:
+        self.driver.switch_to.window(handle)
+        self.driver.close()
+
+    def reload(self) -> None:
+        self.driver.refresh()
+
     def quit(self) -> None:
         self.driver.quit()
 
@@ -151,6 +161,15 @@ class Firefox:
             "type": "pointer", "id": "mouse", "actions": [
                 {"type": "pointerMove", "x": 0, "y": 0, "origin": origin},
                 {"type": "pointerDown", "button": 0}, {"type": "pointerUp", "button": 0}]}]})
+
+    def switch_to(self, context: str) -> None:
+        self.context = context
+
+    def close_tab(self, context: str) -> None:
+        self.cmd("browsingContext.close", {"context": context})
+
+    def reload(self) -> None:
+        self.cmd("browsingContext.reload", {"context": self.context, "wait": "complete"})
 
     def quit(self) -> None:
         if self.ws is not None:

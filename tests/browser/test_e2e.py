@@ -173,7 +173,8 @@ def test_a_revoked_browser_gets_nothing(world: World) -> None:
 
 def test_the_popup_lists_codes_and_fills_on_demand(world: World) -> None:
     if world.browser.name != "chromium":
-        pytest.skip("the popup's page address is random per Firefox install; Chromium only")
+        pytest.skip("Firefox's BiDi refuses to open moz-extension:// pages (the popup) in a "
+                    "tab; the popup's logic is the same code, tested in Chromium")
     browser = world.browser
     world.app.cmd("advance", seconds=601)  # after the revocation above: pair again
     browser.load(world.server.url(BOUND))
@@ -191,16 +192,16 @@ def test_the_popup_lists_codes_and_fills_on_demand(world: World) -> None:
         f"{code[:3]} {code[3:]}"
     assert browser.evaluate("document.querySelector('li .left').textContent").endswith(" s")
     browser.click("li button.primary")  # Fill: the same on-demand fill as the shortcut
-    browser.driver.switch_to.window(page)
+    browser.switch_to(page)
     assert filled(world) == code
     world.app.cmd("lock")
-    browser.driver.switch_to.window(popup)
-    browser.driver.refresh()
+    browser.switch_to(popup)
+    browser.reload()
     wait_for(lambda: browser.evaluate("document.getElementById('message').textContent"), 15,
              "the locked message")
     assert browser.evaluate("document.querySelector('#actions button').textContent") == \
         "Unlock Authenticator"
-    browser.driver.close()
-    browser.driver.switch_to.window(page)
+    browser.close_tab(popup)
+    browser.switch_to(page)
     world.app.cmd("unlock")
     world.app.wait(lambda s: s["unlocked"], "the vault to unlock")
