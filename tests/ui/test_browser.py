@@ -287,3 +287,22 @@ def test_copy_from_the_popup_uses_the_clearing_clipboard(qtbot, window, feature,
     refused = client.reply(client.send(type="copy", key=key, url="https://evil.test/",
                                        account=account.id))
     assert refused["status"] == "refused"
+
+
+def test_locking_drops_account_questions_and_is_not_a_refusal(qtbot, window, feature,
+                                                              client) -> None:
+    key = paired_key(qtbot, feature, client)
+    first = client.send(type="fill", key=key, url="https://sso.acme.org/")
+    second = client.send(type="fill", key=key, url="https://other.test/")
+    question(qtbot, feature, ChooseAccountDialog)
+    pair = client.send(type="pair", browser="Firefox")  # queued behind the account questions
+    window.lock()
+    assert client.reply(first)["status"] == "cancelled"
+    assert client.reply(second)["status"] == "cancelled"  # never shown over the lock screen
+    dialog = question(qtbot, feature, PairDialog)  # pairing needs no vault: still asked
+    window.lock()  # already locked: nothing more happens
+    dialog.reject()  # closed, not "Don't allow": no quiet time
+    assert client.reply(pair)["status"] == "denied"
+    again = client.send(type="pair", browser="Firefox")
+    question(qtbot, feature, PairDialog)
+    assert not [r for r in client.replies if r.get("id") == again]

@@ -77,8 +77,10 @@ class _Question(QDialog):
     def _finish(self, ok: str, cancel: str) -> None:
         self.ok_button: QPushButton = self.buttons.addButton(
             ok, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button: QPushButton = self.buttons.addButton(
-            cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button = QPushButton(cancel)
+        self.declined = False  # the person clicked no (not Esc, not closed by a lock)
+        self.cancel_button.clicked.connect(lambda: setattr(self, "declined", True))  # first
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.layout_.addWidget(self.buttons)
         self.resize(max(440, self.sizeHint().width()), self.sizeHint().height())
 

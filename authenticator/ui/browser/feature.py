@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 UNLOCK_WAIT = 120.0  # seconds a fill waits for the vault to be unlocked
 DENIED_QUIET = 600.0  # after "Don't allow", the same extension is not asked again for 10 min
 MAX_RECENT = 100
+VAULT_QUESTIONS = ("choose", "confirm")
 MAX_WAITING = 32  # questions queued or fills waiting for the unlock; beyond: "busy"
 
 
@@ -76,6 +77,7 @@ class BrowserFeature(QObject):
         self.questions: list[Question] = []  # the first one is on screen
         self._denied: dict[str, float] = {}
         host.session.unlocked.connect(self._on_unlocked)
+        host.session.locked.connect(self._on_locked)
         host.add_tick_hook(self._tick)
         host.add_settings_section(lambda dialog: BrowserSettingsBox(self.store, dialog))
         self.recent_action = QAction(self.tr("&Recent browser fills…"), self)
@@ -183,6 +185,11 @@ class BrowserFeature(QObject):
             self._show_next()
 
     def _show_next(self) -> None:
+        # Questions about accounts never show over a locked vault: they are dropped.
+        while self.questions and not self.host.session.is_unlocked and \
+                self.questions[0].key[0] in VAULT_QUESTIONS:
+            for pending in self.questions.pop(0).pending:
+                self._reply(pending, {"status": "cancelled"})
         if not self.questions:
             return
         question = self.questions[0]
@@ -204,14 +211,15 @@ class BrowserFeature(QObject):
     def current_question(self) -> QDialog | None:
         return self.questions[0].dialog if self.questions else None
 
-    def _paired(self, _dialog: QDialog, ok: bool, waiting: list[Pending]) -> None:
+    def _paired(self, dialog: QDialog, ok: bool, waiting: list[Pending]) -> None:
         for pending in waiting:
             request = pending.request
             if ok:
                 _record, key = self.store.pair(request.browser, request.origin)
                 self._reply(pending, {"status": "paired", "key": key})
             else:
-                self._denied[request.origin] = self.host.time.monotonic()
+                if getattr(dialog, "declined", False):  # "Don't allow", not closed by a lock
+                    self._denied[request.origin] = self.host.time.monotonic()
                 self._reply(pending, {"status": "denied"})
 
     def _recently_denied(self, origin: str) -> bool:
@@ -254,6 +262,19 @@ class BrowserFeature(QObject):
         waiting, self.waiting_unlock = self.waiting_unlock, []
         for pending in waiting:
             self.handle(pending.conn, pending.request)
+
+    def _on_locked(self) -> None:
+        shown = self.current_question()
+        if shown is not None and self.questions[0].key[0] in VAULT_QUESTIONS:
+            shown.reject()  # _answered then drops the queued account questions too
+        else:
+            self._drop_vault_questions()
+
+    def _drop_vault_questions(self) -> None:
+        for question in [q for q in self.questions[1:] if q.key[0] in VAULT_QUESTIONS]:
+            self.questions.remove(question)
+            for pending in question.pending:
+                self._reply(pending, {"status": "cancelled"})
 
     def _on_gone(self, conn: Any) -> None:
         self.waiting_unlock = [p for p in self.waiting_unlock if p.conn is not conn]
