@@ -87,7 +87,8 @@ def entry(account: Account, now: float) -> dict[str, Any]:
 
 def decide(request: Request, *, pairing: Pairing | None, unlocked: bool,
            accounts: list[Account], now: float, ask_before_fill: bool = False,
-           pairing_denied: bool = False) -> Decision:
+           pairing_denied: bool = False, ignored: frozenset[str] = frozenset()) -> Decision:
+    """``ignored``: registrable domains the user said are not for any account."""
     if request.kind == "ping":
         return reply("ok", paired=pairing is not None)
     if request.kind == "pair":
@@ -134,6 +135,9 @@ def decide(request: Request, *, pairing: Pairing | None, unlocked: bool,
     if imitated is not None:
         return Decision("reply", {"status": "refused", "reason": "lookalike",
                                   "error": f"{site.host} looks like {imitated}"}, site)
+    if sites.registrable_domain(site.host) in ignored:
+        return Decision("reply", {"status": "refused", "reason": "ignored",
+                                  "error": "you said no account is for this site"}, site)
     if not usable:
         return reply("refused", reason="no-account", error="the vault has no time-based account")
     return Decision("choose", site=site, accounts=sites.likely_accounts(site.host, usable),

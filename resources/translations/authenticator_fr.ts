@@ -142,48 +142,54 @@
 <context>
     <name>BrowserFeature</name>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="80"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="84"/>
         <source>&amp;Recent browser fills…</source>
         <translation>Remplissages &amp;récents du navigateur…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="142"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="148"/>
         <source>Copied {label} for the browser</source>
         <translation>{label} copié pour le navigateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="156"/>
-        <location filename="../../authenticator/ui/browser/feature.py" line="243"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="166"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="276"/>
         <source>Filled</source>
         <translation>Rempli</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="158"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="168"/>
         <source>Refused: looks like a bound site</source>
         <translation>Refusé&#xa0;: imite un site lié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="159"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="169"/>
         <source>Blocked a code request from {site}: it only looks like one of your sites.</source>
         <translation>Demande de code bloquée pour {site}&#xa0;: ce site ne fait que ressembler à l’un des vôtres.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="162"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="172"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="249"/>
+        <source>Not for this site</source>
+        <translation>Pas pour ce site</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="174"/>
         <source>Refused: not https</source>
         <translation>Refusé&#xa0;: pas en https</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="164"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="176"/>
         <source>Refused</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="166"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="178"/>
         <source>Refused: browser not paired</source>
         <translation>Refusé&#xa0;: navigateur non associé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="221"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="254"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
@@ -364,32 +370,42 @@
 <context>
     <name>ChooseAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="102"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="104"/>
         <source>Which account?</source>
         <translation>Quel compte&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="105"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="107"/>
         <source>{site} wants a code. Which account is for this site?</source>
         <translation>{site} demande un code. Quel compte correspond à ce site&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="109"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="111"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="120"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="122"/>
         <source>&amp;Remember: always use this account on {domain}</source>
         <translation>&amp;Mémoriser&#xa0;: toujours utiliser ce compte sur {domain}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="125"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="128"/>
+        <source>&amp;Not for this site</source>
+        <translation>Pas pour &amp;ce site</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="129"/>
+        <source>Don&apos;t ask again for {domain}; binding an account to it later still works.</source>
+        <translation>Ne plus demander pour {domain}&#xa0;; lier un compte à ce site plus tard reste possible.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="135"/>
         <source>&amp;Fill code</source>
         <translation>&amp;Remplir le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="125"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="135"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -737,22 +753,22 @@
 <context>
     <name>ConfirmFillDialog</name>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="142"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="156"/>
         <source>Fill the code?</source>
         <translation>Remplir le code&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="144"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="158"/>
         <source>{site} wants the code of &lt;b&gt;{account}&lt;/b&gt;.</source>
         <translation>{site} demande le code de &lt;b&gt;{account}&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="148"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="162"/>
         <source>&amp;Fill code</source>
         <translation>&amp;Remplir le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="148"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="162"/>
         <source>&amp;Don&apos;t fill</source>
         <translation>&amp;Ne pas remplir</translation>
     </message>
@@ -1875,27 +1891,27 @@
 <context>
     <name>PairDialog</name>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="88"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="90"/>
         <source>Allow this browser?</source>
         <translation>Autoriser ce navigateur&#xa0;?</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="90"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="92"/>
         <source>A browser</source>
         <translation>Un navigateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="92"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="94"/>
         <source>&lt;b&gt;{browser}&lt;/b&gt; asks to receive codes through the Authenticator extension.&lt;p&gt;Allow it only if you have just installed or reset the extension in this browser. It will only get codes for the websites bound to your accounts; you can revoke it in Settings.&lt;/p&gt;</source>
         <translation>&lt;b&gt;{browser}&lt;/b&gt; demande à recevoir des codes par l’extension Authenticator.&lt;p&gt;N’autorisez que si vous venez d’installer ou de réinitialiser l’extension dans ce navigateur. Il ne recevra que les codes des sites liés à vos comptes&#xa0;; vous pourrez le révoquer dans les Paramètres.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="96"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="98"/>
         <source>&amp;Allow</source>
         <translation>&amp;Autoriser</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="96"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="98"/>
         <source>&amp;Don&apos;t allow</source>
         <translation>&amp;Ne pas autoriser</translation>
     </message>
@@ -1971,32 +1987,32 @@
 <context>
     <name>RecentFillsDialog</name>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="154"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="168"/>
         <source>Recent browser fills</source>
         <translation>Remplissages récents du navigateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="157"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="171"/>
         <source>No code was requested by a browser since Authenticator started.</source>
         <translation>Aucun navigateur n’a demandé de code depuis le démarrage d’Authenticator.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="160"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="174"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="160"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="174"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="161"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="175"/>
         <source>Account</source>
         <translation>Compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/dialogs.py" line="161"/>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="175"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>

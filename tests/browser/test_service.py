@@ -122,3 +122,10 @@ def test_hostile_fields_are_dropped() -> None:
     assert request.id is None and request.key is None and request.url is None
     assert request.trigger == "auto" and request.account is None
     assert request.origin == "" and request.browser == ""
+
+
+def test_a_site_the_user_said_is_not_for_any_account() -> None:
+    decision = run(fill("https://login.shop.test/"), ignored=frozenset({"shop.test"}))
+    assert decision.reply["reason"] == "ignored"
+    bound = run(fill("https://portal.example.com/"), ignored=frozenset({"example.com"}))
+    assert bound.reply["status"] == "ok"  # a binding wins

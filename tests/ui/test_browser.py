@@ -306,3 +306,19 @@ def test_locking_drops_account_questions_and_is_not_a_refusal(qtbot, window, fea
     again = client.send(type="pair", browser="Firefox")
     question(qtbot, feature, PairDialog)
     assert not [r for r in client.replies if r.get("id") == again]
+
+
+def test_not_for_this_site_stops_the_questions(qtbot, window, feature, client) -> None:
+    key = paired_key(qtbot, feature, client)
+    rid = client.send(type="fill", key=key, url="https://login.shop.test/")
+    click(qtbot, question(qtbot, feature, ChooseAccountDialog).never_button)
+    assert client.reply(rid)["reason"] == "ignored"
+    assert window.session.vault.settings["browser_ignored_sites"] == ["shop.test"]
+    again = client.reply(client.send(type="fill", key=key, url="https://www.shop.test/"))
+    assert again["reason"] == "ignored" and feature.current_question() is None
+    assert feature.recent[-1].result == "Not for this site"
+    # Binding an account to it later still works (the binding comes first).
+    acme = next(a for a in window.session.accounts() if a.issuer == "ACME")
+    window.session.update(acme.evolve(websites=("shop.test",)))
+    bound = client.reply(client.send(type="fill", key=key, url="https://www.shop.test/"))
+    assert bound["code"] == code_at(acme, window.time.now())

@@ -124,7 +124,19 @@ class ChooseAccountDialog(_Question):
         self.remember.setChecked(remember)
         self.remember.setVisible(remember)
         self.layout_.addWidget(self.remember)
+        self.never = False
+        self.never_button = QPushButton(self.tr("&Not for this site"))
+        self.never_button.setToolTip(self.tr("Don't ask again for {domain}; binding an account "
+                                             "to it later still works.").format(
+            domain=registrable_domain(host) or host))
+        self.never_button.clicked.connect(self._never)
+        self.never_button.setVisible(remember)  # only for sites no account is bound to
+        self.buttons.addButton(self.never_button, QDialogButtonBox.ButtonRole.ActionRole)
         self._finish(self.tr("&Fill code"), self.tr("Cancel"))
+
+    def _never(self) -> None:
+        self.never = True
+        self.reject()
 
     def chosen_id(self) -> str | None:
         item = self.list.currentItem()

@@ -37,6 +37,7 @@ UNLOCK_WAIT = 120.0  # seconds a fill waits for the vault to be unlocked
 DENIED_QUIET = 600.0  # after "Don't allow", the same extension is not asked again for 10 min
 MAX_RECENT = 100
 VAULT_QUESTIONS = ("choose", "confirm")
+IGNORED_KEY = "browser_ignored_sites"  # in the vault's settings: sites not for any account
 MAX_WAITING = 32  # questions queued or fills waiting for the unlock; beyond: "busy"
 
 
@@ -110,7 +111,7 @@ class BrowserFeature(QObject):
             request, pairing=pairing, unlocked=session.is_unlocked,
             accounts=session.accounts(), now=self.host.time.now(),
             ask_before_fill=self.store.ask_before_fill,
-            pairing_denied=self._recently_denied(request.origin))
+            pairing_denied=self._recently_denied(request.origin), ignored=self._ignored())
         self._act(pending, decision)
 
     def _act(self, pending: Pending, decision: Decision) -> None:
@@ -167,6 +168,8 @@ class BrowserFeature(QObject):
             self._record(host, "", self.tr("Refused: looks like a bound site"))
             self.host.notify(self.tr("Blocked a code request from {site}: it only looks like "
                                      "one of your sites.").format(site=host), seconds=8.0)
+        elif reply.get("reason") == "ignored":
+            self._record(host, "", self.tr("Not for this site"))
         elif reply.get("reason") == "insecure":
             self._record(host, "", self.tr("Refused: not https"))
         elif reply.get("status") == "refused":
@@ -222,6 +225,12 @@ class BrowserFeature(QObject):
                     self._denied[request.origin] = self.host.time.monotonic()
                 self._reply(pending, {"status": "denied"})
 
+    def _ignored(self) -> frozenset[str]:
+        vault = self.host.session.vault
+        value = vault.settings.get(IGNORED_KEY) if vault is not None else None
+        return frozenset(v for v in value if isinstance(v, str)) if isinstance(value, list) \
+            else frozenset()
+
     def _recently_denied(self, origin: str) -> bool:
         when = self._denied.get(origin)
         return when is not None and self.host.time.monotonic() - when < DENIED_QUIET
@@ -230,6 +239,15 @@ class BrowserFeature(QObject):
         assert isinstance(dialog, ChooseAccountDialog)
         session = self.host.session
         account = session.get(dialog.chosen_id() or "") if ok else None
+        if dialog.never and session.vault is not None:
+            domain = sites.registrable_domain(dialog.host) or dialog.host
+            kept = sorted(self._ignored() | {domain})
+            session.vault.settings[IGNORED_KEY] = kept
+            session.save()
+            for pending in waiting:
+                self._reply(pending, {"status": "refused", "reason": "ignored"})
+                self._record(dialog.host, "", self.tr("Not for this site"))
+            return
         if account is None:
             for pending in waiting:
                 self._reply(pending, {"status": "cancelled"})
