@@ -1255,6 +1255,41 @@
         <source>cannot write {name}: {reason}</source>
         <translation>impossible d’écrire {name}&#xa0;: {reason}</translation>
     </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="69"/>
+        <source>the domain is empty</source>
+        <translation>le domaine est vide</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="70"/>
+        <source>the domain is not a valid international name</source>
+        <translation>le domaine n’est pas un nom international valide</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="71"/>
+        <source>the domain contains characters a host name cannot have</source>
+        <translation>le domaine contient des caractères impossibles dans un nom d’hôte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="72"/>
+        <source>{host} is a public suffix shared by many sites: give the site&apos;s own domain</source>
+        <translation>{host} est un suffixe public partagé par de nombreux sites&#xa0;: indiquez le domaine propre du site</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="74"/>
+        <source>only http and https web addresses have sites</source>
+        <translation>seules les adresses web http et https ont un site</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="75"/>
+        <source>the web address has no host</source>
+        <translation>l’adresse web n’a pas d’hôte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="76"/>
+        <source>the web address is malformed</source>
+        <translation>l’adresse web est mal formée</translation>
+    </message>
 </context>
 <context>
     <name>FixClockDialog</name>
