@@ -9,6 +9,7 @@ tested on any system; :func:`install` and :func:`uninstall` carry a plan out.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -99,6 +100,16 @@ def plan(names: Sequence[str], *, platform: str = sys.platform, home: Path | Non
     return Plan(launcher, text, targets, [folders[n] / f"{HOST_NAME}.json" for n in BROWSERS])
 
 
+def detected(p: Plan) -> list[str]:
+    """The browsers of a full plan that seem installed: their own folder exists (the one
+    holding NativeMessagingHosts: the browser's profile folder). Windows: all of them."""
+    found = []
+    for target in p.targets:
+        if target.registry_key or target.manifest.parent.parent.is_dir():
+            found.append(target.browser)
+    return found
+
+
 def host_command() -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, "browser-host"]
@@ -142,6 +153,8 @@ def uninstall(p: Plan) -> list[str]:
             removed = _delete_registry(target.registry_key) or removed
         if removed:
             done.append(f"{target.browser}: removed {target.registry_key or target.manifest}")
+            with contextlib.suppress(OSError):  # only when empty: other hosts may live there
+                target.manifest.parent.rmdir()
     if not any(path.exists() for path in p.all_manifests) and p.launcher.exists():
         p.launcher.unlink()
     return done

@@ -30,10 +30,13 @@ def cmd_browser_host(args: argparse.Namespace) -> int:
 def _plan(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from authenticator.browser import manifests
 
-    try:
+    if args.browser:
         return manifests.plan([args.browser])
-    except ValueError as exc:
-        raise CliError(str(exc)) from None
+    names = manifests.detected(manifests.plan(["all"]))
+    if not names:
+        raise CliError("no browser profile folder found: name one with --browser "
+                       f"({', '.join(manifests.BROWSERS)} or all)")
+    return manifests.plan(names)
 
 
 def cmd_browser_install(args: argparse.Namespace) -> int:
@@ -141,8 +144,8 @@ def register(add: AddCommand) -> None:
             ("install", cmd_browser_install, "write the host manifests the browsers read"),
             ("uninstall", cmd_browser_uninstall, "remove them")):
         q = sub.add_parser(name, help=help_, description=help_)
-        q.add_argument("--browser", default="all", choices=[*BROWSERS, "all"],
-                       help="one browser, or all (the default)")
+        q.add_argument("--browser", choices=[*BROWSERS, "all"],
+                       help="one browser, or all (default: those that have a profile folder)")
         q.set_defaults(func=func)
 
     s = add("sites", lambda _a: _usage(s), "which websites get which account's codes",

@@ -97,7 +97,12 @@ def run_cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_install_and_uninstall_for_real(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "browser", "install")
+    assert result.returncode == 1 and result.stderr.startswith("error: no browser profile")
+    (tmp_path / ".config" / "chromium").mkdir(parents=True)  # what an installed browser has
+    (tmp_path / ".mozilla").mkdir()
+    result = run_cli(tmp_path, "browser", "install")  # the browsers found
     assert result.returncode == 0, result.stderr
+    assert result.stdout.count("\n") == 2 and not (tmp_path / ".config/google-chrome").exists()
     chromium = tmp_path / ".config/chromium/NativeMessagingHosts" / f"{HOST_NAME}.json"
     firefox = tmp_path / ".mozilla/native-messaging-hosts" / f"{HOST_NAME}.json"
     data = json.loads(chromium.read_text())
@@ -113,7 +118,8 @@ def test_install_and_uninstall_for_real(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "browser", "uninstall", "--browser", "firefox")
     assert result.returncode == 0 and not firefox.exists() and chromium.exists()
     assert launcher.exists()  # still used by the Chromium family
-    result = run_cli(tmp_path, "browser", "uninstall")
+    result = run_cli(tmp_path, "browser", "uninstall", "--browser", "all")
     assert result.returncode == 0 and not chromium.exists() and not launcher.exists()
+    assert not chromium.parent.exists() and (tmp_path / ".config/chromium").is_dir()
     result = run_cli(tmp_path, "browser", "install", "--browser", "netscape")
     assert result.returncode == 2 and "invalid choice" in result.stderr
