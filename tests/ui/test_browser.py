@@ -322,3 +322,67 @@ def test_not_for_this_site_stops_the_questions(qtbot, window, feature, client) -
     window.session.update(acme.evolve(websites=("shop.test",)))
     bound = client.reply(client.send(type="fill", key=key, url="https://www.shop.test/"))
     assert bound["code"] == code_at(acme, window.time.now())
+
+
+def _connect_as(uid: int, path: str) -> int:
+    """Fork a child that drops to ``uid``, connects to ``path`` and sends a ping; the exit
+    status says what happened: 0 answered, 2 refused or closed, 3 could not connect."""
+    import os
+
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            os.setgid(uid)
+            os.setuid(uid)
+            sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                sock.connect(path)
+            except OSError:
+                os._exit(3)
+            sock.settimeout(5)
+            try:
+                sock.sendall(protocol.encode({"origin": ORIGIN,
+                                              "message": {"type": "ping", "id": 1}}))
+                data = sock.recv(100)
+            except OSError:
+                os._exit(2)
+            os._exit(0 if data else 2)
+        finally:
+            os._exit(4)
+    return pid
+
+
+@pytest.mark.skipif(not hasattr(socket, "SO_PEERCRED") or __import__("os").getuid() != 0,
+                    reason="needs root (to act as another user) and SO_PEERCRED (Linux)")
+def test_other_users_cannot_reach_or_use_the_socket(qtbot, window, feature, tmp_path) -> None:
+    import os
+
+    nobody = 65534
+    pid = _connect_as(nobody, feature.server.address)  # the real folder is 0700: no entry
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 3
+    # Even through a folder opened to everyone, the app closes a stranger's connection.
+    import shutil
+    import tempfile
+
+    from authenticator.ui.browser.server import BrowserServer
+
+    open_folder = Path(tempfile.mkdtemp(prefix="auth-open-", dir="/tmp"))
+    os.chmod(open_folder, 0o777)  # noqa: S103 (on purpose: a socket others can reach)
+
+    server = BrowserServer(str(open_folder / "browser.sock"))
+    server.server.listen(server.address)
+    os.chmod(server.address, 0o777)  # noqa: S103
+    got: list[Any] = []
+    server.received.connect(lambda conn, message: got.append(message))
+    pid = _connect_as(nobody, server.address)
+    status = 0
+
+    def child_done() -> bool:
+        nonlocal status
+        done, status = os.waitpid(pid, os.WNOHANG)
+        return done == pid
+    qtbot.waitUntil(child_done, timeout=10_000)
+    server.close()
+    shutil.rmtree(open_folder)
+    assert os.waitstatus_to_exitcode(status) == 2 and got == []
