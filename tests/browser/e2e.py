@@ -44,7 +44,8 @@ BOUND = "portal.example.com"
 SUBDOMAIN = "login.portal.example.com"
 OTHER = "login.acme.org"
 LOOKALIKE = "portal.example.com.evil.test"
-NAMES = [BOUND, SUBDOMAIN, OTHER, LOOKALIKE]
+NEW = "intranet.newco.test"
+NAMES = [BOUND, SUBDOMAIN, OTHER, LOOKALIKE, NEW]
 
 
 def extension_id() -> str:

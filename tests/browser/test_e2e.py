@@ -19,6 +19,7 @@ from tests.browser.e2e import (
     CHROMIUM,
     FIREFOX,
     LOOKALIKE,
+    NEW,
     OTHER,
     SUBDOMAIN,
     World,
@@ -130,6 +131,17 @@ def test_another_host_name_gets_nothing_unless_the_user_picks_an_account(world: 
                    "the refusal")
     assert world.browser.page_state() == {"value": "", "seen": []}
     assert OTHER not in str(world.app.state()["websites"])
+
+
+def test_picking_an_account_for_a_new_site_fills_it_and_remembers(world: World) -> None:
+    world.browser.load(world.server.url(NEW))
+    world.app.wait(lambda s: s["question"], "the question which account")
+    world.app.cmd("answer", button="ok", choose=world.app.label("bank"))
+    assert filled(world) == world.app.code("bank")
+    assert world.app.state()["websites"][world.app.label("bank")] == ["bank.example.org", NEW]
+    world.browser.load(world.server.url(NEW))  # the next time: no question
+    assert filled(world) == world.app.code("bank")
+    assert world.app.state()["question"] is None
 
 
 def test_a_lookalike_domain_gets_nothing_and_no_question(world: World) -> None:
