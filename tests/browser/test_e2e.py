@@ -153,12 +153,18 @@ def test_a_lookalike_domain_gets_nothing_and_no_question(world: World) -> None:
     assert world.browser.page_state() == {"value": "", "seen": []}
 
 
-def test_a_frame_from_another_site_inside_the_bound_site_gets_nothing(world: World) -> None:
+def test_a_frame_from_another_site_gets_nothing_a_frame_of_the_site_its_code(
+        world: World) -> None:
     frame = world.server.url(OTHER).replace(":", "%3A").replace("/", "%2F")
     world.browser.load(world.server.url(BOUND, "frame.html") + "#" + frame)
     world.app.wait(lambda s: s["recent"] and s["recent"][-1] == [OTHER, "", "Refused"],
                    "the frame's refusal")
     assert world.app.state()["question"] is None
+    # A frame from the bound site itself (another subdomain) is filled.
+    frame = world.server.url(SUBDOMAIN).replace(":", "%3A").replace("/", "%2F")
+    world.browser.load(world.server.url(BOUND, "frame.html?same") + "#" + frame)  # new page
+    world.app.wait(lambda s: s["recent"][-1] == [SUBDOMAIN, world.app.label(), "Filled"],
+                   "the same-site frame's fill")
 
 
 def test_a_locked_vault_gives_nothing_until_unlocked(world: World) -> None:
