@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml constraints.txt
 	  echo "error: Python's venv module is missing: sudo apt-get install python3-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test,sqlcipher]'
 	@touch $(STAMP)
 
 install: $(STAMP)
@@ -30,7 +30,7 @@ test: lint
 bench: install
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/otp.py
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/vault.py
-	@for b in scan gui browser; do \
+	@for b in scan gui imports browser; do \
 	  if [ -f benchmarks/$$b.py ]; then QT_QPA_PLATFORM=offscreen $(PY) benchmarks/$$b.py || exit 1; fi; \
 	done
 

@@ -20,4 +20,25 @@ reply=$(printf '\003\000\000\000abc' | "$app" browser-host chrome-extension://x/
   || { echo "smoke: browser-host replied $reply" >&2; exit 1; }
 "$app" sites --help >/dev/null
 ls dist/authenticator-extension-chromium-*.zip dist/authenticator-extension-firefox-*.zip >/dev/null
+# The bundled importers: a WinZip-AES zip (pyzipper) and a SQLCipher database (sqlcipher3).
+.venv/bin/python - "$tmp" <<'PY'
+import sys, pyzipper, sqlcipher3
+folder = sys.argv[1]
+with pyzipper.AESZipFile(f"{folder}/plus.zip", "w", encryption=pyzipper.WZ_AES) as z:
+    z.setpassword(b"smoke pw")
+    z.writestr("Accounts.txt", "otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\n")
+db = sqlcipher3.connect(f"{folder}/authplus.db")
+db.execute("PRAGMA key = 'smoke pw'")
+db.execute("PRAGMA cipher_compatibility = 3")
+db.execute("CREATE TABLE accounts (email TEXT, secret TEXT, counter INTEGER, type INTEGER, "
+           "issuer TEXT, category TEXT)")
+db.execute("INSERT INTO accounts VALUES ('b', 'JBSWY3DPEHPK3PXP', 0, 0, 'A', 'All Accounts')")
+db.commit()
+db.close()
+PY
+for file in plus.zip authplus.db; do
+  out=$(AUTHENTICATOR_IMPORT_PASSWORD="smoke pw" "$app" import "$tmp/$file" --dry-run 2>&1)
+  echo "$out" | grep -q "1 accounts in $file (authenticator-plus)" \
+    || { echo "smoke: importing $file failed: $out" >&2; exit 1; }
+done
 echo "smoke test of the build: OK"

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from authenticator.core.account import Account
+
 from authenticator.cli.common import (
     EXPORT_PASSWORD_ENV,
     IMPORT_PASSWORD_ENV,
@@ -73,6 +75,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         accounts = list(vault.accounts)
     if not accounts:
         raise CliError("the vault has no accounts to export")
+    if args.encrypt and args.format != "aegis":
+        raise CliError("--encrypt applies to --format aegis only (a backup is always encrypted)")
     if args.format == "otpauth":
         text = export.export_otpauth(accounts)
         if args.output:
@@ -84,6 +88,8 @@ def cmd_export(args: argparse.Namespace) -> int:
                 say("warning: the following links are your keys, unencrypted")
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
+    if args.format == "aegis":
+        return _export_aegis(args, accounts)
     if args.format == "backup":
         if not args.output:
             raise CliError("--output PATH is required for a backup")
@@ -97,6 +103,30 @@ def cmd_export(args: argparse.Namespace) -> int:
     for path in paths:
         print(path)
     say(f"scan these {len(paths)} QR codes with Google Authenticator, in any order")
+    return 0
+
+
+def _export_aegis(args: argparse.Namespace, accounts: list[Account]) -> int:
+    from pathlib import Path
+
+    from authenticator.portability import aegis_export
+
+    password = None
+    if args.encrypt:
+        password = ask_password(args, file_attr="export_password_file",
+                                env=EXPORT_PASSWORD_ENV,
+                                prompt="Password for the Aegis file: ", confirm=True)
+    if not args.output:
+        if password is None and sys.stdout.isatty():
+            say("warning: the following Aegis vault holds your keys, unencrypted")
+        sys.stdout.write(aegis_export.export_aegis(accounts, password).decode("utf-8") + "\n")
+        return 0
+    aegis_export.export_aegis_file(accounts, Path(args.output), password)
+    if password is None:
+        say(f"wrote an Aegis vault of {len(accounts)} accounts to {args.output}; this file "
+            "holds your keys unencrypted: delete it once Aegis has imported it")
+    else:
+        say(f"wrote an encrypted Aegis vault of {len(accounts)} accounts to {args.output}")
     return 0
 
 
@@ -114,7 +144,11 @@ def _write_private(path: Path, text: str) -> None:
 
 
 def register(add: AddCommand) -> None:
+    from authenticator.portability.formats import import_epilog
+
     p = add("import", cmd_import, "import accounts exported by another authenticator")
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.epilog = import_epilog()
     p.add_argument("file", metavar="FILE")
     p.add_argument("--format", metavar="NAME", help="skip detection and read FILE as NAME")
     p.add_argument("--import-password-file", metavar="F",
@@ -123,8 +157,15 @@ def register(add: AddCommand) -> None:
                    help="list what would be imported, change nothing")
 
     p = add("export", cmd_export, "export the vault's keys")
-    p.add_argument("--format", required=True, choices=["otpauth", "backup", "google-migration"])
+    p.add_argument("--format", required=True,
+                   choices=["otpauth", "backup", "google-migration", "aegis"],
+                   help="otpauth links, our encrypted backup, Google Authenticator QR codes, "
+                        "or an Aegis vault file that Aegis imports as its own backup")
     p.add_argument("--output", metavar="PATH",
-                   help="file (otpauth, backup) or folder for numbered PNGs (google-migration)")
+                   help="file (otpauth, backup, aegis) or folder for numbered PNGs "
+                        "(google-migration)")
+    p.add_argument("--encrypt", action="store_true",
+                   help="aegis: protect the file with a password (scrypt + AES-256-GCM)")
     p.add_argument("--export-password-file", metavar="F",
-                   help=f"password for the backup file (or set {EXPORT_PASSWORD_ENV})")
+                   help=f"password for the backup or encrypted Aegis file (or set "
+                        f"{EXPORT_PASSWORD_ENV})")

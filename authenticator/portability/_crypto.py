@@ -12,6 +12,7 @@ import binascii
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
@@ -39,17 +40,26 @@ def scrypt(password: str, salt: bytes, n: int, r: int, p: int, label: str) -> by
 
 
 def pbkdf2(password: str, salt: bytes, iterations: int, algorithm: hashes.HashAlgorithm,
-           label: str) -> bytes:
-    if not 0 < iterations <= MAX_PBKDF2_ITERATIONS:
+           label: str, limit: int = MAX_PBKDF2_ITERATIONS) -> bytes:
+    """PBKDF2; counts above ``limit`` (a format's own plausible bound) are refused at once."""
+    if not 0 < iterations <= min(limit, MAX_PBKDF2_ITERATIONS):
         raise ImportFailed(f"this {label} file has unusual key derivation settings")
     kdf = PBKDF2HMAC(algorithm=algorithm, length=KEY_BYTES, salt=salt, iterations=iterations)
     return kdf.derive(password.encode())
 
 
-def gcm_open(key: bytes, nonce: bytes, ciphertext_and_tag: bytes) -> bytes:
+def argon2id(password: str, salt: bytes, *, iterations: int, memory_kib: int, lanes: int
+             ) -> bytes:
+    """Argon2id (v1.3) with a format's fixed parameters (never read from the file)."""
+    return Argon2id(salt=salt, length=KEY_BYTES, iterations=iterations, lanes=lanes,
+                    memory_cost=memory_kib).derive(password.encode())
+
+
+def gcm_open(key: bytes, nonce: bytes, ciphertext_and_tag: bytes,
+             aad: bytes | None = None) -> bytes:
     """Decrypt AES-GCM; raise :class:`WrongKey` when authentication fails."""
     try:
-        return AESGCM(key).decrypt(nonce, ciphertext_and_tag, None)
+        return AESGCM(key).decrypt(nonce, ciphertext_and_tag, aad)
     except InvalidTag:
         raise WrongKey from None
     except (ValueError, OverflowError):

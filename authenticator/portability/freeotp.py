@@ -1,11 +1,23 @@
-"""FreeOTP+ JSON export: ``tokens[]`` whose ``secret`` is a signed (Java) byte array."""
+"""FreeOTP+ JSON export: ``tokens[]`` whose ``secret`` is a signed (Java) byte array.
+
+The token fields (shared with FreeOTP 1.x ``tokens.xml`` and FreeOTP 2 backups, see
+:func:`token_account`): ``type`` TOTP/HOTP, ``algo``, ``digits``, ``period``, ``counter``
+(HOTP: the counter of the *next* code, used as is), ``issuerExt`` (label prefix),
+``issuerInt`` (URI parameter), ``label``, and ``issuerAlt``/``labelAlt`` for what the user
+renamed them to, which the app displays in preference. A TOTP token whose ``issuerExt`` is
+exactly ``Steam`` is a Steam token. Missing fields (Gson drops nulls) take FreeOTP's own
+defaults: SHA1, 30 s (0 or less also means 30), 6 digits (5 for Steam), counter 0.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from authenticator.core.account import Account, Algorithm, OtpKind
 from authenticator.portability._json import get_int, get_list, get_str, load_json_object, try_json
 from authenticator.portability.base import BadEntry, EntryCollector, ImportResult
 
+STEAM_ISSUER = "Steam"
 _KINDS = {"TOTP": OtpKind.TOTP, "HOTP": OtpKind.HOTP, "STEAM": OtpKind.STEAM}
 
 
@@ -43,17 +55,27 @@ def _secret(value: object) -> bytes:
 def _account(token: object) -> Account:
     if not isinstance(token, dict):
         raise BadEntry("the token is not an object")
+    return token_account(token, _secret(token.get("secret")))
+
+
+def token_account(token: dict[str, Any], secret: bytes, default_algorithm: str = "SHA1"
+                  ) -> Account:
+    """A FreeOTP token object (any generation) with its decoded ``secret``."""
     type_name = get_str(token, "type", "TOTP").upper()
     kind = _KINDS.get(type_name)
     if kind is None:
         raise BadEntry(f"the type {type_name[:20]} is not supported")
+    issuer_ext = get_str(token, "issuerExt")
+    if kind is OtpKind.TOTP and issuer_ext == STEAM_ISSUER:
+        kind = OtpKind.STEAM
+    period = get_int(token, "period", 30)
     return Account(
-        secret=_secret(token.get("secret")),
-        issuer=get_str(token, "issuerExt") or get_str(token, "issuerInt"),
-        name=get_str(token, "label"),
+        secret=secret,
+        issuer=(get_str(token, "issuerAlt") or issuer_ext or get_str(token, "issuerInt")),
+        name=get_str(token, "labelAlt") or get_str(token, "label"),
         kind=kind,
-        algorithm=Algorithm.parse(get_str(token, "algo", "SHA1")),
-        digits=get_int(token, "digits", 6),
-        period=get_int(token, "period", 30) if kind is not OtpKind.HOTP else 30,
+        algorithm=Algorithm.parse(get_str(token, "algo", default_algorithm)),
+        digits=get_int(token, "digits", 5 if kind is OtpKind.STEAM else 6),
+        period=period if period > 0 and kind is not OtpKind.HOTP else 30,
         counter=get_int(token, "counter", 0) if kind is OtpKind.HOTP else 0,
     )

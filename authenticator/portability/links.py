@@ -40,7 +40,8 @@ def _detect(data: bytes, scheme: str) -> bool:
     return bool(lines) and lines[0].startswith(scheme) and 2 * links > len(lines)
 
 
-def _load(data: bytes, format_name: str, label: str) -> ImportResult:
+def load_links(data: bytes, format_name: str, label: str) -> ImportResult:
+    """Accounts from a text of links (one per line), problems per line."""
     text = decode_text(data)
     if text is None:
         raise ImportFailed(f"this {label} file is damaged: it is not text")
@@ -91,7 +92,7 @@ class OtpauthListImporter:
         return False
 
     def load(self, data: bytes, password: str | None) -> ImportResult:
-        return _load(data, self.name, self.label)
+        return load_links(data, self.name, self.label)
 
 
 class GoogleMigrationImporter:
@@ -107,4 +108,4 @@ class GoogleMigrationImporter:
         return False
 
     def load(self, data: bytes, password: str | None) -> ImportResult:
-        return _load(data, self.name, self.label)
+        return load_links(data, self.name, self.label)

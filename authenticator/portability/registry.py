@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from authenticator.core.account import Account
+from authenticator.portability import _prefs, _sqlite
 from authenticator.portability._json import decode_text
 from authenticator.portability.aegis import AegisImporter
-from authenticator.portability.andotp import AndOtpImporter
+from authenticator.portability.andotp import AndOtpImporter, may_be_old_encrypted
+from authenticator.portability.authplus import AuthenticatorPlusImporter
+from authenticator.portability.authy import AuthyImporter
 from authenticator.portability.backup import BackupImporter
 from authenticator.portability.base import (
     ImportEntryProblem,
@@ -19,25 +22,50 @@ from authenticator.portability.base import (
     ImportResult,
     PasswordRequired,
 )
+from authenticator.portability.battlenet import BattleNetImporter
 from authenticator.portability.bitwarden import BitwardenCsvImporter, BitwardenJsonImporter
+from authenticator.portability.duo import DuoImporter
 from authenticator.portability.freeotp import FreeOtpPlusImporter
+from authenticator.portability.freeotp_backup import FreeOtpBackupImporter
+from authenticator.portability.freeotp_xml import FreeOtpXmlImporter
+from authenticator.portability.google_db import GoogleAuthenticatorDbImporter
 from authenticator.portability.links import GoogleMigrationImporter, OtpauthListImporter
+from authenticator.portability.microsoft import MicrosoftAuthenticatorImporter
+from authenticator.portability.proton import ProtonImporter
+from authenticator.portability.steam import SteamImporter
+from authenticator.portability.stratum import StratumImporter
+from authenticator.portability.totp_authenticator import TotpAuthenticatorImporter
 from authenticator.portability.twofas import TwoFasImporter
+from authenticator.portability.winauth import WinAuthImporter
 
 #: Larger files are not authenticator exports; refusing them keeps memory use bounded.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
-#: Order matters only for ambiguous content: specific signatures first, the loose
-#: binary sniff of encrypted andOTP files last.
+#: Order matters only for ambiguous content: binary magics and specific signatures first
+#: (Authenticator Plus's SQLite schema before Google's, which it extends; WinAuth's links
+#: before plain link lists), the loose sniffs of base64 text and of encrypted andOTP last.
 IMPORTERS: tuple[Importer, ...] = (
     BackupImporter(),
     AegisImporter(),
     TwoFasImporter(),
     BitwardenJsonImporter(),
     FreeOtpPlusImporter(),
+    FreeOtpBackupImporter(),
+    StratumImporter(),
+    ProtonImporter(),
+    SteamImporter(),
+    DuoImporter(),
+    AuthyImporter(),
+    BattleNetImporter(),
+    FreeOtpXmlImporter(),
+    AuthenticatorPlusImporter(),
+    MicrosoftAuthenticatorImporter(),
+    GoogleAuthenticatorDbImporter(),
     BitwardenCsvImporter(),
     GoogleMigrationImporter(),
+    WinAuthImporter(),
     OtpauthListImporter(),
+    TotpAuthenticatorImporter(),
     AndOtpImporter(),
 )
 
@@ -55,6 +83,8 @@ def detect_format(data: bytes) -> Importer:
     for importer in IMPORTERS:
         if importer.detect(data):
             return importer
+    if may_be_old_encrypted(data):  # old andOTP files are random from byte 0: last resort
+        return importer_named(AndOtpImporter.name)
     if not data.strip():
         raise ImportFailed("this file is empty")
     text = decode_text(data)
@@ -66,17 +96,25 @@ def detect_format(data: bytes) -> Importer:
 
 
 def import_bytes(data: bytes, *, format_name: str | None = None,
-                 password: str | None = None) -> ImportResult:
-    """Import an export held in memory.
+                 password: str | None = None,
+                 siblings: dict[str, bytes] | None = None) -> ImportResult:
+    """Import an export held in memory (``siblings``: a database's ``-wal``/``-shm`` files).
 
     Raises :class:`PasswordRequired` when the content is encrypted and ``password`` is None,
     and :class:`ImportFailed` (one line, never a secret) for everything else that goes wrong.
     """
-    importer = importer_named(format_name) if format_name else detect_format(data)
-    if password is None and importer.is_encrypted(data):
-        raise PasswordRequired(f"this {importer.label} file is encrypted: "
-                               "its password is needed")
-    return importer.load(data, password)
+    try:
+        importer = importer_named(format_name) if format_name else detect_format(data)
+        if password is None and importer.is_encrypted(data):
+            raise PasswordRequired(f"this {importer.label} file is encrypted: "
+                                   "its password is needed")
+        if getattr(importer, "uses_siblings", False):
+            return importer.load(data, password, siblings=siblings)  # type: ignore[call-arg]
+        return importer.load(data, password)
+    finally:
+        # Detection caches parsed content (which may hold keys): drop it once done.
+        _prefs.prefs_strings.cache_clear()
+        _sqlite.schema.cache_clear()
 
 
 def import_file(path: str | os.PathLike[str], *, format_name: str | None = None,
@@ -88,10 +126,11 @@ def import_file(path: str | os.PathLike[str], *, format_name: str | None = None,
         if size > MAX_FILE_BYTES:
             raise ImportFailed(f"{file.name} is too large to be an authenticator export")
         data = file.read_bytes()
+        siblings = _sqlite.read_siblings(file) if _sqlite.is_sqlite(data) else None
     except OSError as exc:
         reason = exc.strerror or "it cannot be read"
         raise ImportFailed(f"cannot read {file.name}: {reason.lower()}") from None
-    return import_bytes(data, format_name=format_name, password=password)
+    return import_bytes(data, format_name=format_name, password=password, siblings=siblings)
 
 
 @dataclass

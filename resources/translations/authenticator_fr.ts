@@ -44,6 +44,101 @@
     </message>
 </context>
 <context>
+    <name>AegisExportDialog</name>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="44"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="95"/>
+        <source>Export for Aegis</source>
+        <translation>Exporter pour Aegis</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="48"/>
+        <source>Aegis imports this file as one of its own backups (in Aegis: Settings, Import &amp; Export, Import from file, Aegis), with names, notes, favourites and tags.</source>
+        <translation>Aegis importe ce fichier comme l’une de ses propres sauvegardes (dans Aegis : Réglages, Importer et exporter, Importer depuis un fichier, Aegis), avec les noms, notes, favoris et étiquettes.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="55"/>
+        <source>Aegis file</source>
+        <translation>Fichier Aegis</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="56"/>
+        <source>Where to save it</source>
+        <translation>Où l’enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="57"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="58"/>
+        <source>Choose the Aegis file</source>
+        <translation>Choisir le fichier Aegis</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="62"/>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="63"/>
+        <source>&amp;Protect the file with a password</source>
+        <translation>Pro&amp;téger le fichier par un mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="66"/>
+        <source>Password of the Aegis file</source>
+        <translation>Mot de passe du fichier Aegis</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="67"/>
+        <source>Password of the Aegis file again</source>
+        <translation>Mot de passe du fichier Aegis, à nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="68"/>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="69"/>
+        <source>&amp;Again:</source>
+        <translation>À &amp;nouveau :</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="79"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="81"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="82"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="96"/>
+        <source>Aegis vault files (*.json);;All files (*)</source>
+        <translation>Fichiers de coffre Aegis (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="107"/>
+        <source>Without a password the file holds your keys UNENCRYPTED: delete it once Aegis has imported it.</source>
+        <translation>Sans mot de passe, le fichier contient vos clés NON CHIFFRÉES : supprimez-le dès qu’Aegis l’a importé.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="110"/>
+        <source>The two passwords differ.</source>
+        <translation>Les deux mots de passe diffèrent.</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <location filename="../../authenticator/ui/transfer/backups.py" line="57"/>
@@ -1406,75 +1501,91 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="145"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="155"/>
         <source>Import {file}</source>
         <translation>Importer {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="148"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="158"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="237"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="156"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="157"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="165"/>
+        <source>App that made the file</source>
+        <translation>Application qui a créé le fichier</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="166"/>
+        <source>Detected from the content</source>
+        <translation>Détecté d’après le contenu</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="169"/>
+        <source>Read &amp;as:</source>
+        <translation>Lire &amp;comme :</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="181"/>
         <source>Password of the exported file</source>
         <translation>Mot de passe du fichier exporté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="158"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="182"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="159"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="183"/>
         <source>Open with this password</source>
         <translation>Ouvrir avec ce mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="174"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="175"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="198"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="199"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="177"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="201"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="178"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="202"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="203"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="243"/>
         <source>Decrypting {file}…</source>
         <translation>Déchiffrement de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="210"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="234"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="251"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="276"/>
         <source>This file is encrypted. Enter the password it was exported with.</source>
         <translation>Ce fichier est chiffré. Saisissez le mot de passe utilisé lors de son exportation.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="220"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="261"/>
         <source>Found in this {format} file (nothing is added until you press Import):</source>
         <translation>Trouvé dans ce fichier {format} (rien n’est ajouté avant que vous appuyiez sur «&#xa0;Importer&#xa0;»)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="239"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="281"/>
         <source>Could not import {file}.</source>
         <translation>Impossible d’importer {file}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="245"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="287"/>
         <source>&amp;Import {n} accounts</source>
         <translation>&amp;Importer {n} comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="246"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="288"/>
         <source>&amp;Import 1 account</source>
         <translation>&amp;Importer 1 compte</translation>
     </message>
@@ -1482,52 +1593,52 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="62"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="69"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="62"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="69"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="63"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="70"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="63"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="70"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="64"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="71"/>
         <source>Accounts found</source>
         <translation>Comptes trouvés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="75"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="82"/>
         <source>Entries that could not be read</source>
         <translation>Entrées illisibles</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="86"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="96"/>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="98"/>
         <source>Already here as {label}</source>
         <translation>Déjà présent sous le nom {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="102"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="112"/>
         <source>{new} new, {dup} already in this vault (unchecked), {bad} could not be read.</source>
         <translation>{new} nouveau(x), {dup} déjà dans ce coffre (décoché(s)), {bad} illisible(s).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="108"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="118"/>
         <source>Could not be read:</source>
         <translation>Illisibles&#xa0;:</translation>
     </message>
@@ -2435,7 +2546,7 @@ Sauvegardes&#xa0;: {backups}</translation>
     <name>TransferActions</name>
     <message>
         <location filename="../../authenticator/ui/transfer/menu.py" line="41"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="83"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="86"/>
         <source>Show &amp;QR for another device…</source>
         <translation>Afficher le &amp;QR pour un autre appareil…</translation>
     </message>
@@ -2465,79 +2576,94 @@ Sauvegardes&#xa0;: {backups}</translation>
         <translation>Exporter les clés en &amp;texte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="52"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
+        <source>Export for &amp;Aegis…</source>
+        <translation>Exporter pour &amp;Aegis…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="53"/>
         <source>Several &amp;devices</source>
         <translation>Plusieurs appa&amp;reils</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="132"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="135"/>
         <source>The QR code of {label} lets another device make the same codes.</source>
         <translation>Le code QR de {label} permet à un autre appareil de générer les mêmes codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="141"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="144"/>
         <source>Google Authenticator export codes hold your keys.</source>
         <translation>Les codes d’exportation Google Authenticator contiennent vos clés.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="149"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="152"/>
         <source>Backup saved to {file}</source>
         <translation>Sauvegarde enregistrée dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="152"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="155"/>
         <source>The backup will hold every key of this vault.</source>
         <translation>La sauvegarde contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="172"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="175"/>
         <source>Import from another app</source>
         <translation>Importer depuis une autre application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="173"/>
-        <source>Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault);;All files (*)</source>
-        <translation>Exportations d’authentification (*.json *.2fas *.txt *.csv *.aes *.authvault);;Tous les fichiers (*)</translation>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="176"/>
+        <source>Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;All files (*)</source>
+        <translation>Exportations d’authentification (*.json *.2fas *.txt *.csv *.aes *.authvault *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="185"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="189"/>
         <source>Added {n} accounts</source>
         <translation>{n} comptes ajoutés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="186"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="190"/>
         <source>Added 1 account</source>
         <translation>1 compte ajouté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="190"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="196"/>
+        <source>Aegis file saved to {file}</source>
+        <translation>Fichier Aegis enregistré dans {file}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="199"/>
+        <source>The Aegis file will hold every key of this vault.</source>
+        <translation>Le fichier Aegis contiendra toutes les clés de ce coffre.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="205"/>
         <source>Export every key as plain otpauth:// links.</source>
         <translation>Exporter chaque clé sous forme de liens otpauth:// en clair.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="194"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="212"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="223"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="209"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="227"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="238"/>
         <source>Export keys as text</source>
         <translation>Exporter les clés en texte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="195"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="210"/>
         <source>The file will hold your keys UNENCRYPTED: anyone who reads it can make your codes. Delete it as soon as you have used it, and prefer an encrypted backup.</source>
         <translation>Le fichier contiendra vos clés NON CHIFFRÉES&#xa0;: quiconque le lit peut générer vos codes. Supprimez-le dès que vous l’avez utilisé, et préférez une sauvegarde chiffrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="198"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="213"/>
         <source>I &amp;understand, export</source>
         <translation>J’ai &amp;compris, exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="214"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="229"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="225"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="240"/>
         <source>Keys written to {file} (readable by you only)</source>
         <translation>Clés écrites dans {file} (lisible par vous seul)</translation>
     </message>

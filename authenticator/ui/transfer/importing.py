@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -29,7 +30,13 @@ from PySide6.QtWidgets import (
 
 from authenticator.core.account import Account
 from authenticator.portability.base import ImportFailed, ImportResult, PasswordRequired
-from authenticator.portability.registry import ImportPlan, import_file, importer_named, plan_import
+from authenticator.portability.registry import (
+    IMPORTERS,
+    ImportPlan,
+    import_file,
+    importer_named,
+    plan_import,
+)
 from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.transfer.common import message_label
@@ -73,6 +80,9 @@ class ImportPreview(QWidget):
         layout.addWidget(self.problems_title)
         self.problems = QListWidget()
         self.problems.setAccessibleName(self.tr("Entries that could not be read"))
+        # Reasons can be long (a file name, what to do instead): wrap rather than scroll.
+        self.problems.setWordWrap(True)
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.problems, 1)
         self._accounts: list[Account] = []
         self.table.itemChanged.connect(lambda _item: self.changed())
@@ -140,7 +150,7 @@ class ImportDialog(QDialog):
         self.session = session
         self.path = path
         self._done = done
-        self._read = reader or (lambda p, pw: import_file(p, password=pw))
+        self._reader = reader
         self.busy = False
         self.setWindowTitle(self.tr("Import {file}").format(file=path.name))
         self.setMinimumSize(560, 440)
@@ -148,6 +158,20 @@ class ImportDialog(QDialog):
         self.status = QLabel(self.tr("Reading {file}…").format(file=path.name))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        # Some files cannot be told apart by their content (a WinAuth list from a plain one,
+        # an old andOTP file from random data): the user can say which app made it.
+        format_row = QHBoxLayout()
+        self.format_choice = QComboBox()
+        self.format_choice.setAccessibleName(self.tr("App that made the file"))
+        self.format_choice.addItem(self.tr("Detected from the content"), None)
+        for importer in sorted(IMPORTERS, key=lambda i: i.label.lower()):
+            self.format_choice.addItem(importer.label, importer.name)
+        format_label = QLabel(self.tr("Read &as:"))
+        format_label.setBuddy(self.format_choice)
+        format_row.addWidget(format_label)
+        format_row.addWidget(self.format_choice, 1)
+        layout.addLayout(format_row)
+        self.format_choice.currentIndexChanged.connect(lambda _i: self._format_chosen())
         self.password_row = QWidget()
         row = QHBoxLayout(self.password_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -188,7 +212,13 @@ class ImportDialog(QDialog):
         self.busy = True
         self.error.hide()
         self.open_button.setEnabled(False)
-        read, path = self._read, self.path
+        self.format_choice.setEnabled(False)
+        path, chosen, custom = self.path, self.format_choice.currentData(), self._reader
+
+        def read(p: Path, pw: str | None) -> ImportResult:
+            if custom is not None:
+                return custom(p, pw)
+            return import_file(p, password=pw, format_name=chosen)
 
         def work() -> ImportResult | _NeedsPassword:
             try:
@@ -198,6 +228,16 @@ class ImportDialog(QDialog):
 
         run_in_background(work, self._read_done, self._read_failed)
 
+    def _format_chosen(self) -> None:
+        if self.busy:
+            return
+        self.preview.hide()
+        self.password_row.hide()
+        self.password.clear()
+        self.status.setText(self.tr("Reading {file}…").format(file=self.path.name))
+        self._update()
+        self._start(None)
+
     def _retry(self) -> None:
         if not self.busy and self.password.text():
             self.status.setText(self.tr("Decrypting {file}…").format(file=self.path.name))
@@ -206,6 +246,7 @@ class ImportDialog(QDialog):
     def _read_done(self, result: object) -> None:
         self.busy = False
         self.open_button.setEnabled(True)
+        self.format_choice.setEnabled(True)
         if isinstance(result, _NeedsPassword):
             self.status.setText(self.tr("This file is encrypted. Enter the password it was "
                                         "exported with."))
@@ -226,6 +267,7 @@ class ImportDialog(QDialog):
     def _read_failed(self, message: str) -> None:
         self.busy = False
         self.open_button.setEnabled(True)
+        self.format_choice.setEnabled(True)
         message = translate_error(message)
         self.error.setText(message[:1].upper() + message[1:] + ("" if message.endswith(".")
                                                                  else "."))

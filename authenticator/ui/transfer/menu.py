@@ -47,11 +47,13 @@ class TransferActions(QObject):
         self.import_action = self._action(self.tr("&Import from another app…"),
                                           self.import_file)
         self.text_action = self._action(self.tr("Export keys as &text…"), self.export_text)
+        self.aegis_action = self._action(self.tr("Export for &Aegis…"), self.export_aegis)
         menu = w.main_menu
         before = w.settings_action
         self.devices_menu = QMenu(self.tr("Several &devices"), menu)
         for action in (self.show_qr_action, self.google_action, None, self.backup_action,
-                       self.restore_action, None, self.import_action, self.text_action):
+                       self.restore_action, None, self.import_action, self.aegis_action,
+                       self.text_action):
             if action is None:
                 self.devices_menu.addSeparator()
             else:
@@ -75,7 +77,8 @@ class TransferActions(QObject):
         has_accounts = bool(self.window.session.accounts())
         self.devices_menu.setEnabled(unlocked)
         self.show_qr_action.setEnabled(self.window.current_account() is not None)
-        for action in (self.google_action, self.backup_action, self.text_action):
+        for action in (self.google_action, self.backup_action, self.aegis_action,
+                       self.text_action):
             action.setEnabled(has_accounts)
 
     def _extend_row_menu(self, menu: QMenu, account: Account) -> None:
@@ -170,8 +173,9 @@ class TransferActions(QObject):
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
                 self.window, self.tr("Import from another app"), str(Path.home()),
-                self.tr("Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault);;"
-                        "All files (*)"))
+                self.tr("Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault "
+                        "*.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup "
+                        "databases PhoneFactor);;All files (*)"))
             if not name:
                 return None
             path = Path(name)
@@ -184,6 +188,17 @@ class TransferActions(QObject):
             self.window.select_account(accounts[-1].id)
         self._notify(self.tr("Added {n} accounts").format(n=len(accounts)) if len(accounts) != 1
                      else self.tr("Added 1 account"))
+
+    def export_aegis(self, path: Path | None = None) -> None:
+        from authenticator.ui.transfer.aegis import AegisExportDialog
+
+        def saved(target: Path) -> None:
+            self._notify(self.tr("Aegis file saved to {file}").format(file=target.name))
+
+        self._after_password(
+            self.tr("The Aegis file will hold every key of this vault."),
+            lambda: self._open(AegisExportDialog(self.window.session.accounts(), saved,
+                                                 self.window, path)))
 
     def export_text(self, path: Path | None = None) -> None:
         self._after_password(
