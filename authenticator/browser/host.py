@@ -113,7 +113,12 @@ class Relay:
             stream.close()
 
     def forward(self, message: dict[str, Any]) -> None:
-        envelope = protocol.encode({"origin": self.origin, "message": message})
+        try:
+            envelope = protocol.encode({"origin": self.origin, "message": message},
+                                       protocol.MAX_ENVELOPE)
+        except ValueError:  # cannot happen for a message we read (<= 1 MiB): belt and braces
+            self.send_to_browser(protocol.error_reply("message too large", message.get("id")))
+            return
         for attempt in (1, 2):
             try:
                 self._socket().sendall(envelope)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 MAX_MESSAGE = 1024 * 1024  # 1 MiB: the browsers' own limit for what a host sends back
+#: Between the host and the app a message travels in an envelope (the caller's origin added).
+MAX_ENVELOPE = MAX_MESSAGE + 4096
 _HEADER = struct.Struct("=I")  # native byte order, standard 4-byte size
 _CHUNK = 64 * 1024
 MAX_DEPTH = 32  # JSON nesting we accept (hostile input: deeply nested arrays)
@@ -27,10 +29,10 @@ class ProtocolError:
     reason: str
 
 
-def encode(message: dict[str, Any]) -> bytes:
+def encode(message: dict[str, Any], limit: int = MAX_MESSAGE) -> bytes:
     data = json.dumps(message, ensure_ascii=False, separators=(",", ":"),
                       allow_nan=False).encode("utf-8")
-    if len(data) > MAX_MESSAGE:
+    if len(data) > limit:
         raise ValueError("message too large")
     return _HEADER.pack(len(data)) + data
 
@@ -82,14 +84,15 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(name)  # NaN, Infinity: not JSON
 
 
-def read_message(stream: BinaryIO) -> dict[str, Any] | ProtocolError | None:
+def read_message(stream: BinaryIO,
+                 limit: int = MAX_MESSAGE) -> dict[str, Any] | ProtocolError | None:
     """The next message from a blocking stream; None at the end of the stream (also in the
     middle of a message: the other side went away)."""
     header = _read_exactly(stream, _HEADER.size)
     if header is None:
         return None
     (length,) = _HEADER.unpack(header)
-    if length > MAX_MESSAGE:
+    if length > limit:
         left = length
         while left:  # skip it without keeping it in memory
             chunk = stream.read(min(left, _CHUNK))

@@ -36,7 +36,7 @@ class FakeApp:
             return  # closed before anyone connected
         stream = conn.makefile("rb")
         while True:
-            message = protocol.read_message(stream)
+            message = protocol.read_message(stream, protocol.MAX_ENVELOPE)
             if message is None:
                 break
             assert isinstance(message, dict)
@@ -221,3 +221,15 @@ def test_the_real_host_starts_the_real_app_when_it_is_not_running(tmp_path: Path
         if app_pid:
             os.kill(app_pid, signal.SIGTERM)  # the app the host started for us
     assert host.returncode == 0
+
+
+def test_a_message_just_under_the_limit_still_reaches_the_app(env: dict[str, str]) -> None:
+    app = FakeApp(env)
+    try:
+        filler = "x" * (protocol.MAX_MESSAGE - 40)
+        data = protocol.encode({"type": "ping", "id": 5, "pad": filler})
+        assert len(data) - 4 > protocol.MAX_MESSAGE - 100
+        replies = run_relay(env, data, 1)
+        assert replies == [{"id": 5, "status": "ok", "origin": "chrome-extension://abc/"}]
+    finally:
+        app.close()

@@ -69,7 +69,7 @@ class BrowserServer(QObject):
                 sock.deleteLater()
                 continue
             sock.setParent(self)
-            self._decoders[sock] = protocol.FrameDecoder()
+            self._decoders[sock] = protocol.FrameDecoder(protocol.MAX_ENVELOPE)
             sock.readyRead.connect(lambda s=sock: self._read(s))
             sock.disconnected.connect(lambda s=sock: self._gone(s))
 
