@@ -35,9 +35,12 @@ class Chromium:
                     "--no-first-run", "--ignore-certificate-errors",
                     "--host-resolver-rules=MAP * 127.0.0.1", "--window-size=1000,700"):
             options.add_argument(arg)
-        service = Service(executable_path=CHROMEDRIVER, env=env,
-                          log_output=str(work / "chromedriver.log"))
-        self.driver = webdriver.Chrome(service=service, options=options)
+        # Its own process group: quit() can end chromedriver and every Chromium process it
+        # started even when the driver no longer answers.
+        self.service = Service(executable_path=CHROMEDRIVER, env=env,
+                               log_output=str(work / "chromedriver.log"),
+                               popen_kw={"start_new_session": True})
+        self.driver = webdriver.Chrome(service=self.service, options=options)
         self.extension_id = extension_id()
 
     def load(self, url: str) -> None:
@@ -79,7 +82,15 @@ class Chromium:
         self.driver.refresh()
 
     def quit(self) -> None:
-        self.driver.quit()
+        try:
+            self.driver.quit()
+        finally:
+            process = getattr(self.service, "process", None)
+            if process is not None:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(process.pid, signal.SIGKILL)  # the group we started
+                with contextlib.suppress(Exception):
+                    process.wait(10)
 
 
 class Firefox:
