@@ -2,6 +2,16 @@
 
 Backups are byte-for-byte copies of earlier vault files (still encrypted; each opens with the
 password that was current when it was saved) named ``<vault stem>-<UTC time>.authvault``.
+
+Retention (:func:`kept_backups`) is spread over time, so that a bad edit noticed a week later
+can still be undone even after hundreds of saves: the last 10 saves, plus the first backup
+of each of the last 7 days, of each of the last 8 weeks and of each of the last 12 months
+(periods counted in UTC, back from the newest backup). "The first of each period" is stable:
+a backup kept for its day stays until its week, month and year have all moved on.
+
+Restoring (:func:`restore_backup`) never deletes anything: the current vault file becomes a
+backup first, or, if it is damaged, is kept aside beside the vault as
+``<name>.damaged-<UTC time>``.
 """
 
 from __future__ import annotations
@@ -13,10 +23,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from authenticator.storage.atomic import TEMP_SUFFIX, atomic_write, ensure_dir
-from authenticator.storage.paths import backup_dir_for
+from authenticator.storage.atomic import TEMP_SUFFIX, atomic_write, ensure_dir, fsync_dir
+from authenticator.storage.paths import backup_dir_for, lock_path_for
 
 DEFAULT_BACKUPS_TO_KEEP = 10
+"""The most recent saves kept (the setting ``backups_to_keep``; 0 turns backups off)."""
+DAILY, WEEKLY, MONTHLY = 7, 8, 12
+"""Besides the recent saves: the first backup of each of the last 7 days, 8 weeks, 12 months."""
+_DAY = 86_400
+_PERIODS = ((_DAY, DAILY), (7 * _DAY, WEEKLY), (30 * _DAY, MONTHLY))
+DAMAGED_MARK = ".damaged-"
 _TIME_FORMAT = "%Y%m%d-%H%M%S-%f"
 _log = logging.getLogger(__name__)
 
@@ -84,10 +100,92 @@ def _remove_stale_temps(folder: Path, vault_path: Path) -> None:
                     os.unlink(entry.path)
 
 
+def kept_backups(saved: list[datetime], recent: int) -> set[datetime]:
+    """Which backup times the retention policy keeps (see the module docstring).
+
+    Periods are whole UTC days, weeks and 30-day months counted from the Unix epoch, so a
+    backup never changes period; "now" is the newest backup (the last save), which makes
+    the choice independent of the wall clock and testable.
+    """
+    if recent <= 0 or not saved:
+        return set()
+    ordered = sorted(saved)
+    keep = set(ordered[-recent:])
+    newest = ordered[-1].timestamp()
+    for length, count in _PERIODS:
+        current = int(newest // length)
+        first_in: dict[int, datetime] = {}
+        for when in ordered:  # oldest first: the first one seen in a period is kept
+            period = int(when.timestamp() // length)
+            if current - period < count:
+                first_in.setdefault(period, when)
+        keep.update(first_in.values())
+    return keep
+
+
 def prune_backups(vault_path: Path, keep: int) -> None:
-    """Delete all but the ``keep`` newest backups (best effort: failures are only logged)."""
-    for info in list_backups(vault_path)[max(keep, 0):]:
+    """Apply the retention policy with ``keep`` recent saves (best effort: failures are only
+    logged). ``keep`` 0 means no backups at all."""
+    backups = list_backups(vault_path)
+    kept = kept_backups([info.saved for info in backups], max(keep, 0))
+    for info in [b for b in backups if b.saved not in kept]:
         try:
             info.path.unlink()
         except OSError as err:
             _log.warning("could not delete old backup %s: %s", info.path.name, err.strerror)
+
+
+# -- restoring ------------------------------------------------------------------------------
+def _stamp(now: float) -> str:
+    return datetime.fromtimestamp(now, UTC).strftime("%Y%m%d-%H%M%S")
+
+
+def set_aside_damaged(vault_path: Path, now: float) -> Path:
+    """Rename a damaged vault to ``<name>.damaged-<UTC time>`` beside it (never deleted)."""
+    target = vault_path.with_name(f"{vault_path.name}{DAMAGED_MARK}{_stamp(now)}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = vault_path.with_name(f"{vault_path.name}{DAMAGED_MARK}{_stamp(now)}-{n}")
+    os.rename(vault_path, target)
+    fsync_dir(vault_path.parent)
+    return target
+
+
+def restore_backup(vault_path: Path, backup_path: Path, now: float, *,
+                   damaged: bool) -> Path | None:
+    """Make ``backup_path`` the vault file again, under the vault lock. The current file is
+    kept: as a new backup, or set aside as ``.damaged-...`` when ``damaged``. Returns where
+    it went (None when there was no current file). Raises OSError / VaultLockedError."""
+    from authenticator.storage.lock import VaultLock  # the lock imports nothing of ours
+
+    with VaultLock(lock_path_for(vault_path)):
+        return _restore_locked(vault_path, backup_path, now, damaged)
+
+
+def _restore_locked(vault_path: Path, backup_path: Path, now: float, damaged: bool) -> Path | None:
+    data = backup_path.read_bytes()
+    kept: Path | None = None
+    if vault_path.exists():
+        if damaged:
+            kept = set_aside_damaged(vault_path, now)
+        else:
+            kept = write_backup(vault_path, vault_path.read_bytes(), now)
+    atomic_write(vault_path, data)
+    return kept
+
+
+def backup_owner(path: Path) -> Path | None:
+    """The vault that ``path`` is an automatic backup of, if it is one (``backups/`` folder
+    beside the vault, name ``<stem>-<UTC time><suffix>``), else None."""
+    if path.parent.name != backup_dir_for(path).name:
+        return None
+    base = path.name[:-len(path.suffix)] if path.suffix else path.name
+    parts = base.rsplit("-", 3)
+    if len(parts) != 4 or not parts[0]:
+        return None
+    try:
+        datetime.strptime("-".join(parts[1:]), _TIME_FORMAT)
+    except ValueError:
+        return None
+    return path.parent.parent / f"{parts[0]}{path.suffix}"

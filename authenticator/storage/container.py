@@ -29,6 +29,7 @@ from authenticator.storage import kdf
 from authenticator.storage.errors import (
     NotAVaultError,
     UnsupportedVersionError,
+    VaultDamagedError,
     WrongPasswordError,
 )
 
@@ -191,11 +192,12 @@ class Container:
         return [s for s in self.slots if s.type == SLOT_PASSWORD]
 
     def decrypt(self, master_key: bytes) -> bytes:
-        """The content plaintext; WrongPasswordError if the file was modified."""
+        """The content plaintext. The key came from a slot that opened, so a failure here is
+        damage (header or content changed after saving): :class:`VaultDamagedError`."""
         try:
             return AESGCM(master_key).decrypt(self.nonce, self.ciphertext, self.aad)
         except InvalidTag:
-            raise WrongPasswordError() from None
+            raise VaultDamagedError() from None
 
     def unlock(self, password: str) -> bytes:
         """The master key for ``password`` (runs the KDF once per password slot)."""

@@ -10,8 +10,8 @@ class VaultError(AuthenticatorError):
 
 
 class WrongPasswordError(VaultError):
-    """The password does not unlock the vault, or the file was modified (one message by design:
-    AES-GCM cannot tell the two apart, and telling them apart would help an attacker)."""
+    """No key slot opens with this password: a wrong password, or a damaged key slot (AES-GCM
+    cannot tell those two apart). Damage elsewhere is :class:`VaultDamagedError`."""
 
     def __init__(self, message: str = "wrong password, or the vault file was modified") -> None:
         super().__init__(message)
@@ -19,6 +19,16 @@ class WrongPasswordError(VaultError):
 
 class NotAVaultError(VaultError):
     """The file is not a vault, or it is truncated or corrupt."""
+
+
+class VaultDamagedError(NotAVaultError):
+    """The password opened the key slot, yet the content fails authentication: the file was
+    damaged (or changed) after it was saved. Not a wrong password: only someone who knows
+    the password learns this, so telling the two apart helps no attacker."""
+
+    def __init__(self, message: str = "the vault file is damaged: the password is right, but "
+                                      "its content fails the integrity check") -> None:
+        super().__init__(message)
 
 
 class UnsupportedVersionError(NotAVaultError):

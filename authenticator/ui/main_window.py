@@ -39,6 +39,7 @@ from authenticator.ui.common.widgets import Banner, EmptyState, Toast
 from authenticator.ui.enroll.hooks import install_enroll_hooks
 from authenticator.ui.transfer.menu import TransferActions
 from authenticator.ui.vault.pages import UnlockPage, WelcomePage
+from authenticator.ui.vault.recovery import VaultRecovery
 from authenticator.ui.vault.session import VaultSession
 
 UNDO_SECONDS = 10.0
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         self.transfer = TransferActions(self)
         self.settings_sections: list[Any] = []  # callables (dialog) -> section widget
         self.clock_check = ClockCheck(self)
+        self.recovery = VaultRecovery(self)  # damaged vault: restore from automatic backups
         self.show_start_page()
 
     # -- set-up ---------------------------------------------------------------------------
@@ -363,6 +365,8 @@ class MainWindow(QMainWindow):
             self.unlock_page.show_error(message)
 
     def open_vault_file(self, path: str) -> None:
+        if self.recovery.intercept_open(Path(path)):
+            return  # a file inside backups/: restored (or not) instead of opened
         if self.session.is_unlocked:
             self.lock()
         self.session.path = Path(path)

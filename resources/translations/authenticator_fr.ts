@@ -382,82 +382,82 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="29"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="30"/>
         <source>Change the vault password</source>
         <translation>Changer le mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="33"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="34"/>
         <source>The keys stay as they are; only the password that unlocks them changes. Automatic backups keep the password that was current when they were made.</source>
         <translation>Les clés restent les mêmes&#xa0;; seul le mot de passe qui les déverrouille change. Les sauvegardes automatiques gardent le mot de passe en vigueur au moment où elles ont été faites.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="38"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="39"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="39"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="40"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="40"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="41"/>
         <source>Repeat the new password</source>
         <translation>Répétez le nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="41"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="42"/>
         <source>C&amp;urrent password:</source>
         <translation>Mot de passe &amp;actuel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="42"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="43"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="43"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="44"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="47"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="48"/>
         <source>Password strength</source>
         <translation>Solidité du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="54"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="57"/>
         <source>Changing the password</source>
         <translation>Changement du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="59"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="62"/>
         <source>&amp;Change password</source>
         <translation>&amp;Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="60"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="63"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="62"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="65"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="83"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="87"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>Le nouveau mot de passe doit comporter au moins {n} caractères.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="87"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="91"/>
         <source>The two new passwords are different.</source>
         <translation>Les deux nouveaux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="114"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="120"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
@@ -508,115 +508,168 @@
 <context>
     <name>ClockCheck</name>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="91"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="94"/>
         <source>&amp;Check the clock</source>
         <translation>&amp;Vérifier l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="92"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="95"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="94"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="97"/>
         <source>&amp;Use corrected time for codes</source>
         <translation>&amp;Utiliser l’heure corrigée pour les codes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="96"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="99"/>
         <source>How to &amp;fix the clock</source>
         <translation>Comment &amp;corriger l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="98"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="101"/>
+        <source>Clock check result</source>
+        <translation>Résultat de la vérification de l’horloge</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/check.py" line="102"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/check.py" line="104"/>
         <source>Clock correction</source>
         <translation>Correction de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="99"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="105"/>
         <source>Turn off</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="100"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="106"/>
         <source>This computer&apos;s clock is wrong, so codes are computed with a corrected time.</source>
         <translation>L’horloge de cet ordinateur est fausse&#xa0;: les codes sont donc calculés avec une heure corrigée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="106"/>
-        <location filename="../../authenticator/ui/clock/check.py" line="118"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="113"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="125"/>
         <source>Compare clock with my &amp;phone…</source>
         <translation>&amp;Comparer l’horloge avec mon téléphone…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="132"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="139"/>
         <source>Check this computer&apos;s clock over the internet? Uses NTP, sends no personal data.</source>
         <translation>Vérifier l’horloge de cet ordinateur par Internet&#xa0;? Utilise NTP, n’envoie aucune donnée personnelle.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="226"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="149"/>
+        <source>Checking the clock…</source>
+        <translation>Vérification de l’horloge…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/check.py" line="233"/>
+        <source>No network: codes use this computer&apos;s clock.</source>
+        <translation>Pas de réseau : les codes utilisent l’horloge de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/check.py" line="239"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="228"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="241"/>
         <source>Not checked yet.</source>
         <translation>Pas encore vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="233"/>
-        <source>Last check at {time}: could not reach any server.</source>
-        <translation>Dernière vérification à {time}&#xa0;: aucun serveur n’a pu être joint.</translation>
+        <location filename="../../authenticator/ui/clock/check.py" line="246"/>
+        <source>Last check at {time}: could not reach any server (no network: codes use this computer&apos;s clock).</source>
+        <translation>Dernière vérification à {time} : aucun serveur joignable (pas de réseau : les codes utilisent l’horloge de cet ordinateur).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="235"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="248"/>
         <source>Last checked at {time}: {state}</source>
         <translation>Dernière vérification à {time}&#xa0;: {state}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="240"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="253"/>
         <source>this computer&apos;s clock is right to within a second.</source>
         <translation>l’horloge de cet ordinateur est juste à une seconde près.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="243"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="256"/>
         <source>this computer&apos;s clock is {amount} slow.</source>
         <translation>l’horloge de cet ordinateur retarde de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="244"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="257"/>
         <source>this computer&apos;s clock is {amount} fast.</source>
         <translation>l’horloge de cet ordinateur avance de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="258"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="277"/>
         <source>This computer&apos;s clock is {amount} slow; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur retarde de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="260"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="279"/>
         <source>This computer&apos;s clock is {amount} fast; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur avance de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="266"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="285"/>
         <source>Your clock is {amount} off; codes typed near the end of their time may fail.</source>
         <translation>Votre horloge est décalée de {amount}&#xa0;; un code saisi juste avant son expiration risque d’être refusé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="293"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="321"/>
+        <source>This computer&apos;s clock is right again (within {n} s): corrected time is turned off.</source>
+        <translation>L’horloge de cet ordinateur est de nouveau juste (à {n} s près) : l’heure corrigée est désactivée.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/check.py" line="327"/>
         <source>Codes use corrected time ({offset}).</source>
         <translation>Les codes utilisent l’heure corrigée ({offset}).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="315"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="349"/>
         <source>Add a time-based account first: the comparison uses its codes.</source>
         <translation>Ajoutez d’abord un compte basé sur le temps&#xa0;: la comparaison utilise ses codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="324"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="359"/>
         <source>Codes now use your phone&apos;s time.</source>
         <translation>Les codes utilisent désormais l’heure de votre téléphone.</translation>
+    </message>
+</context>
+<context>
+    <name>ClockNote</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/clock_note.py" line="36"/>
+        <source>Clock warning</source>
+        <translation>Avertissement sur l’horloge</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/clock_note.py" line="38"/>
+        <source>&amp;Use corrected time</source>
+        <translation>&amp;Utiliser l’heure corrigée</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/clock_note.py" line="39"/>
+        <source>Use corrected time</source>
+        <translation>Utiliser l’heure corrigée</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/clock_note.py" line="50"/>
+        <source>This computer&apos;s clock is {amount} slow, so the site may reject this code.</source>
+        <translation>L’horloge de cet ordinateur retarde de {amount} : le site risque de refuser ce code.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/clock_note.py" line="52"/>
+        <source>This computer&apos;s clock is {amount} fast, so the site may reject this code.</source>
+        <translation>L’horloge de cet ordinateur avance de {amount} : le site risque de refuser ce code.</translation>
     </message>
 </context>
 <context>
@@ -690,68 +743,68 @@
 <context>
     <name>CodesPage</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="88"/>
+        <location filename="../../authenticator/ui/main_window.py" line="89"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="90"/>
+        <location filename="../../authenticator/ui/main_window.py" line="91"/>
         <source>Search accounts</source>
         <translation>Rechercher dans les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="94"/>
+        <location filename="../../authenticator/ui/main_window.py" line="95"/>
         <source>Add an account (Ctrl+N)</source>
         <translation>Ajouter un compte (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="95"/>
+        <location filename="../../authenticator/ui/main_window.py" line="96"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="99"/>
+        <location filename="../../authenticator/ui/main_window.py" line="100"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Verrouiller (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="100"/>
+        <location filename="../../authenticator/ui/main_window.py" line="101"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="105"/>
         <location filename="../../authenticator/ui/main_window.py" line="106"/>
+        <location filename="../../authenticator/ui/main_window.py" line="107"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="132"/>
+        <location filename="../../authenticator/ui/main_window.py" line="133"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="135"/>
+        <location filename="../../authenticator/ui/main_window.py" line="136"/>
         <source>No accounts yet</source>
         <translation>Aucun compte pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="136"/>
+        <location filename="../../authenticator/ui/main_window.py" line="137"/>
         <source>When a site shows you a QR code or a key to turn on two-factor authentication, add it here. You can also import accounts from another authenticator app.</source>
         <translation>Quand un site vous montre un code QR ou une clé pour activer l’authentification à deux facteurs, ajoutez-le ici. Vous pouvez aussi importer des comptes depuis une autre application d’authentification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="139"/>
+        <location filename="../../authenticator/ui/main_window.py" line="140"/>
         <source>&amp;Add your first account</source>
         <translation>&amp;Ajouter votre premier compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="140"/>
+        <location filename="../../authenticator/ui/main_window.py" line="141"/>
         <source>No match</source>
         <translation>Aucun résultat</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="141"/>
+        <location filename="../../authenticator/ui/main_window.py" line="142"/>
         <source>No account matches your search.</source>
         <translation>Aucun compte ne correspond à votre recherche.</translation>
     </message>
@@ -759,90 +812,159 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="92"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="107"/>
         <source>Compare clock with my phone</source>
         <translation>Comparer l’horloge avec mon téléphone</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="101"/>
-        <source>Open the authenticator app on your phone (or another device), choose an account that is on both, and type the code it shows now. Nothing is sent anywhere.</source>
-        <translation>Ouvrez l’application d’authentification de votre téléphone (ou d’un autre appareil), choisissez un compte présent sur les deux et saisissez le code qu’elle affiche maintenant. Rien n’est envoyé nulle part.</translation>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="121"/>
+        <source>What to do</source>
+        <translation>Que faire</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="108"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="125"/>
         <source>Account on both devices</source>
         <translation>Compte présent sur les deux appareils</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="113"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="130"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="115"/>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="116"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="132"/>
         <source>Code shown on the other device</source>
         <translation>Code affiché sur l’autre appareil</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="117"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="133"/>
         <source>&amp;Code:</source>
         <translation>&amp;Code&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="121"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="135"/>
+        <source>It &amp;changed</source>
+        <translation>Il a &amp;changé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="136"/>
+        <source>It changed</source>
+        <translation>Il a changé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="142"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="126"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="147"/>
         <source>Co&amp;mpare</source>
         <translation>Co&amp;mparer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="127"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="148"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="129"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="149"/>
         <source>&amp;Use this correction</source>
         <translation>&amp;Utiliser cette correction</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="130"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="150"/>
         <source>Use this correction</source>
         <translation>Utiliser cette correction</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="133"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="153"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="178"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="194"/>
+        <source>Code shown on the phone now</source>
+        <translation>Code affiché maintenant sur le téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="196"/>
+        <source>Open the authenticator app on your phone (or another device), choose an account that is on both, and type the code it shows now, then press Enter. Nothing is sent anywhere.</source>
+        <translation>Ouvrez l’application d’authentification sur votre téléphone (ou un autre appareil), choisissez un compte présent sur les deux, tapez le code qu’elle affiche maintenant puis appuyez sur Entrée. Rien n’est envoyé nulle part.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="205"/>
+        <source>New code on the phone</source>
+        <translation>Nouveau code du téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="209"/>
+        <source>Found. Now watch the code on your phone: the moment it changes, press “It changed” (or start typing the new code right then). Then type the new code and press Enter.</source>
+        <translation>Trouvé. Regardez maintenant le code sur votre téléphone : à l’instant où il change, appuyez sur « Il a changé » (ou commencez à taper le nouveau code à ce moment-là). Tapez ensuite le nouveau code et appuyez sur Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="212"/>
+        <source>Waiting for the code on your phone to change…</source>
+        <translation>En attente du changement de code sur votre téléphone…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="220"/>
+        <source>Got it. Now type the new code and press Enter.</source>
+        <translation>C’est noté. Tapez maintenant le nouveau code et appuyez sur Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="263"/>
+        <source>Press “It changed” at the moment the code on your phone changes, then type the new code.</source>
+        <translation>Appuyez sur « Il a changé » à l’instant où le code de votre téléphone change, puis tapez le nouveau code.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="268"/>
+        <source>Result of the comparison:</source>
+        <translation>Résultat de la comparaison :</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="277"/>
         <source>That code fits {n} different times. Wait for the next code on your phone and type it too.</source>
         <translation>Ce code correspond à {n} moments différents. Attendez le code suivant sur votre téléphone et saisissez-le aussi.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="181"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="279"/>
         <source>That code doesn&apos;t match this account at any time within ±{reach}. Check you chose the same account on both devices.</source>
         <translation>Ce code ne correspond à ce compte à aucun moment dans un intervalle de ±{reach}. Vérifiez que vous avez choisi le même compte sur les deux appareils.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="186"/>
-        <source>Same time: your phone and this computer agree, within this {period} step.</source>
-        <translation>Même heure&#xa0;: votre téléphone et cet ordinateur sont d’accord, à ce pas de {period} près.</translation>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="285"/>
+        <source>This computer&apos;s clock and your phone agree to within {n} s.</source>
+        <translation>L’horloge de cet ordinateur et votre téléphone concordent à {n} s près.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="190"/>
-        <source>Your phone is about {amount} ahead of this computer.</source>
-        <translation>Votre téléphone avance d’environ {amount} sur cet ordinateur.</translation>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="288"/>
+        <source>This computer&apos;s clock is about {amount} ahead of your phone.</source>
+        <translation>L’horloge de cet ordinateur avance d’environ {amount} sur votre téléphone.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="192"/>
-        <source>Your phone is about {amount} behind this computer.</source>
-        <translation>Votre téléphone retarde d’environ {amount} sur cet ordinateur.</translation>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="291"/>
+        <source>This computer&apos;s clock is about {amount} behind your phone.</source>
+        <translation>L’horloge de cet ordinateur retarde d’environ {amount} sur votre téléphone.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="298"/>
+        <source>The internet time check agrees with this computer, so your phone&apos;s clock is likely the wrong one.</source>
+        <translation>La vérification par Internet concorde avec cet ordinateur : c’est probablement l’horloge de votre téléphone qui est fausse.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="301"/>
+        <source>The internet time check agrees with your phone, so this computer&apos;s clock is likely the wrong one.</source>
+        <translation>La vérification par Internet concorde avec votre téléphone : c’est probablement l’horloge de cet ordinateur qui est fausse.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="305"/>
+        <source>The internet time check agrees with neither: it puts this computer&apos;s clock {amount} slow.</source>
+        <translation>La vérification par Internet ne concorde avec aucun des deux : selon elle, l’horloge de cet ordinateur retarde de {amount}.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="307"/>
+        <source>The internet time check agrees with neither: it puts this computer&apos;s clock {amount} fast.</source>
+        <translation>La vérification par Internet ne concorde avec aucun des deux : selon elle, l’horloge de cet ordinateur avance de {amount}.</translation>
     </message>
 </context>
 <context>
@@ -887,7 +1009,7 @@
     </message>
     <message>
         <location filename="../../authenticator/ui/enroll/pages.py" line="110"/>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="143"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="144"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
@@ -902,27 +1024,27 @@
         <translation>Saisissez ce code sur le site pour terminer l’activation de l’authentification à deux facteurs. La même clé sur un autre appareil affiche le même code.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="139"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="140"/>
         <source>This key is short ({bits} bits). It works, but if the site lets you choose, a longer key is safer.</source>
         <translation>Cette clé est courte ({bits} bits). Elle fonctionne, mais si le site vous laisse le choix, une clé plus longue est plus sûre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="141"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="142"/>
         <source>Also added: {labels}.</source>
         <translation>Également ajoutés&#xa0;: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="152"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="153"/>
         <source>Counter-based code: it changes when you ask for the next one.</source>
         <translation>Code basé sur un compteur&#xa0;: il change quand vous demandez le suivant.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="156"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="157"/>
         <source>Changes in {n} s</source>
         <translation>Change dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="159"/>
+        <location filename="../../authenticator/ui/enroll/pages.py" line="166"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -1008,214 +1130,214 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="142"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="143"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="173"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="174"/>
         <source>Ways to add an account</source>
         <translation>Façons d’ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="178"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="179"/>
         <source>Scan with camera</source>
         <translation>Scanner avec la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="179"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="180"/>
         <source>Scan screen</source>
         <translation>Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="180"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
         <source>Open an image</source>
         <translation>Ouvrir une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="182"/>
         <source>Paste a link or image</source>
         <translation>Coller lien ou image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="182"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="183"/>
         <source>Type a key</source>
         <translation>Saisir une clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="190"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="191"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="209"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="210"/>
         <source>Add &amp;another</source>
         <translation>Ajouter un aut&amp;re</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="210"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="211"/>
         <source>Add another account</source>
         <translation>Ajouter un autre compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="211"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="212"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="212"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="213"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="214"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="392"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="215"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="393"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="215"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="216"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="228"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="229"/>
         <source>Scanner note</source>
         <translation>Remarque sur le scanner</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="232"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="233"/>
         <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
         <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="243"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="244"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="286"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="287"/>
         <source>Scan a QR code on your screen</source>
         <translation>Scanner un code QR affiché à l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="287"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="288"/>
         <source>Open the page that shows the QR code, then press Scan screen. This window steps aside for a moment while the screen is read.</source>
         <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="289"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="290"/>
         <source>&amp;Scan screen</source>
         <translation>&amp;Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="298"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="299"/>
         <source>Open an image instead</source>
         <translation>Ouvrir plutôt une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="300"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="301"/>
         <source>Paste instead</source>
         <translation>Coller plutôt</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="312"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="560"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="313"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="561"/>
         <source>Open an image of the QR code</source>
         <translation>Ouvrir une image du code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="313"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="314"/>
         <source>Choose a screenshot or photo of the QR code. You can also drop an image file onto this window.</source>
         <translation>Choisissez une capture d’écran ou une photo du code QR. Vous pouvez aussi déposer un fichier image sur cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="315"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="316"/>
         <source>&amp;Choose image…</source>
         <translation>&amp;Choisir une image…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="326"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="327"/>
         <source>Paste a link or an image</source>
         <translation>Coller un lien ou une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="327"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="328"/>
         <source>Copy the QR code image (right click, Copy image) or its otpauth:// link, then press Ctrl+V here. Google Authenticator export links work too.</source>
         <translation>Copiez l’image du code QR (clic droit, «&#xa0;Copier l’image&#xa0;») ou son lien otpauth://, puis appuyez sur Ctrl+V ici. Les liens d’exportation de Google Authenticator fonctionnent aussi.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="332"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="333"/>
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="336"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="337"/>
         <source>&amp;Paste from clipboard</source>
         <translation>&amp;Coller depuis le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="392"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="393"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="414"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="415"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="425"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="426"/>
         <source>No camera</source>
         <translation>Aucune caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="428"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="429"/>
         <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
         <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="470"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="471"/>
         <source>The camera is not available</source>
         <translation>La caméra n’est pas disponible</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="515"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="516"/>
         <source>This desktop did not let the app read the screen (this happens on Wayland). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
         <translation>Ce bureau n’a pas laissé l’application lire l’écran (cela arrive sous Wayland). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="524"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="525"/>
         <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
         <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="561"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="562"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>Images ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="568"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="569"/>
         <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
         <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="626"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="627"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="679"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="680"/>
         <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
         <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="683"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="684"/>
         <source>Still missing: parts {parts}.</source>
         <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="711"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="712"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
     </message>
@@ -1389,32 +1511,32 @@
 <context>
     <name>FixClockDialog</name>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="45"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="52"/>
         <source>How to fix the clock</source>
         <translation>Comment corriger l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="48"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="55"/>
         <source>&lt;b&gt;Windows&lt;/b&gt;: Settings &amp;gt; Time &amp;amp; language &amp;gt; Date &amp;amp; time, turn on &lt;i&gt;Set time automatically&lt;/i&gt;, then click &lt;i&gt;Sync now&lt;/i&gt;.</source>
         <translation>&lt;b&gt;Windows&lt;/b&gt;&#xa0;: Paramètres &amp;gt; Heure et langue &amp;gt; Date et heure, activez &lt;i&gt;Régler l’heure automatiquement&lt;/i&gt;, puis cliquez sur &lt;i&gt;Synchroniser maintenant&lt;/i&gt;.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="51"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="58"/>
         <source>&lt;b&gt;macOS&lt;/b&gt;: System Settings &amp;gt; General &amp;gt; Date &amp;amp; Time, turn on &lt;i&gt;Set time and date automatically&lt;/i&gt;.</source>
         <translation>&lt;b&gt;macOS&lt;/b&gt;&#xa0;: Réglages Système &amp;gt; Général &amp;gt; Date et heure, activez &lt;i&gt;Régler la date et l’heure automatiquement&lt;/i&gt;.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="53"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="60"/>
         <source>&lt;b&gt;Linux&lt;/b&gt;: run &lt;code&gt;timedatectl set-ntp true&lt;/code&gt; in a terminal (or turn on automatic time in your desktop&apos;s date and time settings).</source>
         <translation>&lt;b&gt;Linux&lt;/b&gt;&#xa0;: lancez &lt;code&gt;timedatectl set-ntp true&lt;/code&gt; dans un terminal (ou activez l’heure automatique dans les réglages de date et d’heure de votre bureau).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="59"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="66"/>
         <source>Codes depend on the time. Let your system set its clock automatically:</source>
         <translation>Les codes dépendent de l’heure. Laissez votre système régler son horloge automatiquement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="71"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="78"/>
         <source>Until then, “Use corrected time for codes” keeps your codes right.</source>
         <translation>En attendant, «&#xa0;Utiliser l’heure corrigée pour les codes&#xa0;» garde vos codes justes.</translation>
     </message>
@@ -1422,78 +1544,88 @@
 <context>
     <name>GoogleExportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="182"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="180"/>
         <source>Export to Google Authenticator</source>
         <translation>Exporter vers Google Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="191"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="189"/>
         <source>Choose the accounts to move. In Google Authenticator, open “Transfer accounts”, then “Import accounts”, and scan the codes shown next.</source>
         <translation>Choisissez les comptes à transférer. Dans Google Authenticator, ouvrez «&#xa0;Transférer des comptes&#xa0;», puis «&#xa0;Importer des comptes&#xa0;», et scannez les codes affichés ensuite.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="195"/>
         <source>Accounts to export</source>
         <translation>Comptes à exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="207"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="205"/>
         <source>{label} — {reason}</source>
         <translation>{label} — {reason}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="217"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="215"/>
         <source>Google Authenticator cannot hold {n} of these accounts (shown greyed with the reason); keep them here or use another app.</source>
         <translation>Google Authenticator ne peut pas accueillir {n} de ces comptes (grisés, avec la raison)&#xa0;; gardez-les ici ou utilisez une autre application.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="231"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="229"/>
         <source>Export QR code</source>
         <translation>Code QR d’exportation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="239"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="236"/>
         <source>&amp;Previous</source>
         <translation>&amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="240"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="237"/>
         <source>Previous code</source>
         <translation>Code précédent</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="242"/>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="273"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="241"/>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="243"/>
+        <source>Next code</source>
+        <translation>Code suivant</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="245"/>
         <source>&amp;Show QR codes</source>
         <translation>&amp;Afficher les codes QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="243"/>
-        <source>Next</source>
-        <translation>Suivant</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="246"/>
-        <source>C&amp;lose</source>
-        <translation>&amp;Fermer</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="247"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="270"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="252"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="270"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="242"/>
         <source>&amp;Next</source>
         <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="299"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="246"/>
+        <source>Show QR codes</source>
+        <translation>Afficher les codes QR</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="249"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="250"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="253"/>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="309"/>
         <source>{i} of {n}</source>
         <translation>{i} sur {n}</translation>
     </message>
@@ -1646,227 +1778,227 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="165"/>
+        <location filename="../../authenticator/ui/main_window.py" line="166"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="222"/>
+        <location filename="../../authenticator/ui/main_window.py" line="224"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="224"/>
+        <location filename="../../authenticator/ui/main_window.py" line="226"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="226"/>
+        <location filename="../../authenticator/ui/main_window.py" line="228"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="227"/>
+        <location filename="../../authenticator/ui/main_window.py" line="229"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="229"/>
+        <location filename="../../authenticator/ui/main_window.py" line="231"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="230"/>
+        <location filename="../../authenticator/ui/main_window.py" line="232"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="232"/>
+        <location filename="../../authenticator/ui/main_window.py" line="234"/>
         <source>&amp;Favourite</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="234"/>
+        <location filename="../../authenticator/ui/main_window.py" line="236"/>
         <source>Move &amp;up</source>
         <translation>Déplacer vers le &amp;haut</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="235"/>
+        <location filename="../../authenticator/ui/main_window.py" line="237"/>
         <source>Move do&amp;wn</source>
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="237"/>
+        <location filename="../../authenticator/ui/main_window.py" line="239"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="240"/>
+        <location filename="../../authenticator/ui/main_window.py" line="242"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="238"/>
+        <location filename="../../authenticator/ui/main_window.py" line="240"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="242"/>
+        <location filename="../../authenticator/ui/main_window.py" line="244"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="248"/>
+        <location filename="../../authenticator/ui/main_window.py" line="250"/>
         <source>S&amp;ort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="250"/>
+        <location filename="../../authenticator/ui/main_window.py" line="252"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="250"/>
+        <location filename="../../authenticator/ui/main_window.py" line="252"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="251"/>
+        <location filename="../../authenticator/ui/main_window.py" line="253"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="251"/>
+        <location filename="../../authenticator/ui/main_window.py" line="253"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="257"/>
+        <location filename="../../authenticator/ui/main_window.py" line="259"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par &amp;étiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="280"/>
+        <location filename="../../authenticator/ui/main_window.py" line="282"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="375"/>
+        <location filename="../../authenticator/ui/main_window.py" line="379"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="376"/>
+        <location filename="../../authenticator/ui/main_window.py" line="380"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="444"/>
+        <location filename="../../authenticator/ui/main_window.py" line="448"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="503"/>
+        <location filename="../../authenticator/ui/main_window.py" line="507"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="505"/>
+        <location filename="../../authenticator/ui/main_window.py" line="509"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="521"/>
+        <location filename="../../authenticator/ui/main_window.py" line="525"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="538"/>
+        <location filename="../../authenticator/ui/main_window.py" line="542"/>
         <source>Key already here</source>
         <translation>Clé déjà présente</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="539"/>
+        <location filename="../../authenticator/ui/main_window.py" line="543"/>
         <source>This key is already in the vault as {label}.</source>
         <translation>Cette clé est déjà dans le coffre sous le nom {label}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="541"/>
+        <location filename="../../authenticator/ui/main_window.py" line="545"/>
         <source>&amp;Skip</source>
         <translation>&amp;Ignorer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="542"/>
+        <location filename="../../authenticator/ui/main_window.py" line="546"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="543"/>
+        <location filename="../../authenticator/ui/main_window.py" line="547"/>
         <source>&amp;Keep both</source>
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="589"/>
+        <location filename="../../authenticator/ui/main_window.py" line="593"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="590"/>
+        <location filename="../../authenticator/ui/main_window.py" line="594"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="603"/>
+        <location filename="../../authenticator/ui/main_window.py" line="607"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="604"/>
+        <location filename="../../authenticator/ui/main_window.py" line="608"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="635"/>
+        <location filename="../../authenticator/ui/main_window.py" line="639"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="636"/>
+        <location filename="../../authenticator/ui/main_window.py" line="640"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="656"/>
+        <location filename="../../authenticator/ui/main_window.py" line="660"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="665"/>
+        <location filename="../../authenticator/ui/main_window.py" line="669"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="701"/>
+        <location filename="../../authenticator/ui/main_window.py" line="705"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="702"/>
+        <location filename="../../authenticator/ui/main_window.py" line="706"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="726"/>
+        <location filename="../../authenticator/ui/main_window.py" line="730"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="727"/>
+        <location filename="../../authenticator/ui/main_window.py" line="731"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="740"/>
+        <location filename="../../authenticator/ui/main_window.py" line="744"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
@@ -2177,91 +2309,200 @@
     </message>
 </context>
 <context>
-    <name>RestoreDialog</name>
+    <name>RestoreBackupDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="158"/>
-        <source>Restore from a backup</source>
-        <translation>Restaurer depuis une sauvegarde</translation>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="73"/>
+        <source>Restore from an automatic backup</source>
+        <translation>Restaurer une sauvegarde automatique</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="161"/>
-        <source>Pick an automatic backup of this vault or open a backup file. Accounts already in the vault are left as they are; only the missing ones are added.</source>
-        <translation>Choisissez une sauvegarde automatique de ce coffre ou ouvrez un fichier de sauvegarde. Les comptes déjà présents dans le coffre restent tels quels&#xa0;; seuls les comptes manquants sont ajoutés.</translation>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="77"/>
+        <source>Pick a backup to put in place of the vault file. The damaged file is kept aside as {name}.damaged-DATE, never deleted.</source>
+        <translation>Choisissez une sauvegarde à remettre à la place du fichier du coffre. Le fichier endommagé est mis de côté sous le nom {name}.damaged-DATE, jamais supprimé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="167"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="80"/>
+        <source>Pick a backup to put in place of the vault file. The current file is kept as a backup first, so this can be undone.</source>
+        <translation>Choisissez une sauvegarde à remettre à la place du fichier du coffre. Le fichier actuel est d’abord gardé comme sauvegarde : l’opération peut être annulée.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="85"/>
         <source>Automatic backups</source>
         <translation>Sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="171"/>
-        <source>{when} — {size} KB</source>
-        <translation>{when} — {size} Ko</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="176"/>
-        <source>No automatic backups yet</source>
-        <translation>Aucune sauvegarde automatique pour l’instant</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="180"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="93"/>
         <source>Automatic backups (newest first):</source>
-        <translation>Sauvegardes automatiques (les plus récentes d’abord)&#xa0;:</translation>
+        <translation>Sauvegardes automatiques (les plus récentes d’abord) :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="183"/>
-        <source>Open a backup &amp;file…</source>
-        <translation>Ouvrir un &amp;fichier de sauvegarde…</translation>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="98"/>
+        <source>Password of the backups</source>
+        <translation>Mot de passe des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
-        <source>Open a backup file</source>
-        <translation>Ouvrir un fichier de sauvegarde</translation>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="99"/>
+        <source>Vault password at the time of the backup</source>
+        <translation>Mot de passe du coffre à la date de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="191"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="192"/>
-        <source>Password of the backup</source>
-        <translation>Mot de passe de la sauvegarde</translation>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="101"/>
+        <source>Show &amp;accounts</source>
+        <translation>Afficher les &amp;comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="193"/>
-        <source>For an automatic backup: the vault password it had when it was saved.</source>
-        <translation>Pour une sauvegarde automatique&#xa0;: le mot de passe qu’avait le coffre au moment de l’enregistrement.</translation>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="102"/>
+        <source>Show accounts</source>
+        <translation>Afficher les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="196"/>
-        <source>&amp;Open</source>
-        <translation>&amp;Ouvrir</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
-        <source>Open the backup</source>
-        <translation>Ouvrir la sauvegarde</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="210"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="211"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="112"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="113"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="213"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="116"/>
+        <source>&amp;Replace the vault with this backup</source>
+        <translation>&amp;Remplacer le coffre par cette sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="117"/>
+        <source>Replace the vault with this backup</source>
+        <translation>Remplacer le coffre par cette sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="140"/>
+        <source>{when} — another password</source>
+        <translation>{when} — autre mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="142"/>
+        <source>{when} — damaged</source>
+        <translation>{when} — endommagée</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="144"/>
+        <source>{when} — 1 account</source>
+        <translation>{when} — 1 compte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="145"/>
+        <source>{when} — {n} accounts</source>
+        <translation>{when} — {n} comptes</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="216"/>
+        <source>The backup of {when} is the vault again.</source>
+        <translation>La sauvegarde du {when} est de nouveau le coffre.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="218"/>
+        <source>The backup of {when} is the vault again; the damaged file is kept as {name}.</source>
+        <translation>La sauvegarde du {when} est de nouveau le coffre ; le fichier endommagé est gardé sous le nom {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="220"/>
+        <source>The backup of {when} is the vault again; the previous file is kept as a backup.</source>
+        <translation>La sauvegarde du {when} est de nouveau le coffre ; le fichier précédent est gardé comme sauvegarde.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="161"/>
+        <source>Restore from a backup</source>
+        <translation>Restaurer depuis une sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="164"/>
+        <source>Pick an automatic backup of this vault or open a backup file. Then either add the accounts that are missing (the others stay as they are), or replace the vault with the backup to undo changes (the current file is kept as a backup first).</source>
+        <translation>Choisissez une sauvegarde automatique de ce coffre ou ouvrez un fichier de sauvegarde. Ensuite, ajoutez les comptes manquants (les autres restent tels quels), ou remplacez le coffre par la sauvegarde pour annuler des modifications (le fichier actuel est d’abord gardé comme sauvegarde).</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="171"/>
+        <source>Automatic backups</source>
+        <translation>Sauvegardes automatiques</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="175"/>
+        <source>{when} — {size} KB</source>
+        <translation>{when} — {size} Ko</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="180"/>
+        <source>No automatic backups yet</source>
+        <translation>Aucune sauvegarde automatique pour l’instant</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
+        <source>Automatic backups (newest first):</source>
+        <translation>Sauvegardes automatiques (les plus récentes d’abord)&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="187"/>
+        <source>Open a backup &amp;file…</source>
+        <translation>Ouvrir un &amp;fichier de sauvegarde…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="188"/>
+        <source>Open a backup file</source>
+        <translation>Ouvrir un fichier de sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="195"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="196"/>
+        <source>Password of the backup</source>
+        <translation>Mot de passe de la sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
+        <source>For an automatic backup: the vault password it had when it was saved.</source>
+        <translation>Pour une sauvegarde automatique&#xa0;: le mot de passe qu’avait le coffre au moment de l’enregistrement.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="200"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="201"/>
+        <source>Open the backup</source>
+        <translation>Ouvrir la sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="214"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="215"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="217"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="214"/>
-        <source>Restore</source>
-        <translation>Restaurer</translation>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="218"/>
+        <source>Add the missing accounts</source>
+        <translation>Ajouter les comptes manquants</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="233"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="220"/>
+        <source>Re&amp;place the vault with this backup</source>
+        <translation>Rem&amp;placer le coffre par cette sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="221"/>
+        <source>Replace the vault with this backup</source>
+        <translation>Remplacer le coffre par cette sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="243"/>
         <source>Open a backup</source>
         <translation>Ouvrir une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="245"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="255"/>
         <source>&amp;Restore {n} missing</source>
         <translation>&amp;Restaurer les {n} manquants</translation>
     </message>
@@ -2359,114 +2600,124 @@
     </message>
     <message>
         <location filename="../../authenticator/ui/settings/dialog.py" line="60"/>
-        <source>Backups to keep</source>
-        <translation>Sauvegardes à conserver</translation>
+        <source>Recent saves kept as backups</source>
+        <translation>Enregistrements récents gardés en sauvegarde</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/settings/dialog.py" line="63"/>
-        <source>&amp;Backups to keep:</source>
-        <translation>&amp;Sauvegardes à conserver&#xa0;:</translation>
+        <source>&amp;Backups of recent saves:</source>
+        <translation>&amp;Sauvegardes des derniers enregistrements :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="64"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="65"/>
+        <source>The last saves (this number), plus the first backup of each of the last 7 days, 8 weeks and 12 months.</source>
+        <translation>Les derniers enregistrements (ce nombre), plus la première sauvegarde de chacun des 7 derniers jours, des 8 dernières semaines et des 12 derniers mois.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="68"/>
+        <source>Which backups are kept</source>
+        <translation>Sauvegardes conservées</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="70"/>
         <source>&amp;Remember the vault on this computer (system keyring): no password at start-up</source>
         <translation>Mémoriser le coffre sur cet &amp;ordinateur (trousseau du système)&#xa0;: pas de mot de passe au démarrage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="66"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="72"/>
         <source>Remember the vault on this computer</source>
         <translation>Mémoriser le coffre sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="68"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="74"/>
         <source>Anyone who can use your account on this computer could then open the vault. Locking still asks for the password.</source>
         <translation>Toute personne pouvant utiliser votre session sur cet ordinateur pourrait alors ouvrir le coffre. Le verrouillage demande toujours le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="75"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="81"/>
         <source>Appearance and tray</source>
         <translation>Apparence et zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="78"/>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="91"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="84"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="97"/>
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="79"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="85"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="80"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="86"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="82"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="88"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="83"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="89"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="84"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="90"/>
         <source>Closing the window keeps the app in the &amp;tray</source>
         <translation>Fermer la fenêtre &amp;garde l’application dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="86"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="92"/>
         <source>&amp;Start minimised in the tray</source>
         <translation>&amp;Démarrer réduite dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="95"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="101"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="96"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="102"/>
         <source>Applies the next time the app starts</source>
         <translation>S’applique au prochain démarrage de l’application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="97"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="103"/>
         <source>Applies the next time the app starts.</source>
         <translation>S’applique au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="98"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="104"/>
         <source>L&amp;anguage (at next start):</source>
         <translation>L&amp;angue (au prochain démarrage)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="116"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="122"/>
         <source>Your data</source>
         <translation>Vos données</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="118"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="124"/>
         <source>Vault: {vault}
 Backups: {backups}</source>
         <translation>Coffre&#xa0;: {vault}
 Sauvegardes&#xa0;: {backups}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="122"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="128"/>
         <source>Where the vault and backups are</source>
         <translation>Emplacement du coffre et des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="123"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="129"/>
         <source>Open &amp;folder</source>
         <translation>Ouvrir &amp;le dossier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="124"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="130"/>
         <source>Open the vault folder</source>
         <translation>Ouvrir le dossier du coffre</translation>
     </message>
@@ -2474,62 +2725,62 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>ShowQrDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="67"/>
         <source>QR code for {label}</source>
         <translation>Code QR de {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="72"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="69"/>
         <source>Scan this code with the authenticator app on your other device, or type the key into it. Anyone who sees it can make your codes.</source>
         <translation>Scannez ce code avec l’application d’authentification de votre autre appareil, ou saisissez-y la clé. Quiconque le voit peut générer vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="75"/>
         <source>QR code of the key</source>
         <translation>Code QR de la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="87"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="84"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="92"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="89"/>
         <source>The code is hidden to keep the key safe.</source>
         <translation>Le code est masqué pour protéger la clé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="96"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="93"/>
         <source>&amp;Copy key</source>
         <translation>&amp;Copier la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="97"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="94"/>
         <source>Copy key</source>
         <translation>Copier la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="99"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="96"/>
         <source>&amp;Show again</source>
         <translation>&amp;Afficher de nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="100"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="97"/>
         <source>Show again</source>
         <translation>Afficher de nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="102"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="99"/>
         <source>C&amp;lose</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="103"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="100"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="147"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="145"/>
         <source>Hidden in {n} s</source>
         <translation>Masqué dans {n} s</translation>
     </message>
@@ -2606,64 +2857,64 @@ Sauvegardes&#xa0;: {backups}</translation>
         <translation>La sauvegarde contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="175"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="176"/>
         <source>Import from another app</source>
         <translation>Importer depuis une autre application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="176"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="177"/>
         <source>Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;All files (*)</source>
         <translation>Exportations d’authentification (*.json *.2fas *.txt *.csv *.aes *.authvault *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="189"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="190"/>
         <source>Added {n} accounts</source>
         <translation>{n} comptes ajoutés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="190"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="191"/>
         <source>Added 1 account</source>
         <translation>1 compte ajouté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="196"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="197"/>
         <source>Aegis file saved to {file}</source>
         <translation>Fichier Aegis enregistré dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="199"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="200"/>
         <source>The Aegis file will hold every key of this vault.</source>
         <translation>Le fichier Aegis contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="205"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="206"/>
         <source>Export every key as plain otpauth:// links.</source>
         <translation>Exporter chaque clé sous forme de liens otpauth:// en clair.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="209"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="227"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="238"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="210"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="228"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="239"/>
         <source>Export keys as text</source>
         <translation>Exporter les clés en texte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="210"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="211"/>
         <source>The file will hold your keys UNENCRYPTED: anyone who reads it can make your codes. Delete it as soon as you have used it, and prefer an encrypted backup.</source>
         <translation>Le fichier contiendra vos clés NON CHIFFRÉES&#xa0;: quiconque le lit peut générer vos codes. Supprimez-le dès que vous l’avez utilisé, et préférez une sauvegarde chiffrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="213"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="214"/>
         <source>I &amp;understand, export</source>
         <translation>J’ai &amp;compris, exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="229"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="230"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="240"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="241"/>
         <source>Keys written to {file} (readable by you only)</source>
         <translation>Clés écrites dans {file} (lisible par vous seul)</translation>
     </message>
@@ -2671,144 +2922,220 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="183"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="194"/>
         <source>Vault locked</source>
         <translation>Coffre verrouillé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="191"/>
-        <location filename="../../authenticator/ui/vault/pages.py" line="192"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="202"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="203"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="196"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="207"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="198"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="209"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="203"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="214"/>
         <source>Unlocking</source>
         <translation>Déverrouillage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="205"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="216"/>
+        <source>&amp;Restore from an automatic backup…</source>
+        <translation>&amp;Restaurer une sauvegarde automatique…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/pages.py" line="217"/>
+        <source>Restore from an automatic backup</source>
+        <translation>Restaurer une sauvegarde automatique</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/pages.py" line="221"/>
         <source>Open another vault…</source>
         <translation>Ouvrir un autre coffre…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="207"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="223"/>
         <source>Open another vault</source>
         <translation>Ouvrir un autre coffre</translation>
     </message>
 </context>
 <context>
+    <name>VaultRecovery</name>
+    <message>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="93"/>
+        <source>This vault file is damaged: the password is right, but its content fails the integrity check.</source>
+        <translation>Ce fichier de coffre est endommagé : le mot de passe est juste, mais son contenu échoue au contrôle d’intégrité.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="96"/>
+        <source>This file cannot be read: it is not an Authenticator vault, or it is damaged or truncated.</source>
+        <translation>Ce fichier est illisible : ce n’est pas un coffre Authenticator, ou il est endommagé ou tronqué.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="99"/>
+        <source>There is no automatic backup of it in the backups folder.</source>
+        <translation>Il n’y en a aucune sauvegarde automatique dans le dossier des sauvegardes.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="163"/>
+        <source>The vault was replaced by the backup; the previous file is kept as a backup.</source>
+        <translation>Le coffre a été remplacé par la sauvegarde ; le fichier précédent est gardé comme sauvegarde.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="174"/>
+        <source>This is an automatic backup</source>
+        <translation>Ceci est une sauvegarde automatique</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="175"/>
+        <source>{file} is an automatic backup of {vault}. Working inside the backups folder would mix your changes with old copies that are deleted over time. Restore it as the vault instead? The current vault file is kept as a backup.</source>
+        <translation>{file} est une sauvegarde automatique de {vault}. Travailler dans le dossier des sauvegardes mélangerait vos modifications avec d’anciennes copies supprimées au fil du temps. La restaurer plutôt comme coffre ? Le fichier actuel du coffre est gardé comme sauvegarde.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="180"/>
+        <source>&amp;Restore it as the vault…</source>
+        <translation>&amp;La restaurer comme coffre…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="182"/>
+        <source>Restore it as the vault</source>
+        <translation>La restaurer comme coffre</translation>
+    </message>
+</context>
+<context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/vault/session.py" line="140"/>
+        <location filename="../../authenticator/ui/vault/session.py" line="149"/>
         <source>The vault was changed elsewhere, including its password: use the new password from now on.</source>
         <translation>Le coffre a été modifié ailleurs, y compris son mot de passe&#xa0;: utilisez désormais le nouveau mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/session.py" line="143"/>
+        <location filename="../../authenticator/ui/vault/session.py" line="152"/>
         <source>Updated with changes saved elsewhere (another device or program).</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs (autre appareil ou programme).</translation>
     </message>
 </context>
 <context>
+    <name>WeakPasswordGuard</name>
+    <message>
+        <location filename="../../authenticator/ui/vault/weak_guard.py" line="32"/>
+        <source>Weak password warning</source>
+        <translation>Avertissement : mot de passe faible</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/weak_guard.py" line="38"/>
+        <source>&amp;Use it anyway</source>
+        <translation>&amp;L’utiliser quand même</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/weak_guard.py" line="39"/>
+        <source>Use it anyway</source>
+        <translation>L’utiliser quand même</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/vault/weak_guard.py" line="54"/>
+        <source>{reason} A weak password is the easiest way into your keys if someone gets a copy of the vault file. Choose a longer one, or use this one anyway.</source>
+        <translation>{reason} Un mot de passe faible est le chemin le plus facile vers vos clés si quelqu’un obtient une copie du fichier du coffre. Choisissez-en un plus long, ou utilisez celui-ci quand même.</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="66"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="67"/>
         <source>Welcome to Authenticator</source>
         <translation>Bienvenue dans Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="68"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="69"/>
         <source>Your two-factor keys are kept in an encrypted vault on this computer. Choose a password to protect it.</source>
         <translation>Vos clés à deux facteurs sont conservées dans un coffre chiffré sur cet ordinateur. Choisissez un mot de passe pour le protéger.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="76"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="77"/>
         <source>New vault password</source>
         <translation>Nouveau mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="77"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="78"/>
         <source>At least {n} characters</source>
         <translation>Au moins {n} caractères</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="81"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="82"/>
         <source>Repeat the password</source>
         <translation>Répétez le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="82"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="83"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="83"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="84"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="90"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="91"/>
         <source>Password strength</source>
         <translation>Robustesse du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="97"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="98"/>
         <source>&lt;b&gt;There is no way to recover a lost password.&lt;/b&gt; Without it, the keys in this vault are gone. Write it down somewhere safe.</source>
         <translation>&lt;b&gt;Un mot de passe perdu ne peut pas être récupéré.&lt;/b&gt; Sans lui, les clés de ce coffre sont perdues. Notez-le en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="106"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="109"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Créer le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="108"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="111"/>
         <source>Create vault</source>
         <translation>Créer le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="109"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="112"/>
         <source>&amp;Open an existing vault file…</source>
         <translation>&amp;Ouvrir un fichier de coffre existant…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="111"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="114"/>
         <source>Open an existing vault file</source>
         <translation>Ouvrir un fichier de coffre existant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="115"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="118"/>
         <source>Creating the vault</source>
         <translation>Création du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="139"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="143"/>
         <source>The password needs at least {n} characters.</source>
         <translation>Le mot de passe doit comporter au moins {n} caractères.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="143"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="147"/>
         <source>The two passwords are different.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="150"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="157"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="151"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="158"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>

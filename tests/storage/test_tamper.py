@@ -11,6 +11,7 @@ from authenticator.storage import (
     NotAVaultError,
     UnsupportedVersionError,
     Vault,
+    VaultDamagedError,
     WrongPasswordError,
     container,
     kdf,
@@ -61,6 +62,9 @@ def test_every_bit_flip_is_refused(small_vault: bytes, tmp_path: Path,
             outcomes[outcome] = outcomes.get(outcome, 0) + 1
     assert sum(outcomes.values()) == 8 * len(small_vault)
     assert outcomes[WrongPasswordError] > 0 and outcomes[NotAVaultError] > 0
+    # With the right password, a flip outside the key slot is reported as damage, not as a
+    # wrong password (the slot opened, the content failed authentication).
+    assert outcomes[VaultDamagedError] > 0
     assert len(cache) > 2  # flips of salt / parameters really derived other keys
 
 
@@ -68,7 +72,7 @@ def test_every_truncation_is_refused(small_vault: bytes, tmp_path: Path) -> None
     target = tmp_path / "cut.authvault"
     for length in range(len(small_vault)):
         assert _try_open(target, small_vault[:length]) is not None, f"length {length} accepted"
-    assert _try_open(target, small_vault + b"\x00") is WrongPasswordError  # appended byte
+    assert _try_open(target, small_vault + b"\x00") is VaultDamagedError  # appended byte
 
 
 def test_header_is_authenticated_even_when_still_valid_json(small_vault: bytes,
@@ -80,7 +84,7 @@ def test_header_is_authenticated_even_when_still_valid_json(small_vault: bytes,
     spaced = header.replace(b",", b", ")
     prefix = container.PREAMBLE.pack(container.MAGIC, 1, len(spaced))
     assert _try_open(tmp_path / "x.authvault", prefix + spaced + parsed.ciphertext) \
-        is WrongPasswordError
+        is VaultDamagedError
 
 
 def test_header_kdf_parameters_out_of_bounds_are_rejected_before_deriving(

@@ -157,7 +157,8 @@ def test_backups_kept_and_pruned_and_open_read_only(
         vault.add(full_account(id=f"id{i}"))
         vault.save()
     backups = vault.list_backups()
-    assert len(backups) == 3
+    assert len(backups) == 4  # the 3 newest saves + the day's first backup (retention spread)
+    assert [a.id for a in Vault.open(backups[-1].path, PASSWORD, read_only=True).accounts] == []
     assert backups[0].saved >= backups[-1].saved
     assert all(b.size == b.path.stat().st_size for b in backups)
     newest = Vault.open(backups[0].path, PASSWORD, read_only=True)

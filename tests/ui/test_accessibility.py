@@ -36,6 +36,7 @@ from authenticator.ui.transfer.common import PasswordGate
 from authenticator.ui.transfer.importing import ImportDialog
 from authenticator.ui.transfer.qr import GoogleExportDialog, ShowQrDialog
 from authenticator.ui.vault.password_dialog import ChangePasswordDialog
+from authenticator.ui.vault.restore_dialog import RestoreBackupDialog
 from tests.ui.conftest import PASSWORD, T0, create_vault, on_next_modal
 
 GITHUB = Account(secret=b"12345678901234567890", issuer="GitHub", name="alice")
@@ -135,12 +136,14 @@ def dialogs(win, tmp_path: Path) -> dict[str, Callable[[], QWidget]]:
         "restore": lambda: RestoreDialog(win.session, lambda added: None),
         "import": lambda: ImportDialog(win.session, otpauth, lambda added: None),
         "change password": lambda: ChangePasswordDialog(win.session),
+        "restore automatic backup": lambda: RestoreBackupDialog(
+            win.session.path, damaged=True, now=win.time.wall),
     }
 
 
 @pytest.mark.parametrize("name", ["edit", "settings", "compare", "fix clock", "password gate",
                                   "show qr", "google export", "backup", "restore", "import",
-                                  "change password"])
+                                  "change password", "restore automatic backup"])
 def test_dialog_controls_have_names(qtbot, ready, tmp_path, name):
     dialog = showing(qtbot, dialogs(ready, tmp_path)[name]())
     assert unnamed(dialog) == []
@@ -149,6 +152,12 @@ def test_dialog_controls_have_names(qtbot, ready, tmp_path, name):
         assert unnamed(dialog) == []
     if isinstance(dialog, GoogleExportDialog):
         dialog.next_button.click()  # the QR pages
+        assert unnamed(dialog) == []
+    if isinstance(dialog, CompareDialog):
+        account = dialog.selected_account()
+        qtbot.keyClicks(dialog.code, code_at(account, ready.time.wall()))
+        qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+        assert dialog.changed_button.isVisible()  # the "press when it changes" step
         assert unnamed(dialog) == []
     if isinstance(dialog, SettingsDialog):
         assert any(section.title() == "Clock" for section in dialog.sections)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 
 import pytest
@@ -10,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
 from authenticator.core.account import Account, OtpKind
-from authenticator.core.drift import humanize_seconds
 from authenticator.core.otp import code_at, code_for_step, time_step
 from authenticator.ui.clock.check import ClockCheck, parse_server_list
 from authenticator.ui.clock.dialogs import CompareDialog, FixClockDialog
@@ -296,36 +294,6 @@ def type_code(qtbot, dialog: CompareDialog, code: str) -> None:
     click(qtbot, dialog.compare_button)
 
 
-def test_compare_same_time(qtbot, window, timebase):
-    account = start_with_account(qtbot, window)
-    seen: list[str] = []
-
-    def run(dialog):
-        type_code(qtbot, dialog, code_at(account, timebase.wall()))
-        seen.append(dialog.result_label.text())
-        assert not dialog.apply_button.isVisible()
-        dialog.reject()
-
-    open_compare(qtbot, window, run)
-    assert seen[0].startswith("Same time")
-
-
-def test_compare_phone_ahead_offers_the_correction(qtbot, window, timebase):
-    account = start_with_account(qtbot, window)
-    seen: list[str] = []
-
-    def run(dialog):
-        type_code(qtbot, dialog, code_at(account, timebase.wall() + 60))
-        seen.append(dialog.result_label.text())
-        click(qtbot, dialog.apply_button)
-
-    open_compare(qtbot, window, run)
-    assert seen == ["Your phone is about 1 min ahead of this computer."]
-    assert timebase.correction == 60
-    assert shown_code(window) == code_at(account, timebase.wall() + 60)
-    assert window.clock_check.indicator.isVisible()
-
-
 def test_compare_no_match(qtbot, window, timebase):
     account = start_with_account(qtbot, window)
     step = time_step(timebase.wall(), 30)
@@ -344,47 +312,6 @@ def test_compare_no_match(qtbot, window, timebase):
     assert "doesn't match this account" in seen[0]
     assert "6-digit code" in seen[1]
     assert timebase.correction == 0
-
-
-def colliding_account(now: float) -> tuple[Account, int, int]:
-    """An account showing the same code at two steps within ±10 (seeded search)."""
-    rng = random.Random(7)
-    step = time_step(now, 30)
-    for _ in range(100_000):
-        account = Account(secret=rng.randbytes(20), issuer="Collide")
-        seen: dict[str, int] = {}
-        for k in range(-10, 11):
-            code = code_for_step(account, step + k)
-            if code in seen:
-                return account, seen[code], k
-            seen[code] = k
-    raise AssertionError("no collision found")
-
-
-def test_compare_ambiguous_then_second_code(qtbot, window, timebase):
-    create_vault(qtbot, window)
-    account, first, second = colliding_account(timebase.wall())
-    window.session.add(account)
-    seen: list[str] = []
-
-    def run(dialog):
-        type_code(qtbot, dialog, code_for_step(account, time_step(timebase.wall(), 30) + second))
-        seen.append(dialog.result_label.text())
-        assert not dialog.apply_button.isVisible()
-        timebase.advance(30)  # the phone shows its next code
-        type_code(qtbot, dialog, code_for_step(account, time_step(timebase.wall(), 30) + second))
-        seen.append(dialog.result_label.text())
-        dialog.reject()
-
-    open_compare(qtbot, window, run)
-    assert "fits 2 different times" in seen[0]
-    if second == 0:
-        assert seen[1].startswith("Same time")
-    else:
-        way = "ahead of" if second > 0 else "behind"
-        amount = humanize_seconds(second * 30)
-        assert seen[1] == f"Your phone is about {amount} {way} this computer."
-    assert first != second
 
 
 def test_row_menu_offers_compare_for_time_based_accounts(qtbot, window):

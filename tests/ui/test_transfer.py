@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QWidget
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.uri import parse_uri
@@ -52,8 +52,9 @@ def wait_dialog(qtbot, win, kind: type) -> object:
     return win.transfer.dialog
 
 
-def decode_label(label: QLabel):
-    pixmap = label.pixmap()
+def decode_label(widget: QWidget):
+    """Decode what is on screen: a grab of the widget (or of its whole dialog)."""
+    pixmap = widget.grab()
     assert not pixmap.isNull()
     data = QByteArray()
     buffer = QBuffer(data)
@@ -88,7 +89,7 @@ def test_show_qr_asks_the_password_then_shows_a_scannable_code(qtbot, ready, tim
 
     dialog = wait_dialog(qtbot, win, ShowQrDialog)
     assert isinstance(dialog, ShowQrDialog)
-    found = decode_label(dialog.qr).accounts
+    found = decode_label(dialog).accounts
     assert len(found) == 1
     assert found[0].same_key(GITHUB)
     assert (found[0].issuer, found[0].name) == ("GitHub", "octo@example.com")
@@ -103,7 +104,7 @@ def test_show_qr_asks_the_password_then_shows_a_scannable_code(qtbot, ready, tim
     timebase.advance(1)
     win.tick()
     assert not dialog.is_revealed
-    assert dialog.qr.pixmap().isNull() and dialog.key.text() == ""
+    assert not dialog.qr.has_code() and dialog.key.text() == ""
     assert dialog.hidden_note.isVisibleTo(dialog)
 
     qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
@@ -149,15 +150,19 @@ def test_google_export_pages_decode_back_and_refusals_are_explained(qtbot, ready
     decoded: list[Account] = []
     for page in range(pages):
         assert dialog.page_label.text() == f"{page + 1} of {pages}"
-        result = decode_label(dialog.qr)
+        result = decode_label(dialog)
         assert [b.batch_index for b in result.migration_batches] == [page]
         decoded.extend(result.all_accounts())
-        qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()  # "Done" on the last page closes it
+        assert dialog.previous_button.isEnabled() == (page > 0)
+        if page < pages - 1:
+            qtbot.mouseClick(dialog.page_next_button, Qt.MouseButton.LeftButton)
+    assert not dialog.page_next_button.isEnabled()
+    qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()  # "Done" closes it
     assert essences(decoded) == essences(exportable)
 
 
-def test_google_export_previous_and_unchecked_accounts(qtbot, ready):
+def test_google_export_one_page_has_one_way_out_and_unchecked_accounts(qtbot, ready):
     win = ready
     fill(qtbot, win, GITHUB, GITLAB)
     win.transfer.google_max_bytes = 200
@@ -168,9 +173,22 @@ def test_google_export_previous_and_unchecked_accounts(qtbot, ready):
     dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.page_label.text() == "1 of 1"
-    assert [a.issuer for a in decode_label(dialog.qr).all_accounts()] == ["GitHub"]
-    qtbot.mouseClick(dialog.previous_button, Qt.MouseButton.LeftButton)
-    assert dialog.stack.currentIndex() == 0
+    assert [a.issuer for a in decode_label(dialog).all_accounts()] == ["GitHub"]
+    visible = [b for b in (dialog.previous_button, dialog.page_next_button, dialog.next_button,
+                           dialog.close_button, dialog.done_button) if b.isVisible()]
+    assert visible == [dialog.done_button]  # no "Previous" on page 1 of 1, no Close beside Done
+    assert not dialog.page_label.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Done is the default button
+    assert not dialog.isVisible()
+
+
+def test_google_export_nothing_checked_cannot_continue(qtbot, ready):
+    win = ready
+    fill(qtbot, win, GITHUB)
+    win.transfer.export_google()
+    pass_gate(qtbot, win)
+    dialog = wait_dialog(qtbot, win, GoogleExportDialog)
+    assert isinstance(dialog, GoogleExportDialog)
     dialog.list.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert not dialog.next_button.isEnabled()
 

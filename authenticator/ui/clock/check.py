@@ -43,6 +43,8 @@ CHECK_INTERVAL = 3600.0
 SLEEP_GAP = 60.0
 """A gap this long between two one-second ticks means the computer was asleep."""
 QUERY_TIMEOUT = 2.0
+MIN_CORRECTION = 2.0
+"""A correction smaller than this (seconds) is measurement noise, not a correction."""
 
 
 def parse_server_list(text: str) -> list[str]:
@@ -78,6 +80,7 @@ class ClockCheck(QObject):
         self._last_checked_wall: float | None = None
         self._next_check: float | None = None
         self._last_tick: float | None = None
+        self._answer_here = False  # the user asked for this check from the first-run banner
         self._make_banners()
         self._make_actions()
         window.session.unlocked.connect(self.on_unlocked)
@@ -94,12 +97,16 @@ class ClockCheck(QObject):
         self.warning_banner.add_button(self.tr("&Use corrected time for codes"),
                                        self.use_measured_correction)
         self.warning_banner.add_button(self.tr("How to &fix the clock"), self.show_fix_help)
+        self.answer_banner = Banner("info")
+        self.answer_banner.label.setAccessibleName(self.tr("Clock check result"))
+        self.answer_banner.add_button(self.tr("OK"), lambda: self.answer_banner.setVisible(False))
         self.indicator = Banner("info")
         self.indicator.label.setAccessibleName(self.tr("Clock correction"))
         self.indicator.add_button(self.tr("Turn off"), self.turn_off_correction)
         self.indicator.setToolTip(self.tr("This computer's clock is wrong, so codes are "
                                           "computed with a corrected time."))
-        for banner in (self.ask_banner, self.warning_banner, self.indicator):
+        for banner in (self.ask_banner, self.answer_banner, self.warning_banner,
+                       self.indicator):
             banners.addWidget(banner)
 
     def _make_actions(self) -> None:
@@ -138,7 +145,10 @@ class ClockCheck(QObject):
         self.settings.set("time_check_asked", True)
         self.settings.set("time_check_enabled", True)
         self.ask_banner.setVisible(False)
-        self.check_now()
+        self._answer_here = True
+        self.answer_banner.show_text(self.tr("Checking the clock…"))
+        if not self.check_now():
+            self._answer_here = False
 
     def decline_checks(self) -> None:
         self.settings.set("time_check_asked", True)
@@ -207,6 +217,8 @@ class ClockCheck(QObject):
         if self.settings.get("use_corrected_time"):
             self.settings.set("manual_offset", round(result.offset, 1))
             self.apply_correction()
+        self._answer(self.describe(result.offset)[:1].upper()
+                     + self.describe(result.offset)[1:])
         self._show_level(notify=True)
         self.status_changed.emit(self.status_text())
         self.check_finished.emit()
@@ -218,6 +230,7 @@ class ClockCheck(QObject):
         self.checking = False
         self.last_error = message
         self._last_checked_wall = self.time.wall()
+        self._answer(self.tr("No network: codes use this computer's clock."))
         self.status_changed.emit(self.status_text())
         self.check_finished.emit()
 
@@ -230,8 +243,8 @@ class ClockCheck(QObject):
             QDateTime.fromSecsSinceEpoch(int(self._last_checked_wall)).time(),
             QLocale.FormatType.ShortFormat)
         if self.last_error is not None or self.last_result is None:
-            return self.tr("Last check at {time}: could not reach any server.").format(
-                time=when)
+            return self.tr("Last check at {time}: could not reach any server (no network: "
+                           "codes use this computer's clock).").format(time=when)
         return self.tr("Last checked at {time}: {state}").format(
             time=when, state=self.describe(self.last_result.offset))
 
@@ -242,6 +255,12 @@ class ClockCheck(QObject):
         if offset > 0:
             return self.tr("this computer's clock is {amount} slow.").format(amount=amount)
         return self.tr("this computer's clock is {amount} fast.").format(amount=amount)
+
+    def _answer(self, text: str) -> None:
+        """Show the result where the user asked for the check (the first-run banner)."""
+        if self._answer_here:
+            self._answer_here = False
+            self.answer_banner.show_text(text)
 
     # -- warning and correction -----------------------------------------------------------
     def residual(self) -> float | None:
@@ -267,6 +286,14 @@ class ClockCheck(QObject):
                                        "of their time may fail.").format(
                                            amount=humanize_seconds(residual)), seconds=8.0)
 
+    def uncorrected_offset(self) -> float | None:
+        """The measured offset when it is 15 s or more and codes do not use corrected time."""
+        residual = self.residual()
+        if (residual is None or self.settings.get("use_corrected_time")
+                or classify_offset(residual) is not DriftLevel.WARNING):
+            return None
+        return residual
+
     def use_measured_correction(self) -> None:
         if self.last_result is not None:
             self.set_correction(self.last_result.offset)
@@ -287,6 +314,13 @@ class ClockCheck(QObject):
         """Set the time base from the settings; refresh codes and the indicator."""
         on = bool(self.settings.get("use_corrected_time"))
         offset = float(self.settings.get("manual_offset")) if on else 0.0
+        if on and abs(offset) < MIN_CORRECTION:  # the clock is right again: not a correction
+            on, offset = False, 0.0
+            self.settings.set("use_corrected_time", False)
+            self.settings.set("manual_offset", 0.0)
+            self.window.notify(self.tr("This computer's clock is right again (within {n} s): "
+                                       "corrected time is turned off.").format(
+                                           n=int(MIN_CORRECTION)), seconds=8.0)
         changed = offset != self.time.correction
         self.time.correction = offset
         if on:
@@ -318,10 +352,14 @@ class ClockCheck(QObject):
         if account_id is None:
             current = self.window.current_account()
             account_id = current.id if current is not None else None
-        dialog = CompareDialog(accounts, self.time.wall, self.window, selected=account_id)
+        dialog = CompareDialog(accounts, self.time.wall, self.window, selected=account_id,
+                               internet_offset=self._internet_offset)
         if dialog.exec() == CompareDialog.DialogCode.Accepted and dialog.correction is not None:
             self.set_correction(dialog.correction)
             self.window.notify(self.tr("Codes now use your phone's time."))
+
+    def _internet_offset(self) -> float | None:
+        return None if self.last_result is None else self.last_result.offset
 
     def settings_section(self, parent: QWidget | None = None) -> QWidget:
         from authenticator.ui.clock.settings_section import ClockSettingsBox

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,7 +26,13 @@ from authenticator.core.drift import (
     compare_codes,
     humanize_seconds,
     refine_with_second_code,
-    suggested_correction,
+)
+from authenticator.core.drift_precise import (
+    AGREEMENT_SECONDS,
+    PreciseOffset,
+    Verdict,
+    offset_at_change,
+    verdict,
 )
 
 
@@ -79,30 +86,40 @@ class FixClockDialog(QDialog):
 
 
 class CompareDialog(QDialog):
-    """Type the code another device shows for a shared account; learn the clock difference.
+    """Compare this computer's clock with a phone, offline, to about a second.
 
-    Works offline: the code is compared with this computer's codes ±10 time steps. When
-    a code matches several steps, a second code (the next one) settles it. ``correction``
-    is set (seconds to add to this computer's clock) when the user applies the result.
+    1. The person types the code the phone shows now: it fixes the phone's 30 s step
+       (searched ±10 steps; a second code settles a code that fits two steps).
+    2. They press "It changed" the moment the phone shows a new code (or start typing the
+       new code right then) and type that new code: the instant gives the offset to about
+       a second (:mod:`authenticator.core.drift_precise`).
+
+    Enter submits and shows the result; only Close or Esc closes. ``correction`` is set
+    (seconds to add to this computer's clock) when the user applies the result.
+    ``internet_offset`` returns the last internet check (server minus this computer) if
+    one ran, to say which of the two clocks is likely right.
     """
 
     def __init__(self, accounts: Sequence[Account], wall: Callable[[], float],
-                 parent: Any = None, selected: str | None = None) -> None:
+                 parent: Any = None, selected: str | None = None,
+                 internet_offset: Callable[[], float | None] = lambda: None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compare clock with my phone"))
         self._wall = wall
+        self._internet_offset = internet_offset
         self._accounts = list(accounts)
         self.first: DriftMatch | None = None
         self.match: DriftMatch | None = None
+        self.step_found: DriftMatch | None = None
+        self.changed_at: float | None = None
+        self.precise: PreciseOffset | None = None
         self.correction: float | None = None
 
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Open the authenticator app on your phone (or another device), choose an "
-            "account that is on both, and type the code it shows now. Nothing is sent "
-            "anywhere."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setAccessibleName(self.tr("What to do"))
+        layout.addWidget(self.intro)
         form = QFormLayout()
         self.account = QComboBox()
         self.account.setAccessibleName(self.tr("Account on both devices"))
@@ -112,10 +129,14 @@ class CompareDialog(QDialog):
             self.account.setCurrentIndex(max(0, self.account.findData(selected)))
         form.addRow(self.tr("&Account:"), self.account)
         self.code = QLineEdit()
-        self.code.setPlaceholderText(self.tr("Code shown on the other device"))
         self.code.setAccessibleName(self.tr("Code shown on the other device"))
         form.addRow(self.tr("&Code:"), self.code)
         layout.addLayout(form)
+        self.changed_button = QPushButton(self.tr("It &changed"))
+        self.changed_button.setAccessibleName(self.tr("It changed"))
+        self.changed_button.setMinimumHeight(48)
+        self.changed_button.clicked.connect(self.mark_change)
+        layout.addWidget(self.changed_button)
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setAccessibleName(self.tr("Result"))
@@ -125,38 +146,96 @@ class CompareDialog(QDialog):
         buttons = QDialogButtonBox()
         self.compare_button = QPushButton(self.tr("Co&mpare"))
         self.compare_button.setAccessibleName(self.tr("Compare"))
-        self.compare_button.setDefault(True)
         self.apply_button = QPushButton(self.tr("&Use this correction"))
         self.apply_button.setAccessibleName(self.tr("Use this correction"))
         self.apply_button.setVisible(False)
-        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setAccessibleName(self.tr("Close"))
-        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setAccessibleName(self.tr("Close"))
+        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.compare_button, QDialogButtonBox.ButtonRole.ActionRole)
+        for button in (self.compare_button, self.apply_button, self.close_button,
+                       self.changed_button):
+            button.setAutoDefault(False)  # Enter submits the code; it never closes
+            button.setDefault(False)
         self.compare_button.clicked.connect(self.compare)
         self.apply_button.clicked.connect(self._apply)
         buttons.rejected.connect(self.reject)
-        self.code.returnPressed.connect(self.compare)
+        self.code.textEdited.connect(self._typed)
         self.account.currentIndexChanged.connect(self._restart)
         layout.addWidget(buttons)
-        self.setMinimumWidth(440)
-        self.code.setFocus()
+        self.setMinimumWidth(460)
+        self._restart()
 
     def selected_account(self) -> Account:
         account_id = self.account.currentData()
         return next(a for a in self._accounts if a.id == account_id)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.focusWidget() is self.changed_button:
+                self.mark_change()
+            elif self.focusWidget() is self.apply_button:
+                self._apply()
+            else:
+                self.compare()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # -- steps ----------------------------------------------------------------------------
     def _restart(self) -> None:
-        self.first = self.match = None
-        self.correction = None
+        self.first = self.match = self.step_found = self.precise = None
+        self.changed_at = self.correction = None
         self.apply_button.setVisible(False)
+        self.changed_button.setVisible(False)
+        self.compare_button.setVisible(True)
         self.result_label.clear()
+        self.code.clear()
+        self.code.setPlaceholderText(self.tr("Code shown on the phone now"))
+        self.intro.setText(self.tr(
+            "Open the authenticator app on your phone (or another device), choose an "
+            "account that is on both, and type the code it shows now, then press Enter. "
+            "Nothing is sent anywhere."))
+        self.code.setFocus()
+
+    def _ask_for_change(self, match: DriftMatch) -> None:
+        self.step_found = match
+        self.changed_at = None
+        self.code.clear()
+        self.code.setPlaceholderText(self.tr("New code on the phone"))
+        self.changed_button.setVisible(True)
+        self.changed_button.setEnabled(True)
+        self.intro.setText(self.tr(
+            "Found. Now watch the code on your phone: the moment it changes, press "
+            "“It changed” (or start typing the new code right then). Then type the new "
+            "code and press Enter."))
+        self.result_label.setText(self.tr("Waiting for the code on your phone to change…"))
+        self.changed_button.setFocus()
+
+    def mark_change(self) -> None:
+        if self.step_found is None or self.precise is not None:
+            return
+        self.changed_at = self._wall()
+        self.changed_button.setEnabled(False)
+        self.result_label.setText(self.tr("Got it. Now type the new code and press Enter."))
+        self.code.setFocus()
+
+    def _typed(self, text: str) -> None:
+        # Typing the new code as soon as it appears marks the change too.
+        if self.step_found is not None and self.changed_at is None and text:
+            self.changed_at = self._wall()
+            self.changed_button.setEnabled(False)
 
     def compare(self) -> None:
         account = self.selected_account()
         typed = self.code.text()
-        now = self._wall()
+        if not typed.strip():
+            return
         try:
+            if self.step_found is not None:
+                self._finish(account, typed)
+                return
+            now = self._wall()
             if self.first is not None and self.first.is_ambiguous:
                 match = refine_with_second_code(self.first, account, typed, now)
             else:
@@ -164,35 +243,72 @@ class CompareDialog(QDialog):
         except DriftError as exc:
             text = str(exc)
             self.result_label.setText(text[:1].upper() + text[1:] + ".")
+            self.code.selectAll()
             return
         self.match = match
         self.first = match if match.is_ambiguous else None
+        if match.is_match:
+            self._ask_for_change(match)
+            return
         self.result_label.setText(self.explain(match))
-        offset = suggested_correction(match)
-        self.apply_button.setVisible(bool(offset))
         self.code.selectAll()
         self.code.setFocus()
 
+    def _finish(self, account: Account, typed: str) -> None:
+        assert self.step_found is not None
+        if self.precise is not None:
+            return
+        if self.changed_at is None:
+            self.result_label.setText(self.tr(
+                "Press “It changed” at the moment the code on your phone changes, then "
+                "type the new code."))
+            return
+        self.precise = offset_at_change(account, self.step_found, typed, self.changed_at)
+        self.changed_button.setVisible(False)
+        self.intro.setText(self.tr("Result of the comparison:"))
+        self.result_label.setText(self.explain_offset(self.precise.offset))
+        self.apply_button.setVisible(not self.precise.agrees)
+        self.compare_button.setVisible(False)
+        self.close_button.setFocus()
+
+    # -- words ----------------------------------------------------------------------------
     def explain(self, match: DriftMatch) -> str:
         if match.is_ambiguous:
             return self.tr("That code fits {n} different times. Wait for the next code on "
                            "your phone and type it too.").format(n=len(match.candidates))
-        if not match.is_match:
-            return self.tr("That code doesn't match this account at any time within "
-                           "±{reach}. Check you chose the same account on both devices."
-                           ).format(reach=humanize_seconds(match.window * match.period))
-        offset = match.offset_seconds or 0.0
-        if offset == 0:
-            return self.tr("Same time: your phone and this computer agree, within this "
-                           "{period} step.").format(period=humanize_seconds(match.period))
-        amount = humanize_seconds(offset)
-        if offset > 0:
-            return self.tr("Your phone is about {amount} ahead of this computer.").format(
-                amount=amount)
-        return self.tr("Your phone is about {amount} behind this computer.").format(
-            amount=amount)
+        return self.tr("That code doesn't match this account at any time within "
+                       "±{reach}. Check you chose the same account on both devices."
+                       ).format(reach=humanize_seconds(match.window * match.period))
+
+    def explain_offset(self, offset: float) -> str:
+        if abs(offset) < AGREEMENT_SECONDS:
+            text = self.tr("This computer's clock and your phone agree to within "
+                           "{n} s.").format(n=int(AGREEMENT_SECONDS))
+        elif offset < 0:
+            text = self.tr("This computer's clock is about {amount} ahead of your "
+                           "phone.").format(amount=humanize_seconds(offset))
+        else:
+            text = self.tr("This computer's clock is about {amount} behind your "
+                           "phone.").format(amount=humanize_seconds(offset))
+        internet = self._internet_offset()
+        if internet is None:
+            return text
+        judged = verdict(offset, internet)
+        if judged is Verdict.COMPUTER:
+            extra = self.tr("The internet time check agrees with this computer, so your "
+                            "phone's clock is likely the wrong one.")
+        elif judged is Verdict.PHONE:
+            extra = self.tr("The internet time check agrees with your phone, so this "
+                            "computer's clock is likely the wrong one.")
+        else:
+            amount = humanize_seconds(internet)
+            extra = (self.tr("The internet time check agrees with neither: it puts this "
+                             "computer's clock {amount} slow.") if internet > 0 else
+                     self.tr("The internet time check agrees with neither: it puts this "
+                             "computer's clock {amount} fast.")).format(amount=amount)
+        return text + " " + extra
 
     def _apply(self) -> None:
-        if self.match is not None:
-            self.correction = suggested_correction(self.match)
-        self.accept()
+        if self.precise is not None and not self.precise.agrees:
+            self.correction = self.precise.offset
+            self.accept()

@@ -73,6 +73,7 @@ if TYPE_CHECKING:
 
     from authenticator.scan.pipeline import ScanResult
     from authenticator.ui.common.clipboard import SecureClipboard
+    from authenticator.ui.enroll.clock_note import ClockNote
     from authenticator.ui.main_window import MainWindow
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff"
@@ -722,6 +723,17 @@ class EnrollDialog(QDialog):
         self._update_buttons()
         self.close_button.setFocus()
 
+    def add_clock_note(self, uncorrected_offset: Callable[[], float | None],
+                       use_corrected: Callable[[], None]) -> ClockNote:
+        """Warn on the confirmation page when the clock is known to be off (see clock_note)."""
+        from authenticator.ui.enroll.clock_note import ClockNote
+
+        note = ClockNote(uncorrected_offset, use_corrected, self.tick, self.done_page)
+        self.done_page.add_note(note)
+        self.clock_note = note
+        self.pages.currentChanged.connect(lambda _index: note.update_state())
+        return note
+
     def current_code(self) -> str:
         return code_at(self.added[0], self._now()) if self.added else ""
 
@@ -773,6 +785,8 @@ def open_enroll_dialog(window: MainWindow, incoming: Incoming | None = None) -> 
         return
     dialog = EnrollDialog(window.time.now, window.add_accounts_checked, window.clipboard,
                           window, ticked=window.ticker.ticked)
+    clock = window.clock_check
+    dialog.add_clock_note(clock.uncorrected_offset, clock.use_measured_correction)
     if incoming is not None:
         dialog.receive(incoming)
     try:

@@ -125,6 +125,7 @@ class ConfirmationPage(QWidget):
         self.more_note = QLabel()
         self.more_note.setWordWrap(True)
         layout.addWidget(self.title)
+        self._note_index = layout.count()
         layout.addWidget(self.countdown)
         layout.addLayout(code_row)
         for widget in (self.hint, self.weak_note, self.more_note):
@@ -154,6 +155,12 @@ class ConfirmationPage(QWidget):
         else:
             left = int(seconds_left(now, account.period) + 0.999)
             self.countdown.setText(self.tr("Changes in {n} s").format(n=left))
+
+    def add_note(self, note: QWidget) -> None:
+        """A note shown right above the code (e.g. the clock warning)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(self._note_index, note)
 
     def show_copied(self) -> None:
         self.copy_button.setText(self.tr("Copied"))

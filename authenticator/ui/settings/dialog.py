@@ -57,10 +57,16 @@ class SettingsDialog(QDialog):
         form.addRow(self.lock_minimize)
         self.backups = QSpinBox()
         self.backups.setRange(1, 100)
-        self.backups.setAccessibleName(self.tr("Backups to keep"))
+        self.backups.setAccessibleName(self.tr("Recent saves kept as backups"))
         self.backups.setValue(int((vault_settings or {}).get("backups_to_keep", 10)))
         self.backups.setEnabled(vault_settings is not None)
-        form.addRow(self.tr("&Backups to keep:"), self.backups)
+        form.addRow(self.tr("&Backups of recent saves:"), self.backups)
+        self.backup_policy = QLabel(self.tr(
+            "The last saves (this number), plus the first backup of each of the last 7 "
+            "days, 8 weeks and 12 months."))
+        self.backup_policy.setWordWrap(True)
+        self.backup_policy.setAccessibleName(self.tr("Which backups are kept"))
+        form.addRow("", self.backup_policy)
         self.remember = QCheckBox(self.tr("&Remember the vault on this computer (system "
                                           "keyring): no password at start-up"))
         self.remember.setAccessibleName(self.tr("Remember the vault on this computer"))

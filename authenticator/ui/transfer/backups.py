@@ -149,18 +149,22 @@ class RestoreDialog(QDialog):
     """Open a backup (a file or one of this vault's automatic backups), preview, restore."""
 
     def __init__(self, session: VaultSession, done: Callable[[list[Account]], None],
-                 parent: Any = None) -> None:
+                 parent: Any = None,
+                 replace: Callable[[Path, str], object] | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self._done = done
+        self._replace = replace
+        self._opened_password = ""
         self.busy = False
         self.chosen: Path | None = None
         self.setWindowTitle(self.tr("Restore from a backup"))
         self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Pick an automatic backup of this vault or open a backup file. "
-                               "Accounts already in the vault are left as they are; only the "
-                               "missing ones are added."))
+                               "Then either add the accounts that are missing (the others "
+                               "stay as they are), or replace the vault with the backup to "
+                               "undo changes (the current file is kept as a backup first)."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.backups = QListWidget()
@@ -211,9 +215,14 @@ class RestoreDialog(QDialog):
         cancel.setAccessibleName(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
         self.restore_button = QPushButton(self.tr("&Restore"))
-        self.restore_button.setAccessibleName(self.tr("Restore"))
+        self.restore_button.setAccessibleName(self.tr("Add the missing accounts"))
         self.restore_button.clicked.connect(self._restore)
+        self.replace_button = QPushButton(self.tr("Re&place the vault with this backup"))
+        self.replace_button.setAccessibleName(self.tr("Replace the vault with this backup"))
+        self.replace_button.clicked.connect(self._replace_vault)
+        self.replace_button.setVisible(False)
         buttons.addWidget(cancel)
+        buttons.addWidget(self.replace_button)
         buttons.addWidget(self.restore_button)
         layout.addLayout(buttons)
         self.password.textChanged.connect(self._update)
@@ -223,6 +232,7 @@ class RestoreDialog(QDialog):
         self.chosen = path
         self.chosen_label.setText(path.name)
         self.preview.hide()
+        self.replace_button.setVisible(False)
         self._update()
 
     def _picked(self, item: QListWidgetItem | None) -> None:
@@ -251,11 +261,13 @@ class RestoreDialog(QDialog):
         self.error.hide()
         self._update()
         path, password = self.chosen, self.password.text()
+        self._opened_password = password
         run_in_background(lambda: _read_backup(path, password), self._opened, self._failed)
 
     def _opened(self, accounts: list[Account]) -> None:
         self.busy = False
         self.password.clear()
+        self.replace_button.setVisible(self._replace is not None)
         plan = plan_import(self.session.accounts(), ImportResult("backup", accounts))
         self.preview.set_plan(plan)
         self.preview.show()
@@ -263,6 +275,7 @@ class RestoreDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         self.busy = False
+        self._opened_password = ""
         self.password.clear()
         self.error.setText(translate_error(message))
         self.error.show()
@@ -275,3 +288,11 @@ class RestoreDialog(QDialog):
         self.session.add_many(accounts)
         self.accept()
         self._done(accounts)
+
+    def _replace_vault(self) -> None:
+        if self._replace is None or self.chosen is None or not self._opened_password:
+            return
+        chosen, password = self.chosen, self._opened_password
+        self._opened_password = ""
+        self.accept()
+        self._replace(chosen, password)

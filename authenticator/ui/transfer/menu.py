@@ -161,7 +161,8 @@ class TransferActions(QObject):
 
         if not self.window.session.is_unlocked:
             return None
-        dialog = RestoreDialog(self.window.session, self._added, self.window)
+        dialog = RestoreDialog(self.window.session, self._added, self.window,
+                               replace=self.window.recovery.replace_from)
         self._open(dialog)
         return dialog
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QPixmap
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,29 +31,26 @@ from authenticator.core.migration import DEFAULT_MAX_BYTES, google_export_proble
 from authenticator.core.uri import format_uri
 from authenticator.portability.export import export_google_migration
 from authenticator.ui.common.icons import icon
-from authenticator.ui.transfer.common import group_key, message_label, qr_image
+from authenticator.ui.transfer.common import group_key, message_label
+from authenticator.ui.transfer.qr_view import QrView, fit_dialog, max_modules_for, total_modules
 
 SHOW_SECONDS = 60.0
-QR_SIDE = 320
+MIN_PAGE_BYTES = 120
+"""Google export pages are never made smaller than this (one account needs ~60-100)."""
 
 
-def _qr_label() -> QLabel:
-    label = QLabel()
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setMinimumSize(QR_SIDE, QR_SIDE)
-    label.setStyleSheet("background: white;")
-    return label
+def google_pages(accounts: Sequence[Account], max_bytes: int, max_modules: int) -> list[str]:
+    """Export links, split into more pages until each code fits in ``max_modules``.
 
-
-def _set_qr(label: QLabel, text: str) -> None:
-    image = qr_image(text)
-    pixmap = QPixmap.fromImage(image)
-    if pixmap.width() < QR_SIDE:
-        factor = max(1, QR_SIDE // pixmap.width())
-        pixmap = pixmap.scaled(pixmap.width() * factor, pixmap.height() * factor,
-                               Qt.AspectRatioMode.KeepAspectRatio,
-                               Qt.TransformationMode.FastTransformation)
-    label.setPixmap(pixmap)
+    ``max_modules`` is what the screen holds at the floor of
+    :data:`~authenticator.ui.transfer.qr_view.MIN_DEVICE_PX_PER_MODULE` device pixels per
+    module: a denser code would be too small for a phone camera, so it becomes two pages.
+    """
+    links = export_google_migration(accounts, max_bytes=max_bytes)
+    while max_bytes > MIN_PAGE_BYTES and max(total_modules(x) for x in links) > max_modules:
+        max_bytes = max(MIN_PAGE_BYTES, int(max_bytes * 0.8))
+        links = export_google_migration(accounts, max_bytes=max_bytes)
+    return links
 
 
 class ShowQrDialog(QDialog):
@@ -74,7 +71,7 @@ class ShowQrDialog(QDialog):
                                "make your codes."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.qr = _qr_label()
+        self.qr = QrView()
         self.qr.setAccessibleName(self.tr("QR code of the key"))
         layout.addWidget(self.qr, 1)
         self.key = QLabel()
@@ -112,13 +109,14 @@ class ShowQrDialog(QDialog):
             app.applicationStateChanged.connect(self._app_state_changed)
         self.finished.connect(self.conceal)
         self.reveal()
+        fit_dialog(self, self.qr)
 
     @property
     def is_revealed(self) -> bool:
         return self._shown_at is not None
 
     def reveal(self) -> None:
-        _set_qr(self.qr, format_uri(self.account))
+        self.qr.set_text(format_uri(self.account))
         self.key.setText(group_key(self.account.secret_b32))
         self._shown_at = self._monotonic()
         for widget in (self.qr, self.key, self.copy_button, self.countdown):
@@ -227,33 +225,45 @@ class GoogleExportDialog(QDialog):
         codes = QWidget()
         q = QVBoxLayout(codes)
         q.setContentsMargins(0, 0, 0, 0)
-        self.qr = _qr_label()
+        self.qr = QrView()
         self.qr.setAccessibleName(self.tr("Export QR code"))
         q.addWidget(self.qr, 1)
-        self.page_label = QLabel()
-        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        q.addWidget(self.page_label)
         self.stack.addWidget(codes)
 
+        # Paging row (only when there are several pages) and one way out: Cancel while
+        # choosing, Done once the codes are shown.
         buttons = QHBoxLayout()
         self.previous_button = QPushButton(self.tr("&Previous"))
         self.previous_button.setAccessibleName(self.tr("Previous code"))
         self.previous_button.clicked.connect(lambda: self.show_page(self.page - 1))
+        self.page_label = QLabel()
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_label.setAccessibleName(self.tr("Page"))
+        self.page_next_button = QPushButton(self.tr("&Next"))
+        self.page_next_button.setAccessibleName(self.tr("Next code"))
+        self.page_next_button.clicked.connect(lambda: self.show_page(self.page + 1))
         self.next_button = QPushButton(self.tr("&Show QR codes"))
-        self.next_button.setAccessibleName(self.tr("Next"))
+        self.next_button.setAccessibleName(self.tr("Show QR codes"))
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(self._next)
-        self.close_button = QPushButton(self.tr("C&lose"))
-        self.close_button.setAccessibleName(self.tr("Close"))
-        self.close_button.clicked.connect(self.accept)
+        self.close_button = QPushButton(self.tr("Cancel"))
+        self.close_button.setAccessibleName(self.tr("Cancel"))
+        self.close_button.clicked.connect(self.reject)
+        self.done_button = QPushButton(self.tr("&Done"))
+        self.done_button.setAccessibleName(self.tr("Done"))
+        self.done_button.clicked.connect(self.accept)
         buttons.addWidget(self.previous_button)
+        buttons.addWidget(self.page_label)
+        buttons.addWidget(self.page_next_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.done_button)
         layout.addLayout(buttons)
         self.list.itemChanged.connect(self._update)
         self.finished.connect(self._forget)
         self._update()
+        self.resize(480, min(520, self.screen().availableGeometry().height() - 80))
 
     def selected(self) -> list[Account]:
         ids = {self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
@@ -263,39 +273,39 @@ class GoogleExportDialog(QDialog):
 
     def _update(self) -> None:
         on_codes = self.stack.currentIndex() == 1
-        self.previous_button.setVisible(on_codes)
-        if on_codes:
-            self.previous_button.setEnabled(True)
-            last = self.page >= len(self.links) - 1
-            self.next_button.setText(self.tr("&Done") if last else self.tr("&Next"))
-            self.next_button.setEnabled(True)
-        else:
-            self.next_button.setText(self.tr("&Show QR codes"))
-            self.next_button.setEnabled(bool(self.selected()))
+        paging = on_codes and len(self.links) > 1
+        for widget in (self.previous_button, self.page_label, self.page_next_button):
+            widget.setVisible(paging)
+        self.previous_button.setEnabled(self.page > 0)
+        self.page_next_button.setEnabled(self.page < len(self.links) - 1)
+        self.next_button.setVisible(not on_codes)
+        self.close_button.setVisible(not on_codes)
+        self.done_button.setVisible(on_codes)
+        self.next_button.setEnabled(bool(self.selected()))
+        (self.page_next_button if paging and self.page_next_button.isEnabled()
+         else self.done_button if on_codes else self.next_button).setDefault(True)
 
     def _next(self) -> None:
-        if self.stack.currentIndex() == 0:
-            try:
-                self.links = export_google_migration(self.selected(), max_bytes=self._max_bytes)
-            except AuthenticatorError as exc:
-                self.error.setText(str(exc))
-                self.error.show()
-                return
-            self.stack.setCurrentIndex(1)
-            self.show_page(0)
-        elif self.page >= len(self.links) - 1:
-            self.accept()
-        else:
-            self.show_page(self.page + 1)
+        if self.stack.currentIndex() != 0:
+            return
+        try:
+            self.links = google_pages(self.selected(), self._max_bytes,
+                                      max_modules_for(self.screen()))
+        except AuthenticatorError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.qr.reserve(self.links)
+        self.stack.setCurrentIndex(1)
+        self.show_page(0)
+        fit_dialog(self, self.qr)
+        (self.page_next_button if len(self.links) > 1 else self.done_button).setFocus()
 
     def show_page(self, page: int) -> None:
-        if page < 0:
-            self.stack.setCurrentIndex(0)
-            self._forget()
-            self._update()
+        if not 0 <= page < len(self.links):
             return
         self.page = page
-        _set_qr(self.qr, self.links[page])
+        self.qr.set_text(self.links[page])
         self.page_label.setText(self.tr("{i} of {n}").format(i=page + 1, n=len(self.links)))
         self._update()
 

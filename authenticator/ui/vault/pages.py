@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.widgets import error_label
 from authenticator.ui.vault.strength import estimate_strength
+from authenticator.ui.vault.weak_guard import WeakPasswordGuard
 
 MIN_PASSWORD_LENGTH = 8
 
@@ -102,6 +103,8 @@ class WelcomePage(QWidget):
 
         self.error = error_label()
         layout.addWidget(self.error)
+        self.weak_guard = WeakPasswordGuard(self._create)
+        layout.addWidget(self.weak_guard)
 
         self.create_button = QPushButton(self.tr("&Create vault"))
         self.create_button.setDefault(True)
@@ -122,6 +125,7 @@ class WelcomePage(QWidget):
         page.addWidget(_card(box))
 
         self.password.textChanged.connect(self._update_strength)
+        self.password.textChanged.connect(self.weak_guard.reset)
         self.confirm.returnPressed.connect(self._create)
         self.password.returnPressed.connect(self.confirm.setFocus)
         self.create_button.clicked.connect(self._create)
@@ -143,6 +147,9 @@ class WelcomePage(QWidget):
             self.error.setText(self.tr("The two passwords are different."))
             return
         self.error.clear()
+        if not self.weak_guard.allows(password):
+            self.weak_guard.anyway_button.setFocus()
+            return
         self.create_requested.emit(password)
 
     def _open(self) -> None:
@@ -165,6 +172,7 @@ class WelcomePage(QWidget):
         self.password.clear()
         self.confirm.clear()
         self.error.clear()
+        self.weak_guard.reset()
         self.set_busy(False)
         self.password.setFocus()
 
@@ -174,6 +182,9 @@ class UnlockPage(QWidget):
 
     unlock_requested = Signal(str)
     other_vault_requested = Signal()
+    restore_requested = Signal()
+    was_reset = Signal()
+    """The page was made ready for a (maybe new) vault file: time to look at that file."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -202,6 +213,11 @@ class UnlockPage(QWidget):
         self.busy.setVisible(False)
         self.busy.setAccessibleName(self.tr("Unlocking"))
         layout.addWidget(self.busy)
+        self.restore_button = QPushButton(self.tr("&Restore from an automatic backup…"))
+        self.restore_button.setAccessibleName(self.tr("Restore from an automatic backup"))
+        self.restore_button.setVisible(False)
+        self.restore_button.clicked.connect(self.restore_requested)
+        layout.addWidget(self.restore_button)
         self.other = QPushButton(self.tr("Open another vault…"))
         self.other.setFlat(True)
         self.other.setAccessibleName(self.tr("Open another vault"))
@@ -242,4 +258,13 @@ class UnlockPage(QWidget):
         self.password.clear()
         self.error.clear()
         self.set_busy(False)
+        self.restore_button.setVisible(False)
         self.password.setFocus()
+        self.was_reset.emit()
+
+    def offer_restore(self, message: str | None = None) -> None:
+        """Show "Restore from an automatic backup" (and why, when ``message`` is given)."""
+        self.set_busy(False)
+        if message:
+            self.error.setText(message)
+        self.restore_button.setVisible(True)

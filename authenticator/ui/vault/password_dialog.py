@@ -20,6 +20,7 @@ from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.vault.pages import MIN_PASSWORD_LENGTH
 from authenticator.ui.vault.session import VaultSession
 from authenticator.ui.vault.strength import estimate_strength
+from authenticator.ui.vault.weak_guard import WeakPasswordGuard
 
 
 class ChangePasswordDialog(QDialog):
@@ -48,6 +49,8 @@ class ChangePasswordDialog(QDialog):
         layout.addWidget(self.strength)
         self.error = error_label()
         layout.addWidget(self.error)
+        self.weak_guard = WeakPasswordGuard(self._submit)
+        layout.addWidget(self.weak_guard)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setVisible(False)
@@ -64,6 +67,7 @@ class ChangePasswordDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.new.textChanged.connect(self._update_strength)
+        self.new.textChanged.connect(self.weak_guard.reset)
         self._update_strength()
 
     def _password_field(self, name: str) -> QLineEdit:
@@ -85,6 +89,8 @@ class ChangePasswordDialog(QDialog):
             return
         if new != self.repeat.text():
             self.error.setText(self.tr("The two new passwords are different."))
+            return
+        if not self.weak_guard.allows(new):
             return
         current = self.current.text()
         session = self.session

@@ -23,6 +23,8 @@ class VaultSession(QObject):
     unlocked = Signal()
     locked = Signal()
     unlock_failed = Signal(str)
+    damaged = Signal(str)
+    """Unlocking found the file damaged (see :func:`open_or_damaged`); the text says how."""
     accounts_changed = Signal()
     save_failed = Signal(str)
     notice = Signal(str)
@@ -57,8 +59,10 @@ class VaultSession(QObject):
         self._start(lambda: Vault.create(path, password, kdf=kdf))
 
     def unlock(self, password: str) -> None:
+        from authenticator.ui.vault.recovery import open_or_damaged
+
         path = self.path
-        self._start(lambda: Vault.open(path, password))
+        self._start(lambda: open_or_damaged(path, password))
 
     def try_remembered(self) -> None:
         """Unlock with the key kept in the OS keyring, if the user chose "remember on this
@@ -96,7 +100,12 @@ class VaultSession(QObject):
         run_in_background(fn, self._opened, self._failed)
 
     def _opened(self, vault: Vault) -> None:
+        from authenticator.ui.vault.recovery import Damaged
+
         self.busy = False
+        if isinstance(vault, Damaged):
+            self.damaged.emit(vault.kind)
+            return
         self.vault = vault
         self.unsaved = False
         self._watch()
