@@ -74,14 +74,14 @@ elif mode == "stock":
     window.show()
 else:
     from pathlib import Path
-    from authenticator.ui.main_window import MainWindow
-    from authenticator.ui.vault.session import VaultSession
+    from authenticator.ui.app import build_window
+    from authenticator.ui.common.session import VaultSession
     from authenticator.ui.common.settings import AppSettings
     from authenticator.ui.common.timebase import TimeBase
     session = VaultSession(Path(vault_path))
     settings = AppSettings(Path(vault_path).with_suffix(".ini"))
     settings.set("autolock_minutes", 0)
-    window = MainWindow(session, settings, TimeBase())
+    window = build_window(session, settings, TimeBase())
     window.codes.view.viewport().installEventFilter(watcher)
     session._opened(vault)          # hand over the already unlocked vault
     window.show()

@@ -20,16 +20,19 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the test helpers below
+
 from authenticator.core.account import Account, Algorithm, encode_base32
 from authenticator.core.migration import encode_migration_uris, parse_migration_uri
-from authenticator.scan import synthetic as syn
 from authenticator.scan.camera import FrameScanner
 from authenticator.scan.decoders import Decoder, all_decoders, available_decoders
 from authenticator.scan.pipeline import ScanResult, scan_array
+from tests.helpers import synthetic as syn
 
 ISSUERS = ["ACME Corp", "Example CA", "GitHub", "Cloud Portal", "Société Générale",
            "Bank of Example", "Mail Service", "VPN Gateway", "Certificate Authority Ltd"]

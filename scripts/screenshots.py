@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QApplication
 
 from authenticator.core.account import Account, OtpKind, decode_base32
 from authenticator.storage.kdf import KdfParams
+from authenticator.ui.app import build_window
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.theme import apply_theme
 from authenticator.ui.common.timebase import FakeTimeBase
-from authenticator.ui.main_window import MainWindow
-from authenticator.ui.vault.session import VaultSession
 
 # Made-up accounts with made-up keys (the base32 of well-known test strings).
 DEMO = [
@@ -58,7 +58,7 @@ def main() -> int:
         for theme in ("light", "dark"):
             apply_theme(app, theme)
             session = VaultSession(folder / f"demo-{theme}.authvault", kdf=KdfParams.for_tests())
-            window = MainWindow(session, settings, time_base)
+            window = build_window(session, settings, time_base)
             window.resize(520, 600)
             window.show()
             if theme == "light":

@@ -1,5 +1,5 @@
-"""Imports point one way (DESIGN.md): cli/ui -> scan, portability, timesync, browser -> storage
--> core.
+"""Imports point one way (docs/architecture.md): cli/ui -> scan, portability, timesync,
+browser -> storage -> core.
 
 Checked on the source with ``ast``, so imports inside functions count too.
 """
@@ -57,3 +57,164 @@ def test_the_check_sees_a_violation(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    from authenticator.ui.codes.model import Role\n")
     assert "authenticator.ui.codes.model" in project_imports(bad)
+
+
+# -- inside ui/: the host, shared pieces, features --------------------------------------------
+UI = PACKAGE / "ui"
+#: Packages under ui/ that are features: they see the app only through ui/host.py.
+FEATURES = {"codes", "vault", "enroll", "transfer", "clock", "settings", "platform"}
+#: The main window is made of the code list and the vault pages; it imports no other feature.
+WINDOW_MAY_USE = {"host", "common", "codes", "vault"}
+#: The window's modules (the window class and its host side).
+WINDOW = {"main_window", "window_host"}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def resolved_imports(path: Path) -> set[str]:
+    """Project modules ``path`` imports anywhere (top level, functions, TYPE_CHECKING);
+    ``from package import module`` counts as importing the module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = module_name(path) if path.name == "__init__.py" else module_name(path.parent)
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            # ``from package import module`` imports the module; else the names come
+            # from ``base`` itself.
+            names = [f"{base}.{alias.name}" if _exists(f"{base}.{alias.name}") else base
+                     for alias in node.names]
+        for name in names:
+            if name.startswith("authenticator") and _exists(name):
+                found.add(name)
+    return found
+
+
+def _exists(name: str) -> bool:
+    rel = Path(*name.split(".")[1:]) if "." in name else Path()
+    return (PACKAGE / rel).with_suffix(".py").is_file() or (PACKAGE / rel / "__init__.py").is_file()
+
+
+def import_graph() -> dict[str, set[str]]:
+    graph = {module_name(p): set() for p in PACKAGE.rglob("*.py")}
+    for path in PACKAGE.rglob("*.py"):
+        me = module_name(path)
+        graph[me] = {m for m in resolved_imports(path) if m != me}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph.get(node, ())):
+            if nxt not in index:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], index[nxt])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                item = stack.pop()
+                on_stack.discard(item)
+                component.append(item)
+                if item == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_no_import_cycle_anywhere_counting_function_and_type_checking_imports():
+    assert cycles(import_graph()) == []
+
+
+def test_the_cycle_check_sees_a_cycle():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def ui_part(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[2] if len(parts) > 2 and parts[1] == "ui" else None
+
+
+def ui_violations() -> list[str]:
+    wrong = []
+    for path in sorted(UI.rglob("*.py")):
+        me = module_name(path)
+        part = ui_part(me)
+        for target in sorted(resolved_imports(path)):
+            other = ui_part(target)
+            if other is None or other == part:
+                continue
+            if part == "host" or part == "common":
+                wrong.append(f"{me} imports {target} ({part} imports no other ui module)")
+            elif part in FEATURES and other not in {"host", "common"}:
+                wrong.append(f"{me} imports {target} (a feature sees only ui.host/ui.common)")
+            elif part in WINDOW and other not in WINDOW_MAY_USE | WINDOW:
+                wrong.append(f"{me} imports {target} (the window imports no feature)")
+    return wrong
+
+
+def test_features_see_only_the_host_and_common_pieces():
+    assert ui_violations() == []
+
+
+def test_every_ui_package_is_classified():
+    packages = {p.name for p in UI.iterdir() if (p / "__init__.py").is_file()}
+    assert packages <= FEATURES | {"common"}, packages - FEATURES - {"common"}
+
+
+def test_relative_and_from_package_imports_resolve(tmp_path):
+    assert "authenticator.ui.main_window" in resolved_imports(UI / "app.py")
+    assert "authenticator.ui.host" in resolved_imports(UI / "clock" / "check.py")
+
+
+#: Test modules from branches merged together with this rule that still import other test
+#: modules (to move to tests/helpers/); no other file may start doing it.
+IMPORTS_OTHER_TESTS_STILL = {
+    "cli/test_import_apps.py", "portability/test_fuzz_apps.py", "ui/test_clock_feedback.py",
+    "ui/test_transfer_apps.py",
+}
+
+
+def test_no_test_module_imports_another_test_module():
+    """Shared builders live in tests/helpers/ (or in helper modules such as writers.py)."""
+    tests = PACKAGE.parent / "tests"
+    wrong = []
+    for path in sorted(tests.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""] + [alias.name for alias in node.names]
+            name = path.relative_to(tests).as_posix()
+            if (any(n.split(".")[-1].startswith("test_") for n in names if n)
+                    and name not in IMPORTS_OTHER_TESTS_STILL):
+                wrong.append(f"{name}:{node.lineno}")
+    assert wrong == []

@@ -19,12 +19,14 @@ from authenticator.portability.registry import import_file
 from authenticator.scan.pipeline import scan_file
 from authenticator.storage.kdf import KdfParams
 from authenticator.ui.codes.model import Role
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.timebase import FakeTimeBase
+from authenticator.ui.enroll.duplicates import add_accounts_checked
 from authenticator.ui.main_window import MainWindow
-from authenticator.ui.vault.session import VaultSession
+from tests.helpers.gui import T0, create_vault, unlock
+from tests.helpers.windows import make_window
 from tests.timesync.sntp_server import FakeSntpServer
-from tests.ui.conftest import T0, create_vault, unlock
 
 LINK = "otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example"
 
@@ -110,7 +112,7 @@ def test_the_guard_catches_real_attempts(guard: NetworkGuard) -> None:
 def win(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
     vault = tmp_path / "vault.authvault"
     settings = AppSettings(tmp_path / "settings.ini")
-    window = MainWindow(VaultSession(vault, kdf=KdfParams.for_tests()), settings,
+    window = make_window(VaultSession(vault, kdf=KdfParams.for_tests()), settings,
                         FakeTimeBase(T0))
     qtbot.addWidget(window)
     window.show()
@@ -129,13 +131,13 @@ def test_main_flows_open_no_connection(qtbot: Any, win: MainWindow, guard: Netwo
 
     # The add dialog hands its accounts to this method (the dialog itself is tested in
     # tests/ui; it is being reworked, so the flow enters one step later here).
-    added = win.add_accounts_checked([Account(secret=b"0123456789abcdefghij",
-                                              issuer="Example", name="alice")])
+    added = add_accounts_checked(win, [Account(secret=b"0123456789abcdefghij",
+                                               issuer="Example", name="alice")])
     assert len(added) == 1
     assert win.proxy.rowCount() == 1
     win.activateWindow()
     qtbot.waitActive(win)
-    win.copy_current()
+    win.rows.copy_current()
     account: Account = win.proxy.index(0, 0).data(Role.ACCOUNT)
     assert win.clipboard.delay_seconds > 0
     assert win.proxy.index(0, 0).data(Role.RAW_CODE) == code_at(account, win.time.now())

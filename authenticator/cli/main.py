@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Desktop TOTP authenticator. Without a command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"authenticator {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an unexpected internal error, print its traceback")
     vault_opts = Parser(add_help=False)
     vault_opts.add_argument("--vault", metavar="PATH",
                             help="vault file (default: $AUTHENTICATOR_VAULT or the user "
@@ -77,5 +79,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc.strerror or 'input/output error'}{where}", file=sys.stderr)
         return 1
     except Exception as exc:  # last resort: never a traceback, never a message with data
+        if getattr(args, "debug", False):  # ... unless asked for (may show data: debugging)
+            import traceback
+
+            traceback.print_exc()
         print(f"error: unexpected internal error ({type(exc).__name__})", file=sys.stderr)
         return 1

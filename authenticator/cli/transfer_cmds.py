@@ -8,8 +8,6 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from authenticator.core.account import Account
 
 from authenticator.cli.common import (
@@ -78,12 +76,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.encrypt and args.format != "aegis":
         raise CliError("--encrypt applies to --format aegis only (a backup is always encrypted)")
     if args.format == "otpauth":
-        text = export.export_otpauth(accounts)
-        if args.output:
-            _write_private(Path(args.output), text)
+        if args.output:  # 0600, never over an existing file (the window's writer too)
+            export.export_otpauth_file(accounts, Path(args.output))
             say(f"wrote {len(accounts)} links to {args.output}; this file holds your keys "
                  "unencrypted: delete it when done")
         else:
+            text = export.export_otpauth(accounts)
             if sys.stdout.isatty():
                 say("warning: the following links are your keys, unencrypted")
             sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -130,15 +128,6 @@ def _export_aegis(args: argparse.Namespace, accounts: list[Account]) -> int:
     return 0
 
 
-def _write_private(path: Path, text: str) -> None:
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            os.fchmod(fd, 0o600)  # an existing file keeps its mode otherwise: make it private
-            handle.truncate()  # ... before the keys are written into it
-            handle.write(text)
-    except OSError as exc:
-        raise CliError(f"cannot write {path}: {exc.strerror}") from None
 
 
 

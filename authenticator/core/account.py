@@ -180,7 +180,7 @@ class Account:
         changes.setdefault("modified", time.time())
         return dataclasses.replace(self, **changes)
 
-    # -- JSON (DESIGN.md contract for the CLI, plus the metadata used by the vault) --------
+    # -- JSON (the CLI contract in docs/architecture.md, plus what the vault keeps) -----------
     def to_public_json(self) -> dict[str, Any]:
         """The CLI's ACCOUNT object: includes the secret (used by ``scan --json``)."""
         return {

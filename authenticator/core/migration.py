@@ -1,6 +1,6 @@
 """Google Authenticator export links: ``otpauth-migration://offline?data=...``.
 
-``data`` is base64 of a protobuf ``MigrationPayload`` (field numbers in DESIGN.md). The
+``data`` is base64 of a protobuf ``MigrationPayload`` (field numbers in docs/architecture.md). The
 format is tiny, so a minimal protobuf reader/writer lives here instead of a dependency.
 
 Import: entries that cannot be used (MD5, unknown algorithm/type/digits, empty key)

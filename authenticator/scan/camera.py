@@ -1,7 +1,7 @@
 """Camera frames to accounts, without Qt.
 
 * :class:`FrameSource` is anything with ``read()``/``release()``: :class:`OpenCvCamera`
-  wraps ``cv2.VideoCapture``; :class:`~authenticator.scan.synthetic.SyntheticVideoSource`
+  wraps ``cv2.VideoCapture``; ``tests.helpers.synthetic.SyntheticVideoSource``
   feeds tests and benchmarks.
 * :class:`FrameScanner` is pure logic (no I/O, no clock of its own): it crops the central
   square of each frame, decodes at most ``max_rate_hz`` times per second of the *given*

@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from authenticator.storage.errors import NotAVaultError, VaultError
 
 KEY_LENGTH = 32
-# OWASP password storage cheat sheet (DESIGN.md): m=19 MiB,t=2,p=1, or m=47 MiB,t=1,p=1.
+# OWASP password storage cheat sheet (docs/architecture.md): m=19 MiB,t=2,p=1, or m=47 MiB,t=1,p=1.
 OWASP_MIN_MEMORY_KIB = 19 * 1024
 OWASP_MIN_ITERATIONS = 2
 OWASP_ONE_PASS_MEMORY_KIB = 47 * 1024

@@ -82,7 +82,7 @@ class ClockResult:
         return min(self.samples, key=lambda s: abs(s.offset - self.offset)).server
 
     def to_json(self) -> dict[str, Any]:
-        """The ``authenticator clock --json`` object (DESIGN.md) plus the details."""
+        """The ``authenticator clock --json`` object (docs/architecture.md) plus the details."""
         return {
             "offset": self.offset,
             "delay": self.delay,

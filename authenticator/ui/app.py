@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from authenticator import __version__
 
 if TYPE_CHECKING:
+    from authenticator.ui.browser.feature import BrowserFeature
+    from authenticator.ui.clock.check import ClockCheck
+    from authenticator.ui.common.session import VaultSession
+    from authenticator.ui.common.settings import AppSettings
+    from authenticator.ui.common.ticker import SecondTicker
+    from authenticator.ui.common.timebase import TimeBase
+    from authenticator.ui.enroll.hooks import EnrollHooks
     from authenticator.ui.host import Host
+    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.settings import SettingsFeature
+    from authenticator.ui.transfer.menu import TransferActions
 
 #: Set to 1 to open the window, print what was shown and quit (used by the dist smoke test).
 SMOKE_TEST_ENV = "AUTHENTICATOR_SMOKE_TEST"
@@ -28,11 +39,41 @@ def choose_vault_path(cli_value: str | None, last_opened: str) -> Path:
     return resolve_vault_path(cli_value)
 
 
-def install_features(host: Host) -> None:
-    """The one place that plugs feature packages into the app (each has ``install(host)``)."""
-    from authenticator.ui import browser
+@dataclass
+class Features:
+    """The controllers of the installed features (tests and the tray reach them here)."""
 
-    browser.install(host)
+    enroll: EnrollHooks
+    transfer: TransferActions
+    clock: ClockCheck
+    settings: SettingsFeature
+    browser: BrowserFeature
+
+
+def install_features(host: Host) -> Features:
+    """The one place that plugs feature packages into the app (each has ``install(host)``).
+
+    The order is the order of their entries in the main menu.
+    """
+    from authenticator.ui import browser, clock, enroll, settings, transfer
+
+    return Features(
+        enroll=enroll.install(host),
+        transfer=transfer.install(host),
+        clock=clock.install(host),
+        settings=settings.install(host),
+        browser=browser.install(host),
+    )
+
+
+def build_window(session: VaultSession, settings: AppSettings, timebase: TimeBase, *,
+                 ticker: SecondTicker | None = None) -> MainWindow:
+    """The main window with every feature installed (``window.features``)."""
+    from authenticator.ui.main_window import MainWindow
+
+    window = MainWindow(session, settings, timebase, ticker=ticker)
+    window.features = install_features(window)  # the main window implements the host
+    return window
 
 
 def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int:
@@ -45,10 +86,10 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
 
     from PySide6.QtWidgets import QApplication
 
+    from authenticator.ui.common.session import VaultSession
     from authenticator.ui.common.settings import AppSettings
     from authenticator.ui.common.theme import apply_theme
     from authenticator.ui.common.timebase import TimeBase
-    from authenticator.ui.main_window import MainWindow
     from authenticator.ui.platform.single_instance import (
         SingleInstance,
         notify_running,
@@ -56,7 +97,6 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
     )
     from authenticator.ui.platform.translations import install_translator
     from authenticator.ui.platform.tray import Tray
-    from authenticator.ui.vault.session import VaultSession
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -78,9 +118,7 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False) -> int
 
     apply_theme(app, settings.get("theme"))
     session = VaultSession(Path(path))
-    window = MainWindow(session, settings, TimeBase())
-    host: Host = window  # the main window implements the feature host (ui/host.py)
-    install_features(host)
+    window = build_window(session, settings, TimeBase())
     window.settings_changed.connect(lambda: apply_theme(app, settings.get("theme")))
     tray = Tray(window)
     tray.show()

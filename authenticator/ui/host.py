@@ -15,7 +15,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
+    from pathlib import Path
+
+    from PySide6.QtCore import QObject, SignalInstance
     from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
@@ -27,13 +29,22 @@ RowMenuHook = Callable[["QMenu", "Account"], None]
 SettingsSectionFactory = Callable[["QDialog"], "QWidget"]
 
 
+class ClockAdvisor(Protocol):
+    """What the clock feature tells others (the Add dialog's confirmation page)."""
+
+    def uncorrected_offset(self) -> float | None:
+        """The measured offset when codes would be off by it, else None."""
+
+    def use_measured_correction(self) -> None: ...
+
+
 class Host(Protocol):
     """The application as a feature sees it."""
 
     # -- what the app has ------------------------------------------------------------------
     @property
     def session(self) -> Any:
-        """The vault session (``ui.vault.session.VaultSession``): accounts and changes."""
+        """The vault session (``ui.common.session.VaultSession``): accounts and changes."""
 
     @property
     def settings(self) -> Any:
@@ -50,6 +61,23 @@ class Host(Protocol):
     @property
     def ticked(self) -> SignalInstance:
         """Emitted once per second, aligned to the second boundary."""
+
+    @property
+    def settings_changed(self) -> SignalInstance:
+        """Emitted after the settings were changed (the settings dialog was accepted)."""
+
+    @property
+    def add_requested(self) -> SignalInstance:
+        """``add_requested(incoming)``: the person asked to add an account (button, menu,
+        Ctrl+N: ``incoming`` is None); the enroll feature answers it."""
+
+    @property
+    def settings_requested(self) -> SignalInstance:
+        """The person asked for the settings (menu, Ctrl+,); the settings feature answers."""
+
+    @property
+    def menu_shown(self) -> SignalInstance:
+        """The main menu is about to show (update what its entries enable)."""
 
     def window(self) -> QWidget:
         """The parent for the feature's dialogs."""
@@ -82,3 +110,23 @@ class Host(Protocol):
         """Run on every tick, even when the window is hidden or the vault locked."""
 
     def add_settings_section(self, factory: SettingsSectionFactory) -> None: ...
+
+    def settings_sections(self) -> list[SettingsSectionFactory]:
+        """The sections features registered, in order (for the settings dialog)."""
+
+    def add_window_action(self, action: QAction) -> None:
+        """A keyboard shortcut that works anywhere in the window (not shown in a menu)."""
+
+    def add_drop_handler(self, handler: QObject) -> None:
+        """An event filter that gets drags and drops onto the window and the code list."""
+
+    def apply_settings(self) -> None:
+        """Apply changed settings to the window, then emit ``settings_changed``."""
+
+    def set_clock_advisor(self, advisor: ClockAdvisor) -> None:
+        """The clock feature offers its measurement to other features."""
+
+    def clock_advisor(self) -> ClockAdvisor | None: ...
+
+    def replace_vault_from(self, backup: Path, password: str) -> bool:
+        """Lock, make ``backup`` the vault file and unlock it; False if nothing changed."""

@@ -229,7 +229,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="126"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="143"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -239,7 +239,7 @@
     <message>
         <location filename="../../authenticator/ui/browser/feature.py" line="84"/>
         <source>&amp;Recent browser fills…</source>
-        <translation>Remplissages &amp;récents du navigateur…</translation>
+        <translation>Remplissages récents du &amp;navigateur…</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/browser/feature.py" line="148"/>
@@ -382,82 +382,82 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="30"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="32"/>
         <source>Change the vault password</source>
         <translation>Changer le mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="34"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="36"/>
         <source>The keys stay as they are; only the password that unlocks them changes. Automatic backups keep the password that was current when they were made.</source>
         <translation>Les clés restent les mêmes&#xa0;; seul le mot de passe qui les déverrouille change. Les sauvegardes automatiques gardent le mot de passe en vigueur au moment où elles ont été faites.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="39"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="41"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="40"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="42"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="41"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="43"/>
         <source>Repeat the new password</source>
         <translation>Répétez le nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="42"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="44"/>
         <source>C&amp;urrent password:</source>
         <translation>Mot de passe &amp;actuel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="43"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="45"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="44"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="46"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="48"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="50"/>
         <source>Password strength</source>
         <translation>Solidité du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="57"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="59"/>
         <source>Changing the password</source>
         <translation>Changement du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="62"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="64"/>
         <source>&amp;Change password</source>
         <translation>&amp;Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="63"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="65"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="65"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="67"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="87"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="89"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>Le nouveau mot de passe doit comporter au moins {n} caractères.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="91"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="93"/>
         <source>The two new passwords are different.</source>
         <translation>Les deux nouveaux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="120"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="122"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
@@ -508,138 +508,138 @@
 <context>
     <name>ClockCheck</name>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="94"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="87"/>
         <source>&amp;Check the clock</source>
         <translation>&amp;Vérifier l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="95"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="88"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="97"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="90"/>
         <source>&amp;Use corrected time for codes</source>
         <translation>&amp;Utiliser l’heure corrigée pour les codes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="99"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="92"/>
         <source>How to &amp;fix the clock</source>
         <translation>Comment &amp;corriger l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="101"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="94"/>
         <source>Clock check result</source>
         <translation>Résultat de la vérification de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="102"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="95"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="104"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="97"/>
         <source>Clock correction</source>
         <translation>Correction de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="105"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="98"/>
         <source>Turn off</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="106"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="99"/>
         <source>This computer&apos;s clock is wrong, so codes are computed with a corrected time.</source>
         <translation>L’horloge de cet ordinateur est fausse&#xa0;: les codes sont donc calculés avec une heure corrigée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="113"/>
-        <location filename="../../authenticator/ui/clock/check.py" line="125"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="106"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="118"/>
         <source>Compare clock with my &amp;phone…</source>
         <translation>&amp;Comparer l’horloge avec mon téléphone…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="139"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="132"/>
         <source>Check this computer&apos;s clock over the internet? Uses NTP, sends no personal data.</source>
         <translation>Vérifier l’horloge de cet ordinateur par Internet&#xa0;? Utilise NTP, n’envoie aucune donnée personnelle.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="149"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="142"/>
         <source>Checking the clock…</source>
         <translation>Vérification de l’horloge…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="233"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="222"/>
         <source>No network: codes use this computer&apos;s clock.</source>
         <translation>Pas de réseau : les codes utilisent l’horloge de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="239"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="228"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="241"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="230"/>
         <source>Not checked yet.</source>
         <translation>Pas encore vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="246"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="235"/>
         <source>Last check at {time}: could not reach any server (no network: codes use this computer&apos;s clock).</source>
         <translation>Dernière vérification à {time} : aucun serveur joignable (pas de réseau : les codes utilisent l’horloge de cet ordinateur).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="248"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="237"/>
         <source>Last checked at {time}: {state}</source>
         <translation>Dernière vérification à {time}&#xa0;: {state}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="253"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="242"/>
         <source>this computer&apos;s clock is right to within a second.</source>
         <translation>l’horloge de cet ordinateur est juste à une seconde près.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="256"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="245"/>
         <source>this computer&apos;s clock is {amount} slow.</source>
         <translation>l’horloge de cet ordinateur retarde de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="257"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="246"/>
         <source>this computer&apos;s clock is {amount} fast.</source>
         <translation>l’horloge de cet ordinateur avance de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="277"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="266"/>
         <source>This computer&apos;s clock is {amount} slow; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur retarde de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="279"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="268"/>
         <source>This computer&apos;s clock is {amount} fast; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur avance de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="285"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="274"/>
         <source>Your clock is {amount} off; codes typed near the end of their time may fail.</source>
         <translation>Votre horloge est décalée de {amount}&#xa0;; un code saisi juste avant son expiration risque d’être refusé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="321"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="310"/>
         <source>This computer&apos;s clock is right again (within {n} s): corrected time is turned off.</source>
         <translation>L’horloge de cet ordinateur est de nouveau juste (à {n} s près) : l’heure corrigée est désactivée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="327"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="316"/>
         <source>Codes use corrected time ({offset}).</source>
         <translation>Les codes utilisent l’heure corrigée ({offset}).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="349"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="338"/>
         <source>Add a time-based account first: the comparison uses its codes.</source>
         <translation>Ajoutez d’abord un compte basé sur le temps&#xa0;: la comparaison utilise ses codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="359"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="348"/>
         <source>Codes now use your phone&apos;s time.</source>
         <translation>Les codes utilisent désormais l’heure de votre téléphone.</translation>
     </message>
@@ -675,136 +675,174 @@
 <context>
     <name>ClockSettingsBox</name>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="29"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="39"/>
         <source>Clock</source>
         <translation>Horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="33"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="43"/>
         <source>Check this computer&apos;s clock over the &amp;internet (NTP, sends no personal data)</source>
         <translation>Vérifier l’horloge de cet ordinateur par &amp;Internet (NTP, aucune donnée personnelle envoyée)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="39"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="49"/>
         <source>Time servers separated by commas; empty uses public NTP servers.</source>
         <translation>Serveurs de temps séparés par des virgules&#xa0;; vide = serveurs NTP publics.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="41"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="51"/>
         <source>Time servers</source>
         <translation>Serveurs de temps</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="42"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="52"/>
         <source>Time se&amp;rvers:</source>
         <translation>Se&amp;rveurs de temps&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="43"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="53"/>
         <source>Codes use &amp;corrected time</source>
         <translation>Les codes utilisent l’heure &amp;corrigée</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="49"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="59"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="51"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="61"/>
         <source>Seconds to add to this computer&apos;s clock</source>
         <translation>Secondes à ajouter à l’horloge de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="52"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="62"/>
         <source>For computers without internet: positive when this clock is slow. Updated by each time check.</source>
         <translation>Pour les ordinateurs sans Internet&#xa0;: positive quand cette horloge retarde. Mise à jour à chaque vérification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="54"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="64"/>
         <source>Co&amp;rrection:</source>
         <translation>Correctio&amp;n&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="60"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="70"/>
         <source>Clock check status</source>
         <translation>État de la vérification de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="61"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="71"/>
         <source>Check &amp;now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="62"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="72"/>
         <source>Check the clock now</source>
         <translation>Vérifier l’horloge maintenant</translation>
     </message>
 </context>
 <context>
+    <name>CodeList</name>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="42"/>
+        <source>S&amp;ort by</source>
+        <translation>&amp;Trier par</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="44"/>
+        <source>&amp;Manual order</source>
+        <translation>Ordre &amp;manuel</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="44"/>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
+        <source>&amp;Issuer</source>
+        <translation>&amp;Émetteur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
+        <source>&amp;Recently used</source>
+        <translation>Utilisés &amp;récemment</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="51"/>
+        <source>Filter by &amp;tag</source>
+        <translation>Filtrer par &amp;étiquette</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/listing.py" line="124"/>
+        <source>All accounts</source>
+        <translation>Tous les comptes</translation>
+    </message>
+</context>
+<context>
     <name>CodesPage</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="89"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="49"/>
         <source>Search (Ctrl+F)</source>
         <translation>Rechercher (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="91"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="51"/>
         <source>Search accounts</source>
         <translation>Rechercher dans les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="95"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="55"/>
         <source>Add an account (Ctrl+N)</source>
         <translation>Ajouter un compte (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="96"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="56"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="100"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="60"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Verrouiller (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="101"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="61"/>
         <source>Lock</source>
         <translation>Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="106"/>
-        <location filename="../../authenticator/ui/main_window.py" line="107"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="66"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="67"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="133"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="93"/>
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="136"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="96"/>
         <source>No accounts yet</source>
         <translation>Aucun compte pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="137"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="97"/>
         <source>When a site shows you a QR code or a key to turn on two-factor authentication, add it here. You can also import accounts from another authenticator app.</source>
         <translation>Quand un site vous montre un code QR ou une clé pour activer l’authentification à deux facteurs, ajoutez-le ici. Vous pouvez aussi importer des comptes depuis une autre application d’authentification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="140"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="100"/>
         <source>&amp;Add your first account</source>
         <translation>&amp;Ajouter votre premier compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="141"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="101"/>
         <source>No match</source>
         <translation>Aucun résultat</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="142"/>
+        <location filename="../../authenticator/ui/codes/view.py" line="102"/>
         <source>No account matches your search.</source>
         <translation>Aucun compte ne correspond à votre recherche.</translation>
     </message>
@@ -1130,222 +1168,235 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="143"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="145"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="174"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="176"/>
         <source>Ways to add an account</source>
         <translation>Façons d’ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="179"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
         <source>Scan with camera</source>
         <translation>Scanner avec la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="180"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="182"/>
         <source>Scan screen</source>
         <translation>Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="183"/>
         <source>Open an image</source>
         <translation>Ouvrir une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="182"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="184"/>
         <source>Paste a link or image</source>
         <translation>Coller lien ou image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="183"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="185"/>
         <source>Type a key</source>
         <translation>Saisir une clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="191"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="193"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="210"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="212"/>
         <source>Add &amp;another</source>
         <translation>Ajouter un aut&amp;re</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="211"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="213"/>
         <source>Add another account</source>
         <translation>Ajouter un autre compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="212"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="214"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="213"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="215"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="215"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="393"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="217"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="395"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="216"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="218"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="229"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="231"/>
         <source>Scanner note</source>
         <translation>Remarque sur le scanner</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="233"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="235"/>
         <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
         <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="244"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="246"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="287"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="289"/>
         <source>Scan a QR code on your screen</source>
         <translation>Scanner un code QR affiché à l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="288"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="290"/>
         <source>Open the page that shows the QR code, then press Scan screen. This window steps aside for a moment while the screen is read.</source>
         <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="290"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="292"/>
         <source>&amp;Scan screen</source>
         <translation>&amp;Scanner l’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="299"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="301"/>
         <source>Open an image instead</source>
         <translation>Ouvrir plutôt une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="301"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="303"/>
         <source>Paste instead</source>
         <translation>Coller plutôt</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="313"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="561"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="315"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="565"/>
         <source>Open an image of the QR code</source>
         <translation>Ouvrir une image du code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="314"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="316"/>
         <source>Choose a screenshot or photo of the QR code. You can also drop an image file onto this window.</source>
         <translation>Choisissez une capture d’écran ou une photo du code QR. Vous pouvez aussi déposer un fichier image sur cette fenêtre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="316"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="318"/>
         <source>&amp;Choose image…</source>
         <translation>&amp;Choisir une image…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="327"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="329"/>
         <source>Paste a link or an image</source>
         <translation>Coller un lien ou une image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="328"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="330"/>
         <source>Copy the QR code image (right click, Copy image) or its otpauth:// link, then press Ctrl+V here. Google Authenticator export links work too.</source>
         <translation>Copiez l’image du code QR (clic droit, «&#xa0;Copier l’image&#xa0;») ou son lien otpauth://, puis appuyez sur Ctrl+V ici. Les liens d’exportation de Google Authenticator fonctionnent aussi.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="333"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="335"/>
         <source>Link</source>
         <translation>Lien</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="337"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="339"/>
         <source>&amp;Paste from clipboard</source>
         <translation>&amp;Coller depuis le presse-papiers</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="393"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="395"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="415"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="417"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="426"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="430"/>
         <source>No camera</source>
         <translation>Aucune caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="429"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="433"/>
         <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
         <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="471"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="475"/>
         <source>The camera is not available</source>
         <translation>La caméra n’est pas disponible</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="516"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="520"/>
         <source>This desktop did not let the app read the screen (this happens on Wayland). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
         <translation>Ce bureau n’a pas laissé l’application lire l’écran (cela arrive sous Wayland). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="525"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="529"/>
         <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
         <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="562"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="566"/>
         <source>Images ({patterns});;All files (*)</source>
         <translation>Images ({patterns});;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="569"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="573"/>
         <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
         <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="627"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="631"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="680"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="684"/>
         <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
         <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="684"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="688"/>
         <source>Still missing: parts {parts}.</source>
         <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="712"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="716"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
     </message>
 </context>
 <context>
+    <name>EnrollHooks</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/hooks.py" line="61"/>
+        <source>&amp;Paste QR code or link</source>
+        <translation>&amp;Coller un code QR ou un lien</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/hooks.py" line="77"/>
+        <source>The clipboard holds no QR code image and no otpauth:// link to add.</source>
+        <translation>Le presse-papiers ne contient ni image de code QR ni lien otpauth:// à ajouter.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorLabel</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="29"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="46"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -1778,227 +1829,118 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="166"/>
+        <location filename="../../authenticator/ui/main_window.py" line="56"/>
         <source>Authenticator</source>
+        <extracomment>``add_requested(incoming)``: answered by the enroll feature (ui/host.py). answered by the settings feature.</extracomment>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="224"/>
+        <location filename="../../authenticator/ui/main_window.py" line="99"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="226"/>
+        <location filename="../../authenticator/ui/main_window.py" line="100"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="228"/>
+        <location filename="../../authenticator/ui/main_window.py" line="101"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="229"/>
-        <source>&amp;Copy code</source>
-        <translation>&amp;Copier le code</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="231"/>
-        <source>&amp;Edit…</source>
-        <translation>&amp;Modifier…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="232"/>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Supprimer…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="234"/>
-        <source>&amp;Favourite</source>
-        <translation>&amp;Favori</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="236"/>
-        <source>Move &amp;up</source>
-        <translation>Déplacer vers le &amp;haut</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="237"/>
-        <source>Move do&amp;wn</source>
-        <translation>Déplacer vers le &amp;bas</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="239"/>
+        <location filename="../../authenticator/ui/main_window.py" line="102"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="242"/>
+        <location filename="../../authenticator/ui/main_window.py" line="104"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="240"/>
+        <location filename="../../authenticator/ui/main_window.py" line="103"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="244"/>
+        <location filename="../../authenticator/ui/main_window.py" line="105"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="250"/>
-        <source>S&amp;ort by</source>
-        <translation>&amp;Trier par</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="252"/>
-        <source>&amp;Manual order</source>
-        <translation>Ordre &amp;manuel</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="252"/>
-        <source>&amp;Name</source>
-        <translation>&amp;Nom</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="253"/>
-        <source>&amp;Issuer</source>
-        <translation>&amp;Émetteur</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="253"/>
-        <source>&amp;Recently used</source>
-        <translation>Utilisés &amp;récemment</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="259"/>
-        <source>Filter by &amp;tag</source>
-        <translation>Filtrer par &amp;étiquette</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="282"/>
+        <location filename="../../authenticator/ui/main_window.py" line="127"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="379"/>
+        <location filename="../../authenticator/ui/main_window.py" line="215"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="380"/>
+        <location filename="../../authenticator/ui/main_window.py" line="216"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="448"/>
-        <source>All accounts</source>
-        <translation>Tous les comptes</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="507"/>
-        <source>Copied {label}, clears in {n} s</source>
-        <translation>{label} copié, effacé dans {n} s</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="509"/>
-        <source>Copied {label}</source>
-        <translation>{label} copié</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="525"/>
-        <source>New code for {label}</source>
-        <translation>Nouveau code pour {label}</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="542"/>
+        <location filename="../../authenticator/ui/enroll/duplicates.py" line="26"/>
         <source>Key already here</source>
         <translation>Clé déjà présente</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="543"/>
+        <location filename="../../authenticator/ui/enroll/duplicates.py" line="27"/>
         <source>This key is already in the vault as {label}.</source>
         <translation>Cette clé est déjà dans le coffre sous le nom {label}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="545"/>
+        <location filename="../../authenticator/ui/enroll/duplicates.py" line="30"/>
         <source>&amp;Skip</source>
         <translation>&amp;Ignorer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="546"/>
+        <location filename="../../authenticator/ui/enroll/duplicates.py" line="32"/>
         <source>&amp;Replace</source>
         <translation>&amp;Remplacer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="547"/>
+        <location filename="../../authenticator/ui/enroll/duplicates.py" line="34"/>
         <source>&amp;Keep both</source>
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="593"/>
-        <source>Delete account</source>
-        <translation>Supprimer le compte</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="594"/>
-        <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
-        <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="607"/>
-        <source>Deleted {label}</source>
-        <translation>{label} supprimé</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="608"/>
-        <source>&amp;Undo</source>
-        <translation>&amp;Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="639"/>
-        <source>Remove from &amp;favourites</source>
-        <translation>Retirer des &amp;favoris</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="640"/>
-        <source>Add to &amp;favourites</source>
-        <translation>Ajouter aux &amp;favoris</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/main_window.py" line="660"/>
+        <location filename="../../authenticator/ui/main_window.py" line="260"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="669"/>
+        <location filename="../../authenticator/ui/main_window.py" line="269"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="705"/>
+        <location filename="../../authenticator/ui/main_window.py" line="282"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="706"/>
+        <location filename="../../authenticator/ui/main_window.py" line="283"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="730"/>
+        <location filename="../../authenticator/ui/main_window.py" line="307"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="731"/>
+        <location filename="../../authenticator/ui/main_window.py" line="308"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="744"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="141"/>
         <source>Password changed. Use the new one from now on.</source>
         <translation>Mot de passe changé. Utilisez désormais le nouveau.</translation>
     </message>
@@ -2224,7 +2166,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="112"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="113"/>
         <source>Wrong password. Try again.</source>
         <translation>Mot de passe incorrect. Réessayez.</translation>
     </message>
@@ -2546,178 +2488,256 @@
     </message>
 </context>
 <context>
+    <name>RowCommands</name>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="35"/>
+        <source>&amp;Copy code</source>
+        <translation>&amp;Copier le code</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="37"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="38"/>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="40"/>
+        <source>&amp;Favourite</source>
+        <translation>&amp;Favori</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="42"/>
+        <source>Move &amp;up</source>
+        <translation>Déplacer vers le &amp;haut</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="43"/>
+        <source>Move do&amp;wn</source>
+        <translation>Déplacer vers le &amp;bas</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="80"/>
+        <source>Copied {label}, clears in {n} s</source>
+        <translation>{label} copié, effacé dans {n} s</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="82"/>
+        <source>Copied {label}</source>
+        <translation>{label} copié</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="98"/>
+        <source>New code for {label}</source>
+        <translation>Nouveau code pour {label}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="121"/>
+        <source>Delete account</source>
+        <translation>Supprimer le compte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="122"/>
+        <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
+        <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="135"/>
+        <source>Deleted {label}</source>
+        <translation>{label} supprimé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="136"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="167"/>
+        <source>Remove from &amp;favourites</source>
+        <translation>Retirer des &amp;favoris</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/codes/rows.py" line="168"/>
+        <source>Add to &amp;favourites</source>
+        <translation>Ajouter aux &amp;favoris</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="34"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="38"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="39"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="43"/>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="43"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="47"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="44"/>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="51"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="48"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="55"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="46"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="50"/>
         <source>Clear the clipboard after</source>
         <translation>Vider le presse-papiers après</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="47"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="51"/>
         <source>&amp;Clear copied codes after:</source>
         <translation>&amp;Effacer les codes copiés après&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="50"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="54"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="53"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="57"/>
         <source>Lock after idle minutes</source>
         <translation>Verrouiller après ce nombre de minutes d’inactivité</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="54"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="58"/>
         <source>&amp;Lock when idle for:</source>
         <translation>&amp;Verrouiller après une inactivité de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="55"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="59"/>
         <source>Lock when the window is &amp;minimised</source>
         <translation>Verrouiller quand la fenêtre est réd&amp;uite</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="60"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="64"/>
         <source>Recent saves kept as backups</source>
         <translation>Enregistrements récents gardés en sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="63"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="67"/>
         <source>&amp;Backups of recent saves:</source>
         <translation>&amp;Sauvegardes des derniers enregistrements :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="65"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="69"/>
         <source>The last saves (this number), plus the first backup of each of the last 7 days, 8 weeks and 12 months.</source>
         <translation>Les derniers enregistrements (ce nombre), plus la première sauvegarde de chacun des 7 derniers jours, des 8 dernières semaines et des 12 derniers mois.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="68"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="72"/>
         <source>Which backups are kept</source>
         <translation>Sauvegardes conservées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="70"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="74"/>
         <source>&amp;Remember the vault on this computer (system keyring): no password at start-up</source>
         <translation>Mémoriser le coffre sur cet &amp;ordinateur (trousseau du système)&#xa0;: pas de mot de passe au démarrage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="72"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="76"/>
         <source>Remember the vault on this computer</source>
         <translation>Mémoriser le coffre sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="74"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="78"/>
         <source>Anyone who can use your account on this computer could then open the vault. Locking still asks for the password.</source>
         <translation>Toute personne pouvant utiliser votre session sur cet ordinateur pourrait alors ouvrir le coffre. Le verrouillage demande toujours le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="81"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="85"/>
         <source>Appearance and tray</source>
         <translation>Apparence et zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="84"/>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="97"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="88"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="101"/>
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="85"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="89"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="86"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="90"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="88"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="92"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="89"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="93"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="90"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="94"/>
         <source>Closing the window keeps the app in the &amp;tray</source>
         <translation>Fermer la fenêtre &amp;garde l’application dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="92"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="96"/>
         <source>&amp;Start minimised in the tray</source>
         <translation>&amp;Démarrer réduite dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="101"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="105"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="102"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="106"/>
         <source>Applies the next time the app starts</source>
         <translation>S’applique au prochain démarrage de l’application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="103"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="107"/>
         <source>Applies the next time the app starts.</source>
         <translation>S’applique au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="104"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="108"/>
         <source>L&amp;anguage (at next start):</source>
         <translation>L&amp;angue (au prochain démarrage)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="122"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="125"/>
         <source>Your data</source>
         <translation>Vos données</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="124"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="127"/>
         <source>Vault: {vault}
 Backups: {backups}</source>
         <translation>Coffre&#xa0;: {vault}
 Sauvegardes&#xa0;: {backups}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="128"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="131"/>
         <source>Where the vault and backups are</source>
         <translation>Emplacement du coffre et des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="129"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="132"/>
         <source>Open &amp;folder</source>
         <translation>Ouvrir &amp;le dossier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="130"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="133"/>
         <source>Open the vault folder</source>
         <translation>Ouvrir le dossier du coffre</translation>
     </message>
@@ -2788,7 +2808,7 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>Toast</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="51"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="68"/>
         <source>Notice</source>
         <translation>Information</translation>
     </message>
@@ -2796,125 +2816,125 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>TransferActions</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="41"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="86"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="40"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="85"/>
         <source>Show &amp;QR for another device…</source>
         <translation>Afficher le &amp;QR pour un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="43"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="42"/>
         <source>Export to &amp;Google Authenticator…</source>
         <translation>Exporter vers &amp;Google Authenticator…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="45"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="44"/>
         <source>&amp;Back up to a file…</source>
         <translation>&amp;Sauvegarder dans un fichier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="45"/>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restaurer depuis une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="47"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
         <source>&amp;Import from another app…</source>
         <translation>&amp;Importer depuis une autre application…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="48"/>
         <source>Export keys as &amp;text…</source>
         <translation>Exporter les clés en &amp;texte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
         <source>Export for &amp;Aegis…</source>
         <translation>Exporter pour &amp;Aegis…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="53"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
         <source>Several &amp;devices</source>
         <translation>Plusieurs appa&amp;reils</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="135"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="134"/>
         <source>The QR code of {label} lets another device make the same codes.</source>
         <translation>Le code QR de {label} permet à un autre appareil de générer les mêmes codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="144"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="143"/>
         <source>Google Authenticator export codes hold your keys.</source>
         <translation>Les codes d’exportation Google Authenticator contiennent vos clés.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="152"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="151"/>
         <source>Backup saved to {file}</source>
         <translation>Sauvegarde enregistrée dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="155"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="154"/>
         <source>The backup will hold every key of this vault.</source>
         <translation>La sauvegarde contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="176"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="175"/>
         <source>Import from another app</source>
         <translation>Importer depuis une autre application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="177"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="176"/>
         <source>Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;All files (*)</source>
         <translation>Exportations d’authentification (*.json *.2fas *.txt *.csv *.aes *.authvault *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="190"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="189"/>
         <source>Added {n} accounts</source>
         <translation>{n} comptes ajoutés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="191"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="190"/>
         <source>Added 1 account</source>
         <translation>1 compte ajouté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="196"/>
         <source>Aegis file saved to {file}</source>
         <translation>Fichier Aegis enregistré dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="200"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="199"/>
         <source>The Aegis file will hold every key of this vault.</source>
         <translation>Le fichier Aegis contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="206"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="205"/>
         <source>Export every key as plain otpauth:// links.</source>
         <translation>Exporter chaque clé sous forme de liens otpauth:// en clair.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="210"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="228"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="239"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="209"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="227"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="238"/>
         <source>Export keys as text</source>
         <translation>Exporter les clés en texte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="211"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="210"/>
         <source>The file will hold your keys UNENCRYPTED: anyone who reads it can make your codes. Delete it as soon as you have used it, and prefer an encrypted backup.</source>
         <translation>Le fichier contiendra vos clés NON CHIFFRÉES&#xa0;: quiconque le lit peut générer vos codes. Supprimez-le dès que vous l’avez utilisé, et préférez une sauvegarde chiffrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="214"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="213"/>
         <source>I &amp;understand, export</source>
         <translation>J’ai &amp;compris, exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="230"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="229"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="241"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="240"/>
         <source>Keys written to {file} (readable by you only)</source>
         <translation>Clés écrites dans {file} (lisible par vous seul)</translation>
     </message>
@@ -2971,42 +2991,42 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultRecovery</name>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="93"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="81"/>
         <source>This vault file is damaged: the password is right, but its content fails the integrity check.</source>
         <translation>Ce fichier de coffre est endommagé : le mot de passe est juste, mais son contenu échoue au contrôle d’intégrité.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="96"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="84"/>
         <source>This file cannot be read: it is not an Authenticator vault, or it is damaged or truncated.</source>
         <translation>Ce fichier est illisible : ce n’est pas un coffre Authenticator, ou il est endommagé ou tronqué.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="99"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="87"/>
         <source>There is no automatic backup of it in the backups folder.</source>
         <translation>Il n’y en a aucune sauvegarde automatique dans le dossier des sauvegardes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="163"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="151"/>
         <source>The vault was replaced by the backup; the previous file is kept as a backup.</source>
         <translation>Le coffre a été remplacé par la sauvegarde ; le fichier précédent est gardé comme sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="174"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="162"/>
         <source>This is an automatic backup</source>
         <translation>Ceci est une sauvegarde automatique</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="175"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="163"/>
         <source>{file} is an automatic backup of {vault}. Working inside the backups folder would mix your changes with old copies that are deleted over time. Restore it as the vault instead? The current vault file is kept as a backup.</source>
         <translation>{file} est une sauvegarde automatique de {vault}. Travailler dans le dossier des sauvegardes mélangerait vos modifications avec d’anciennes copies supprimées au fil du temps. La restaurer plutôt comme coffre ? Le fichier actuel du coffre est gardé comme sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="180"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="168"/>
         <source>&amp;Restore it as the vault…</source>
         <translation>&amp;La restaurer comme coffre…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="182"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="170"/>
         <source>Restore it as the vault</source>
         <translation>La restaurer comme coffre</translation>
     </message>
@@ -3014,12 +3034,12 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/vault/session.py" line="149"/>
+        <location filename="../../authenticator/ui/common/session.py" line="149"/>
         <source>The vault was changed elsewhere, including its password: use the new password from now on.</source>
         <translation>Le coffre a été modifié ailleurs, y compris son mot de passe&#xa0;: utilisez désormais le nouveau mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/session.py" line="152"/>
+        <location filename="../../authenticator/ui/common/session.py" line="152"/>
         <source>Updated with changes saved elsewhere (another device or program).</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs (autre appareil ou programme).</translation>
     </message>
@@ -3143,22 +3163,12 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/hooks.py" line="68"/>
-        <source>The clipboard holds no QR code image and no otpauth:// link to add.</source>
-        <translation>Le presse-papiers ne contient ni image de code QR ni lien otpauth:// à ajouter.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/hooks.py" line="73"/>
-        <source>&amp;Paste QR code or link</source>
-        <translation>&amp;Coller un code QR ou un lien</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="18"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="33"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="20"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="35"/>
         <source>Show / hide</source>
         <translation>Afficher / masquer</translation>
     </message>

@@ -24,14 +24,14 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from authenticator.storage.kdf import KdfParams
-from authenticator.ui.app import install_features
+from authenticator.ui.app import build_window
 from authenticator.ui.browser.feature import BrowserFeature
 from authenticator.ui.browser.settings_section import BrowserSettingsBox
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.timebase import FakeTimeBase
 from authenticator.ui.main_window import MainWindow
 from authenticator.ui.settings.dialog import SettingsDialog
-from authenticator.ui.vault.session import VaultSession
 
 
 class Harness:
@@ -41,10 +41,9 @@ class Harness:
         settings.set("autolock_minutes", 0)
         self.time = FakeTimeBase(at)
         self.session = VaultSession(Path(vault), kdf=KdfParams.for_tests())
-        self.window = MainWindow(self.session, settings, self.time)
-        install_features(self.window)
+        self.window: MainWindow = build_window(self.session, settings, self.time)
         self.window.show()
-        self.feature = self.window.findChild(BrowserFeature)
+        self.feature: BrowserFeature = self.window.features.browser
         assert self.feature is not None and self.feature.listening, "browser server not up"
         self.password = password
         self.notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)

@@ -1,4 +1,4 @@
-"""The command-line contract (DESIGN.md): outputs, exit codes, one-line errors."""
+"""The command-line contract (docs/architecture.md): outputs, exit codes, one-line errors."""
 
 from __future__ import annotations
 
@@ -231,3 +231,19 @@ def test_scan_says_when_zbar_is_missing(tmp_path, capsys, monkeypatch):
     captured = capsys.readouterr()
     assert captured.out.strip() == format_uri(account)
     assert "ZBar decoder is not installed" in captured.err and "libzbar0" in captured.err
+
+
+def test_debug_prints_the_traceback_the_last_resort_handler_hides(vault, monkeypatch, capsys):
+    from authenticator.cli import vault_cmds
+
+    def broken(_args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(vault_cmds, "cmd_list", broken)
+    assert main(["list"]) == 1
+    err = capsys.readouterr().err
+    assert err == "error: unexpected internal error (RuntimeError)\n"
+    assert main(["--debug", "list"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback (most recent call last)" in err and "RuntimeError: boom" in err
+    assert err.endswith("error: unexpected internal error (RuntimeError)\n")

@@ -131,16 +131,27 @@ def test_export_otpauth_round_trip_is_lossless(vault, capsys):
     assert essences([parse_uri(line) for line in lines]) == essences(SAMPLE)
 
 
-def test_export_otpauth_file_is_private_even_over_an_existing_file(vault, tmp_path, capsys):
+def test_export_otpauth_file_is_private(vault, tmp_path, capsys):
     fill(vault, SAMPLE)
     target = tmp_path / "keys.txt"
-    target.write_text("old")
-    target.chmod(0o644)
     assert main(["export", "--format", "otpauth", "--output", str(target)]) == 0
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert "unencrypted" in capsys.readouterr().err
     links = target.read_text().splitlines()
     assert essences([parse_uri(line) for line in links]) == essences(SAMPLE)
+
+
+def test_export_otpauth_never_overwrites_an_existing_file(vault, tmp_path, capsys):
+    # The same writer as the window's "Export keys as text": it refuses, and says so.
+    fill(vault, SAMPLE)
+    target = tmp_path / "keys.txt"
+    target.write_text("old")
+    target.chmod(0o644)
+    assert main(["export", "--format", "otpauth", "--output", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: keys.txt already exists") and err.count("\n") == 1
+    assert target.read_text() == "old"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
 
 
 def test_export_backup_then_import_it_elsewhere_losslessly(vault, tmp_path, monkeypatch,

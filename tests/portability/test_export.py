@@ -20,7 +20,7 @@ from authenticator.portability.export import (
 from authenticator.portability.registry import detect_format, import_bytes, import_file
 from authenticator.storage import KdfParams
 from tests.portability import writers
-from tests.portability.test_links import GOOGLE_OK, many_accounts
+from tests.portability.writers import GOOGLE_OK, many_accounts
 
 PASSWORD = "backup pass"
 

@@ -10,13 +10,7 @@ from authenticator.portability.base import ImportFailed
 from authenticator.portability.export import export_google_migration, export_otpauth
 from authenticator.portability.registry import detect_format, import_bytes
 from tests.portability import writers
-
-GOOGLE_OK = [
-    writers.SAMPLE[0],
-    writers.SAMPLE[0].evolve(secret=bytes(range(20)), issuer="Example", name="me",
-                             algorithm="SHA256", digits=8),
-    writers.SAMPLE[2].evolve(digits=6),
-]
+from tests.portability.writers import GOOGLE_OK, many_accounts
 
 
 def test_ente_export_with_comments_blank_lines_and_code_display():
@@ -66,11 +60,6 @@ def test_google_migration_single_batch_round_trip():
     result = import_bytes(data)
     assert result.problems == []
     assert writers.essences(result.accounts) == writers.essences(GOOGLE_OK)
-
-
-def many_accounts(count: int):
-    return [GOOGLE_OK[i % 3].evolve(secret=i.to_bytes(2, "big") * 10, name=f"user{i}")
-            for i in range(count)]
 
 
 def test_google_migration_several_batches_in_any_order():

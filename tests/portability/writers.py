@@ -1,5 +1,5 @@
 """Fixture writers: build other apps' export files from Account lists, following each
-app's documented format (facts in DESIGN.md). They live in the tests, not the package."""
+app's documented format (facts in docs/architecture.md). They live in the tests, not the package."""
 
 from __future__ import annotations
 
@@ -208,3 +208,17 @@ def make_bitwarden_csv(items: Sequence[tuple[str, str, str | None]]) -> bytes:
                          "login_uri": "https://example.com", "login_username": user,
                          "login_password": "hunter2", "login_totp": totp or ""})
     return out.getvalue().encode()
+
+
+#: Accounts Google Authenticator's export takes as they are.
+GOOGLE_OK = [
+    SAMPLE[0],
+    SAMPLE[0].evolve(secret=bytes(range(20)), issuer="Example", name="me",
+                             algorithm="SHA256", digits=8),
+    SAMPLE[2].evolve(digits=6),
+]
+
+
+def many_accounts(count: int) -> list[Account]:
+    return [GOOGLE_OK[i % 3].evolve(secret=i.to_bytes(2, "big") * 10, name=f"user{i}")
+            for i in range(count)]

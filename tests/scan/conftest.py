@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from authenticator.core.account import decode_base32
-from authenticator.scan import synthetic as syn
+from tests.helpers import synthetic as syn
 
 SECRET_A = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 SECRET_B = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"

@@ -19,7 +19,7 @@ from authenticator.scan.camera import (
     list_cameras,
 )
 from authenticator.scan.pipeline import WEB_ADDRESS
-from authenticator.scan.synthetic import FRAME_HEIGHT, FRAME_WIDTH, SyntheticVideoSource
+from tests.helpers.synthetic import FRAME_HEIGHT, FRAME_WIDTH, SyntheticVideoSource
 
 from .conftest import SECRET_A, SECRET_B, otpauth, raw
 

@@ -16,7 +16,6 @@ import pytest
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import encode_migration_uris
-from authenticator.scan import synthetic as syn
 from authenticator.scan.pipeline import (
     BAD_MIGRATION,
     BAD_OTPAUTH,
@@ -36,6 +35,7 @@ from authenticator.scan.pipeline import (
     scan_file,
     scan_gray,
 )
+from tests.helpers import synthetic as syn
 
 from .conftest import SECRET_A, SECRET_B, SECRET_C, otpauth, page_with, raw, write_png
 

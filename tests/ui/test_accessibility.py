@@ -37,7 +37,7 @@ from authenticator.ui.transfer.importing import ImportDialog
 from authenticator.ui.transfer.qr import GoogleExportDialog, ShowQrDialog
 from authenticator.ui.vault.password_dialog import ChangePasswordDialog
 from authenticator.ui.vault.restore_dialog import RestoreBackupDialog
-from tests.ui.conftest import PASSWORD, T0, create_vault, on_next_modal
+from tests.helpers.gui import PASSWORD, T0, create_vault, on_next_modal
 
 GITHUB = Account(secret=b"12345678901234567890", issuer="GitHub", name="alice")
 VPN = Account(secret=b"\x07" * 20, issuer="VPN", name="me", kind=OtpKind.HOTP, counter=3)
@@ -95,7 +95,7 @@ def test_main_window_pages_have_names(qtbot, window):
     assert unnamed(window) == []
     window.session.add_many([GITHUB, VPN])
     qtbot.waitUntil(lambda: window.proxy.rowCount() == 2)
-    window.copy_current()  # the toast with its button
+    window.rows.copy_current()  # the toast with its button
     assert unnamed(window) == []
     window.lock()
     assert window.pages.currentWidget() is window.unlock_page
@@ -125,7 +125,8 @@ def dialogs(win, tmp_path: Path) -> dict[str, Callable[[], QWidget]]:
     backups = win.session.vault.settings if win.session.vault else None
     return {
         "edit": lambda: EditAccountDialog(accounts[0]),
-        "settings": lambda: SettingsDialog(win.settings, win, backups),
+        "settings": lambda: SettingsDialog(win.settings, win, backups,
+                                           sections=win.settings_sections()),
         "compare": lambda: CompareDialog(accounts, win.time.wall),
         "fix clock": lambda: FixClockDialog(),
         "password gate": lambda: PasswordGate(lambda pw: pw == PASSWORD, "Show a QR code.",

@@ -27,7 +27,7 @@ from authenticator.ui.browser.feature import BrowserFeature
 from authenticator.ui.browser.settings_section import BrowserSettingsBox
 from authenticator.ui.common.account_form import EditAccountDialog
 from authenticator.ui.settings.dialog import SettingsDialog
-from tests.ui.conftest import create_vault, on_next_modal, unlock
+from tests.helpers.gui import create_vault, on_next_modal, unlock
 
 ORIGIN = "chrome-extension://bgdnohhekfobinafpcfklnnhffikjaam/"
 
@@ -78,13 +78,10 @@ def feature(qtbot, window, tmp_path: Path):
     window.session.add(Account(secret=b"12345678901234567890", issuer="Example Portal",
                                name="alice", websites=("portal.example.com",)))
     window.session.add(Account(secret=b"abcdefghijabcdefghij", issuer="ACME", name="bob"))
-    folder = tmp_path / "run"
-    folder.mkdir(mode=0o700)
-    feat = BrowserFeature(window, PairingStore(tmp_path / "browser.json"),
-                          str(folder / "browser.sock"))
+    feat = window.features.browser  # installed by the app, on the test's own runtime folder
     assert feat.listening
+    feat.store = PairingStore(tmp_path / "browser.json")
     yield feat
-    feat.close()
 
 
 @pytest.fixture

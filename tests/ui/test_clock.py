@@ -14,8 +14,8 @@ from authenticator.ui.clock.check import ClockCheck, parse_server_list
 from authenticator.ui.clock.dialogs import CompareDialog, FixClockDialog
 from authenticator.ui.codes.model import Role
 from authenticator.ui.settings.dialog import SettingsDialog
+from tests.helpers.gui import create_vault, on_next_modal, unlock
 from tests.timesync.sntp_server import FakeSntpServer
-from tests.ui.conftest import create_vault, on_next_modal, unlock
 
 KEY = bytes(range(1, 21))
 
@@ -317,11 +317,11 @@ def test_compare_no_match(qtbot, window, timebase):
 def test_row_menu_offers_compare_for_time_based_accounts(qtbot, window):
     account = start_with_account(qtbot, window)
     menu = QMenu()
-    window.extend_row_menu(menu, account)
+    window.rows.extend_row_menu(menu, account)
     texts = [a.text().replace("&", "") for a in menu.actions()]
     assert "Compare clock with my phone…" in texts
     hotp_menu = QMenu()
-    window.extend_row_menu(hotp_menu, Account(secret=KEY, kind=OtpKind.HOTP))
+    window.rows.extend_row_menu(hotp_menu, Account(secret=KEY, kind=OtpKind.HOTP))
     assert "Compare clock with my phone…" not in [
         a.text().replace("&", "") for a in hotp_menu.actions()]
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from authenticator.core.otp import code_at
+from tests.helpers.gui import create_vault
 from tests.timesync.sntp_server import FakeSntpServer
-from tests.ui.conftest import create_vault
 from tests.ui.test_clock import button, click, enable_checks, start_with_account, wait_check
 
 

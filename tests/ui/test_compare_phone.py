@@ -19,7 +19,7 @@ from authenticator.core.otp import code_at, code_for_step, time_step
 from authenticator.timesync.sntp import ClockResult
 from authenticator.ui.clock.dialogs import CompareDialog
 from authenticator.ui.codes.model import Role
-from tests.ui.conftest import create_vault, on_next_modal
+from tests.helpers.gui import create_vault, on_next_modal
 
 KEY = bytes(range(1, 21))
 

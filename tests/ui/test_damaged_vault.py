@@ -15,7 +15,7 @@ from authenticator.storage.backups import list_backups
 from authenticator.storage.vault import Vault
 from authenticator.ui.transfer.backups import RestoreDialog
 from authenticator.ui.vault.restore_dialog import RestoreBackupDialog
-from tests.ui.conftest import PASSWORD, create_vault, on_next_modal, unlock
+from tests.helpers.gui import PASSWORD, create_vault, on_next_modal, unlock
 
 A = Account(secret=b"a" * 20, issuer="Alpha", name="a")
 B = Account(secret=b"b" * 20, issuer="Beta", name="b")

@@ -18,11 +18,11 @@ from authenticator.core.migration import encode_migration_uris
 from authenticator.core.otp import code_at, group_code
 from authenticator.core.uri import format_uri
 from authenticator.scan.camera import CameraError, CameraInfo
-from authenticator.scan.synthetic import SyntheticVideoSource, paste, qr_image
 from authenticator.ui.codes.model import Role
 from authenticator.ui.enroll.dialog import EnrollDialog, Route
 from authenticator.ui.enroll.sources import Incoming
-from tests.ui.conftest import create_vault, on_next_modal
+from tests.helpers.gui import create_vault, on_next_modal
+from tests.helpers.synthetic import SyntheticVideoSource, paste, qr_image
 
 GITHUB = Account(secret=bytes.fromhex("48656c6c6f21deadbeef"), issuer="GitHub", name="alice")
 STRONG = Account(secret=bytes(range(20)), issuer="Portal", name="bob@example.com")

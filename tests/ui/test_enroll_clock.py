@@ -9,7 +9,7 @@ from authenticator.core.otp import code_at, group_code
 from authenticator.timesync.sntp import ClockResult
 from authenticator.ui.codes.model import Role
 from authenticator.ui.enroll.dialog import EnrollDialog, Route
-from tests.ui.conftest import create_vault, on_next_modal
+from tests.helpers.gui import create_vault, on_next_modal
 
 KEY = "JBSWY3DPEHPK3PXP"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from authenticator.storage.vault import Vault
-from tests.ui.conftest import PASSWORD, create_vault, on_next_modal
+from tests.helpers.gui import PASSWORD, create_vault, on_next_modal
 
 NEW = "a brand new passphrase"
 

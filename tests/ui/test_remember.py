@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 import keyring
-import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.main_window import MainWindow
-from authenticator.ui.vault.session import VaultSession
-from tests.storage.test_keyring import LockedKeyring, MemoryKeyring
-from tests.ui.conftest import create_vault, on_next_modal
-
-
-@pytest.fixture
-def memory_keyring():
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+from tests.helpers.gui import create_vault, on_next_modal
+from tests.helpers.keyring import LockedKeyring
+from tests.helpers.windows import make_window
 
 
 def set_remember(qtbot, window: MainWindow, on: bool) -> None:
@@ -43,7 +34,7 @@ def test_remembered_vault_opens_at_start_without_password(qtbot, window, memory_
 
     # Next start of the app: the remembered key opens the vault, no password typed.
     session = VaultSession(window.session.path)
-    second = MainWindow(session, app_settings, timebase)
+    second = make_window(session, app_settings, timebase)
     qtbot.addWidget(second)
     session.try_remembered()
     qtbot.waitUntil(lambda: session.is_unlocked, timeout=10_000)

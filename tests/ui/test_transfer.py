@@ -19,8 +19,8 @@ from authenticator.ui.transfer.backups import BackupDialog, RestoreDialog
 from authenticator.ui.transfer.common import PasswordGate
 from authenticator.ui.transfer.importing import ImportDialog
 from authenticator.ui.transfer.qr import GoogleExportDialog, ShowQrDialog
+from tests.helpers.gui import PASSWORD, create_vault
 from tests.portability.writers import aegis_db, essences, make_2fas, make_aegis_encrypted
-from tests.ui.conftest import PASSWORD, create_vault
 
 GITHUB = Account(secret=b"12345678901234567890", issuer="GitHub", name="octo@example.com")
 GITLAB = Account(secret=b"gitlab-secret-0123456", issuer="GitLab", name="octo")
@@ -70,7 +70,7 @@ def test_show_qr_asks_the_password_then_shows_a_scannable_code(qtbot, ready, tim
     win.select_account(win.session.accounts()[0].id)
 
     menu = QMenu()
-    win.extend_row_menu(menu, win.session.accounts()[1])
+    win.rows.extend_row_menu(menu, win.session.accounts()[1])
     from_row = next(a for a in menu.actions() if "QR" in a.text())
     from_row.trigger()
     first_gate = wait_dialog(qtbot, win, PasswordGate)

@@ -186,10 +186,10 @@ def test_main_menu_accelerators_are_unique_in_english(qtbot, window):
 def test_main_menu_accelerators_are_unique_in_french(qtbot, french, app_settings, timebase,
                                                      vault_path):
     from authenticator.storage.kdf import KdfParams
-    from authenticator.ui.main_window import MainWindow
-    from authenticator.ui.vault.session import VaultSession
+    from authenticator.ui.common.session import VaultSession
+    from tests.helpers.windows import make_window
 
-    win = MainWindow(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
+    win = make_window(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
                      timebase)
     qtbot.addWidget(win)
     letters = menu_accelerators(win)

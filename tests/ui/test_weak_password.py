@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from authenticator.storage.vault import Vault
 from authenticator.ui.vault.password_dialog import ChangePasswordDialog
-from tests.ui.conftest import PASSWORD, create_vault, on_next_modal
+from tests.helpers.gui import PASSWORD, create_vault, on_next_modal
 
 
 def test_common_password_needs_use_it_anyway(qtbot, window, vault_path):

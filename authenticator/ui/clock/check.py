@@ -1,6 +1,6 @@
 """Clock check: warn when this computer's clock is wrong, and correct codes anyway.
 
-The :class:`ClockCheck` controller belongs to the main window. It
+The :class:`ClockCheck` controller is installed on the host (``install(host)``). It
 
 * asks once, after the first unlock, whether the clock may be checked over the internet
   (an info banner, never a modal dialog); nothing touches the network until the user
@@ -23,20 +23,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
 from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.drift import DriftLevel, JumpDetector, classify_offset, humanize_seconds
+from authenticator.ui.clock.servers import parse_server_list
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.widgets import Banner
 from authenticator.ui.common.worker import run_in_background
 
 if TYPE_CHECKING:
     from authenticator.timesync.sntp import ClockResult
-    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.common.timebase import TimeBase
+    from authenticator.ui.host import Host
 
 CHECK_INTERVAL = 3600.0
 """Seconds (monotonic) between two automatic checks."""
@@ -45,14 +46,6 @@ SLEEP_GAP = 60.0
 QUERY_TIMEOUT = 2.0
 MIN_CORRECTION = 2.0
 """A correction smaller than this (seconds) is measurement noise, not a correction."""
-
-
-def parse_server_list(text: str) -> list[str]:
-    """Servers typed by the user, separated by commas, spaces or lines; empty = defaults."""
-    from authenticator.timesync.sntp import DEFAULT_SERVERS  # sockets only when checking
-
-    servers = [s for s in text.replace(",", " ").split() if s]
-    return servers or list(DEFAULT_SERVERS)
 
 
 def signed_seconds(offset: float) -> str:
@@ -67,11 +60,11 @@ class ClockCheck(QObject):
     """The one-line status shown in the settings (last result or failure)."""
     check_finished = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.settings = window.settings
-        self.time = window.time
+    def __init__(self, host: Host) -> None:
+        super().__init__(host.window())
+        self.host = host
+        self.settings = host.settings
+        self.time: TimeBase = host.time
         self.timeout = QUERY_TIMEOUT
         self.detector = JumpDetector()
         self.checking = False
@@ -83,13 +76,13 @@ class ClockCheck(QObject):
         self._answer_here = False  # the user asked for this check from the first-run banner
         self._make_banners()
         self._make_actions()
-        window.session.unlocked.connect(self.on_unlocked)
-        window.settings_changed.connect(self.apply_settings)
+        host.set_clock_advisor(self)
+        host.session.unlocked.connect(self.on_unlocked)
+        host.settings_changed.connect(self.apply_settings)
         self.apply_correction()
 
     # -- widgets --------------------------------------------------------------------------
     def _make_banners(self) -> None:
-        banners = self.window.codes.banners
         self.ask_banner = Banner("info", stacked=True)
         self.ask_banner.add_button(self.tr("&Check the clock"), self.accept_checks)
         self.ask_banner.add_button(self.tr("No thanks"), self.decline_checks)
@@ -107,16 +100,16 @@ class ClockCheck(QObject):
                                           "computed with a corrected time."))
         for banner in (self.ask_banner, self.answer_banner, self.warning_banner,
                        self.indicator):
-            banners.addWidget(banner)
+            self.host.add_banner(banner)
 
     def _make_actions(self) -> None:
         self.compare_action = QAction(icon("clock"), self.tr("Compare clock with my &phone…"),
-                                      self.window)
+                                      self.host.window())
         self.compare_action.triggered.connect(lambda: self.open_compare())
-        self.window.main_menu.insertAction(self.window.settings_action, self.compare_action)
-        self.window.row_menu_hooks.append(self.extend_row_menu)
-        self.window.tick_hooks.append(self.on_tick)
-        self.window.settings_sections.append(self.settings_section)
+        self.host.add_menu_action(self.compare_action)
+        self.host.add_row_menu_hook(self.extend_row_menu)
+        self.host.add_tick_hook(self.on_tick)
+        self.host.add_settings_section(self.settings_section)
 
     def extend_row_menu(self, menu: QMenu, account: Account) -> None:
         if account.kind is OtpKind.HOTP:
@@ -160,7 +153,7 @@ class ClockCheck(QObject):
         if self.enabled:
             self.ask_banner.setVisible(False)
         self.apply_correction()
-        if self.enabled and self.window.session.is_unlocked and self.last_result is None:
+        if self.enabled and self.host.session.is_unlocked and self.last_result is None:
             self.check_now()
         self._show_level()
 
@@ -172,10 +165,10 @@ class ClockCheck(QObject):
         self._last_tick = mono
         jump = self.detector.feed(self.time.wall(), mono)
         woke = gap is not None and gap >= SLEEP_GAP
-        unlocked = self.window.session.is_unlocked
+        unlocked = self.host.session.is_unlocked
         if jump is not None or woke:
             if unlocked:
-                self.window.model.tick()  # every code at once, not at the next step
+                self.host.refresh_codes()  # every code at once, not at the next step
             if self.enabled and unlocked:
                 self.check_now()
             return
@@ -201,12 +194,10 @@ class ClockCheck(QObject):
 
             return measure_offset(chosen, timeout)
 
-        run_in_background(measure, self._on_result, self._on_error)
+        run_in_background(measure, self._on_result, self._on_error, context=self)
         return True
 
     def _on_result(self, result: Any) -> None:
-        if not shiboken6.isValid(self.window):
-            return  # the window closed while the check ran
         from authenticator.timesync.sntp import ClockResult
 
         assert isinstance(result, ClockResult)
@@ -225,8 +216,6 @@ class ClockCheck(QObject):
 
     def _on_error(self, message: str) -> None:
         # Offline is normal: no dialog, no banner; the settings status says it.
-        if not shiboken6.isValid(self.window):
-            return
         self.checking = False
         self.last_error = message
         self._last_checked_wall = self.time.wall()
@@ -282,7 +271,7 @@ class ClockCheck(QObject):
             return
         self.warning_banner.setVisible(False)
         if level is DriftLevel.NOTICE and residual is not None and notify:
-            self.window.notify(self.tr("Your clock is {amount} off; codes typed near the end "
+            self.host.notify(self.tr("Your clock is {amount} off; codes typed near the end "
                                        "of their time may fail.").format(
                                            amount=humanize_seconds(residual)), seconds=8.0)
 
@@ -318,7 +307,7 @@ class ClockCheck(QObject):
             on, offset = False, 0.0
             self.settings.set("use_corrected_time", False)
             self.settings.set("manual_offset", 0.0)
-            self.window.notify(self.tr("This computer's clock is right again (within {n} s): "
+            self.host.notify(self.tr("This computer's clock is right again (within {n} s): "
                                        "corrected time is turned off.").format(
                                            n=int(MIN_CORRECTION)), seconds=8.0)
         changed = offset != self.time.correction
@@ -330,33 +319,33 @@ class ClockCheck(QObject):
             self.indicator.setVisible(False)
         if changed:
             self.detector.reset()  # the time base moved on purpose: not a clock jump
-            if self.window.session.is_unlocked:
-                self.window.model.tick()
+            if self.host.session.is_unlocked:
+                self.host.refresh_codes()
 
     # -- dialogs --------------------------------------------------------------------------
     def show_fix_help(self) -> None:
         from authenticator.ui.clock.dialogs import FixClockDialog
 
-        FixClockDialog(self.window).exec()
+        FixClockDialog(self.host.window()).exec()
 
     def open_compare(self, account_id: str | None = None) -> None:
         from authenticator.ui.clock.dialogs import CompareDialog
 
-        if not self.window.session.is_unlocked:
+        if not self.host.session.is_unlocked:
             return
-        accounts = [a for a in self.window.session.accounts() if a.kind is not OtpKind.HOTP]
+        accounts = [a for a in self.host.session.accounts() if a.kind is not OtpKind.HOTP]
         if not accounts:
-            self.window.notify(self.tr("Add a time-based account first: the comparison uses "
+            self.host.notify(self.tr("Add a time-based account first: the comparison uses "
                                        "its codes."))
             return
         if account_id is None:
-            current = self.window.current_account()
+            current = self.host.current_account()
             account_id = current.id if current is not None else None
-        dialog = CompareDialog(accounts, self.time.wall, self.window, selected=account_id,
-                               internet_offset=self._internet_offset)
+        dialog = CompareDialog(accounts, self.time.wall, self.host.window(),
+                               selected=account_id, internet_offset=self._internet_offset)
         if dialog.exec() == CompareDialog.DialogCode.Accepted and dialog.correction is not None:
             self.set_correction(dialog.correction)
-            self.window.notify(self.tr("Codes now use your phone's time."))
+            self.host.notify(self.tr("Codes now use your phone's time."))
 
     def _internet_offset(self) -> float | None:
         return None if self.last_result is None else self.last_result.offset

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -16,15 +18,23 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.timesync.sntp import DEFAULT_SERVERS
-
-if TYPE_CHECKING:
-    from authenticator.ui.clock.check import ClockCheck
+from authenticator.ui.clock.servers import parse_server_list
 
 MAX_CORRECTION = 86_400.0
 
 
+class ClockControls(Protocol):
+    """What the section uses of the clock check (``ClockCheck``)."""
+
+    settings: Any
+    status_changed: SignalInstance
+
+    def status_text(self) -> str: ...
+    def check_now(self, servers: Sequence[str] | None = None) -> bool: ...
+
+
 class ClockSettingsBox(QGroupBox):
-    def __init__(self, check: ClockCheck, parent: Any = None) -> None:
+    def __init__(self, check: ClockControls, parent: Any = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Clock"))
         self.check = check
@@ -67,8 +77,6 @@ class ClockSettingsBox(QGroupBox):
         check.status_changed.connect(self.status.setText)
 
     def _check_now(self) -> None:
-        from authenticator.ui.clock.check import parse_server_list
-
         self.check.check_now(parse_server_list(self.servers.text()))
 
     def save(self) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -19,6 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 ERROR_COLOUR = "#C62828"
+
+
+def window_action(window: QWidget, text: str,
+                  shortcut: QKeySequence | QKeySequence.StandardKey | str | None,
+                  slot: Callable[..., Any], icon_name: str | None = None) -> QAction:
+    """An action whose shortcut works anywhere in ``window`` (added to it)."""
+    from authenticator.ui.common.icons import icon
+
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
 
 
 def error_label() -> QLabel:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from enum import Enum
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer, SignalInstance
@@ -56,6 +57,7 @@ from authenticator.ui.enroll.camera import (
     default_list_cameras,
     default_open_camera,
 )
+from authenticator.ui.enroll.duplicates import add_accounts_checked
 from authenticator.ui.enroll.pages import ConfirmationPage, ReviewPage, heading
 from authenticator.ui.enroll.screen import RegionOverlay
 from authenticator.ui.enroll.sources import (
@@ -74,7 +76,7 @@ if TYPE_CHECKING:
     from authenticator.scan.pipeline import ScanResult
     from authenticator.ui.common.clipboard import SecureClipboard
     from authenticator.ui.enroll.clock_note import ClockNote
-    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.host import Host
 
 IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff"
 GRAB_DELAY_MS = 350  # time for the compositor to remove our windows before the grab
@@ -414,9 +416,11 @@ class EnrollDialog(QDialog):
         self.camera_page.set_cameras([])
         self.camera_page.show_placeholder(self.tr("Looking for cameras…"))
         job = self._next_job()
-        run_in_background(self._list_cameras,
-                          lambda cams: self._cameras_found(job, cams),
-                          lambda msg: self._cameras_found(job, [], msg))
+        run_in_background(self._list_cameras, partial(self._cameras_found, job),
+                          partial(self._cameras_not_found, job), context=self)
+
+    def _cameras_not_found(self, job: int, error: str) -> None:
+        self._cameras_found(job, [], error)
 
     def _cameras_found(self, job: int, cameras: list[CameraInfo], error: str = "") -> None:
         if not self._current(job) or self.current_route() is not Route.CAMERA:
@@ -648,7 +652,7 @@ class EnrollDialog(QDialog):
                 self.unsetCursor()
                 self.show_error(message)
 
-        run_in_background(work, done, failed)
+        run_in_background(work, done, failed, context=self)
 
     # -- results ------------------------------------------------------------------------
     def accept_found(self, accounts: list[Account], batches: list[MigrationBatch]) -> None:
@@ -776,17 +780,18 @@ class EnrollDialog(QDialog):
 
 
 
-# -- entry points from the main window -------------------------------------------------
+# -- entry point from the enroll feature -------------------------------------------------
 
 
-def open_enroll_dialog(window: MainWindow, incoming: Incoming | None = None) -> None:
-    """Open the Add dialog over ``window`` (pre-filled with dropped or pasted data)."""
-    if not window.session.is_unlocked:
+def open_enroll_dialog(host: Host, incoming: Incoming | None = None) -> None:
+    """Open the Add dialog over the window (pre-filled with dropped or pasted data)."""
+    if not host.session.is_unlocked:
         return
-    dialog = EnrollDialog(window.time.now, window.add_accounts_checked, window.clipboard,
-                          window, ticked=window.ticker.ticked)
-    clock = window.clock_check
-    dialog.add_clock_note(clock.uncorrected_offset, clock.use_measured_correction)
+    dialog = EnrollDialog(host.time.now, partial(add_accounts_checked, host), host.clipboard,
+                          host.window(), ticked=host.ticked)
+    clock = host.clock_advisor()
+    if clock is not None:
+        dialog.add_clock_note(clock.uncorrected_offset, clock.use_measured_correction)
     if incoming is not None:
         dialog.receive(incoming)
     try:

@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from authenticator.ui.common.icons import icon
-from authenticator.ui.main_window import MainWindow
+
+
+class TrayWindow(Protocol):
+    """What the tray uses of the main window (structural: no import of the window)."""
+
+    add_action: QAction
+    lock_action: QAction
+    quit_action: QAction
+
+    def window(self) -> QWidget: ...
+    def tray_available(self) -> bool: ...
+    def raise_window(self) -> None: ...
+    def tr(self, text: str) -> str: ...
+    def isVisible(self) -> bool: ...
+    def isMinimized(self) -> bool: ...
+    def hide(self) -> None: ...
 
 
 class Tray:
-    def __init__(self, window: MainWindow, parent: Any = None) -> None:
+    def __init__(self, window: TrayWindow, parent: Any = None) -> None:
         self.window = window
-        self.icon = QSystemTrayIcon(icon("app"), parent or window)
+        self.icon = QSystemTrayIcon(icon("app"), parent or window.window())
         self.icon.setToolTip(window.tr("Authenticator"))
-        menu = QMenu(window)
+        menu = QMenu(window.window())
         self.toggle_action = QAction(window.tr("Show / hide"), menu)
         self.toggle_action.triggered.connect(self.toggle)
         menu.addAction(self.toggle_action)
@@ -27,7 +42,7 @@ class Tray:
         self.menu = menu
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(self._activated)
-        window.tray_available = self.available  # type: ignore[method-assign]
+        setattr(window, "tray_available", self.available)  # noqa: B010 - replaces the method
 
     def available(self) -> bool:
         return QSystemTrayIcon.isSystemTrayAvailable() and self.icon.isVisible()

@@ -3,6 +3,7 @@ sections added by features (clock check), and where the data lives."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from authenticator.storage.paths import backup_dir_for
@@ -29,7 +31,9 @@ from authenticator.ui.common.settings import AppSettings
 class SettingsDialog(QDialog):
     def __init__(self, settings: AppSettings, parent: Any = None,
                  vault_settings: dict[str, Any] | None = None,
-                 remembered: bool | None = None) -> None:
+                 remembered: bool | None = None,
+                 sections: Sequence[Callable[[QDialog], QWidget]] = (),
+                 vault_path: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
@@ -104,10 +108,9 @@ class SettingsDialog(QDialog):
         form2.addRow(self.tr("L&anguage (at next start):"), self.language)
         layout.addWidget(look)
         # Sections supplied by features (e.g. the clock check): widgets with save().
-        self.sections = [make(self) for make in getattr(parent, "settings_sections", ())]
+        self.sections: list[Any] = [make(self) for make in sections]
         for section in self.sections:
             layout.addWidget(section)
-        vault_path = getattr(getattr(parent, "session", None), "path", None)
         if vault_path is not None:
             layout.addWidget(self._data_section(Path(vault_path)))
 

@@ -123,7 +123,7 @@ class AegisExportDialog(QDialog):
         password = self.password.text() if self.encrypt.isChecked() else None
         accounts = self._accounts
         run_in_background(lambda: export_aegis_file(accounts, target, password),
-                          self._saved, self._failed)
+                          self._saved, self._failed, context=self)
 
     def _saved(self, path: Path) -> None:
         self.busy = False

@@ -28,10 +28,10 @@ from authenticator.portability.registry import plan_import
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
 from authenticator.ui.common.messages import QT_TRANSLATE_NOOP, translate_error
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.transfer.common import message_label
 from authenticator.ui.transfer.importing import ImportPreview
-from authenticator.ui.vault.session import VaultSession
 
 BACKUP_FILTER = QT_TRANSLATE_NOOP("Backups", "Authenticator backups (*.authvault);;All files (*)")
 
@@ -121,7 +121,7 @@ class BackupDialog(QDialog):
         target = Path(self.path.text().strip()).expanduser()
         accounts, password, kdf = self.session.accounts(), self.password.text(), self._kdf
         run_in_background(lambda: export_backup(accounts, target, password, kdf),
-                          self._saved, self._failed)
+                          self._saved, self._failed, context=self)
 
     def _saved(self, path: Path) -> None:
         self.busy = False
@@ -262,7 +262,8 @@ class RestoreDialog(QDialog):
         self._update()
         path, password = self.chosen, self.password.text()
         self._opened_password = password
-        run_in_background(lambda: _read_backup(path, password), self._opened, self._failed)
+        run_in_background(lambda: _read_backup(path, password), self._opened, self._failed,
+                          context=self)
 
     def _opened(self, accounts: list[Account]) -> None:
         self.busy = False

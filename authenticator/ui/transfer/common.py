@@ -99,7 +99,8 @@ class PasswordGate(QDialog):
         self.password.setEnabled(False)
         password = self.password.text()
         verify = self._verify
-        run_in_background(lambda: verify(password), self._checked, self._failed)
+        run_in_background(lambda: verify(password), self._checked, self._failed,
+                          context=self)
 
     def _checked(self, ok: object) -> None:
         self._busy = False

@@ -38,9 +38,9 @@ from authenticator.portability.registry import (
     plan_import,
 )
 from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.transfer.common import message_label
-from authenticator.ui.vault.session import VaultSession
 
 
 def _format_label(format_name: str) -> str:
@@ -226,7 +226,7 @@ class ImportDialog(QDialog):
             except PasswordRequired as exc:
                 return _NeedsPassword(str(exc))
 
-        run_in_background(work, self._read_done, self._read_failed)
+        run_in_background(work, self._read_done, self._read_failed, context=self)
 
     def _format_chosen(self) -> None:
         if self.busy:

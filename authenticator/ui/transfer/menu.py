@@ -23,7 +23,7 @@ from authenticator.ui.common.icons import icon
 # they are not needed to start the app and show the codes.
 
 if TYPE_CHECKING:
-    from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.host import Host
     from authenticator.ui.transfer.backups import RestoreDialog
     from authenticator.ui.transfer.importing import ImportDialog
 
@@ -31,13 +31,12 @@ if TYPE_CHECKING:
 class TransferActions(QObject):
     """Adds the transfer entries to the main menu and the per-account menu."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: Host) -> None:
+        super().__init__(host.window())
+        self.host = host
         self.dialog: QDialog | None = None  # the transfer dialog currently open
         self.google_max_bytes = GOOGLE_MAX_BYTES
-        self.backup_kdf = window.session.kdf  # None: calibrated on this computer
-        w = window
+        self.backup_kdf = host.session.kdf  # None: calibrated on this computer
         self.show_qr_action = self._action(self.tr("Show &QR for another device…"),
                                            self.show_qr_current, "qr")
         self.google_action = self._action(self.tr("Export to &Google Authenticator…"),
@@ -48,9 +47,7 @@ class TransferActions(QObject):
                                           self.import_file)
         self.text_action = self._action(self.tr("Export keys as &text…"), self.export_text)
         self.aegis_action = self._action(self.tr("Export for &Aegis…"), self.export_aegis)
-        menu = w.main_menu
-        before = w.settings_action
-        self.devices_menu = QMenu(self.tr("Several &devices"), menu)
+        self.devices_menu = QMenu(self.tr("Several &devices"), host.window())
         for action in (self.show_qr_action, self.google_action, None, self.backup_action,
                        self.restore_action, None, self.import_action, self.aegis_action,
                        self.text_action):
@@ -58,25 +55,27 @@ class TransferActions(QObject):
                 self.devices_menu.addSeparator()
             else:
                 self.devices_menu.addAction(action)
-        menu.insertMenu(before, self.devices_menu)
-        menu.insertSeparator(before)
-        menu.aboutToShow.connect(self._update)
-        w.row_menu_hooks.append(self._extend_row_menu)
-        w.tick_hooks.append(self._tick)
-        w.session.locked.connect(self.close_dialog)
+        host.add_menu_action(self.devices_menu.menuAction())
+        separator = QAction(self)
+        separator.setSeparator(True)
+        host.add_menu_action(separator)
+        host.menu_shown.connect(self._update)
+        host.add_row_menu_hook(self._extend_row_menu)
+        host.add_tick_hook(self._tick)
+        host.session.locked.connect(self.close_dialog)
 
     def _action(self, text: str, slot: Any, icon_name: str | None = None) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.host.window())
         if icon_name:
             action.setIcon(icon(icon_name))
         action.triggered.connect(lambda _=False: slot())
         return action
 
     def _update(self) -> None:
-        unlocked = self.window.session.is_unlocked
-        has_accounts = bool(self.window.session.accounts())
+        unlocked = self.host.session.is_unlocked
+        has_accounts = bool(self.host.session.accounts())
         self.devices_menu.setEnabled(unlocked)
-        self.show_qr_action.setEnabled(self.window.current_account() is not None)
+        self.show_qr_action.setEnabled(self.host.current_account() is not None)
         for action in (self.google_action, self.backup_action, self.aegis_action,
                        self.text_action):
             action.setEnabled(has_accounts)
@@ -111,38 +110,38 @@ class TransferActions(QObject):
     def _after_password(self, purpose: str, then: Any) -> None:
         from authenticator.ui.transfer.common import PasswordGate
 
-        if not self.window.session.is_unlocked:
+        if not self.host.session.is_unlocked:
             return
-        self._open(PasswordGate(self.window.session.verify_password, purpose,
-                                lambda: then(), self.window))
+        self._open(PasswordGate(self.host.session.verify_password, purpose,
+                                lambda: then(), self.host.window()))
 
     def _notify(self, text: str) -> None:
-        self.window.notify(text)
+        self.host.notify(text)
 
     # -- actions --------------------------------------------------------------------------
     def show_qr_current(self) -> None:
-        account = self.window.current_account()
+        account = self.host.current_account()
         if account is not None:
             self.show_qr(account.id)
 
     def show_qr(self, account_id: str) -> None:
         from authenticator.ui.transfer.qr import ShowQrDialog
 
-        account = self.window.session.get(account_id)
+        account = self.host.session.get(account_id)
         if account is None:
             return
         self._after_password(
             self.tr("The QR code of {label} lets another device make the same "
                     "codes.").format(label=account.label),
-            lambda: self._open(ShowQrDialog(account, self.window.time.monotonic,
-                                            self.window.clipboard.copy, self.window)))
+            lambda: self._open(ShowQrDialog(account, self.host.time.monotonic,
+                                            self.host.clipboard.copy, self.host.window())))
 
     def export_google(self) -> None:
         from authenticator.ui.transfer.qr import GoogleExportDialog
 
         self._after_password(
             self.tr("Google Authenticator export codes hold your keys."),
-            lambda: self._open(GoogleExportDialog(self.window.session.accounts(), self.window,
+            lambda: self._open(GoogleExportDialog(self.host.session.accounts(), self.host.window(),
                                                   max_bytes=self.google_max_bytes)))
 
     def back_up(self, path: Path | None = None) -> None:
@@ -153,40 +152,40 @@ class TransferActions(QObject):
 
         self._after_password(
             self.tr("The backup will hold every key of this vault."),
-            lambda: self._open(BackupDialog(self.window.session, self.backup_kdf, saved,
-                                            self.window, path)))
+            lambda: self._open(BackupDialog(self.host.session, self.backup_kdf, saved,
+                                            self.host.window(), path)))
 
     def restore(self) -> RestoreDialog | None:
         from authenticator.ui.transfer.backups import RestoreDialog
 
-        if not self.window.session.is_unlocked:
+        if not self.host.session.is_unlocked:
             return None
-        dialog = RestoreDialog(self.window.session, self._added, self.window,
-                               replace=self.window.recovery.replace_from)
+        dialog = RestoreDialog(self.host.session, self._added, self.host.window(),
+                               replace=self.host.replace_vault_from)
         self._open(dialog)
         return dialog
 
     def import_file(self, path: Path | None = None) -> ImportDialog | None:
         from authenticator.ui.transfer.importing import ImportDialog
 
-        if not self.window.session.is_unlocked:
+        if not self.host.session.is_unlocked:
             return None
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Import from another app"), str(Path.home()),
+                self.host.window(), self.tr("Import from another app"), str(Path.home()),
                 self.tr("Authenticator exports (*.json *.2fas *.txt *.csv *.aes *.authvault "
                         "*.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup "
                         "databases PhoneFactor);;All files (*)"))
             if not name:
                 return None
             path = Path(name)
-        dialog = ImportDialog(self.window.session, path, self._added, self.window)
+        dialog = ImportDialog(self.host.session, path, self._added, self.host.window())
         self._open(dialog)
         return dialog
 
     def _added(self, accounts: list[Account]) -> None:
         if accounts:
-            self.window.select_account(accounts[-1].id)
+            self.host.select_account(accounts[-1].id)
         self._notify(self.tr("Added {n} accounts").format(n=len(accounts)) if len(accounts) != 1
                      else self.tr("Added 1 account"))
 
@@ -198,8 +197,8 @@ class TransferActions(QObject):
 
         self._after_password(
             self.tr("The Aegis file will hold every key of this vault."),
-            lambda: self._open(AegisExportDialog(self.window.session.accounts(), saved,
-                                                 self.window, path)))
+            lambda: self._open(AegisExportDialog(self.host.session.accounts(), saved,
+                                                 self.host.window(), path)))
 
     def export_text(self, path: Path | None = None) -> None:
         self._after_password(
@@ -210,7 +209,7 @@ class TransferActions(QObject):
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Export keys as text"),
                           self.tr("The file will hold your keys UNENCRYPTED: anyone who reads "
                                   "it can make your codes. Delete it as soon as you have used "
-                                  "it, and prefer an encrypted backup."), parent=self.window)
+                                  "it, and prefer an encrypted backup."), parent=self.host.window())
         go = box.addButton(self.tr("I &understand, export"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
@@ -225,7 +224,7 @@ class TransferActions(QObject):
     def _write_text(self, path: Path | None) -> None:
         if path is None:
             name, _ = QFileDialog.getSaveFileName(
-                self.window, self.tr("Export keys as text"),
+                self.host.window(), self.tr("Export keys as text"),
                 str(Path.home() / "authenticator-keys.txt"),
                 self.tr("Text files (*.txt);;All files (*)"))
             if not name:
@@ -234,9 +233,9 @@ class TransferActions(QObject):
         try:
             from authenticator.portability.export import export_otpauth_file
 
-            export_otpauth_file(self.window.session.accounts(), path)
+            export_otpauth_file(self.host.session.accounts(), path)
         except AuthenticatorError as exc:
-            QMessageBox.warning(self.window, self.tr("Export keys as text"), str(exc))
+            QMessageBox.warning(self.host.window(), self.tr("Export keys as text"), str(exc))
             return
         self._notify(self.tr("Keys written to {file} (readable by you only)").format(
             file=path.name))

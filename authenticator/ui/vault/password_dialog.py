@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.widgets import error_label
 from authenticator.ui.common.worker import run_in_background
+from authenticator.ui.host import Host
 from authenticator.ui.vault.pages import MIN_PASSWORD_LENGTH
-from authenticator.ui.vault.session import VaultSession
 from authenticator.ui.vault.strength import estimate_strength
 from authenticator.ui.vault.weak_guard import WeakPasswordGuard
 
@@ -104,7 +106,7 @@ class ChangePasswordDialog(QDialog):
         self.error.clear()
         self._set_busy(True)
         session.busy = True  # no lock, no other vault work while the worker runs
-        run_in_background(change, self._done, self._failed)
+        run_in_background(change, self._done, self._failed, context=self)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -128,3 +130,13 @@ class ChangePasswordDialog(QDialog):
         self.error.setText(text[:1].upper() + text[1:])
         self.current.selectAll()
         self.current.setFocus()
+
+
+def change_password(host: Host) -> None:
+    """Ask for the current and a new password; say so once it is changed."""
+    if not host.session.is_unlocked:
+        return
+    dialog = ChangePasswordDialog(host.session, host.window())
+    if dialog.exec() == ChangePasswordDialog.DialogCode.Accepted:
+        host.notify(QCoreApplication.translate("MainWindow", "Password changed. Use the new "
+                                               "one from now on."), seconds=6.0)

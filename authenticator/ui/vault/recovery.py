@@ -12,68 +12,56 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from authenticator.core.errors import AuthenticatorError
-from authenticator.storage import container
 from authenticator.storage.backups import backup_owner, list_backups
-from authenticator.storage.errors import (
-    NotAVaultError,
-    UnsupportedVersionError,
-    VaultDamagedError,
+from authenticator.ui.common.damage import (
+    DAMAGED,
+    UNREADABLE,
+    Damaged,
+    file_is_unreadable,
+    open_or_damaged,
 )
-from authenticator.storage.vault import Vault
 from authenticator.ui.common.messages import translate_error
 
 if TYPE_CHECKING:
-    from authenticator.ui.main_window import MainWindow
+    from PySide6.QtWidgets import QStackedWidget, QWidget
 
-DAMAGED = "damaged"  # the password is right, the content fails authentication
-UNREADABLE = "unreadable"  # the file does not parse (truncated, overwritten...)
-
-
-@dataclass(frozen=True, slots=True)
-class Damaged:
-    kind: str
+    from authenticator.ui.common.session import VaultSession
+    from authenticator.ui.common.timebase import TimeBase
+    from authenticator.ui.vault.pages import UnlockPage
 
 
-def open_or_damaged(path: Path, password: str) -> Vault | Damaged:
-    """``Vault.open``, with damage returned as :class:`Damaged` (other errors raise)."""
-    try:
-        return Vault.open(path, password)
-    except VaultDamagedError:
-        return Damaged(DAMAGED)
-    except UnsupportedVersionError:
-        raise
-    except NotAVaultError:
-        return Damaged(UNREADABLE)
+class RecoveryWindow(Protocol):
+    """What recovery uses of the main window (structural: the window is not imported)."""
 
+    session: VaultSession
+    time: TimeBase
+    pages: QStackedWidget
 
-def file_is_unreadable(path: Path) -> bool:
-    """True when ``path`` exists but is no vault this app can parse (no password needed)."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return False
-    try:
-        container.parse(data)
-    except UnsupportedVersionError:
-        return False
-    except NotAVaultError:
-        return True
-    return False
+    @property
+    def unlock_page(self) -> UnlockPage: ...
+    def lock(self, confirm_unsaved: bool = True) -> bool: ...
+    def show_start_page(self) -> None: ...
+    def window(self) -> QWidget: ...
+    def notify(self, text: str, seconds: float = 4.0,
+               action: tuple[str, Any] | None = None) -> None: ...
+
+# Re-exported: what "damaged" means lives with the session that reports it.
+__all__ = ["DAMAGED", "UNREADABLE", "Damaged", "VaultRecovery", "file_is_unreadable",
+           "open_or_damaged"]
 
 
 class VaultRecovery(QObject):
     """Wires the unlock page to the automatic backups of the current vault."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: RecoveryWindow, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.window = window
         self.kind: str | None = None
         self.dialog: QObject | None = None
@@ -120,7 +108,7 @@ class VaultRecovery(QObject):
 
         session = self.window.session
         dialog = RestoreBackupDialog(session.path, damaged=self.kind is not None,
-                                     now=self.window.time.wall, parent=self.window,
+                                     now=self.window.time.wall, parent=self.window.window(),
                                      chosen=chosen,
                                      password=self.window.unlock_page.password.text())
         self.dialog = dialog
@@ -176,7 +164,7 @@ class VaultRecovery(QObject):
                                   "the backups folder would mix your changes with old copies "
                                   "that are deleted over time. Restore it as the vault "
                                   "instead? The current vault file is kept as a backup.")
-                          .format(file=path.name, vault=owner.name), parent=self.window)
+                          .format(file=path.name, vault=owner.name), parent=self.window.window())
         restore = box.addButton(self.tr("&Restore it as the vault…"),
                                 QMessageBox.ButtonRole.AcceptRole)
         restore.setAccessibleName(self.tr("Restore it as the vault"))

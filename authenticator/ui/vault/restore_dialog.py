@@ -173,7 +173,7 @@ class RestoreBackupDialog(QDialog):
         info = self.infos[self._queue[0]]
         path, password = info.path, self._password
         run_in_background(lambda: count_accounts(path, password), self._counted,
-                          self._count_failed)
+                          self._count_failed, context=self)
 
     def _counted(self, count: object) -> None:
         if self._closed or not self._queue:

@@ -59,7 +59,7 @@ class VaultSession(QObject):
         self._start(lambda: Vault.create(path, password, kdf=kdf))
 
     def unlock(self, password: str) -> None:
-        from authenticator.ui.vault.recovery import open_or_damaged
+        from authenticator.ui.common.damage import open_or_damaged
 
         path = self.path
         self._start(lambda: open_or_damaged(path, password))
@@ -80,7 +80,7 @@ class VaultSession(QObject):
             self.busy = False  # the unlock page stays; the password works as always
 
         self.busy = True
-        run_in_background(lambda: Vault.open_remembered(path), opened, failed)
+        run_in_background(lambda: Vault.open_remembered(path), opened, failed, context=self)
 
     def is_remembered(self) -> bool:
         return self.vault is not None and self.vault.is_remembered()
@@ -97,10 +97,10 @@ class VaultSession(QObject):
         if self.busy:
             return
         self.busy = True
-        run_in_background(fn, self._opened, self._failed)
+        run_in_background(fn, self._opened, self._failed, context=self)
 
     def _opened(self, vault: Vault) -> None:
-        from authenticator.ui.vault.recovery import Damaged
+        from authenticator.ui.common.damage import Damaged
 
         self.busy = False
         if isinstance(vault, Damaged):

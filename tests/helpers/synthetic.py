@@ -1,4 +1,4 @@
-"""Deterministic synthetic QR images and video for tests, benchmarks and demos.
+"""Deterministic synthetic QR images and video for tests and benchmarks (not shipped).
 
 Renders QR codes with segno and degrades them the way real enrollment images are
 degraded: page screenshots at odd scales, JPEG, dark mode, photos of a monitor (perspective,
