@@ -62,7 +62,7 @@ def test_the_check_sees_a_violation(tmp_path):
 # -- inside ui/: the host, shared pieces, features --------------------------------------------
 UI = PACKAGE / "ui"
 #: Packages under ui/ that are features: they see the app only through ui/host.py.
-FEATURES = {"codes", "vault", "enroll", "transfer", "clock", "settings", "platform"}
+FEATURES = {"codes", "vault", "enroll", "transfer", "clock", "settings", "platform", "browser"}
 #: The main window is made of the code list and the vault pages; it imports no other feature.
 WINDOW_MAY_USE = {"host", "common", "codes", "vault"}
 #: The window's modules (the window class and its host side).
