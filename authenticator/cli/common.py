@@ -34,16 +34,45 @@ class Parser(argparse.ArgumentParser):
 
 
 # -- passwords ----------------------------------------------------------------------------
-def read_password_file(path: str) -> str:
-    from pathlib import Path
+MAX_PASSWORD_BYTES = 4096
 
+
+def password_from_bytes(raw: bytes, source: str) -> str:
+    """The one rule for a password read from a file or a variable: UTF-8 text, one trailing
+    line ending (``\n`` or ``\r\n``) removed, nothing else changed, never empty."""
+    if len(raw) > MAX_PASSWORD_BYTES:
+        raise CliError(f"the password in {source} is longer than {MAX_PASSWORD_BYTES} bytes")
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CliError(f"the password in {source} is not UTF-8 text") from None
+    text = text.removesuffix("\n").removesuffix("\r") if text.endswith("\n") else text
+    if not text:
+        raise CliError(f"the password in {source} is empty")
+    return text
+
+
+def read_password_file(path: str) -> str:
+    """A password file (a pipe such as ``<(pass show vault)`` works too), read bounded."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_PASSWORD_BYTES + 1)
     except OSError as exc:
         raise CliError(f"cannot read the password file {path}: {exc.strerror}") from None
-    except UnicodeDecodeError:
-        raise CliError(f"the password file {path} is not UTF-8 text") from None
-    return text.rstrip("\r\n")
+    return password_from_bytes(raw, f"the file {path}")
+
+
+def env_password(name: str) -> str | None:
+    """The password in the variable ``name`` (None when unset or empty), same rule as a
+    file; its raw bytes are checked, so non-UTF-8 gets a clear error."""
+    if os.name == "nt":
+        value = os.environ.get(name)
+        raw = value.encode("utf-8", "surrogatepass") if value else None
+    else:
+        raw = os.environb.get(name.encode())
+    if not raw:
+        return None
+    return password_from_bytes(raw, f"${name}")
 
 
 def is_tty() -> bool:
@@ -61,8 +90,9 @@ def ask_password(
     path = getattr(args, file_attr, None)
     if path:
         return read_password_file(path)
-    if os.environ.get(env):
-        return os.environ[env]
+    from_env = env_password(env)
+    if from_env is not None:
+        return from_env
     import getpass
 
     if not is_tty():
@@ -96,7 +126,13 @@ def open_vault(args: argparse.Namespace) -> Vault:
     path = vault_path(args)
     if not path.exists():
         raise CliError(f"no vault at {path}: create one with 'authenticator init'")
-    return Vault.open(path, ask_password(args))
+    vault = Vault.open(path, ask_password(args))
+    if vault.open_report.message:  # conflict copies merged, an older copy noticed...
+        say(vault.open_report.message)
+    if vault.invalid_entries:
+        say(f"note: {vault.invalid_entries} account entries in the vault break the account "
+            "rules (e.g. a counter beyond 2^64) and are kept but not shown")
+    return vault
 
 
 def say(message: str) -> None:

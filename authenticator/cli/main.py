@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from authenticator import __version__
 from authenticator.cli import browser_cmds, clock_cmds, scan_cmds, transfer_cmds, vault_cmds
 from authenticator.cli.common import PASSWORD_ENV, Parser
+from authenticator.cli.safe_output import SafeStream
 from authenticator.core.errors import AuthenticatorError
 
 COMMAND_GROUPS = (vault_cmds, scan_cmds, transfer_cmds, clock_cmds, browser_cmds)
@@ -53,6 +54,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from authenticator.hardening import harden_process
+
+    harden_process()  # before any password is read: no core dumps, not attachable
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(stdout), SafeStream(stderr)
+    try:
+        return _main(argv)
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func = getattr(args, "func", None)

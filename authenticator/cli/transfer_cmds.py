@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ from authenticator.cli.common import (
     AddCommand,
     CliError,
     ask_password,
+    env_password,
     is_tty,
     open_vault,
     read_password_file,
@@ -35,8 +35,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     password = None
     if args.import_password_file:
         password = read_password_file(args.import_password_file)
-    elif os.environ.get(IMPORT_PASSWORD_ENV):
-        password = os.environ[IMPORT_PASSWORD_ENV]
+    else:
+        password = env_password(IMPORT_PASSWORD_ENV)
     try:
         result = import_file(path, format_name=args.format, password=password)
     except PasswordRequired:
@@ -126,10 +126,6 @@ def _export_aegis(args: argparse.Namespace, accounts: list[Account]) -> int:
     else:
         say(f"wrote an encrypted Aegis vault of {len(accounts)} accounts to {args.output}")
     return 0
-
-
-
-
 
 
 def register(add: AddCommand) -> None:

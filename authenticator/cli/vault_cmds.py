@@ -52,16 +52,19 @@ def cmd_code(args: argparse.Namespace) -> int:
         if not matches:
             raise CliError(f"no account matches {args.query!r}" if args.query
                            else "the vault has no accounts yet")
-        changed = False
-        lines = []
+        # An HOTP code is used up once shown, so only an explicit request for that one
+        # account's next code shows it (and advances the counter); listing codes never does.
+        explicit = bool(args.query) and len(matches) == 1
+        lines: list[tuple[Account, str]] = []
         for account in matches:
+            if account.kind is OtpKind.HOTP and not explicit:
+                lines.append((account, "(HOTP: ask for it by name to use the next code)"))
+                continue
             lines.append((account, code_at(account, now)))
-            if account.kind is OtpKind.HOTP:  # a shown HOTP code is used up: advance
+            if account.kind is OtpKind.HOTP:
                 vault.update(account.evolve(counter=account.counter + 1))
-                changed = True
-        if changed:
-            save(vault)
-        if len(lines) == 1:
+                save(vault)
+        if len(lines) == 1 and explicit:
             print(lines[0][1])
         else:
             width = max(len(a.label) for a, _ in lines)

@@ -12,8 +12,15 @@ from typing import Any
 
 from authenticator.core.errors import AuthenticatorError
 
+# The one set of limits every way in checks (links, importers, GUI forms, backups, the
+# vault file): an account outside them could not produce codes or be exported again.
 MIN_DIGITS = 5
 MAX_DIGITS = 10
+MAX_PERIOD = 86_400  # one day; real services use 30 or 60 seconds
+MAX_COUNTER = 2**64 - 1  # HOTP counters are unsigned 64-bit (RFC 4226)
+DIGITS_RULE = f"digits must be between {MIN_DIGITS} and {MAX_DIGITS}"
+PERIOD_RULE = f"the period must be between 1 and {MAX_PERIOD} seconds"
+COUNTER_RULE = "the counter must be a whole number between 0 and 2^64 - 1"
 STEAM_DIGITS = 5
 WEAK_KEY_BITS = 128
 BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
@@ -108,6 +115,8 @@ class Account:
     created: float = field(default_factory=time.time)
     modified: float = field(default_factory=time.time)
     last_used: float | None = None
+    # Bumped on every edit: merges keep the higher revision (then the later ``modified``).
+    revision: int = 0
     #: Websites (ASCII host names) whose login pages may receive this account's codes from
     #: the browser extension; matched by registrable domain (authenticator.browser.sites).
     websites: tuple[str, ...] = ()
@@ -134,11 +143,19 @@ class Account:
         if isinstance(self.digits, bool) or not isinstance(self.digits, int) or not (
             MIN_DIGITS <= self.digits <= MAX_DIGITS
         ):
-            raise AccountError(f"digits must be between {MIN_DIGITS} and {MAX_DIGITS}")
-        if isinstance(self.period, bool) or not isinstance(self.period, int) or self.period <= 0:
-            raise AccountError("the period must be a positive number of seconds")
-        if isinstance(self.counter, bool) or not isinstance(self.counter, int) or self.counter < 0:
-            raise AccountError("the counter must be zero or a positive whole number")
+            raise AccountError(DIGITS_RULE)
+        if isinstance(self.period, bool) or not isinstance(self.period, int) or not (
+            1 <= self.period <= MAX_PERIOD
+        ):
+            raise AccountError(PERIOD_RULE)
+        if isinstance(self.counter, bool) or not isinstance(self.counter, int) or not (
+            0 <= self.counter <= MAX_COUNTER
+        ):
+            raise AccountError(COUNTER_RULE)
+        if isinstance(self.revision, bool) or not isinstance(self.revision, int) or not (
+            0 <= self.revision < 2**63
+        ):
+            raise AccountError("the revision must be a whole number of at least 0")
 
     # -- derived -------------------------------------------------------------------------
     @property
@@ -164,6 +181,14 @@ class Account:
         if self.issuer and self.name:
             return f"{self.issuer} ({self.name})"
         return self.issuer or self.name or "(unnamed)"
+
+    @property
+    def safe_label(self) -> str:
+        """:attr:`label` with control and format characters shown as ``\\uXXXX`` escapes:
+        what a window shows (a name from a file could hide bidi overrides or escapes)."""
+        from authenticator.core.text import printable
+
+        return printable(self.label)
 
     def same_key(self, other: Account) -> bool:
         """True when both accounts would generate the same codes (duplicate detection)."""
@@ -214,6 +239,7 @@ class Account:
             last_used=self.last_used,
             counter=self.counter,
             period=self.period,
+            revision=self.revision,
         )
         if self.websites:  # only when set: vaults without bindings stay byte-for-byte alike
             data["websites"] = list(self.websites)
@@ -242,6 +268,7 @@ class Account:
                 modified=float(data.get("modified") or now),
                 last_used=(float(data["last_used"]) if data.get("last_used") is not None
                            else None),
+                revision=int(data.get("revision") or 0),
                 websites=_strings(data.get("websites")),
             )
         except AccountError:

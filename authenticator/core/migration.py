@@ -34,6 +34,9 @@ VERSION = 1
 # correction level M (911 bytes), which phones still scan from a monitor; Google
 # Authenticator itself puts about ten accounts in one code.
 DEFAULT_MAX_BYTES = 900
+# Parts one export may claim. Google Authenticator puts about ten accounts in each code, so
+# 100 parts hold ~1,000 accounts; a link claiming more is refused before anything is kept.
+MAX_BATCH_SIZE = 100
 
 # protobuf wire types
 _VARINT, _I64, _LEN, _I32 = 0, 1, 2, 5
@@ -273,6 +276,9 @@ def parse_migration_uri(text: str) -> MigrationBatch:
     except _Truncated:
         raise UriError("the export data is damaged or incomplete") from None
     batch_size = max(batch_size, 1)
+    if batch_size > MAX_BATCH_SIZE:
+        raise UriError(f"the export says it has {batch_size} parts; Google Authenticator "
+                       f"exports have at most {MAX_BATCH_SIZE}")
     if not 0 <= batch_index < batch_size:
         raise UriError(f"the export says it is part {batch_index + 1} of {batch_size}")
     accounts: list[Account] = []
@@ -301,6 +307,8 @@ def google_export_problem(account: Account) -> str | None:
         return "Google's format only has 30-second codes"
     if account.digits not in _DIGIT_CODES:
         return "Google's format only has 6- or 8-digit codes"
+    if account.kind is OtpKind.HOTP and account.counter >= 2**63:
+        return "Google's format only has counters below 2^63"
     return None
 
 
@@ -382,6 +390,17 @@ def encode_migration_uris(
     return [_link(batch, size, index, batch_id) for index, batch in enumerate(batches)]
 
 
+def part_ranges(numbers: Sequence[int]) -> str:
+    """Part numbers as short ranges, e.g. ``1, 3-5, 9`` (sorted input)."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
 class MigrationAssembler:
     """Collects the parts of a multi-code export, in any order."""
 
@@ -412,9 +431,13 @@ class MigrationAssembler:
         """1-based part numbers still to scan (empty before the first part is added)."""
         return [i + 1 for i in range(self._size) if i not in self._batches]
 
+    def received(self) -> list[int]:
+        """1-based part numbers read so far, in order."""
+        return [i + 1 for i in sorted(self._batches)]
+
     @property
     def complete(self) -> bool:
-        return self._batch_id is not None and not self.missing()
+        return self._batch_id is not None and len(self._batches) == self._size
 
     @property
     def skipped(self) -> list[str]:

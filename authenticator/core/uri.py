@@ -22,6 +22,9 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, quote, unquote
 
 from authenticator.core.account import (
+    COUNTER_RULE,
+    DIGITS_RULE,
+    PERIOD_RULE,
     Account,
     AccountError,
     Algorithm,
@@ -31,7 +34,6 @@ from authenticator.core.account import (
 from authenticator.core.errors import AuthenticatorError
 
 SCHEME = "otpauth://"
-MAX_COUNTER = 2**64 - 1
 _LABEL_SAFE = "@"  # keep e-mail addresses readable; everything else is percent-encoded
 
 
@@ -131,21 +133,15 @@ def parse_uri(text: str) -> Account:
     # Steam is always SHA1/5/30 s, HOTP has no period, TOTP no counter.
     digits, period, counter, algorithm = 5, 30, 0, Algorithm.SHA1
     if kind is not OtpKind.STEAM:
-        digits = _int_param(params, "digits", 6, "digits must be between 5 and 10")
+        digits = _int_param(params, "digits", 6, DIGITS_RULE)
         if "algorithm" in params:
             algorithm = _algorithm(params["algorithm"])
     if kind is OtpKind.TOTP:
-        period = _int_param(
-            params, "period", 30, "the period must be a positive number of seconds"
-        )
+        period = _int_param(params, "period", 30, PERIOD_RULE)
     if kind is OtpKind.HOTP:
         if not params.get("counter", "").strip():
             raise UriError("an HOTP link needs a counter")
-        counter = _int_param(
-            params, "counter", 0, "the counter must be zero or a positive whole number"
-        )
-        if counter > MAX_COUNTER:
-            raise UriError("the counter is too large")
+        counter = _int_param(params, "counter", 0, COUNTER_RULE)
 
     try:
         return Account(

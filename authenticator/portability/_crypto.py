@@ -16,12 +16,14 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from authenticator.core.budget import (
+    PBKDF2_BUDGET,
+    SCRYPT_BUDGET,
+    KdfBudgetError,
+    KdfCost,
+)
 from authenticator.portability.base import ImportFailed
 
-MAX_SCRYPT_N = 2**20
-MAX_SCRYPT_R = 32
-MAX_SCRYPT_P = 16
-MAX_PBKDF2_ITERATIONS = 10_000_000
 KEY_BYTES = 32
 
 
@@ -29,23 +31,59 @@ class WrongKey(Exception):
     """Internal: authentication failed (wrong password or altered data)."""
 
 
-def scrypt(password: str, salt: bytes, n: int, r: int, p: int, label: str) -> bytes:
-    if not (1 < n <= MAX_SCRYPT_N and n & (n - 1) == 0 and 0 < r <= MAX_SCRYPT_R
-            and 0 < p <= MAX_SCRYPT_P):
+def scrypt_cost(n: int, r: int, p: int) -> KdfCost:
+    """scrypt needs 128 * r * N bytes and makes p passes over them."""
+    return KdfCost(128 * r * n, p)
+
+
+def check_scrypt(params: list[tuple[int, int, int]], label: str) -> None:
+    """Refuse at once, before deriving anything, parameters that are malformed or whose
+    total (every slot that would be tried) is beyond the import budget."""
+    for n, r, p in params:
+        if not (n > 1 and n & (n - 1) == 0 and r > 0 and p > 0):
+            raise ImportFailed(f"this {label} file has unusual key derivation settings")
+    try:
+        SCRYPT_BUDGET.check([scrypt_cost(*x) for x in params], f"this {label} file")
+    except KdfBudgetError as err:
+        raise ImportFailed(str(err)) from None
+
+
+def check_pbkdf2(iterations: list[int], label: str) -> None:
+    if any(i <= 0 for i in iterations):
         raise ImportFailed(f"this {label} file has unusual key derivation settings")
     try:
-        return Scrypt(salt=salt, length=KEY_BYTES, n=n, r=r, p=p).derive(password.encode())
+        PBKDF2_BUDGET.check([KdfCost(1, i) for i in iterations], f"this {label} file")
+    except KdfBudgetError as err:
+        raise ImportFailed(str(err)) from None
+
+
+def _password_bytes(password: str, label: str) -> bytes:
+    try:
+        return password.encode()
+    except UnicodeEncodeError:
+        raise ImportFailed(f"the password for this {label} file is not valid UTF-8 text") \
+            from None
+
+
+def scrypt(password: str, salt: bytes, n: int, r: int, p: int, label: str) -> bytes:
+    """One derivation; callers run :func:`check_scrypt` on all of them first."""
+    check_scrypt([(n, r, p)], label)
+    try:
+        return Scrypt(salt=salt, length=KEY_BYTES, n=n, r=r, p=p).derive(
+            _password_bytes(password, label))
     except (ValueError, MemoryError):
         raise ImportFailed(f"this {label} file has unusual key derivation settings") from None
 
 
 def pbkdf2(password: str, salt: bytes, iterations: int, algorithm: hashes.HashAlgorithm,
-           label: str, limit: int = MAX_PBKDF2_ITERATIONS) -> bytes:
-    """PBKDF2; counts above ``limit`` (a format's own plausible bound) are refused at once."""
-    if not 0 < iterations <= min(limit, MAX_PBKDF2_ITERATIONS):
+           label: str, limit: int | None = None) -> bytes:
+    """PBKDF2; counts above ``limit`` (a format's own plausible bound) or beyond the import
+    budget are refused at once."""
+    if limit is not None and iterations > limit:
         raise ImportFailed(f"this {label} file has unusual key derivation settings")
+    check_pbkdf2([iterations], label)
     kdf = PBKDF2HMAC(algorithm=algorithm, length=KEY_BYTES, salt=salt, iterations=iterations)
-    return kdf.derive(password.encode())
+    return kdf.derive(_password_bytes(password, label))
 
 
 def argon2id(password: str, salt: bytes, *, iterations: int, memory_kib: int, lanes: int

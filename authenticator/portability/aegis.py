@@ -85,15 +85,19 @@ class AegisImporter:
         if not password_slots:
             raise ImportFailed("this Aegis file can only be unlocked with biometrics "
                                "or a key file, not a password")
-        master_key = None
+        costs: list[tuple[int, int, int]] = []
         for slot in password_slots:
-            params = slot.get("key_params")
-            if not isinstance(params, dict):
-                raise ImportFailed("this Aegis file is damaged: a key slot is incomplete")
             n, r, p = (slot.get(k) for k in ("n", "r", "p"))
             if not all(isinstance(v, int) and not isinstance(v, bool) for v in (n, r, p)):
                 raise ImportFailed("this Aegis file is damaged: a key slot is incomplete")
             assert isinstance(n, int) and isinstance(r, int) and isinstance(p, int)
+            costs.append((n, r, p))
+        _crypto.check_scrypt(costs, label)  # the whole budget, before deriving anything
+        master_key = None
+        for slot, (n, r, p) in zip(password_slots, costs, strict=True):
+            params = slot.get("key_params")
+            if not isinstance(params, dict):
+                raise ImportFailed("this Aegis file is damaged: a key slot is incomplete")
             derived = _crypto.scrypt(password, _crypto.hex_bytes(slot.get("salt"), label),
                                      n, r, p, label)
             wrapped = (_crypto.hex_bytes(slot.get("key"), label)

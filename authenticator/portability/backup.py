@@ -6,7 +6,13 @@ copy is ever written; storage errors become :class:`ImportFailed` with the same 
 
 from __future__ import annotations
 
-from authenticator.portability.base import ImportFailed, ImportResult, require_password
+from authenticator.core.account import Account
+from authenticator.portability.base import (
+    EntryCollector,
+    ImportFailed,
+    ImportResult,
+    require_password,
+)
 from authenticator.storage import VaultError, WrongPasswordError, container, content
 
 
@@ -24,10 +30,15 @@ class BackupImporter:
         try:
             parsed = container.parse(data)
             key = parsed.unlock(require_password(password, self.label))
-            accounts = content.decode(parsed.decrypt(key)).accounts
+            decoded = content.decode(parsed.decrypt(key))
         except WrongPasswordError:
             raise ImportFailed("wrong password for this Authenticator backup "
                                "(or the file was modified)") from None
         except VaultError as exc:
             raise ImportFailed(str(exc)) from None
-        return ImportResult(format_name=self.name, accounts=list(accounts))
+        collector = EntryCollector(self.name)
+        collector.result.accounts.extend(decoded.accounts)
+        for number, item in enumerate(decoded.invalid, start=1):  # same rules as any import
+            collector.add(f"invalid entry {number}", item.get("issuer") or item.get("name"),
+                          Account.from_storage_json, item)
+        return collector.result

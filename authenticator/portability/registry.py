@@ -37,6 +37,8 @@ from authenticator.portability.stratum import StratumImporter
 from authenticator.portability.totp_authenticator import TotpAuthenticatorImporter
 from authenticator.portability.twofas import TwoFasImporter
 from authenticator.portability.winauth import WinAuthImporter
+from authenticator.storage.errors import VaultError, VaultNotFoundError
+from authenticator.storage.files import read_limited
 
 #: Larger files are not authenticator exports; refusing them keeps memory use bounded.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -121,12 +123,14 @@ def import_file(path: str | os.PathLike[str], *, format_name: str | None = None,
                 password: str | None = None) -> ImportResult:
     """Read ``path`` and import it (see :func:`import_bytes`)."""
     file = Path(path)
-    try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFailed(f"{file.name} is too large to be an authenticator export")
-        data = file.read_bytes()
+    try:  # regular files only (a FIFO or /dev/zero is refused before reading), bounded size
+        data = read_limited(file, "export file", MAX_FILE_BYTES)
         siblings = _sqlite.read_siblings(file) if _sqlite.is_sqlite(data) else None
+    except VaultNotFoundError:
+        raise ImportFailed(f"cannot read {file.name}: no such file") from None
+    except VaultError as exc:
+        raise ImportFailed(f"cannot read {file.name}: {str(exc).replace(str(file), 'it')}") \
+            from None
     except OSError as exc:
         reason = exc.strerror or "it cannot be read"
         raise ImportFailed(f"cannot read {file.name}: {reason.lower()}") from None

@@ -21,7 +21,8 @@ from authenticator.storage.errors import (
 )
 from authenticator.storage.kdf import KdfParams, calibrate_kdf
 from authenticator.storage.paths import default_vault_path, resolve_vault_path
-from authenticator.storage.vault import SaveReport, Vault, export_backup
+from authenticator.storage.vault import Vault, export_backup
+from authenticator.storage.vault_sync import SaveReport
 
 __all__ = [
     "AccountNotFoundError",

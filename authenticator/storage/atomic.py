@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import errno
 import logging
 import os
 import secrets
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -55,25 +58,88 @@ def fsync_dir(folder: Path) -> None:
 
 
 def ensure_dir(folder: Path) -> None:
-    folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    """Create ``folder`` and every missing folder above it with mode 0700 (private); folders
+    that already exist keep their mode."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue
+        with contextlib.suppress(OSError):  # the umask may have removed bits we did not want
+            os.chmod(path, DIR_MODE)
 
 
-def atomic_write(target: Path, data: bytes) -> None:
+def _kept_mode(target: Path) -> int:
+    """The permission bits to give the new file: those of the file it replaces (a 0400 vault
+    stays 0400), else 0600."""
+    try:
+        return os.stat(target).st_mode & 0o7777
+    except OSError:
+        return FILE_MODE
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+_renameat2: Callable[..., int] | None = None
+if sys.platform.startswith("linux"):
+    with contextlib.suppress(OSError, AttributeError):
+        _renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    if _renameat2 is None:
+        return False
+    if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False  # a file system without it: fall back to read-check-replace
+    raise OSError(code, os.strerror(code))
+
+
+def atomic_write(target: Path, data: bytes,
+                 displaced: Callable[[bytes], Path | None] | None = None) -> None:
     """Replace ``target`` with ``data`` so a crash leaves either the old or the new file.
 
-    Raises ``OSError`` (the caller turns it into a user-facing error); on failure the
-    temporary file is removed and ``target`` is untouched.
+    ``target`` must not be a symlink (callers resolve it first: see ``files.real_path``).
+    The new file keeps the old one's permission bits. Raises ``OSError`` (the caller turns
+    it into a user-facing error); on failure the temporary file is removed and ``target``
+    is untouched.
+
+    ``displaced``: called with the bytes actually replaced (a sync tool may have replaced
+    the file after the caller read it); it returns where to keep them, or None to drop
+    them. On Linux the swap is atomic (nothing can slip in between); elsewhere the file is
+    read again just before the rename.
     """
     temp = target.with_name(f"{temp_prefix(target)}{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    mode = _kept_mode(target)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                  FILE_MODE)
     try:
         try:
             _write_all(fd, data)
             os.fsync(fd)
+            if mode != FILE_MODE and hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
         finally:
             os.close(fd)
-        os.replace(temp, target)
+        if displaced is None:
+            os.replace(temp, target)
+        elif target.exists() and _exchange(temp, target):
+            _keep(temp, displaced(temp.read_bytes()))
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                old = target.read_bytes()
+                keep = displaced(old)
+                if keep is not None:
+                    _write_copy(keep, old)
+            os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
@@ -82,6 +148,23 @@ def atomic_write(target: Path, data: bytes) -> None:
         fsync_dir(target.parent)
     except OSError as err:  # the new file is in place; only durability of the rename is unsure
         _log.warning("could not flush the folder of %s: %s", target.name, err.strerror)
+
+
+def _keep(path: Path, destination: Path | None) -> None:
+    if destination is None:
+        os.unlink(path)
+    else:
+        os.replace(path, destination)
+
+
+def _write_copy(destination: Path, data: bytes) -> None:
+    fd = os.open(destination, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                 FILE_MODE)
+    try:
+        _write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def remove_stale_temps(target: Path) -> None:

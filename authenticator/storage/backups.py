@@ -172,6 +172,9 @@ def _restore_locked(vault_path: Path, backup_path: Path, now: float, damaged: bo
         else:
             kept = write_backup(vault_path, vault_path.read_bytes(), now)
     atomic_write(vault_path, data)
+    for written in backup_dir_for(vault_path).glob(f"{vault_path.stem}.written-*"):
+        with contextlib.suppress(OSError):  # the restore is chosen: nothing may undo it
+            written.unlink()
     return kept
 
 

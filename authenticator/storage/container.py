@@ -25,6 +25,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from authenticator.core.budget import VAULT_BUDGET, KdfBudgetError, KdfCost
 from authenticator.storage import kdf
 from authenticator.storage.errors import (
     NotAVaultError,
@@ -199,11 +200,23 @@ class Container:
         except InvalidTag:
             raise VaultDamagedError() from None
 
+    def check_budget(self, what: str = "this vault") -> None:
+        """Refuse (NotAVaultError) before any derivation if the password slots together ask
+        for more work than :data:`~authenticator.core.budget.VAULT_BUDGET` allows."""
+        costs = [KdfCost(s.kdf.memory_kib * 1024, s.kdf.iterations)
+                 for s in self.password_slots() if s.kdf is not None]
+        try:
+            VAULT_BUDGET.check(costs, what)
+        except KdfBudgetError as err:
+            raise NotAVaultError(str(err)) from None
+
     def unlock(self, password: str) -> bytes:
-        """The master key for ``password`` (runs the KDF once per password slot)."""
+        """The master key for ``password`` (runs the KDF once per password slot, within the
+        total budget checked first)."""
         slots = self.password_slots()
         if not slots:
             raise NotAVaultError("the vault has no password this version of Authenticator can use")
+        self.check_budget()
         for slot in slots:
             key = unlock_with_password(slot, password, self.vault_id)
             if key is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import math
 from collections.abc import Callable
@@ -18,24 +20,53 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 _MALFORMED = "the vault content is malformed"
 
 
+@dataclass(frozen=True, slots=True)
+class Tombstone:
+    """A deleted account: when, and the revision it had when it was deleted (None: written
+    by a version without revisions, then only the time counts)."""
+
+    deleted: float
+    revision: int | None = None
+
+    def to_json(self, account_id: str) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": account_id, "deleted": self.deleted}
+        if self.revision is not None:
+            data["revision"] = self.revision
+        return data
+
+
 @dataclass
 class VaultContent:
-    """Accounts in manual order, deletion tombstones (id -> unix time) and vault settings."""
+    """Accounts in manual order, deletion tombstones, vault settings, and bookkeeping:
+
+    ``generation`` counts saves (a file whose generation went down is an older copy put
+    back); ``retired_keys`` are master keys used before a password change, so copies
+    written with them (a sync tool's conflict copy) can still be merged; ``invalid`` keeps
+    account entries this version refuses (e.g. a counter beyond 2^64) unchanged.
+    """
 
     accounts: list[Account] = field(default_factory=list)
-    tombstones: dict[str, float] = field(default_factory=dict)
+    tombstones: dict[str, Tombstone] = field(default_factory=dict)
     settings: dict[str, Any] = field(default_factory=dict)
+    generation: int = 0
+    retired_keys: tuple[bytes, ...] = ()
+    invalid: list[dict[str, Any]] = field(default_factory=list)
 
 
 def encode(content: VaultContent, saved_at: float) -> bytes:
     data = {
         "content_version": CONTENT_VERSION,
         "saved_at": saved_at,
-        "accounts": [account.to_storage_json() for account in content.accounts],
-        "tombstones": [{"id": account_id, "deleted": when}
-                       for account_id, when in sorted(content.tombstones.items())],
+        "generation": content.generation,
+        "accounts": [account.to_storage_json() for account in content.accounts]
+        + content.invalid,
+        "tombstones": [tomb.to_json(account_id)
+                       for account_id, tomb in sorted(content.tombstones.items())],
         "settings": content.settings,
     }
+    if content.retired_keys:
+        data["retired_keys"] = [base64.b64encode(k).decode("ascii")
+                                for k in content.retired_keys]
     try:
         return json.dumps(data, separators=(",", ":"), ensure_ascii=False,
                           allow_nan=False).encode("utf-8")
@@ -74,21 +105,48 @@ def decode(plaintext: bytes) -> VaultContent:
             and isinstance(settings, dict)):
         raise NotAVaultError(_MALFORMED)
     accounts: list[Account] = []
+    invalid: list[dict[str, Any]] = []
     seen: set[str] = set()
     for item in raw_accounts:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             raise NotAVaultError(_MALFORMED)
-        try:
-            account = Account.from_storage_json(item)
-        except AccountError:
-            raise NotAVaultError(f"{_MALFORMED}: an account entry is invalid") from None
-        if account.id in seen:
+        if item["id"] in seen:
             raise NotAVaultError(f"{_MALFORMED}: two accounts share one id")
-        seen.add(account.id)
-        accounts.append(account)
-    tombstones: dict[str, float] = {}
+        seen.add(item["id"])
+        try:
+            accounts.append(Account.from_storage_json(item))
+        except AccountError:
+            invalid.append(item)  # kept as it is, never dropped: see Vault.invalid_entries
+    tombstones: dict[str, Tombstone] = {}
     for item in raw_tombstones:
         if not isinstance(item, dict) or not isinstance(item.get("id"), str):
             raise NotAVaultError(_MALFORMED)
-        tombstones[item["id"]] = _float(item.get("deleted"))
-    return VaultContent(accounts, tombstones, settings)
+        revision = item.get("revision")
+        if revision is not None and (isinstance(revision, bool) or not isinstance(revision, int)
+                                     or revision < 0):
+            raise NotAVaultError(_MALFORMED)
+        tombstones[item["id"]] = Tombstone(_float(item.get("deleted")), revision)
+    return VaultContent(accounts, tombstones, settings, _generation(data.get("generation")),
+                        _keys(data.get("retired_keys")), invalid)
+
+
+def _generation(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise NotAVaultError(_MALFORMED)
+    return value
+
+
+def _keys(value: Any) -> tuple[bytes, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(k, str) for k in value):
+        raise NotAVaultError(_MALFORMED)
+    try:
+        keys = tuple(base64.b64decode(k.encode("ascii"), validate=True) for k in value)
+    except (binascii.Error, ValueError, UnicodeEncodeError):
+        raise NotAVaultError(_MALFORMED) from None
+    if any(len(k) != 32 for k in keys):
+        raise NotAVaultError(_MALFORMED)
+    return keys

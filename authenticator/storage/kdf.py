@@ -70,7 +70,10 @@ class KdfParams:
 
 def encode_password(password: str) -> bytes:
     """NFC-normalised UTF-8, so the same password typed on different systems matches."""
-    return unicodedata.normalize("NFC", password).encode("utf-8")
+    try:
+        return unicodedata.normalize("NFC", password).encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: bytes that were not UTF-8 (os.environ)
+        raise VaultError("the password is not valid UTF-8 text") from None
 
 
 def derive_key(password: str, params: KdfParams, salt: bytes) -> bytes:

@@ -1,11 +1,15 @@
 """Merging the vault held in memory with a newer file on disk (another device, a sync tool).
 
-Rules (docs/vault-format.md): accounts are matched by id; an account on one side only is
-kept unless the other side has a tombstone at least as new as its ``modified`` time; an
-account on both sides keeps the newer ``modified`` (ties: the greater canonical JSON); tombstones
-are united (newest time wins) and dropped for accounts that survive. Settings merge per key
-against the settings both sides last agreed on. The local manual order wins; accounts
-only on disk are placed after their predecessor in the disk order.
+Rules (docs/vault-format.md), chosen so that the result does not depend on what the sync
+tool did (replaced the file, kept a conflict copy, put an old copy back): the result is the
+union of both sides, matched by id. An account on both sides keeps the higher revision
+(then the later ``modified``, then the greater canonical JSON, so every device picks the
+same). An account on one side only is kept unless a tombstone covers it: the deletion was
+of that revision or a later one (a legacy tombstone without revision: deleted at or after
+``modified``). So an edit made after, or without knowing of, a deletion revives the account.
+Tombstones are united and kept 90 days. Settings merge per key against the settings both
+sides last agreed on. The local manual order wins; accounts only on disk are placed after
+their predecessor in the disk order.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from authenticator.core.account import Account
-from authenticator.storage.content import VaultContent
+from authenticator.storage.content import Tombstone, VaultContent
 
-TOMBSTONE_LIFETIME = 400 * 24 * 3600  # deletions are remembered for 400 days
+TOMBSTONE_LIFETIME = 90 * 24 * 3600  # deletions are remembered for 90 days
+MAX_RETIRED_KEYS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,12 +60,31 @@ def _canonical(account: Account) -> str:
 
 
 def _newer(mine: Account, theirs: Account) -> Account:
-    """The newer edit; equal times are broken the same way on every device (so they converge)."""
-    if mine.modified != theirs.modified:
-        return theirs if theirs.modified > mine.modified else mine
+    """The newer edit; ties are broken the same way on every device (so they converge)."""
+    if (mine.revision, mine.modified) != (theirs.revision, theirs.modified):
+        return theirs if (theirs.revision, theirs.modified) > (mine.revision, mine.modified) \
+            else mine
     if mine == theirs:
         return mine
     return theirs if _canonical(theirs) > _canonical(mine) else mine
+
+
+def covers(tomb: Tombstone | None, account: Account) -> bool:
+    """True if the deletion ``tomb`` applies to this version of the account."""
+    if tomb is None:
+        return False
+    if tomb.revision is None or tomb.revision == account.revision:
+        return tomb.deleted >= account.modified
+    return tomb.revision > account.revision
+
+
+def _later(a: Tombstone, b: Tombstone) -> Tombstone:
+    return max(a, b, key=lambda t: (t.revision if t.revision is not None else -1, t.deleted))
+
+
+def prune_tombstones(tombstones: dict[str, Tombstone], now: float) -> dict[str, Tombstone]:
+    cutoff = now - TOMBSTONE_LIFETIME
+    return {i: t for i, t in tombstones.items() if t.deleted >= cutoff}
 
 
 def _merge_settings(local: dict[str, Any], disk: dict[str, Any],
@@ -85,8 +109,8 @@ def merge(local: VaultContent, disk: VaultContent, base_accounts: dict[str, Acco
     local_by_id = {a.id: a for a in local.accounts}
     disk_by_id = {a.id: a for a in disk.accounts}
     tombstones = dict(local.tombstones)
-    for account_id, when in disk.tombstones.items():
-        tombstones[account_id] = max(when, tombstones.get(account_id, when))
+    for account_id, tomb in disk.tombstones.items():
+        tombstones[account_id] = _later(tomb, tombstones.get(account_id, tomb))
 
     added = edited = deleted = both = 0
     result: dict[str, Account] = {}
@@ -103,7 +127,7 @@ def merge(local: VaultContent, disk: VaultContent, base_accounts: dict[str, Acco
             continue
         only = mine if mine is not None else theirs
         assert only is not None
-        if tombstones.get(account_id, -1.0) >= only.modified:
+        if covers(tombstones.get(account_id), only):
             deleted += mine is not None  # deleted on disk (a local-only deletion is ours)
             continue
         added += theirs is not None
@@ -120,8 +144,25 @@ def merge(local: VaultContent, disk: VaultContent, base_accounts: dict[str, Acco
         if account.id in placed:
             previous = account.id
 
-    cutoff = now - TOMBSTONE_LIFETIME
-    kept_tombstones = {i: t for i, t in tombstones.items() if i not in result and t >= cutoff}
+    kept_tombstones = prune_tombstones(
+        {i: t for i, t in tombstones.items() if i not in result}, now)
     settings, settings_taken = _merge_settings(local.settings, disk.settings, base_settings)
-    merged = VaultContent([result[i] for i in order], kept_tombstones, settings)
+    invalid = list(local.invalid)
+    known = {str(item.get("id")) for item in invalid} | set(result)
+    invalid += [item for item in disk.invalid if str(item.get("id")) not in known]
+    retired = tuple(dict.fromkeys((*local.retired_keys, *disk.retired_keys)))
+    merged = VaultContent([result[i] for i in order], kept_tombstones, settings,
+                          max(local.generation, disk.generation), retired[-MAX_RETIRED_KEYS:],
+                          invalid)
     return merged, MergeSummary(added, edited, deleted, both, settings_taken)
+
+
+def same_content(a: VaultContent, b: VaultContent, *, order: bool) -> bool:
+    """True when writing ``a`` would not change what ``b`` holds (``order``: the manual order
+    counts too). Generation and pruning of expired tombstones are not differences."""
+    if order and [x.id for x in a.accounts] != [x.id for x in b.accounts]:
+        return False
+    return ({x.id: x for x in a.accounts} == {x.id: x for x in b.accounts}
+            and a.tombstones == b.tombstones and a.settings == b.settings
+            and set(a.retired_keys) == set(b.retired_keys)
+            and len(a.invalid) == len(b.invalid))

@@ -6,10 +6,11 @@ See docs/vault-format.md for the file format, locking and merge rules.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
 import os
-from dataclasses import dataclass
+import time
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -30,44 +31,38 @@ from authenticator.storage.backups import (
     prune_backups,
     write_backup,
 )
-from authenticator.storage.container import SLOT_KEYRING, SLOT_PASSWORD, Slot
-from authenticator.storage.content import VaultContent, decode, encode
+from authenticator.storage.conflicts import move_to_backups
+from authenticator.storage.container import SLOT_KEYRING, Slot
+from authenticator.storage.content import Tombstone, VaultContent, decode, encode
 from authenticator.storage.errors import (
     AccountNotFoundError,
-    KeyringUnavailableError,
-    NotAVaultError,
     ReadOnlyVaultError,
     SaveError,
-    UnsupportedVersionError,
     VaultError,
     VaultExistsError,
     VaultNotFoundError,
-    VaultReplacedError,
-    WrongPasswordError,
 )
+from authenticator.storage.files import read_limited, real_path
 from authenticator.storage.kdf import KdfParams, calibrate_kdf
 from authenticator.storage.lock import DEFAULT_TIMEOUT, VaultLock
-from authenticator.storage.merge import merge
+from authenticator.storage.merge import prune_tombstones
 from authenticator.storage.paths import lock_path_for
+from authenticator.storage.vault_keys import KeysMixin
+from authenticator.storage.vault_sync import SaveReport, SyncMixin, join
 
 BACKUPS_SETTING = "backups_to_keep"
+MAX_KEYRING_SLOTS = 16  # keyring look-ups tried when opening (each is a D-Bus round trip)
 
 
-@dataclass(frozen=True, slots=True)
-class SaveReport:
-    merged: bool = False
-    message: str | None = None
-
-
-def _read_vault_file(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise VaultNotFoundError(f"there is no vault at {path}") from None
-    except IsADirectoryError:
-        raise NotAVaultError(f"{path} is a folder, not a vault file") from None
-    except OSError as err:
-        raise VaultError(f"cannot read the vault file {path}: {describe_os_error(err)}") from None
+def _read_current(file: Path) -> bytes:
+    """The vault file; a sync tool resolving a conflict renames it away and the new copy
+    in, so a missing file is looked for again a few times (100 ms in all) first."""
+    for _ in range(5):
+        try:
+            return read_limited(file)
+        except VaultNotFoundError:
+            time.sleep(0.02)
+    return read_limited(file)
 
 
 def _digest(data: bytes) -> bytes:
@@ -89,11 +84,12 @@ def _save_error(err: OSError, path: Path) -> SaveError:
                      "the file on disk is unchanged and your changes are kept in memory")
 
 
-class Vault:
+class Vault(SyncMixin, KeysMixin):
     """An unlocked vault. Construct with :meth:`create`, :meth:`open` or :meth:`open_remembered`.
 
     ``accounts`` returns a copy in manual order: change it through add/update/remove/move.
     ``settings`` is a plain JSON-able dict the UI may edit in place; it is saved with the vault.
+    ``path`` may be a symlink: saves replace the file it points to, in that file's folder.
     Not thread-safe: use one thread at a time (the GUI opens in a worker, then hands over).
     """
 
@@ -106,15 +102,23 @@ class Vault:
         self.read_only = read_only
         self._clock: Clock = clock or SystemClock()
         self._key: bytes | None = master_key
+        self._pending: tuple[bytes, tuple[Slot, ...]] | None = None  # a password change
+        self._rescue_path: Path | None = None
         self._vault_id = parsed.vault_id
         self._slots: tuple[Slot, ...] = parsed.slots
+        self._generation = content.generation
         self._adopt(content, data, parsed.slots)
         self._dirty = False
+        #: what opening did on its own (merging conflict copies, an older file put back)
+        self.open_report = SaveReport()
 
     def _adopt(self, content: VaultContent, data: bytes, slots: tuple[Slot, ...]) -> None:
         """Make ``content`` (as found in the file bytes ``data``) the agreed base state."""
         self._accounts = list(content.accounts)
         self._tombstones = dict(content.tombstones)
+        self._retired = content.retired_keys
+        self._invalid = list(content.invalid)
+        self._generation = max(self._generation, content.generation)
         self.settings: dict[str, Any] = content.settings
         self._base_accounts = {a.id: a for a in content.accounts}
         self._base_settings = copy.deepcopy(content.settings)
@@ -129,18 +133,20 @@ class Vault:
     @classmethod
     def create(cls, path: Path | str, password: str, *, kdf: KdfParams | None = None,
                clock: Clock | None = None) -> Vault:
-        """Create a new empty vault file (never overwrites). Calibrates the KDF if not given."""
+        """Create a new empty vault file (never overwrites). Calibrates the KDF if not given.
+        A symlink (even a dangling one) gets its target created."""
         path = Path(path)
-        if path.exists():
+        target = real_path(path)
+        if target.exists():
             raise VaultExistsError(f"a file already exists at {path}")
         content = VaultContent()
         master_key, data = _seal_new(password, kdf, content, (clock or SystemClock()).now())
         try:
-            ensure_dir(path.parent)
-            with VaultLock(lock_path_for(path), cls.lock_timeout):
-                if path.exists():
+            ensure_dir(target.parent)
+            with VaultLock(lock_path_for(target), cls.lock_timeout):
+                if target.exists():
                     raise VaultExistsError(f"a file already exists at {path}")
-                atomic_write(path, data)
+                atomic_write(target, data)
         except OSError as err:
             raise SaveError(f"could not create the vault {path}: {describe_os_error(err)}") \
                 from None
@@ -152,28 +158,31 @@ class Vault:
              clock: Clock | None = None) -> Vault:
         """Unlock the vault (runs the KDF: slow on purpose, call it off the GUI thread)."""
         path = Path(path)
-        data = _read_vault_file(path)
+        data = read_limited(path)
         parsed = container.parse(data)
         master_key = parsed.unlock(password)
         content = decode(parsed.decrypt(master_key))
-        return cls(path, master_key, parsed, content, data, read_only=read_only, clock=clock)
+        vault = cls(path, master_key, parsed, content, data, read_only=read_only, clock=clock)
+        vault._reconcile_on_open()
+        return vault
 
     @classmethod
     def open_remembered(cls, path: Path | str, *, clock: Clock | None = None) -> Vault | None:
         """Unlock with a key remembered in the OS keyring, or None (no keyring, locked
         keyring, not remembered). File problems still raise as :meth:`open` does."""
         path = Path(path)
-        data = _read_vault_file(path)
+        data = read_limited(path)
         parsed = container.parse(data)
-        for slot in parsed.slots:
-            if slot.type != SLOT_KEYRING:
-                continue
+        keyring_slots = [s for s in parsed.slots if s.type == SLOT_KEYRING]
+        for slot in keyring_slots[:MAX_KEYRING_SLOTS]:
             key = remember.load_key(slot.service, remember.entry_name(parsed.vault_id, slot.id))
             master_key = container.unwrap(slot, key, parsed.vault_id) if key else None
             if master_key is not None:
                 content = decode(parsed.decrypt(master_key))
-                return cls(path, master_key, parsed, content, data, read_only=False,
-                           clock=clock)
+                vault = cls(path, master_key, parsed, content, data, read_only=False,
+                            clock=clock)
+                vault._reconcile_on_open()
+                return vault
         return None
 
     # -- state ------------------------------------------------------------------------
@@ -194,6 +203,11 @@ class Vault:
         return list(self._accounts)
 
     @property
+    def invalid_entries(self) -> int:
+        """Account entries in the file that break the account rules (kept, not shown)."""
+        return len(self._invalid)
+
+    @property
     def is_dirty(self) -> bool:
         """True when there are changes not yet saved (including edits of ``settings``)."""
         return self._dirty or self.settings != self._base_settings
@@ -201,6 +215,11 @@ class Vault:
     @property
     def vault_id(self) -> str:
         return self._vault_id
+
+    @property
+    def generation(self) -> int:
+        """How many saves the vault has had (as far as this process knows)."""
+        return self._generation
 
     def tags(self) -> list[str]:
         """All tags (groups) in use, in order of first appearance."""
@@ -229,23 +248,30 @@ class Vault:
         self._writable()
         if any(a.id == account.id for a in self._accounts):
             raise VaultError("this account is already in the vault")
-        now = self._clock.now()
-        if account.id in self._tombstones and account.modified <= self._tombstones[account.id]:
-            account = account.evolve(modified=now)
-        self._tombstones.pop(account.id, None)
+        tomb = self._tombstones.pop(account.id, None)
+        if tomb is not None:
+            revision = max(account.revision, (tomb.revision or 0) + 1)
+            account = account.evolve(modified=max(self._clock.now(), tomb.deleted + 1e-6,
+                                                  account.modified), revision=revision)
         position = len(self._accounts) if index is None else index
         self._accounts.insert(position, account)
         self._dirty = True
 
     def update(self, account: Account) -> None:
-        """Replace the account with the same id; ``modified`` is bumped if it did not move."""
+        """Replace the account with the same id; ``modified`` and ``revision`` are bumped."""
         self._writable()
         index = self._index(account.id)
         old = self._accounts[index]
         if account == old:
             return
+        changes: dict[str, Any] = {}
         if account.modified <= old.modified:
-            account = account.evolve(modified=max(self._clock.now(), old.modified + 1e-6))
+            changes["modified"] = max(self._clock.now(), old.modified + 1e-6)
+        if account.revision <= old.revision:
+            changes["revision"] = old.revision + 1
+        if changes:
+            changes.setdefault("modified", account.modified)
+            account = account.evolve(**changes)
         self._accounts[index] = account
         self._dirty = True
 
@@ -253,7 +279,8 @@ class Vault:
         """Delete the account (a tombstone makes the deletion survive a merge)."""
         self._writable()
         account = self._accounts.pop(self._index(account_id))
-        self._tombstones[account_id] = max(self._clock.now(), account.modified)
+        self._tombstones[account_id] = Tombstone(max(self._clock.now(), account.modified),
+                                                 account.revision)
         self._dirty = True
         return account
 
@@ -270,183 +297,97 @@ class Vault:
         return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 \
             else DEFAULT_BACKUPS_TO_KEEP
 
-    def _merge_slots(self, disk_slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
-        base_ids = {s.id for s in self._base_slots}
-        mine_ids = {s.id for s in self._slots}
-        added = [s for s in self._slots if s.id not in base_ids]
-        removed = base_ids - mine_ids
-        new_password = any(s.type == SLOT_PASSWORD for s in added)
-        kept = [s for s in disk_slots if s.id not in removed
-                and not (new_password and s.type == SLOT_PASSWORD)]
-        return (*kept, *added)
-
     def _current(self) -> VaultContent:
-        return VaultContent(self._accounts, self._tombstones, self.settings)
+        return VaultContent(self._accounts, self._tombstones, self.settings, self._generation,
+                            self._retired, self._invalid)
+
+    def _set_memory(self, content: VaultContent) -> None:
+        settings = self.settings  # keep the same dict object: the UI may hold a reference
+        settings.clear()
+        settings.update(content.settings)
+        self._accounts, self._tombstones = list(content.accounts), dict(content.tombstones)
+        self._retired, self._invalid = content.retired_keys, list(content.invalid)
 
     def save(self) -> SaveReport:
-        """Write changes atomically, merging first if the file changed since it was read.
+        """Write changes atomically, merging first the file if it changed since it was read
+        and any conflict copies beside it; writes whenever the file and memory differ.
 
         Raises SaveError (file on disk unchanged, changes kept in memory), VaultLockedError,
         VaultReplacedError. Never runs the KDF.
         """
         key = self._writable()
+        file = real_path(self.path)
         try:
-            with VaultLock(lock_path_for(self.path), self.lock_timeout):
-                return self._save_locked(key)
+            with VaultLock(lock_path_for(file), self.lock_timeout):
+                return self._save_locked(key, file)
         except OSError as err:  # the lock file could not be created (read-only folder...)
             raise _save_error(err, self.path) from None
 
-    def _save_locked(self, key: bytes) -> SaveReport:
+    def _save_locked(self, key: bytes, file: Path) -> SaveReport:
         try:
-            on_disk = self.path.read_bytes()
-        except FileNotFoundError:
-            raise SaveError(f"could not save the vault {self.path.name}: the file was moved or "
-                            "deleted since it was opened; your changes are kept in memory") \
-                from None
-        except OSError as err:
-            raise _save_error(err, self.path) from None
+            on_disk = _read_current(file)
+        except VaultNotFoundError:
+            on_disk = b""  # refused by _merge_from: moved or deleted since it was opened
+        except VaultError as err:
+            raise SaveError(f"{err}; your changes are kept in memory") from None
         report = SaveReport()
         if _digest(on_disk) != self._disk_digest:
             report = self._merge_from(on_disk, key)
-        if not self.is_dirty:
-            return report
+        merged_copies, unreadable = self._merge_conflict_copies(file, key)
+        self._merge_written(file)
+        if merged_copies:
+            count = len(merged_copies)
+            note = f"merged {count} conflict {'copy' if count == 1 else 'copies'} left by a " \
+                   "sync tool (moved into backups)"
+            report = SaveReport(True, join(report.message, note))
+        if unreadable:
+            names = ", ".join(p.name for p in unreadable)
+            report = SaveReport(report.merged, join(
+                report.message, f"conflict copies that do not open with this vault's key were "
+                f"left alone: {names}"), tuple(unreadable))
+        if self.is_dirty or self._pending is not None:
+            self._write(key, file, on_disk)
+        for path in merged_copies:
+            with contextlib.suppress(OSError):  # merged already; moving is tidying up
+                move_to_backups(path, file)
+        return report
+
+    def _write(self, key: bytes, file: Path, on_disk: bytes) -> None:
         now = self._clock.now()
-        data = container.seal(key, self._vault_id, self._slots, encode(self._current(), now))
+        slots = self._slots
+        retired = self._retired
+        if self._pending is not None:  # a password change: new master key, content re-sealed
+            key, slots = self._pending
+            retired = (*retired, self._master_key())[-8:]
+        self._tombstones = prune_tombstones(self._tombstones, now)
+        content = VaultContent(self._accounts, self._tombstones, self.settings,
+                               self._generation + 1, retired, self._invalid)
+        data = container.seal(key, self._vault_id, slots, encode(content, now))
         try:
-            remove_stale_temps(self.path)
-            if self._backups_to_keep() > 0:
-                write_backup(self.path, on_disk, now)
-            atomic_write(self.path, data)
+            remove_stale_temps(file)
+            if self._backups_to_keep() > 0 and on_disk:
+                write_backup(file, on_disk, now)
+            atomic_write(file, data, displaced=self._displaced_copy(file, on_disk))
         except OSError as err:
             raise _save_error(err, self.path) from None
-        self._adopt(self._current(), data, self._slots)
+        self._keep_written(file, data)
+        self._key, self._slots = key, slots
+        self._adopt(content, data, slots)
         self._dirty = False
-        prune_backups(self.path, self._backups_to_keep())
-        return report
-
-    def _merge_from(self, on_disk: bytes, key: bytes) -> SaveReport:
-        replaced = VaultReplacedError(
-            f"the vault file {self.path.name} was replaced by one this window cannot read "
-            "(another vault, or a damaged file); reopen it, your changes are kept in memory")
-        try:
-            parsed = container.parse(on_disk)
-            if parsed.vault_id != self._vault_id:
-                raise replaced
-            disk = decode(parsed.decrypt(key))
-        except UnsupportedVersionError:
-            raise VaultReplacedError(
-                f"the vault file {self.path.name} was saved by a newer version of Authenticator "
-                "elsewhere; update this app and reopen it, your changes are kept in memory") \
-                from None
-        except (NotAVaultError, WrongPasswordError):
-            raise replaced from None
-        merged, summary = merge(self._current(), disk, self._base_accounts, self._base_settings,
-                                self._clock.now())
-        slots = self._merge_slots(parsed.slots)
-        base_ids = {s.id for s in self._base_slots}
-        we_changed_it = any(s.type == SLOT_PASSWORD and s.id not in base_ids for s in self._slots)
-        disk_password_ids = {s.id for s in parsed.password_slots()}
-        base_password_ids = {s.id for s in self._base_slots if s.type == SLOT_PASSWORD}
-        password_changed = not we_changed_it and disk_password_ids != base_password_ids
-        local_changes = self.is_dirty
-        settings = self.settings  # keep the same dict object: the UI may hold a reference
-        self._adopt(disk, on_disk, parsed.slots)
-        settings.clear()
-        settings.update(merged.settings)
-        self._accounts, self._tombstones, self.settings = (
-            merged.accounts, merged.tombstones, settings)
-        self._slots = slots
-        # Something to write only if we had changes of our own (else memory = disk now).
-        self._dirty = local_changes
-        message = summary.message()
-        if password_changed:
-            note = "the vault password was changed on another device; use the new one from now on"
-            message = f"{message}; {note}" if message else note
-        return SaveReport(merged=True, message=message)
-
-    # -- passwords and keyring ----------------------------------------------------------
-    def verify_password(self, password: str) -> bool:
-        """True if ``password`` opens this vault's password slot (runs the KDF)."""
-        key = self._master_key()
-        for slot in self._slots:
-            if slot.type == SLOT_PASSWORD and \
-                    container.unlock_with_password(slot, password, self._vault_id) == key:
-                return True
-        return False
-
-    def change_password(self, new_password: str, kdf: KdfParams | None = None) -> SaveReport:
-        """Wrap the master key for ``new_password`` (content is not re-encrypted) and save.
-
-        ``kdf`` defaults to the current slot's parameters. If saving fails the old password
-        stays in force and the error is raised.
-        """
-        key = self._writable()
-        current = next((s.kdf for s in self._slots if s.kdf is not None), None)
-        params = kdf or current or calibrate_kdf()
-        new_slot = container.password_slot(key, new_password, params, self._vault_id)
-        old_slots, old_dirty = self._slots, self._dirty
-        self._slots = (*(s for s in self._slots if s.type != SLOT_PASSWORD), new_slot)
-        self._dirty = True
-        try:
-            return self.save()
-        except VaultError:
-            self._slots = tuple(s for s in self._slots if s.id != new_slot.id)
-            if not any(s.type == SLOT_PASSWORD for s in self._slots):
-                self._slots = (*self._slots, *(s for s in old_slots if s.type == SLOT_PASSWORD))
-            self._dirty = old_dirty
-            raise
-
-    def _my_keyring_slots(self) -> list[Slot]:
-        return [s for s in self._slots if s.type == SLOT_KEYRING
-                and remember.load_key(s.service, remember.entry_name(self._vault_id, s.id))]
-
-    def is_remembered(self) -> bool:
-        """True if this computer's keyring can unlock the vault."""
-        self._master_key()
-        return bool(self._my_keyring_slots())
-
-    def enable_remember(self, service_name: str = remember.DEFAULT_SERVICE) -> SaveReport:
-        """Remember the vault on this computer: a new slot whose key lives in the OS keyring."""
-        key = self._writable()
-        slot_id = container.new_id()
-        slot_key = remember.store_key(service_name, remember.entry_name(self._vault_id, slot_id))
-        if slot_key is None:
-            raise KeyringUnavailableError(
-                "the system keyring is not available, so the vault cannot be remembered here")
-        slot = container.wrap(key, slot_key, self._vault_id, SLOT_KEYRING, service=service_name,
-                              slot_id=slot_id)
-        self._slots = (*self._slots, slot)
-        self._dirty = True
-        try:
-            return self.save()
-        except VaultError:
-            self._slots = tuple(s for s in self._slots if s.id != slot.id)
-            remember.delete_key(service_name, remember.entry_name(self._vault_id, slot.id))
-            raise
-
-    def disable_remember(self) -> SaveReport:
-        """Forget the keyring slot(s) of this computer (other computers keep theirs)."""
-        self._writable()
-        mine = self._my_keyring_slots()
-        if not mine:
-            return SaveReport()
-        self._slots = tuple(s for s in self._slots if s not in mine)
-        self._dirty = True
-        report = self.save()
-        for slot in mine:
-            remember.delete_key(slot.service, remember.entry_name(self._vault_id, slot.id))
-        return report
+        prune_backups(file, self._backups_to_keep())
 
     # -- backups ----------------------------------------------------------------------
     def list_backups(self) -> list[BackupInfo]:
         """Earlier versions of this vault, newest first; open one with
         ``Vault.open(info.path, password, read_only=True)``."""
-        return list_backups(self.path)
+        return list_backups(real_path(self.path))
 
     # -- life cycle -------------------------------------------------------------------
     def close(self) -> None:
         """Forget the key and the accounts. Unsaved changes are discarded (save first)."""
         self._key = None
+        self._pending = None
+        self._retired = ()
         self._accounts = []
         self._base_accounts = {}
 
@@ -462,9 +403,10 @@ def export_backup(accounts: list[Account], path: Path | str, password: str,
                   kdf: KdfParams | None = None, *,
                   settings: dict[str, Any] | None = None) -> Path:
     """Write ``accounts`` to a new standalone vault file (its own master key and password),
-    readable with ``Vault.open(path, password, read_only=True)``. Never overwrites."""
+    readable with ``Vault.open(path, password, read_only=True)``. Never overwrites (not
+    even a symlink, dangling or not)."""
     path = Path(path)
-    if path.exists():
+    if os.path.lexists(path):
         raise VaultExistsError(f"a file already exists at {path}")
     content = VaultContent(list(accounts), {}, dict(settings or {}))
     _master_key, data = _seal_new(password, kdf, content, SystemClock().now())

@@ -110,7 +110,7 @@ def parse_server(text: str, default_port: int = NTP_PORT) -> tuple[str, int]:
         host, port_text = spec.split(":")
     port = default_port
     if port_text or spec.endswith(":"):
-        if not port_text.isdigit() or not 0 < int(port_text) < 65536:
+        if not (port_text.isascii() and port_text.isdigit()) or not 0 < int(port_text) < 65536:
             raise TimeCheckError(f"{spec[:80]!r} does not have a valid port number")
         port = int(port_text)
     if not host or not host.isprintable() or any(ch.isspace() for ch in host):

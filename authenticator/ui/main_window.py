@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 
 from authenticator.core.account import Account
 from authenticator.ui.codes.autolock import ActivityFilter, autolock_due
+from authenticator.ui.codes.filter import AccountFilterModel
 from authenticator.ui.codes.listing import CodeList
-from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, SortMode
+from authenticator.ui.codes.model import AccountListModel, SortMode
 from authenticator.ui.codes.rows import RowCommands
 from authenticator.ui.codes.view import CodesPage
+from authenticator.ui.common.caret import CaretBlink
 from authenticator.ui.common.clipboard import SecureClipboard
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.messages import translate_error
@@ -35,6 +37,8 @@ from authenticator.ui.common.widgets import window_action
 from authenticator.ui.vault.pages import UnlockPage, WelcomePage
 from authenticator.ui.vault.recovery import VaultRecovery
 from authenticator.ui.window_host import WindowHost
+
+QUIET_TICK_SECONDS = 5  # between ticks while nothing on screen moves
 
 
 class MainWindow(WindowHost, QMainWindow):
@@ -87,11 +91,14 @@ class MainWindow(WindowHost, QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
+        self.caret = CaretBlink(QGuiApplication.styleHints())
+        self._codes_were_shown = False
         self.ticker = ticker if ticker is not None else SecondTicker(self)
         self.ticker.ticked.connect(self.tick)
         self._init_host()
         self.recovery = VaultRecovery(self, self)  # damaged vault: restore from backups
         self.show_start_page()
+        self.ticker.start()  # locked too: carets stop blinking, clipboard still clears
 
     # -- set-up ---------------------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -224,11 +231,19 @@ class MainWindow(WindowHost, QMainWindow):
         for hook in list(self.tick_hooks):
             hook()
         self.clipboard.tick()
-        self.codes.toast.expire(self.time.monotonic())
+        now = self.time.monotonic()
+        self.codes.toast.expire(now)
+        self.caret.update(self.activity.idle_seconds())
+        # Nothing on screen moves (hidden, minimised, locked): wake every few seconds;
+        # every second while a copied code waits to be cleared or a dialog is open (its
+        # countdowns use the same tick); back at once when shown.
+        shown = self._shows_codes()
+        busy = (shown or self.clipboard.pending
+                or QApplication.activeModalWidget() is not None)
+        self.ticker.set_interval(1 if busy else QUIET_TICK_SECONDS)
         if not self.session.is_unlocked:
             return
         minutes = self.settings.get("autolock_minutes")
-        now = self.time.monotonic()
         # Never lose a key: changes that could not be saved yet keep the vault open (the
         # banner says so) until a retry, once a minute, succeeds.
         saved = not self.session.unsaved or (now - self._last_retry >= 60
@@ -236,7 +251,26 @@ class MainWindow(WindowHost, QMainWindow):
         if autolock_due(minutes, self.activity.idle_seconds(), saved):
             self.lock(confirm_unsaved=False)
             return
-        self.model.tick()
+        # Only rows on screen are signalled; hidden in the tray or minimised nothing is on
+        # screen: the shared countdowns advance (one computation per period), no row is
+        # touched and nothing is painted. Showing the window paints every row afresh.
+        if shown and not self._codes_were_shown:
+            self.codes.view.viewport().update()  # back in sight, should the platform not
+        self._codes_were_shown = shown           # repaint a restored window by itself
+        self.model.tick(self.codes.view.visible_source_rows() if shown else ())
+
+    def _shows_codes(self) -> bool:
+        return (self.isVisible() and not self.isMinimized()
+                and self.pages.currentWidget() is self.codes)
+
+    def _back_in_sight(self) -> None:
+        """Shown or restored: tick now (fresh codes for the first paint), then every second."""
+        if self.ticker.interval != 1 and self.session.is_unlocked:
+            self.tick()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._back_in_sight()
 
     # -- row actions ----------------------------------------------------------------------
     def current_account(self) -> Account | None:
@@ -324,6 +358,8 @@ class MainWindow(WindowHost, QMainWindow):
                 and self.settings.get("lock_on_minimize")):
             self.lock()
         super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange and not self.isMinimized():
+            self._back_in_sight()
 
     def quit(self) -> None:
         self.really_quit = True

@@ -4,41 +4,42 @@
 <context>
     <name>AccountDelegate</name>
     <message>
-        <location filename="../../authenticator/ui/codes/delegate.py" line="226"/>
+        <location filename="../../authenticator/ui/codes/delegate.py" line="310"/>
         <source>next {code}</source>
+        <extracomment>Static layers kept (each a row-sized pixmap, ~130 KiB at 100% scale): a few screens&apos; worth, so scrolling through thousands of accounts does not keep thousands of them.</extracomment>
         <translation>suivant {code}</translation>
     </message>
 </context>
 <context>
     <name>AccountListModel</name>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="338"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="362"/>
         <source>Unnamed</source>
-        <extracomment>Emitted after the user reordered rows by drag and drop (ids in new order).</extracomment>
+        <extracomment>What moves every second: only the countdown ring (arc and number) is repainted. Entering the last seconds: the code turns urgent and the next code appears. Roles whose change only moves the countdown ring (see countdown.CountdownListView). Emitted after the user reordered rows by drag and drop (ids in new order).</extracomment>
         <translation>Sans nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="341"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="365"/>
         <source>{who}, code {code}, counter-based</source>
         <translation>{who}, code {code}, basé sur un compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="343"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="367"/>
         <source>{who}, code {code}, {seconds} seconds left, next {next}</source>
         <translation>{who}, code {code}, encore {seconds} secondes, suivant {next}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="345"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="369"/>
         <source>{who}, code {code}, {seconds} seconds left</source>
         <translation>{who}, code {code}, encore {seconds} secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="353"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="377"/>
         <source>Tags: {tags}</source>
         <translation>Étiquettes&#xa0;: {tags}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/model.py" line="355"/>
+        <location filename="../../authenticator/ui/codes/model.py" line="379"/>
         <source>Short key ({bits} bits)</source>
         <translation>Clé courte ({bits} bits)</translation>
     </message>
@@ -743,37 +744,37 @@
 <context>
     <name>CodeList</name>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="42"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="43"/>
         <source>S&amp;ort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="44"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="44"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="46"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="46"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="51"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="52"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par &amp;étiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="124"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="125"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
@@ -1090,77 +1091,77 @@
 <context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="205"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="209"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="209"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="213"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="211"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="215"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="213"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="217"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="214"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="218"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="216"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="220"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="219"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="223"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="220"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="224"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="222"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="226"/>
         <source>e.g. portal.example.com</source>
         <translation>p. ex. portail.exemple.fr</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="223"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="227"/>
         <source>Websites</source>
         <translation>Sites web</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="224"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="228"/>
         <source>The browser extension fills this account&apos;s codes only on these sites (and their subdomains).</source>
         <translation>L’extension de navigateur ne remplit les codes de ce compte que sur ces sites (et leurs sous-domaines).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="230"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="234"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="231"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="235"/>
         <source>&amp;Websites:</source>
         <translation>&amp;Sites web&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="233"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="237"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="258"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="263"/>
         <source>{site}: {problem}</source>
         <translation>{site}&#xa0;: {problem}</translation>
     </message>
@@ -1829,58 +1830,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="56"/>
+        <location filename="../../authenticator/ui/main_window.py" line="60"/>
         <source>Authenticator</source>
         <extracomment>``add_requested(incoming)``: answered by the enroll feature (ui/host.py). answered by the settings feature.</extracomment>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="99"/>
+        <location filename="../../authenticator/ui/main_window.py" line="106"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="100"/>
+        <location filename="../../authenticator/ui/main_window.py" line="107"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="101"/>
+        <location filename="../../authenticator/ui/main_window.py" line="108"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="102"/>
+        <location filename="../../authenticator/ui/main_window.py" line="109"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="104"/>
+        <location filename="../../authenticator/ui/main_window.py" line="111"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="103"/>
+        <location filename="../../authenticator/ui/main_window.py" line="110"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="105"/>
+        <location filename="../../authenticator/ui/main_window.py" line="112"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="127"/>
+        <location filename="../../authenticator/ui/main_window.py" line="134"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="215"/>
+        <location filename="../../authenticator/ui/main_window.py" line="222"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="216"/>
+        <location filename="../../authenticator/ui/main_window.py" line="223"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -1910,32 +1911,32 @@
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="260"/>
+        <location filename="../../authenticator/ui/main_window.py" line="294"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="269"/>
+        <location filename="../../authenticator/ui/main_window.py" line="303"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="282"/>
+        <location filename="../../authenticator/ui/main_window.py" line="316"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="283"/>
+        <location filename="../../authenticator/ui/main_window.py" line="317"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="307"/>
+        <location filename="../../authenticator/ui/main_window.py" line="341"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="308"/>
+        <location filename="../../authenticator/ui/main_window.py" line="342"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
@@ -1948,162 +1949,167 @@
 <context>
     <name>ManualEntryForm</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="61"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="62"/>
         <source>e.g. GitHub</source>
         <translation>par ex. GitHub</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="62"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="63"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="64"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="65"/>
         <source>e.g. alice@example.com</source>
         <translation>par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="65"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="66"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
         <source>The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP</source>
         <translation>La clé secrète affichée par le site, par ex. JBSW Y3DP EHPK 3PXP</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
         <source>Secret key</source>
         <translation>Clé secrète</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="72"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="72"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="73"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="76"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="77"/>
         <source>Advanced</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="80"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="81"/>
         <source>Show advanced settings</source>
         <translation>Afficher les options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="85"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="86"/>
         <source>Time-based (TOTP)</source>
         <translation>Basé sur le temps (TOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="86"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
         <source>Counter-based (HOTP)</source>
         <translation>Basé sur un compteur (HOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="88"/>
         <source>Steam Guard</source>
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="88"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="89"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="92"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="93"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="96"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="97"/>
         <source>Digits</source>
         <translation>Nombre de chiffres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="100"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="101"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="101"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="102"/>
         <source>Period in seconds</source>
         <translation>Période en secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="104"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="105"/>
         <source>Counter</source>
         <translation>Compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="105"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="106"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
         <source>A&amp;lgorithm:</source>
         <translation>Al&amp;gorithme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
         <source>&amp;Digits:</source>
         <translation>&amp;Nombre de chiffres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="109"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="111"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="112"/>
         <source>&amp;Counter:</source>
         <translation>Co&amp;mpteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="119"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="120"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="126"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="127"/>
         <source>Code preview</source>
         <translation>Aperçu du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="128"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="129"/>
         <source>Current code, to check against the site:</source>
         <translation>Code actuel, à comparer avec celui du site&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="166"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="167"/>
         <source>Type or paste the key the site shows.</source>
         <translation>Saisissez ou collez la clé affichée par le site.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="168"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="169"/>
         <source>Give the issuer or the account a name.</source>
         <translation>Donnez un nom à l’émetteur ou au compte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="191"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="171"/>
+        <source>The issuer and the account name cannot contain control characters.</source>
+        <translation>L’émetteur et le nom du compte ne peuvent pas contenir de caractères de contrôle.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="195"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="193"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="197"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
     </message>
@@ -2490,77 +2496,77 @@
 <context>
     <name>RowCommands</name>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="35"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="36"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="37"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="38"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="38"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="39"/>
         <source>&amp;Delete…</source>
         <translation>&amp;Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="40"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="41"/>
         <source>&amp;Favourite</source>
         <translation>&amp;Favori</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="42"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="43"/>
         <source>Move &amp;up</source>
         <translation>Déplacer vers le &amp;haut</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="43"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="44"/>
         <source>Move do&amp;wn</source>
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="80"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="81"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="82"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="84"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="98"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="100"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="121"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="123"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="122"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="124"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="135"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="137"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="136"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="138"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="167"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="169"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="168"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="170"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
@@ -3034,14 +3040,19 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="149"/>
+        <location filename="../../authenticator/ui/common/session.py" line="155"/>
         <source>The vault was changed elsewhere, including its password: use the new password from now on.</source>
         <translation>Le coffre a été modifié ailleurs, y compris son mot de passe&#xa0;: utilisez désormais le nouveau mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="152"/>
+        <location filename="../../authenticator/ui/common/session.py" line="158"/>
         <source>Updated with changes saved elsewhere (another device or program).</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs (autre appareil ou programme).</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/session.py" line="168"/>
+        <source>Conflict copies that do not open with this vault&apos;s key were left alone: {names}</source>
+        <translation>Copies en conflit qui ne s&apos;ouvrent pas avec la clé de ce coffre, laissées telles quelles&#xa0;: {names}</translation>
     </message>
 </context>
 <context>

@@ -154,6 +154,20 @@ def test_export_otpauth_never_overwrites_an_existing_file(vault, tmp_path, capsy
     assert stat.S_IMODE(target.stat().st_mode) == 0o644
 
 
+def test_export_otpauth_never_overwrites_nor_follows_a_symlink(vault, tmp_path, capsys):
+    fill(vault, SAMPLE)
+    existing = tmp_path / "keys.txt"
+    existing.write_text("old")
+    assert main(["export", "--format", "otpauth", "--output", str(existing)]) == 1
+    assert "keys.txt already exists" in capsys.readouterr().err
+    assert existing.read_text() == "old"
+    elsewhere = tmp_path / "elsewhere.txt"
+    link = tmp_path / "link.txt"
+    link.symlink_to(elsewhere)  # dangling: following it would create elsewhere.txt
+    assert main(["export", "--format", "otpauth", "--output", str(link)]) == 1
+    assert not elsewhere.exists() and link.is_symlink()
+
+
 def test_export_backup_then_import_it_elsewhere_losslessly(vault, tmp_path, monkeypatch,
                                                            cheap_backup_kdf, capsys):
     fill(vault, SAMPLE)

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from authenticator.core.account import Account, Algorithm, OtpKind
 from authenticator.core.migration import (
     DEFAULT_MAX_BYTES,
+    MAX_BATCH_SIZE,
     MigrationAssembler,
     MigrationBatch,
     encode_migration_uris,
@@ -340,3 +341,24 @@ def test_assembler_rejects_parts_disagreeing_on_the_part_count() -> None:
     with pytest.raises(UriError, match="export has 2 parts"):
         assembler.add(parse_migration_uri(_link(liar)))
     assert assembler.missing() == [2, 3]
+
+
+@pytest.mark.parametrize("claimed", [MAX_BATCH_SIZE + 1, 100_000, 2**31 - 1, 2**63 - 1])
+def test_an_export_claiming_too_many_parts_is_refused(claimed: int) -> None:
+    link = _link(_entry() + _int(3, claimed) + _int(4, 0))
+    with pytest.raises(UriError, match=f"has {claimed} parts; Google Authenticator exports "
+                                       f"have at most {MAX_BATCH_SIZE}"):
+        parse_migration_uri(link)
+
+
+def test_the_largest_allowed_export_is_assembled_with_linear_bookkeeping() -> None:
+    assembler = MigrationAssembler()
+    order = list(range(MAX_BATCH_SIZE))
+    random.Random(5).shuffle(order)
+    for count, index in enumerate(order, start=1):
+        payload = _entry(name=f"n{index}") + _int(3, MAX_BATCH_SIZE) + _int(4, index) \
+            + _int(5, 9)
+        assembler.add(parse_migration_uri(_link(payload)))
+        assert len(assembler.received()) == count
+        assert assembler.complete == (count == MAX_BATCH_SIZE)
+    assert [a.name for a in assembler.accounts()] == [f"n{i}" for i in range(MAX_BATCH_SIZE)]

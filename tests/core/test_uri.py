@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authenticator.core.account import Account, Algorithm, OtpKind
+from authenticator.core.account import MAX_PERIOD, Account, Algorithm, OtpKind
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at
 from authenticator.core.uri import UriError, format_uri, parse_uri
@@ -149,18 +149,22 @@ MALFORMED = [
     ("otpauth:///Acme:bob?secret=JBSWY3DPEHPK3PXP",
      "the link does not say whether it is totp or hotp"),
     ("otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&period=0",
-     "the period must be a positive number of seconds"),
+     "the period must be between 1 and 86400 seconds"),
     ("otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&period=-30",
-     "the period must be a positive number of seconds"),
+     "the period must be between 1 and 86400 seconds"),
     ("otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&period=30s",
-     "the period must be a positive number of seconds"),
+     "the period must be between 1 and 86400 seconds"),
     ("otpauth://hotp/Acme:bob?secret=JBSWY3DPEHPK3PXP", "an HOTP link needs a counter"),
     ("otpauth://hotp/Acme:bob?secret=JBSWY3DPEHPK3PXP&counter=",
      "an HOTP link needs a counter"),
     ("otpauth://hotp/Acme:bob?secret=JBSWY3DPEHPK3PXP&counter=-1",
-     "the counter must be zero or a positive whole number"),
+     "the counter must be a whole number between 0 and 2^64 - 1"),
     (f"otpauth://hotp/Acme:bob?secret=JBSWY3DPEHPK3PXP&counter={2**64}",
-     "the counter is too large"),
+     "the counter must be a whole number between 0 and 2^64 - 1"),
+    ("otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&period=10000000000000000000",
+     "the period must be between 1 and 86400 seconds"),
+    ("otpauth://totp/Acme:bob?secret=JBSWY3DPEHPK3PXP&period=86401",
+     "the period must be between 1 and 86400 seconds"),
     ("otpauth://hotp/Steam:bob?secret=JBSWY3DPEHPK3PXP&counter=1&encoder=steam",
      "Steam codes are time-based but this link says HOTP"),
 ]
@@ -223,7 +227,7 @@ def accounts(draw: st.DrawFn) -> Account:
         kind=kind,
         algorithm=draw(st.sampled_from(list(Algorithm))),
         digits=draw(st.integers(5, 10)),
-        period=draw(st.integers(1, 10**6)),
+        period=draw(st.integers(1, MAX_PERIOD)),
         counter=draw(st.integers(0, 2**64 - 1)),
     )
 

@@ -8,6 +8,7 @@ from keyring.errors import KeyringLocked, PasswordDeleteError
 
 class MemoryKeyring(KeyringBackend):
     priority = 1
+    encrypts_at_rest = True  # stands in for Secret Service / KWallet (storage.remember)
 
     def __init__(self) -> None:
         super().__init__()
@@ -26,6 +27,7 @@ class MemoryKeyring(KeyringBackend):
 
 class LockedKeyring(KeyringBackend):
     priority = 1
+    encrypts_at_rest = True
 
     def get_password(self, service: str, username: str) -> str | None:
         raise KeyringLocked("locked")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from authenticator.storage import SaveError, Vault, VaultLockedError, VaultReplacedError
+from authenticator.storage import SaveError, Vault, VaultLockedError, VaultReplacedError, atomic
 from authenticator.storage.lock import VaultLock
 from authenticator.storage.paths import lock_path_for
 
@@ -43,6 +43,8 @@ def test_failed_save_keeps_file_and_memory(
     vault.add(full_account(id="new"))
     with monkeypatch.context() as patch:
         patch.setattr(os, target, _raise(code))
+        if target == "replace":  # on Linux the swap is renameat2(RENAME_EXCHANGE)
+            patch.setattr(atomic, "_exchange", _raise(code))
         with pytest.raises(SaveError) as info:
             vault.save()
     message = str(info.value)

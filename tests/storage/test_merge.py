@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from authenticator.core.clock import FixedClock
-from authenticator.storage import Vault
+from authenticator.storage import Vault, VaultReplacedError
 
 from .conftest import PASSWORD, full_account
 
@@ -104,15 +106,23 @@ def test_unchanged_window_refreshes_without_writing(
     assert "from-there" in [a.id for a in here.accounts]
 
 
-def test_password_changed_elsewhere_is_adopted(
+def test_password_changed_elsewhere_keeps_our_changes_for_the_next_unlock(
         make_vault: Callable[..., Vault], vault_path: Path, clock: FixedClock) -> None:
+    """A password change rotates the master key, so a window still holding the old key
+    cannot merge into the new file: it keeps its changes in a copy sealed with the old key,
+    which the new content lists as retired, and the next unlock merges it."""
     here, there = _two_windows(make_vault, vault_path, clock)
     there.change_password("changed elsewhere")
     here.add(full_account(id="new"))
-    report = here.save()
-    assert report.message is not None and "password was changed on another device" in report.message
-    assert here.verify_password("changed elsewhere") and not here.verify_password(PASSWORD)
-    assert len(Vault.open(vault_path, "changed elsewhere").accounts) == 4
+    with pytest.raises(VaultReplacedError, match="password was probably changed elsewhere"):
+        here.save()
+    rescued = [p for p in vault_path.parent.iterdir() if "unsaved" in p.name]
+    assert len(rescued) == 1
+    reopened = Vault.open(vault_path, "changed elsewhere")
+    assert reopened.open_report.merged
+    assert len(reopened.accounts) == 4 and reopened.get("new")
+    assert not rescued[0].exists()  # moved into backups/
+    assert (vault_path.parent / "backups" / rescued[0].name).exists()
 
 
 def test_settings_object_stays_the_same_after_a_merge(

@@ -282,3 +282,11 @@ def test_errors_are_authenticator_errors() -> None:
 def test_default_servers_are_public_pools() -> None:
     assert len(sntp.DEFAULT_SERVERS) >= 3
     assert all(parse_server(s)[1] == 123 for s in sntp.DEFAULT_SERVERS)
+
+
+@pytest.mark.parametrize("spec", ["time.example:²", "time.example:١٢٣", "[::1]:¹²³"])
+def test_parse_server_refuses_non_ascii_digits_as_a_port(spec):
+    # str.isdigit() accepts superscripts and other scripts' digits that int() refuses
+    # (found by the Hypothesis test below as an escaped ValueError).
+    with pytest.raises(TimeCheckError, match="valid port number"):
+        parse_server(spec)

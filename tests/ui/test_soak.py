@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QApplication, QListView
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.ui.codes.delegate import AccountDelegate
-from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role
+from authenticator.ui.codes.filter import AccountFilterModel
+from authenticator.ui.codes.model import AccountListModel, Role
 from authenticator.ui.common.timebase import FakeTimeBase
 
 UPDATES = 50_000

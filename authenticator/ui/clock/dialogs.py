@@ -124,7 +124,7 @@ class CompareDialog(QDialog):
         self.account = QComboBox()
         self.account.setAccessibleName(self.tr("Account on both devices"))
         for account in self._accounts:
-            self.account.addItem(account.label, account.id)
+            self.account.addItem(account.safe_label, account.id)
         if selected is not None:
             self.account.setCurrentIndex(max(0, self.account.findData(selected)))
         form.addRow(self.tr("&Account:"), self.account)

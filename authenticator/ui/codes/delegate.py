@@ -7,6 +7,7 @@ in the last seconds the next code appears as text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,6 +41,24 @@ URGENT_LIGHT = QColor("#C62828")
 URGENT_DARK = QColor("#FF8A80")
 ACCENT_LIGHT = QColor("#1565C0")
 ACCENT_DARK = QColor("#82B1FF")
+
+
+_SELECTED = QStyle.StateFlag.State_Selected.value
+# The row states that change how the static part of a row looks.
+_LAYER_STATES = (QStyle.StateFlag.State_Selected.value | QStyle.StateFlag.State_MouseOver.value
+                 | QStyle.StateFlag.State_Active.value)
+
+
+#: Static layers kept (each a row-sized pixmap, ~130 KiB at 100% scale): a few screens'
+#: worth, so scrolling through thousands of accounts does not keep thousands of them.
+STATIC_CACHE_ROWS = 64
+
+
+def _ring_colour(state: PaintState, selected: bool, text_colour: QColor,
+                 dark: bool) -> QColor:
+    if state.urgent:
+        return text_colour if selected else (URGENT_DARK if dark else URGENT_LIGHT)
+    return text_colour if selected else (ACCENT_DARK if dark else ACCENT_LIGHT)
 
 
 def is_dark(palette: QPalette) -> bool:
@@ -81,6 +100,11 @@ class AccountDelegate(QStyledItemDelegate):
         self._static: dict[tuple[Any, ...], QPixmap] = {}
         self._fonts: dict[str, QFont] = {}
         self._layouts: dict[tuple[str, int, int], Geometry] = {}
+        self._colour_cache: dict[tuple[int, bool], tuple[QColor, QColor, bool]] = {}
+        # account id -> (static layer, selected, text colour, dark) of its last full paint
+        self._painted: dict[str, tuple[QPixmap, bool, QColor, bool]] = {}
+        self._last_font: QFont | None = None
+        self._last_font_key = ""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         fm = QFontMetrics(option.font)
@@ -89,33 +113,93 @@ class AccountDelegate(QStyledItemDelegate):
 
     # -- painting -------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # Once a second this runs for each row on screen: plain ints instead of Qt flag
+        # enums (each Python enum operation allocates), colours cached per palette.
+        state_bits = option.state.value
+        selected = bool(state_bits & _SELECTED)
+        palette = option.palette
+        text_colour, muted, dark = self._colours(palette, selected)
+        rect = option.rect
+        g = self._geometry(option.font, rect.width(), rect.height())
+        # The per-second tick repaints only the ring (see countdown.CountdownListView): then
+        # the code, which lies beside it, is clipped away anyway and is not drawn at all.
+        ring_only = getattr(option.widget, "ring_only", None)
+        top_left = rect.topLeft()
+        skip_code = ring_only is not None and ring_only(rect, g.ring.translated(top_left))
+        account = index.data(Role.ACCOUNT)
+        layer = self._static_layer(painter, option, index, account, state_bits, text_colour,
+                                   muted, dark)
+        self._painted[account.id] = (layer, selected, text_colour, dark)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = option.palette
-        dark = is_dark(palette)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_colour = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = QColor(text_colour)
-        muted.setAlphaF(0.65)
-        painter.drawPixmap(option.rect.topLeft(),
-                           self._static_layer(painter, option, index, text_colour, muted, dark))
-
+        painter.drawPixmap(top_left, layer)
         # The moving parts, drawn in row coordinates with a cached layout.
-        painter.translate(option.rect.topLeft())
-        g = self._geometry(option.font, option.rect.width(), option.rect.height())
+        painter.translate(top_left)
         state: PaintState = index.data(Role.PAINT)
         code_colour = (URGENT_DARK if dark else URGENT_LIGHT) if state.urgent and not selected \
             else text_colour
-        self._paint_code(painter, g, state, option.font, code_colour, muted)
+        if not skip_code:
+            self._paint_code(painter, g, state, option.font, code_colour, muted)
         if state.seconds is not None:
-            accent = ACCENT_DARK if dark else ACCENT_LIGHT
-            ring_colour = code_colour if state.urgent else (text_colour if selected else accent)
-            self._paint_ring(painter, g, state, option.font, ring_colour)
+            self._paint_ring(painter, g, state, option.font,
+                             _ring_colour(state, selected, text_colour, dark))
         painter.restore()
 
+    def paint_rings(self, painter: QPainter, font: QFont,
+                    rows: Sequence[tuple[QRect, str, PaintState]]) -> bool:
+        """Repaint just the countdown rings of rows (row rect, account id, state): what
+        the per-second tick needs, in one call instead of one view-and-delegate round per
+        row. Each row is drawn from what its last full paint left (static layer, colours),
+        exactly as :meth:`paint` would; False, before drawing anything, when a row has no
+        full paint at its current size (the caller then paints the usual way)."""
+        ready = []
+        for rect, account_id, state in rows:
+            painted = self._painted.get(account_id)
+            if painted is None or painted[0].deviceIndependentSize().toSize() != rect.size():
+                return False
+            ready.append((rect, state, painted))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for rect, state, (layer, selected, text_colour, dark) in ready:
+            top_left = rect.topLeft()
+            painter.drawPixmap(top_left, layer)
+            if state.seconds is None:
+                continue
+            g = self._geometry(font, rect.width(), rect.height())
+            painter.save()
+            painter.translate(top_left)
+            self._paint_ring(painter, g, state, font,
+                             _ring_colour(state, selected, text_colour, dark))
+            painter.restore()
+        return True
+
+    def _colours(self, palette: QPalette, selected: bool) -> tuple[QColor, QColor, bool]:
+        key = (palette.cacheKey(), selected)
+        cached = self._colour_cache.get(key)
+        if cached is None:
+            if len(self._colour_cache) > 8:
+                self._colour_cache.clear()
+            text = palette.color(QPalette.ColorRole.HighlightedText if selected
+                                 else QPalette.ColorRole.Text)
+            muted = QColor(text)
+            muted.setAlphaF(0.65)
+            cached = self._colour_cache[key] = (text, muted, is_dark(palette))
+        return cached
+
+    def ring_rect(self, font: QFont, row_rect: QRect) -> QRect:
+        """Where the countdown ring of a row at ``row_rect`` is painted (viewport pixels)."""
+        g = self._geometry(font, row_rect.width(), row_rect.height())
+        return g.ring.translated(row_rect.topLeft())
+
+    def _font_key(self, font: QFont) -> str:
+        """``font.key()`` builds a string each call (~5 us, several per row per second);
+        comparing with the last font asked about is 50 times cheaper."""
+        if self._last_font is None or font != self._last_font:
+            self._last_font = QFont(font)
+            self._last_font_key = font.key()
+        return self._last_font_key
+
     def _geometry(self, font: QFont, width: int, height: int) -> Geometry:
-        key = (font.key(), width, height)
+        key = (self._font_key(font), width, height)
         g = self._layouts.get(key)
         if g is None:
             if len(self._layouts) > 16:
@@ -124,16 +208,15 @@ class AccountDelegate(QStyledItemDelegate):
         return g
 
     def _static_layer(self, painter: QPainter, option: QStyleOptionViewItem, index: Index,
-                      text_colour: QColor, muted: QColor, dark: bool) -> QPixmap:
-        flags = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
-                                | QStyle.StateFlag.State_Active)
+                      account: Any, state_bits: int, text_colour: QColor, muted: QColor,
+                      dark: bool) -> QPixmap:
+        flags = state_bits & _LAYER_STATES
         device = painter.device()
         ratio = device.devicePixelRatioF() if device is not None else 1.0
         size = option.rect.size()
-        account = index.data(Role.ACCOUNT)
         key = (account.id, account.issuer, account.name, account.tags, account.favorite,
-               account.kind, size.width(), size.height(), int(flags.value),
-               option.palette.cacheKey(), option.font.key(), ratio)
+               account.kind, size.width(), size.height(), flags,
+               option.palette.cacheKey(), self._font_key(option.font), ratio)
         pixmap = self._static.get(key)
         if pixmap is not None:
             return pixmap
@@ -156,8 +239,9 @@ class AccountDelegate(QStyledItemDelegate):
         else:
             self._paint_ring_track(p, g, muted)
         p.end()
-        if len(self._static) > 400:  # rows scrolled past long ago; rebuilt on demand
+        if len(self._static) > STATIC_CACHE_ROWS:  # rows scrolled past; rebuilt on demand
             self._static.clear()
+            self._painted.clear()
         self._static[key] = pixmap
         return pixmap
 
@@ -241,7 +325,7 @@ class AccountDelegate(QStyledItemDelegate):
         painter.drawEllipse(rect)
 
     def _scaled_font(self, font: QFont, factor: float) -> QFont:
-        key = f"{font.key()}*{factor}"
+        key = f"{self._font_key(font)}*{factor}"
         cached = self._fonts.get(key)
         if cached is None:
             cached = self._fonts[key] = QFont(font)
@@ -249,7 +333,7 @@ class AccountDelegate(QStyledItemDelegate):
         return cached
 
     def _code_font(self, font: QFont) -> QFont:
-        key = font.key()
+        key = self._font_key(font)
         cached = self._fonts.get(key)
         if cached is None:
             cached = QFont(font)

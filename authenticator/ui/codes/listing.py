@@ -10,7 +10,8 @@ from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QMenu
 
 from authenticator.core.account import Account
-from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
+from authenticator.ui.codes.filter import AccountFilterModel
+from authenticator.ui.codes.model import AccountListModel, Role, SortMode
 
 if TYPE_CHECKING:
     from authenticator.ui.codes.view import CodesPage

@@ -1,14 +1,17 @@
 """The code list: a QAbstractListModel over the vault's accounts plus a filter/sort proxy.
 
-One coarse tick per second (see ticker.py) calls :meth:`AccountListModel.tick`, which
-emits ``dataChanged`` only for rows and roles that changed: countdown roles for the
-time-based rows every second, code roles only for rows whose step changed.
+One coarse tick per second (see ticker.py) calls :meth:`AccountListModel.tick` with the
+rows the user can see; it emits ``dataChanged`` only for those rows and only for the roles
+that changed: the countdown roles every second, the code roles when a step ends. Rows out
+of sight cost nothing per tick: they are painted from fresh data when scrolled to, so the
+idle cost does not grow with the number of accounts.
 """
 
 from __future__ import annotations
 
 import enum
 import json
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -19,13 +22,13 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import CodeState, group_code, seconds_left, state_at, time_step
+from authenticator.core.text import printable
 from authenticator.ui.codes import avatar
 
 URGENT_SECONDS = 5
@@ -53,12 +56,14 @@ class Role(enum.IntEnum):
     LAST_USED = enum.auto()
     WEAK = enum.auto()
     PAINT = enum.auto()  # PaintState: everything the delegate repaints each second, at once
+    SEARCH = enum.auto()  # str matched by the filter proxy (see search_text)
 
 
 @dataclass(frozen=True, slots=True)
 class PaintState:
     """One ``data()`` call per painted row instead of six."""
 
+    account_id: str
     code: str  # grouped
     next_code: str | None  # grouped
     seconds: int | None  # None for counter-based rows
@@ -66,21 +71,15 @@ class PaintState:
     urgent: bool
 
 
-COUNTDOWN_ROLES = [Role.SECONDS_LEFT, Role.FRACTION_LEFT, Role.URGENT, Role.PAINT,
+#: What moves every second: only the countdown ring (arc and number) is repainted.
+COUNTDOWN_ROLES = [Role.SECONDS_LEFT, Role.FRACTION_LEFT, Role.PAINT,
                    Qt.ItemDataRole.AccessibleTextRole]
-CODE_ROLES = [Role.CODE, Role.RAW_CODE, Role.NEXT_CODE, *COUNTDOWN_ROLES]
+#: Entering the last seconds: the code turns urgent and the next code appears.
+URGENT_ROLES = [Role.URGENT, Role.NEXT_CODE, *COUNTDOWN_ROLES]
+CODE_ROLES = [Role.CODE, Role.RAW_CODE, Role.NEXT_CODE, Role.URGENT, *COUNTDOWN_ROLES]
 _CODE_ROLE_SET = frozenset(int(r) for r in CODE_ROLES)
-
-
-def _runs(rows: Iterable[int]) -> list[tuple[int, int]]:
-    """Contiguous runs of increasing row numbers: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
-    runs: list[tuple[int, int]] = []
-    for row in rows:
-        if runs and runs[-1][1] == row - 1:
-            runs[-1] = (runs[-1][0], row)
-        else:
-            runs.append((row, row))
-    return runs
+#: Roles whose change only moves the countdown ring (see countdown.CountdownListView).
+RING_ONLY_ROLES = frozenset(int(r) for r in COUNTDOWN_ROLES)
 
 
 def whole_seconds(seconds_left: float) -> int:
@@ -97,21 +96,24 @@ class SortMode(enum.StrEnum):
 
 
 def sort_accounts(accounts: Sequence[Account], mode: SortMode) -> list[Account]:
-    """Display order: favourites pinned on top, then by ``mode`` (manual = vault order)."""
-    order = {id(a): i for i, a in enumerate(accounts)}
+    """Display order: favourites pinned on top, then by ``mode`` (manual = vault order).
 
-    def key(a: Account) -> tuple[Any, ...]:
-        if mode is SortMode.NAME:
-            rest: tuple[Any, ...] = (a.name.casefold(), a.issuer.casefold())
-        elif mode is SortMode.ISSUER:
-            rest = (a.issuer.casefold(), a.name.casefold())
-        elif mode is SortMode.RECENT:
-            rest = (-(a.last_used or 0.0),)
-        else:
-            rest = ()
-        return (not a.favorite, *rest, order[id(a)])
+    Stable sorts with C-level keys where possible: this runs for every account when the
+    vault opens, so it must stay cheap with thousands of them.
+    """
+    if mode is SortMode.NAME:
+        ordered = sorted(accounts, key=lambda a: (a.name.casefold(), a.issuer.casefold()))
+    elif mode is SortMode.ISSUER:
+        ordered = sorted(accounts, key=lambda a: (a.issuer.casefold(), a.name.casefold()))
+    elif mode is SortMode.RECENT:
+        ordered = sorted(accounts, key=lambda a: a.last_used or 0.0, reverse=True)
+    else:
+        ordered = list(accounts)
+    # Stable, so ties keep the order above (``reverse`` keeps stability in Python).
+    return sorted(ordered, key=_FAVORITE, reverse=True)
 
-    return sorted(accounts, key=key)
+
+_FAVORITE = operator.attrgetter("favorite")
 
 
 class _Period:
@@ -125,14 +127,27 @@ class _Period:
         self.seconds = seconds_left(now, period)
         self.whole = whole_seconds(self.seconds)
 
-    def advance(self, now: float) -> tuple[bool, bool]:
-        """Update to ``now``; returns (whole seconds changed, step changed)."""
+    def advance(self, now: float) -> list[Any] | None:
+        """Update to ``now``; returns the roles that changed for its rows (None: nothing)."""
         step = time_step(now, self.period)
         self.seconds = seconds_left(now, self.period)
         whole = whole_seconds(self.seconds)
-        changed = (whole != self.whole or step != self.step, step != self.step)
+        if step != self.step:
+            roles: list[Any] | None = CODE_ROLES
+        elif whole == self.whole:
+            roles = None
+        elif (whole <= URGENT_SECONDS) != (self.whole <= URGENT_SECONDS):
+            roles = URGENT_ROLES
+        else:
+            roles = COUNTDOWN_ROLES
         self.step, self.whole = step, whole
-        return changed
+        return roles
+
+
+_ROW_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+              | Qt.ItemFlag.ItemIsDragEnabled)
+_DROP_FLAGS = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+               | Qt.ItemFlag.ItemIsDropEnabled)
 
 
 class AccountListModel(QAbstractListModel):
@@ -152,7 +167,6 @@ class AccountListModel(QAbstractListModel):
         self._accounts: list[Account] = []
         self._codes: dict[str, CodeState] = {}  # account id -> cached state of its step
         self._periods: dict[int, _Period] = {}
-        self._rows_by_period: dict[int, list[int]] = {}
         self.sort_mode = SortMode.MANUAL
 
     # -- content --------------------------------------------------------------------------
@@ -172,12 +186,8 @@ class AccountListModel(QAbstractListModel):
         self.endResetModel()
 
     def _refresh_periods(self) -> None:
-        self._rows_by_period = {}
-        for row, account in enumerate(self._accounts):
-            if account.is_time_based:
-                self._rows_by_period.setdefault(account.period, []).append(row)
         now = self._now()
-        wanted = {a.period for a in self._accounts if a.is_time_based}
+        wanted = {a.period for a in self._accounts if a.kind is not OtpKind.HOTP}
         self._periods = {p: self._periods.get(p) or _Period(p, now) for p in wanted}
 
     def clear(self) -> None:
@@ -222,32 +232,43 @@ class AccountListModel(QAbstractListModel):
         self.endRemoveRows()
 
     # -- ticking --------------------------------------------------------------------------
-    def tick(self) -> None:
-        """Advance to the injected clock's time; signal only the rows and roles that changed.
+    def tick(self, rows: Iterable[int] | None = None) -> None:
+        """Advance to the injected clock's time; signal what changed for ``rows`` only.
 
-        Every second: one ``dataChanged`` with the countdown roles over the time-based rows.
-        At a step boundary: the code roles for the rows of that period. A clock that jumps
-        (forwards or back) is handled the same way: the step differs, codes refresh.
+        ``rows`` are the (source) rows someone looks at, normally those on screen; None
+        means every row (callers without a view, a clock jump). The countdowns are shared
+        per period, so the cost is one computation per distinct period plus one
+        ``dataChanged`` per contiguous run of the given rows: nothing for rows out of
+        sight, which are painted from fresh data when they come into view, and nothing at
+        all when ``rows`` is empty (hidden window). Every second the countdown roles
+        change; entering the last seconds adds the urgent roles; at a step boundary (or a
+        clock jump, forwards or back) the code roles.
         """
         if not self._periods:
             return
         now = self._now()
-        ticked: set[int] = set()
-        stepped: set[int] = set()
+        changed: dict[int, list[Any]] = {}
         for period in self._periods.values():
-            seconds_changed, step_changed = period.advance(now)
-            if seconds_changed:
-                ticked.add(period.period)
-            if step_changed:
-                stepped.add(period.period)
-        if ticked:
-            first = min(self._rows_by_period[p][0] for p in ticked)
-            last = max(self._rows_by_period[p][-1] for p in ticked)
-            self.dataChanged.emit(self.index(first), self.index(last), COUNTDOWN_ROLES)
-        if stepped:
-            rows = sorted(r for p in stepped for r in self._rows_by_period[p])
-            for first, last in _runs(rows):
-                self.dataChanged.emit(self.index(first), self.index(last), CODE_ROLES)
+            roles = period.advance(now)
+            if roles is not None:
+                changed[period.period] = roles
+        if not changed:
+            return
+        accounts = self._accounts
+        wanted = range(len(accounts)) if rows is None else sorted(
+            r for r in rows if 0 <= r < len(accounts))
+        runs: list[tuple[int, int, list[Any]]] = []
+        for row in wanted:
+            account = accounts[row]
+            roles = changed.get(account.period) if account.is_time_based else None
+            if roles is None:
+                continue
+            if runs and runs[-1][1] == row - 1 and runs[-1][2] is roles:
+                runs[-1] = (runs[-1][0], row, roles)
+            else:
+                runs.append((row, row, roles))
+        for first, last, roles in runs:
+            self.dataChanged.emit(self.index(first), self.index(last), roles)
 
     def _state(self, account: Account) -> CodeState:
         """The account's code state for the current tick (cached per step)."""
@@ -276,7 +297,7 @@ class AccountListModel(QAbstractListModel):
             return None
         account = self._accounts[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return account.label
+            return account.safe_label  # imported names may hide controls or bidi tricks
         if role in _CODE_ROLE_SET:
             return self._code_data(account, role)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -288,6 +309,7 @@ class AccountListModel(QAbstractListModel):
         period = self._periods.get(account.period) if account.is_time_based else None
         if role == Role.PAINT:
             return PaintState(
+                account_id=account.id,
                 code=group_code(state.code),
                 next_code=group_code(state.next_code) if state.next_code else None,
                 seconds=period.whole if period else None,
@@ -315,9 +337,9 @@ class AccountListModel(QAbstractListModel):
         if role == Role.ID:
             return account.id
         if role == Role.ISSUER:
-            return account.issuer
+            return printable(account.issuer)
         if role == Role.NAME:
-            return account.name
+            return printable(account.name)
         if role == Role.KIND:
             return account.kind.value
         if role == Role.FAVORITE:
@@ -332,6 +354,8 @@ class AccountListModel(QAbstractListModel):
             return account.last_used or 0.0
         if role == Role.WEAK:
             return account.is_weak
+        if role == Role.SEARCH:
+            return search_text(account)
         return None
 
     def _spoken(self, account: Account, state: CodeState, seconds: int) -> str:
@@ -346,7 +370,7 @@ class AccountListModel(QAbstractListModel):
             who=who, code=code, seconds=seconds)
 
     def _tooltip(self, account: Account) -> str:
-        parts = [account.label]
+        parts = [account.safe_label]
         if account.note:
             parts.append(account.note)
         if account.tags:
@@ -363,10 +387,8 @@ class AccountListModel(QAbstractListModel):
 
     # -- drag and drop reordering ---------------------------------------------------------
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid():
-            return base | Qt.ItemFlag.ItemIsDragEnabled
-        return base | Qt.ItemFlag.ItemIsDropEnabled
+        # Called for every row painted, every second: constants, no enum arithmetic.
+        return _ROW_FLAGS if index.isValid() else _DROP_FLAGS
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
@@ -410,49 +432,16 @@ class AccountListModel(QAbstractListModel):
         self.endMoveRows()
 
 
-class AccountFilterModel(QSortFilterProxyModel):
-    """Search on issuer, name and tags; optional tag filter.
+SEARCH_TAGS, SEARCH_TEXT = "\x1e", "\x1f"  # separators in the search text (Role.SEARCH)
 
-    Sorting is done once in Python by the source model (see ``sort_accounts``), not by
-    the proxy: a Python ``lessThan`` costs thousands of calls per sort.
-    """
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._terms: list[str] = []
-        self._tag: str | None = None
-        self.setDynamicSortFilter(False)
+def clean_search(text: str) -> str:
+    return text.replace(SEARCH_TAGS, " ").replace(SEARCH_TEXT, " ")
 
-    def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._terms = text.casefold().split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def set_tag(self, tag: str | None) -> None:
-        self.beginFilterChange()
-        self._tag = tag or None
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def refilter(self) -> None:
-        """Re-run the filter after account edits (names or tags may no longer match)."""
-        self.beginFilterChange()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    @property
-    def tag(self) -> str | None:
-        return self._tag
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._terms and not self._tag:
-            return True  # the common case, called once per row: keep it cheap
-        model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        account: Account = model.data(index, Role.ACCOUNT)
-        if account is None:
-            return False
-        if self._tag and self._tag not in account.tags:
-            return False
-        if not self._terms:
-            return True
-        haystack = " ".join((account.issuer, account.name, *account.tags)).casefold()
-        return all(term in haystack for term in self._terms)
+def search_text(account: Account) -> str:
+    """What the filter matches: the tags as they are, then issuer, name and tags casefolded."""
+    tags = [clean_search(t) for t in account.tags]
+    haystack = " ".join((account.issuer, account.name, *account.tags)).casefold()
+    return (f"{SEARCH_TAGS}{SEARCH_TAGS.join(tags)}{SEARCH_TAGS}"
+            f"{SEARCH_TEXT}{clean_search(haystack)}")

@@ -10,7 +10,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMessageBox
 
 from authenticator.core.account import Account, OtpKind
-from authenticator.ui.codes.model import AccountFilterModel, AccountListModel, Role, SortMode
+from authenticator.ui.codes.filter import AccountFilterModel
+from authenticator.ui.codes.model import AccountListModel, Role, SortMode
 from authenticator.ui.common.widgets import window_action
 from authenticator.ui.host import Host, RowMenuHook
 
@@ -77,9 +78,10 @@ class RowCommands(QObject):
         self.host.clipboard.copy(code)
         delay = self.host.clipboard.delay_seconds
         if delay > 0:
-            text = self.tr("Copied {label}, clears in {n} s").format(label=account.label, n=delay)
+            text = self.tr("Copied {label}, clears in {n} s").format(label=account.safe_label,
+                                                                      n=delay)
         else:
-            text = self.tr("Copied {label}").format(label=account.label)
+            text = self.tr("Copied {label}").format(label=account.safe_label)
         self.host.notify(text)
         self.host.session.record_use(account.evolve(last_used=self.host.time.now(),
                                                modified=account.modified))
@@ -95,7 +97,7 @@ class RowCommands(QObject):
             return
         self.host.session.update(account.evolve(counter=account.counter + 1))
         self.host.select_account(account.id)  # the index is stale after the update
-        self.host.notify(self.tr("New code for {label}").format(label=account.label))
+        self.host.notify(self.tr("New code for {label}").format(label=account.safe_label))
 
     def edit_current(self) -> None:
         account = self.current_account()
@@ -121,7 +123,7 @@ class RowCommands(QObject):
             self.host.window(), self.tr("Delete account"),
             self.tr("Delete {label}? You will no longer get codes for it here; make sure "
                     "two-factor authentication is turned off on the site or the key is "
-                    "on another device.").format(label=account.label),
+                    "on another device.").format(label=account.safe_label),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes or not self.host.session.is_unlocked:
@@ -132,7 +134,7 @@ class RowCommands(QObject):
         row = self.model.row_of(account_id)
         account = self.host.session.remove(account_id)
         self._undo = (account, row)
-        self.host.notify(self.tr("Deleted {label}").format(label=account.label),
+        self.host.notify(self.tr("Deleted {label}").format(label=account.safe_label),
                     seconds=UNDO_SECONDS, action=(self.tr("&Undo"), self.undo_delete))
 
     def undo_delete(self) -> None:

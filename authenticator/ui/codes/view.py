@@ -10,20 +10,20 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLineEdit,
-    QListView,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from authenticator.ui.codes.countdown import CountdownListView
 from authenticator.ui.codes.delegate import AccountDelegate
-from authenticator.ui.codes.model import AccountFilterModel
+from authenticator.ui.codes.filter import AccountFilterModel
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.widgets import Banner, EmptyState, Toast
 
 
-class CodeListView(QListView):
+class CodeListView(CountdownListView):
     """The list; Enter copies the current row."""
 
     activated_by_key = Signal(QModelIndex)

@@ -30,6 +30,7 @@ from authenticator.core.account import (
 )
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
+from authenticator.core.text import control_characters
 from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.widgets import ERROR_COLOUR
 
@@ -166,6 +167,9 @@ class ManualEntryForm(QWidget):
                 raise AuthenticatorError(self.tr("Type or paste the key the site shows."))
             if not self.issuer.text().strip() and not self.name.text().strip():
                 raise AuthenticatorError(self.tr("Give the issuer or the account a name."))
+            if control_characters(self.issuer.text() + self.name.text()):
+                raise AuthenticatorError(self.tr("The issuer and the account name cannot "
+                                                 "contain control characters."))
             self._account = Account(
                 secret=decode_base32(self.key.text()),
                 issuer=self.issuer.text().strip(),
@@ -202,7 +206,7 @@ class EditAccountDialog(QDialog):
 
     def __init__(self, account: Account, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit {label}").format(label=account.label))
+        self.setWindowTitle(self.tr("Edit {label}").format(label=account.safe_label))
         self._account = account
         form = QFormLayout()
         self.issuer = QLineEdit(account.issuer)
@@ -241,6 +245,7 @@ class EditAccountDialog(QDialog):
         layout.addWidget(buttons)
         self.issuer.textChanged.connect(self._check)
         self.name.textChanged.connect(self._check)
+        self.tags.textChanged.connect(self._check)
         self.websites.textChanged.connect(self._check)
         self.resize(420, self.sizeHint().height())
 
@@ -265,8 +270,9 @@ class EditAccountDialog(QDialog):
         _sites, problem = self._sites()
         self.websites_error.setText(problem)
         self.websites_error.setVisible(bool(problem))
+        text = self.issuer.text() + self.name.text() + self.tags.text()
         self.save_button.setEnabled(bool(self.issuer.text().strip() or self.name.text().strip())
-                                    and not problem)
+                                    and not control_characters(text) and not problem)
 
     def result_account(self) -> Account:
         return self._account.evolve(

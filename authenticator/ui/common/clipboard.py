@@ -56,6 +56,11 @@ class SecureClipboard(QObject):
         self._deadline = (self._monotonic() + self.delay_seconds
                           if self.delay_seconds > 0 else None)
 
+    @property
+    def pending(self) -> bool:
+        """A copied code is waiting to be cleared."""
+        return self._deadline is not None
+
     def holds_ours(self) -> bool:
         return self._ours is not None and self.clipboard.text() == self._ours
 

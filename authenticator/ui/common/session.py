@@ -45,6 +45,7 @@ class VaultSession(QObject):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(400)  # sync tools write in bursts
         self._refresh_timer.timeout.connect(self.refresh_from_disk)
+        self._told_unreadable: tuple[str, ...] = ()
 
     # -- opening --------------------------------------------------------------------------
     @property
@@ -110,6 +111,9 @@ class VaultSession(QObject):
         self.unsaved = False
         self._watch()
         self.unlocked.emit()
+        if vault.open_report.merged:  # conflict copies or a newer backup merged at unlock
+            self._say_merged(vault.open_report.message)
+        self._say_unreadable(vault.open_report.unreadable_copies)
 
     def _watch(self) -> None:
         """(Re)watch the vault file and its folder; an atomic replace drops the file watch."""
@@ -131,7 +135,8 @@ class VaultSession(QObject):
             return
         self._watch()
         if self.unsaved:
-            return  # a failed save is retried by the window (banner, auto-lock)
+            self._save()  # the file changed: a good moment to retry the failed save
+            return
         try:
             report = vault.save()  # merges if the file changed; writes only our own changes
         except AuthenticatorError:
@@ -139,6 +144,7 @@ class VaultSession(QObject):
         if report.merged:
             self._say_merged(report.message)
             self.accounts_changed.emit()
+        self._say_unreadable(report.unreadable_copies)
 
     def _failed(self, message: str) -> None:
         self.busy = False
@@ -151,6 +157,16 @@ class VaultSession(QObject):
         else:
             self.notice.emit(self.tr("Updated with changes saved elsewhere (another device or "
                                      "program)."))
+
+    def _say_unreadable(self, copies: tuple[Path, ...]) -> None:
+        """Conflict copies beside the vault that do not open with its key: left alone, told
+        once per set of names."""
+        names = tuple(sorted(p.name for p in copies))
+        if not names or names == self._told_unreadable:
+            return
+        self._told_unreadable = names
+        self.notice.emit(self.tr("Conflict copies that do not open with this vault's key were "
+                                 "left alone: {names}").format(names=", ".join(names)))
 
     def lock(self) -> None:
         self._refresh_timer.stop()
@@ -250,4 +266,5 @@ class VaultSession(QObject):
         self.unsaved = False
         if report.merged:
             self._say_merged(report.message)
+        self._say_unreadable(report.unreadable_copies)
         self.accounts_changed.emit()

@@ -28,12 +28,28 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def _make_private(file: Path) -> None:
+    """Create the settings file 0600 in folders created 0700 before Qt writes it (Qt would
+    make them 0644/0755; it keeps the mode of a file that exists)."""
+    import contextlib
+    import os
+
+    from authenticator.storage.atomic import ensure_dir
+
+    with contextlib.suppress(OSError):  # settings are a convenience: never fail start-up
+        ensure_dir(file.parent)
+        fd = os.open(file, os.O_WRONLY | os.O_CREAT, 0o600)
+        os.close(fd)
+
+
 class AppSettings:
     def __init__(self, path: Path | None = None) -> None:
         if path is None:
             self._q = QSettings("Authenticator", "Authenticator")
         else:
             self._q = QSettings(str(path), QSettings.Format.IniFormat)
+        if self._q.fileName():
+            _make_private(Path(self._q.fileName()))
 
     def get(self, key: str) -> Any:
         default = DEFAULTS[key]

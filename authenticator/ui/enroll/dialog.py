@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
-from authenticator.core.migration import MigrationAssembler, MigrationBatch
+from authenticator.core.migration import MigrationAssembler, MigrationBatch, part_ranges
 from authenticator.core.otp import code_at
 from authenticator.scan.camera import CameraInfo, FrameSource
 from authenticator.scan.decoders import decoder_note
@@ -680,13 +680,13 @@ class EnrollDialog(QDialog):
     def _show_missing(self, assembler: MigrationAssembler) -> None:
         missing = assembler.missing()
         size = self._export_parts
-        read = [p for p in range(1, size + 1) if p not in missing]
+        read = assembler.received()  # linear: an export may claim up to 100 parts
         text = self.tr("Read part {read} of {n} of a Google Authenticator export. "
                        "Scan part {next} of {n} next.").format(
-            read=", ".join(str(p) for p in read), n=size, next=missing[0])
+            read=part_ranges(read), n=size, next=missing[0])
         if len(missing) > 1:
             text += " " + self.tr("Still missing: parts {parts}.").format(
-                parts=", ".join(str(p) for p in missing))
+                parts=part_ranges(missing))
         self.show_info(text)
 
     def show_review(self, accounts: list[Account], skipped: list[str],

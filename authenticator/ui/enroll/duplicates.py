@@ -26,7 +26,7 @@ def add_accounts_checked(host: Host, accounts: list[Account]) -> list[Account]:
                 QCoreApplication.translate("MainWindow", "Key already here"),
                 QCoreApplication.translate(
                     "MainWindow", "This key is already in the vault as {label}.").format(
-                        label=duplicate.label), parent=host.window())
+                        label=duplicate.safe_label), parent=host.window())
             skip = box.addButton(QCoreApplication.translate("MainWindow", "&Skip"),
                                  QMessageBox.ButtonRole.RejectRole)
             replace = box.addButton(QCoreApplication.translate("MainWindow", "&Replace"),

@@ -56,7 +56,7 @@ class ReviewPage(QWidget):
         self.found_list.blockSignals(True)
         self.found_list.clear()
         for account in accounts:
-            item = QListWidgetItem(account.label or self.tr("(no name)"), self.found_list)
+            item = QListWidgetItem(account.safe_label or self.tr("(no name)"), self.found_list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(Qt.ItemDataRole.UserRole, account)
@@ -140,7 +140,7 @@ class ConfirmationPage(QWidget):
             "This key is short ({bits} bits). It works, but if the site lets you choose, "
             "a longer key is safer.").format(bits=first.key_bits) if first.is_weak else "")
         self.more_note.setText(self.tr("Also added: {labels}.").format(
-            labels=", ".join(a.label for a in added[1:])) if len(added) > 1 else "")
+            labels=", ".join(a.safe_label for a in added[1:])) if len(added) > 1 else "")
         self.copy_button.setText(self.tr("&Copy code"))
         self.refresh(now)
 

@@ -96,7 +96,7 @@ class ImportPreview(QWidget):
         rows: list[tuple[Account, str, bool]] = [(a, self.tr("New"), True) for a in plan.new]
         for incoming, existing in plan.duplicates:
             rows.append((incoming, self.tr("Already here as {label}").format(
-                label=existing.label), False))
+                label=existing.safe_label), False))
         self._accounts = [a for a, _, _ in rows]
         self.table.setRowCount(len(rows))
         for row, (account, status, checked) in enumerate(rows):

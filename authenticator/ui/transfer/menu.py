@@ -132,7 +132,7 @@ class TransferActions(QObject):
             return
         self._after_password(
             self.tr("The QR code of {label} lets another device make the same "
-                    "codes.").format(label=account.label),
+                    "codes.").format(label=account.safe_label),
             lambda: self._open(ShowQrDialog(account, self.host.time.monotonic,
                                             self.host.clipboard.copy, self.host.window())))
 

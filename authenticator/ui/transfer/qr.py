@@ -64,7 +64,7 @@ class ShowQrDialog(QDialog):
         self._copy_text = copy_text
         self._shown_at: float | None = None
         self._was_active = False
-        self.setWindowTitle(self.tr("QR code for {label}").format(label=account.label))
+        self.setWindowTitle(self.tr("QR code for {label}").format(label=account.safe_label))
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("Scan this code with the authenticator app on your other "
                                "device, or type the key into it. Anyone who sees it can "
@@ -196,16 +196,16 @@ class GoogleExportDialog(QDialog):
         self.refused: list[str] = []
         for account in self._accounts:
             problem = google_export_problem(account)
-            item = QListWidgetItem(account.label)
+            item = QListWidgetItem(account.safe_label)
             item.setData(Qt.ItemDataRole.UserRole, account.id)
             if problem is None:
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
             else:
-                item.setText(self.tr("{label} — {reason}").format(label=account.label,
+                item.setText(self.tr("{label} — {reason}").format(label=account.safe_label,
                                                                    reason=problem))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-                self.refused.append(f"{account.label}: {problem}")
+                self.refused.append(f"{account.safe_label}: {problem}")
             self.list.addItem(item)
         c.addWidget(self.list, 1)
         self.refused_note = QLabel()
