@@ -16,7 +16,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from authenticator.browser import channel, protocol
 
@@ -152,8 +152,12 @@ class Relay:
 
 
 def main(argv: Sequence[str]) -> int:
-    relay = Relay(sys.stdout.buffer, caller_origin(argv), channel.connect, start_app)
+    # The real binary streams: the CLI may wrap sys.stdout in a text filter for people.
+    stdout, stdin = sys.__stdout__, sys.__stdin__
+    assert stdout is not None and stdin is not None
+    relay = Relay(cast(BinaryIO, stdout.buffer), caller_origin(argv), channel.connect,
+                  start_app)
     try:
-        return relay.run(sys.stdin.buffer)
+        return relay.run(cast(BinaryIO, stdin.buffer))
     except (BrokenPipeError, KeyboardInterrupt):
         return 0

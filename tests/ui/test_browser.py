@@ -82,6 +82,7 @@ def feature(qtbot, window, tmp_path: Path):
     assert feat.listening
     feat.store = PairingStore(tmp_path / "browser.json")
     yield feat
+    feat.close()  # before the window goes: no connection outlives the test
 
 
 @pytest.fixture

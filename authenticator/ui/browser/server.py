@@ -41,10 +41,13 @@ class BrowserServer(QObject):
             except channel.ChannelError as exc:
                 self.error = str(exc)
                 return False
-        probe = QLocalSocket()
+        probe = QLocalSocket(self)
         probe.connectToServer(self.address)
-        if probe.waitForConnected(200):
-            probe.abort()
+        answered = probe.waitForConnected(200)
+        probe.abort()
+        probe.setParent(None)
+        probe.deleteLater()
+        if answered:
             self.error = "another Authenticator window answers the browser extension"
             return False
         QLocalServer.removeServer(self.address)  # a stale socket left by a crash
@@ -70,8 +73,20 @@ class BrowserServer(QObject):
                 continue
             sock.setParent(self)
             self._decoders[sock] = protocol.FrameDecoder(protocol.MAX_ENVELOPE)
-            sock.readyRead.connect(lambda s=sock: self._read(s))
-            sock.disconnected.connect(lambda s=sock: self._gone(s))
+            # Bound slots, not lambdas: Qt drops them when this server is destroyed (a lambda
+            # would outlive it and run on a deleted object when the window goes away).
+            sock.readyRead.connect(self._read_sender)
+            sock.disconnected.connect(self._gone_sender)
+
+    def _read_sender(self) -> None:
+        sock = self.sender()
+        if isinstance(sock, QLocalSocket):
+            self._read(sock)
+
+    def _gone_sender(self) -> None:
+        sock = self.sender()
+        if isinstance(sock, QLocalSocket):
+            self._gone(sock)
 
     def _read(self, sock: QLocalSocket) -> None:
         decoder = self._decoders.get(sock)
