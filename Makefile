@@ -29,7 +29,7 @@ test: lint
 
 # Every benchmark runs even when an earlier one misses a target; the exit status says
 # whether any missed (they are listed at the end).
-BENCHMARKS := otp vault scan gui imports hostile quickpick
+BENCHMARKS := otp vault scan gui imports hostile quickpick browser
 bench: install
 	@missed=""; for b in $(BENCHMARKS); do \
 	  [ -f benchmarks/$$b.py ] || continue; \
@@ -45,10 +45,12 @@ screenshots: install
 	# HiDPI crops as on a 1400x900 screen at 200 % (Xvfb; offscreen's screen is too small)
 	xvfb-run -a -s '-screen 0 1400x900x24' env QT_QPA_PLATFORM=xcb QT_SCALE_FACTOR=2 \
 	  $(PY) scripts/screenshots.py docs/screenshots --hidpi
+	$(PY) scripts/popup_screenshot.py docs/screenshots
 
 dist: install
 	$(PY) -m pip install --quiet -c constraints.txt -e '.[dist]'
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	$(PY) scripts/pack_extension.py dist
 
 dist-smoke: dist
 	bash scripts/smoke_dist.sh

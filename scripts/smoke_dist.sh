@@ -14,6 +14,12 @@ out=$(HOME="$tmp" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
 echo "$out" | grep -q "window shown: True, page: WelcomePage" \
   || { echo "smoke: the window did not open: $out" >&2; exit 1; }
 ls "$app" dist/authenticator/_internal/resources/icons/app.svg >/dev/null
+# The native messaging host of the browser extension: garbage in, one error reply out.
+reply=$(printf '\003\000\000\000abc' | "$app" browser-host chrome-extension://x/ | tail -c +5)
+[ "$reply" = '{"status":"error","error":"message is not valid JSON"}' ] \
+  || { echo "smoke: browser-host replied $reply" >&2; exit 1; }
+"$app" sites --help >/dev/null
+ls dist/authenticator-extension-chromium-*.zip dist/authenticator-extension-firefox-*.zip >/dev/null
 # The bundled importers: a WinZip-AES zip (pyzipper) and a SQLCipher database (sqlcipher3).
 .venv/bin/python - "$tmp" <<'PY'
 import sys, pyzipper, sqlcipher3

@@ -27,6 +27,22 @@ settings.register_profile(
 settings.load_profile("suite")
 
 
+@pytest.fixture(autouse=True)
+def _private_user_folders(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test gets its own runtime and config folders: a window built by a test starts
+    the browser feature, whose socket and pairing file must never land in the real ones
+    (nor collide with another test run on the same machine). Short paths: a Unix socket
+    path is limited to ~100 characters."""
+    import shutil
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="auth-t-")
+    monkeypatch.setenv("XDG_RUNTIME_DIR", f"{folder}/run")
+    monkeypatch.setenv("XDG_CONFIG_HOME", f"{folder}/config")
+    yield
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture
 def memory_keyring() -> Iterator[MemoryKeyring]:
     """The system keyring replaced by one in memory for the test."""

@@ -15,12 +15,19 @@ import sys
 from collections.abc import Callable, Sequence
 
 from authenticator import __version__
-from authenticator.cli import clock_cmds, pick_cmds, scan_cmds, transfer_cmds, vault_cmds
+from authenticator.cli import (
+    browser_cmds,
+    clock_cmds,
+    pick_cmds,
+    scan_cmds,
+    transfer_cmds,
+    vault_cmds,
+)
 from authenticator.cli.common import PASSWORD_ENV, Parser
 from authenticator.cli.safe_output import SafeStream
 from authenticator.core.errors import AuthenticatorError
 
-COMMAND_GROUPS = (vault_cmds, scan_cmds, transfer_cmds, clock_cmds, pick_cmds)
+COMMAND_GROUPS = (vault_cmds, scan_cmds, transfer_cmds, clock_cmds, pick_cmds, browser_cmds)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -157,6 +157,9 @@ class Account:
     revision: int = 0
     #: The user's own icon for this account: a ``data:image/png;base64,...`` URI, or "".
     icon: str = field(default="", repr=False)
+    #: Websites (ASCII host names) whose login pages may receive this account's codes from
+    #: the browser extension; matched by registrable domain (authenticator.browser.sites).
+    websites: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Coerce loose inputs (strings from parsers/JSON) into the enum types.
@@ -169,6 +172,8 @@ class Account:
             object.__setattr__(self, "algorithm", Algorithm.parse(str(self.algorithm)))
         if not isinstance(self.tags, tuple):
             object.__setattr__(self, "tags", tuple(self.tags))
+        if not isinstance(self.websites, tuple):
+            object.__setattr__(self, "websites", tuple(self.websites))
         if not isinstance(self.secret, bytes):
             raise AccountError("the key must be bytes")
         if len(self.secret) < 1:
@@ -278,6 +283,8 @@ class Account:
         )
         if self.icon:
             data["icon"] = self.icon
+        if self.websites:  # only when set: vaults without bindings stay byte-for-byte alike
+            data["websites"] = list(self.websites)
         return data
 
     @classmethod
@@ -305,8 +312,16 @@ class Account:
                            else None),
                 revision=int(data.get("revision") or 0),
                 icon=_stored_icon(data.get("icon")),
+                websites=_strings(data.get("websites")),
             )
         except AccountError:
             raise
         except (KeyError, TypeError, ValueError):
             raise AccountError("an account entry is incomplete or malformed") from None
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    """A tolerant reader for a list of short strings (unknown shapes are dropped)."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(dict.fromkeys(v for v in value if isinstance(v, str) and 0 < len(v) <= 253))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from authenticator import __version__
 
 if TYPE_CHECKING:
+    from authenticator.ui.browser.feature import BrowserFeature
     from authenticator.ui.clock.check import ClockCheck
     from authenticator.ui.codes.gestures import ListGestures
     from authenticator.ui.codes.icon_packs import IconPacks
@@ -54,6 +55,7 @@ class Features:
     privacy: PrivacyMode
     icon_packs: IconPacks
     quickpick: QuickPick
+    browser: BrowserFeature
 
 
 def install_features(host: Host) -> Features:
@@ -61,7 +63,7 @@ def install_features(host: Host) -> Features:
 
     The order is the order of their entries in the main menu.
     """
-    from authenticator.ui import clock, enroll, quickpick, settings, transfer
+    from authenticator.ui import browser, clock, enroll, quickpick, settings, transfer
     from authenticator.ui.codes import gestures, icon_packs, privacy
 
     return Features(
@@ -74,6 +76,7 @@ def install_features(host: Host) -> Features:
         gestures=gestures.install(host),
         privacy=privacy.install(host),
         icon_packs=icon_packs.install(host),
+        browser=browser.install(host),
     )
 
 

@@ -236,6 +236,118 @@
     </message>
 </context>
 <context>
+    <name>BrowserFeature</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="84"/>
+        <source>&amp;Recent browser fills…</source>
+        <translation>Remplissages récents du &amp;navigateur…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="148"/>
+        <source>Copied {label} for the browser</source>
+        <translation>{label} copié pour le navigateur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="166"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="276"/>
+        <source>Filled</source>
+        <translation>Rempli</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="168"/>
+        <source>Refused: looks like a bound site</source>
+        <translation>Refusé&#xa0;: imite un site lié</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="169"/>
+        <source>Blocked a code request from {site}: it only looks like one of your sites.</source>
+        <translation>Demande de code bloquée pour {site}&#xa0;: ce site ne fait que ressembler à l’un des vôtres.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="172"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="249"/>
+        <source>Not for this site</source>
+        <translation>Pas pour ce site</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="174"/>
+        <source>Refused: not https</source>
+        <translation>Refusé&#xa0;: pas en https</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="176"/>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="178"/>
+        <source>Refused: browser not paired</source>
+        <translation>Refusé&#xa0;: navigateur non associé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/feature.py" line="254"/>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserSettingsBox</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="26"/>
+        <source>Browser extension</source>
+        <translation>Extension de navigateur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="29"/>
+        <source>As&amp;k before each fill</source>
+        <translation>Demander avant chaque rem&amp;plissage</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="30"/>
+        <source>Show a question in this window before a browser gets a code, even for a bound site.</source>
+        <translation>Poser une question dans cette fenêtre avant qu’un navigateur reçoive un code, même pour un site lié.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="47"/>
+        <source>No browser is paired. The first time the extension asks, you are asked to allow it.</source>
+        <translation>Aucun navigateur n’est associé. La première fois que l’extension le demande, vous devez l’autoriser.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="51"/>
+        <source>Paired browsers:</source>
+        <translation>Navigateurs associés&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="57"/>
+        <source>{browser} (since {date})</source>
+        <translation>{browser} (depuis le {date})</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="58"/>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="62"/>
+        <source>A browser</source>
+        <translation>Un navigateur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="60"/>
+        <source>Revoke</source>
+        <translation>Révoquer</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/settings_section.py" line="61"/>
+        <source>Revoke {browser}</source>
+        <translation>Révoquer {browser}</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserSite</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="60"/>
+        <source>Careful: this name mixes {scripts} letters, a trick phishing sites use to look like another site.</source>
+        <translation>Attention&#xa0;: ce nom mélange des lettres {scripts}, une ruse des sites d’hameçonnage pour ressembler à un autre site.</translation>
+    </message>
+</context>
+<context>
     <name>CameraPage</name>
     <message>
         <location filename="../../authenticator/ui/enroll/camera.py" line="133"/>
@@ -349,6 +461,49 @@
         <location filename="../../authenticator/ui/vault/password_dialog.py" line="122"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
+    </message>
+</context>
+<context>
+    <name>ChooseAccountDialog</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="104"/>
+        <source>Which account?</source>
+        <translation>Quel compte&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="107"/>
+        <source>{site} wants a code. Which account is for this site?</source>
+        <translation>{site} demande un code. Quel compte correspond à ce site&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="111"/>
+        <source>Accounts</source>
+        <translation>Comptes</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="122"/>
+        <source>&amp;Remember: always use this account on {domain}</source>
+        <translation>&amp;Mémoriser&#xa0;: toujours utiliser ce compte sur {domain}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="128"/>
+        <source>&amp;Not for this site</source>
+        <translation>Pas pour &amp;ce site</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="129"/>
+        <source>Don&apos;t ask again for {domain}; binding an account to it later still works.</source>
+        <translation>Ne plus demander pour {domain}&#xa0;; lier un compte à ce site plus tard reste possible.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="135"/>
+        <source>&amp;Fill code</source>
+        <translation>&amp;Remplir le code</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="135"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -852,6 +1007,29 @@
     </message>
 </context>
 <context>
+    <name>ConfirmFillDialog</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="156"/>
+        <source>Fill the code?</source>
+        <translation>Remplir le code&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="158"/>
+        <source>{site} wants the code of &lt;b&gt;{account}&lt;/b&gt;.</source>
+        <translation>{site} demande le code de &lt;b&gt;{account}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="162"/>
+        <source>&amp;Fill code</source>
+        <translation>&amp;Remplir le code</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="162"/>
+        <source>&amp;Don&apos;t fill</source>
+        <translation>&amp;Ne pas remplir</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationPage</name>
     <message>
         <location filename="../../authenticator/ui/enroll/pages.py" line="99"/>
@@ -941,54 +1119,79 @@
 <context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="250"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="251"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="254"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="255"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="256"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="257"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="258"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="259"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="259"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="260"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="261"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="262"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="264"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="265"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="265"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="266"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="266"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="268"/>
+        <source>e.g. portal.example.com</source>
+        <translation>p. ex. portail.exemple.fr</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="269"/>
+        <source>Websites</source>
+        <translation>Sites web</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="270"/>
+        <source>The browser extension fills this account&apos;s codes only on these sites (and their subdomains).</source>
+        <translation>L’extension de navigateur ne remplit les codes de ce compte que sur ces sites (et leurs sous-domaines).</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="276"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="267"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="277"/>
+        <source>&amp;Websites:</source>
+        <translation>&amp;Sites web&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="279"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/account_form.py" line="320"/>
+        <source>{site}: {problem}</source>
+        <translation>{site}&#xa0;: {problem}</translation>
     </message>
 </context>
 <context>
@@ -1333,6 +1536,41 @@
         <location filename="../../authenticator/ui/common/messages.py" line="67"/>
         <source>cannot write {name}: {reason}</source>
         <translation>impossible d’écrire {name}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="69"/>
+        <source>the domain is empty</source>
+        <translation>le domaine est vide</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="70"/>
+        <source>the domain is not a valid international name</source>
+        <translation>le domaine n’est pas un nom international valide</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="71"/>
+        <source>the domain contains characters a host name cannot have</source>
+        <translation>le domaine contient des caractères impossibles dans un nom d’hôte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="72"/>
+        <source>{host} is a public suffix shared by many sites: give the site&apos;s own domain</source>
+        <translation>{host} est un suffixe public partagé par de nombreux sites&#xa0;: indiquez le domaine propre du site</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="74"/>
+        <source>only http and https web addresses have sites</source>
+        <translation>seules les adresses web http et https ont un site</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="75"/>
+        <source>the web address has no host</source>
+        <translation>l’adresse web n’a pas d’hôte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="76"/>
+        <source>the web address is malformed</source>
+        <translation>l’adresse web est mal formée</translation>
     </message>
 </context>
 <context>
@@ -1819,194 +2057,222 @@
 <context>
     <name>ManualEntryForm</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="66"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="67"/>
         <source>e.g. GitHub</source>
         <translation>par ex. GitHub</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="67"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="68"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="69"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
         <source>e.g. alice@example.com</source>
         <translation>par ex. alice@example.com</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="70"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="71"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="73"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="74"/>
         <source>The secret key the site shows, e.g. JBSW Y3DP EHPK 3PXP</source>
         <translation>La clé secrète affichée par le site, par ex. JBSW Y3DP EHPK 3PXP</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="74"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="75"/>
         <source>Secret key</source>
         <translation>Clé secrète</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="76"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="77"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="77"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="78"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="78"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="79"/>
         <source>&amp;Key:</source>
         <translation>&amp;Clé&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="83"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="84"/>
         <source>Advanced</source>
         <translation>Options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="87"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="88"/>
         <source>Show advanced settings</source>
         <translation>Afficher les options avancées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="92"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="93"/>
         <source>Time-based (TOTP)</source>
         <translation>Basé sur le temps (TOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="93"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="94"/>
         <source>Counter-based (HOTP)</source>
         <translation>Basé sur un compteur (HOTP)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="94"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="95"/>
         <source>Steam Guard</source>
         <translation>Steam Guard</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="95"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="96"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="99"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="100"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="103"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="104"/>
         <source>Digits</source>
         <translation>Nombre de chiffres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="107"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="108"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="109"/>
         <source>Period in seconds</source>
         <translation>Période en secondes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="111"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="112"/>
         <source>Counter</source>
         <translation>Compteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="112"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="113"/>
         <source>&amp;Type:</source>
         <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="113"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="114"/>
         <source>A&amp;lgorithm:</source>
         <translation>Al&amp;gorithme&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="114"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="115"/>
         <source>&amp;Digits:</source>
         <translation>&amp;Nombre de chiffres&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="115"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="116"/>
         <source>&amp;Period:</source>
         <translation>&amp;Période&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="118"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="119"/>
         <source>&amp;Counter:</source>
         <translation>Co&amp;mpteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="126"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="127"/>
         <source>Validation</source>
         <translation>Validation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="133"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="134"/>
         <source>Code preview</source>
         <translation>Aperçu du code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="135"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="136"/>
         <source>Current code, to check against the site:</source>
         <translation>Code actuel, à comparer avec celui du site&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="166"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="167"/>
         <source>O</source>
         <translation>O</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="166"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="167"/>
         <source>I or L</source>
         <translation>I ou L</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="166"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="167"/>
         <source>B</source>
         <translation>B</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="170"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="171"/>
         <source>{char} (perhaps {letter})</source>
         <translation>{char} (peut-être {letter})</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="174"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="175"/>
         <source>A key uses only the letters A-Z and the digits 2-7; this one also has {characters}.</source>
         <translation>Une clé n’utilise que les lettres A à Z et les chiffres 2 à 7&#xa0;; celle-ci contient aussi {characters}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="201"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="202"/>
         <source>Type or paste the key the site shows.</source>
         <translation>Saisissez ou collez la clé affichée par le site.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="207"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="208"/>
         <source>Give the issuer or the account a name.</source>
         <translation>Donnez un nom à l’émetteur ou au compte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="209"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="210"/>
         <source>The issuer and the account name cannot contain control characters.</source>
         <translation>L’émetteur et le nom du compte ne peuvent pas contenir de caractères de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="233"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="234"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="235"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="236"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="90"/>
+        <source>Allow this browser?</source>
+        <translation>Autoriser ce navigateur&#xa0;?</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="92"/>
+        <source>A browser</source>
+        <translation>Un navigateur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="94"/>
+        <source>&lt;b&gt;{browser}&lt;/b&gt; asks to receive codes through the Authenticator extension.&lt;p&gt;Allow it only if you have just installed or reset the extension in this browser. It will only get codes for the websites bound to your accounts; you can revoke it in Settings.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;{browser}&lt;/b&gt; demande à recevoir des codes par l’extension Authenticator.&lt;p&gt;N’autorisez que si vous venez d’installer ou de réinitialiser l’extension dans ce navigateur. Il ne recevra que les codes des sites liés à vos comptes&#xa0;; vous pourrez le révoquer dans les Paramètres.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="98"/>
+        <source>&amp;Allow</source>
+        <translation>&amp;Autoriser</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="98"/>
+        <source>&amp;Don&apos;t allow</source>
+        <translation>&amp;Ne pas autoriser</translation>
     </message>
 </context>
 <context>
@@ -2336,6 +2602,39 @@
         <location filename="../../authenticator/ui/quickpick/settings_section.py" line="126"/>
         <source>Typing the code for you is not available on this display. Codes are copied instead.</source>
         <translation>La saisie du code à votre place n’est pas disponible sur cet affichage. Les codes sont copiés à la place.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFillsDialog</name>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="168"/>
+        <source>Recent browser fills</source>
+        <translation>Remplissages récents du navigateur</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="171"/>
+        <source>No code was requested by a browser since Authenticator started.</source>
+        <translation>Aucun navigateur n’a demandé de code depuis le démarrage d’Authenticator.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="174"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="174"/>
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="175"/>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/browser/dialogs.py" line="175"/>
+        <source>Result</source>
+        <translation>Résultat</translation>
     </message>
 </context>
 <context>

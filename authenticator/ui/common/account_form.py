@@ -35,6 +35,7 @@ from authenticator.core.account import (
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
 from authenticator.core.text import control_characters
+from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.secret_field import make_secret_field
 from authenticator.ui.common.widgets import error_colour
 
@@ -263,7 +264,18 @@ class EditAccountDialog(QDialog):
         self.note.setMaximumHeight(90)
         form.addRow(self.tr("&Issuer:"), self.issuer)
         form.addRow(self.tr("&Account:"), self.name)
+        self.websites = QLineEdit(", ".join(account.websites))
+        self.websites.setPlaceholderText(self.tr("e.g. portal.example.com"))
+        self.websites.setAccessibleName(self.tr("Websites"))
+        self.websites.setToolTip(self.tr("The browser extension fills this account's codes "
+                                         "only on these sites (and their subdomains)."))
+        self.websites_error = QLabel()
+        self.websites_error.setStyleSheet(f"color: {error_colour()};")
+        self.websites_error.setWordWrap(True)
+        self.websites_error.setVisible(False)
         form.addRow(self.tr("&Tags:"), self.tags)
+        form.addRow(self.tr("&Websites:"), self.websites)
+        form.addRow("", self.websites_error)
         form.addRow(self.tr("&Note:"), self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -291,14 +303,35 @@ class EditAccountDialog(QDialog):
         self.issuer.textChanged.connect(self._check)
         self.name.textChanged.connect(self._check)
         self.tags.textChanged.connect(self._check)
+        self.websites.textChanged.connect(self._check)
         self.resize(420, self.sizeHint().height())
+
+    def _sites(self) -> tuple[tuple[str, ...], str]:
+        """The websites typed (normalised), and the first problem ("" when none)."""
+        from authenticator.browser.sites import SiteError, normalize_site
+
+        found: list[str] = []
+        for part in self.websites.text().replace(";", ",").replace(" ", ",").split(","):
+            if not part.strip():
+                continue
+            try:
+                host = normalize_site(part)
+            except SiteError as exc:
+                return (), self.tr("{site}: {problem}").format(site=part.strip()[:60],
+                                                               problem=translate_error(str(exc)))
+            if host not in found:
+                found.append(host)
+        return tuple(found), ""
 
     def _check(self) -> None:
         key_ok = self.key_edit is None or self.key_edit.valid()
+        _sites, problem = self._sites()
+        self.websites_error.setText(problem)
+        self.websites_error.setVisible(bool(problem))
         text = self.issuer.text() + self.name.text() + self.tags.text()
         self.save_button.setEnabled(key_ok and bool(self.issuer.text().strip()
                                                     or self.name.text().strip())
-                                    and not control_characters(text))
+                                    and not control_characters(text) and not problem)
 
     def result_account(self) -> Account:
         changes = self.key_edit.changes() if self.key_edit is not None else {}
@@ -308,4 +341,5 @@ class EditAccountDialog(QDialog):
             name=self.name.text().strip(),
             tags=parse_tags(self.tags.text()),
             note=self.note.toPlainText().strip(),
+            websites=self._sites()[0],
         )

@@ -65,6 +65,15 @@ _MESSAGES: list[str] = [
     # Files written by the transfer dialogs (portability/export.py).
     QT_TRANSLATE_NOOP("Errors", "{name} already exists; choose another name"),
     QT_TRANSLATE_NOOP("Errors", "cannot write {name}: {reason}"),
+    # Websites of an account (browser/sites.py), shown by the edit dialog.
+    QT_TRANSLATE_NOOP("Errors", "the domain is empty"),
+    QT_TRANSLATE_NOOP("Errors", "the domain is not a valid international name"),
+    QT_TRANSLATE_NOOP("Errors", "the domain contains characters a host name cannot have"),
+    QT_TRANSLATE_NOOP("Errors", "{host} is a public suffix shared by many sites: give the "
+                      "site's own domain"),
+    QT_TRANSLATE_NOOP("Errors", "only http and https web addresses have sites"),
+    QT_TRANSLATE_NOOP("Errors", "the web address has no host"),
+    QT_TRANSLATE_NOOP("Errors", "the web address is malformed"),
 ]
 
 
