@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM_PLUGIN_PATH :=
 
-.PHONY: install run test lint bench dist dist-smoke screenshots clean translations
+.PHONY: install run test test-sync lint bench dist dist-smoke screenshots clean translations
 
 $(STAMP): pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
@@ -26,6 +26,10 @@ lint: install
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+# The two-device Syncthing soak (50 rounds, ~2 min); not yet reliable enough for `make test`.
+test-sync: install
+	AUTHENTICATOR_SYNCTHING_SOAK=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/sync
 
 # Every benchmark runs even when an earlier one misses a target; the exit status says
 # whether any missed (they are listed at the end).
