@@ -239,8 +239,8 @@
     <name>BrowserFeature</name>
     <message>
         <location filename="../../authenticator/ui/browser/feature.py" line="84"/>
-        <source>&amp;Recent browser fills…</source>
-        <translation>Remplissages récents du &amp;navigateur…</translation>
+        <source>Recent browser &amp;fills…</source>
+        <translation>&amp;Derniers remplissages du navigateur…</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/browser/feature.py" line="148"/>

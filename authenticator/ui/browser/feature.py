@@ -81,7 +81,7 @@ class BrowserFeature(QObject):
         host.session.locked.connect(self._on_locked)
         host.add_tick_hook(self._tick)
         host.add_settings_section(lambda dialog: BrowserSettingsBox(self.store, dialog))
-        self.recent_action = QAction(self.tr("&Recent browser fills…"), self)
+        self.recent_action = QAction(self.tr("Recent browser &fills…"), self)
         self.recent_action.triggered.connect(self.show_recent)
         host.add_menu_action(self.recent_action)
         self.listening = self.server.listen()
