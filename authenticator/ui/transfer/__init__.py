@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 
 
 def install(host: Host) -> TransferActions:
-    """The "Several devices" menu and the per-account "Show QR" entry."""
+    """The Import…, Export, Back up… and Restore… menu entries and the per-account "Show QR"."""
     from authenticator.ui.transfer.menu import TransferActions
 
     return TransferActions(host)
