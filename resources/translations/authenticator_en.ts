@@ -26,7 +26,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/importing.py" line="287"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="280"/>
         <source>&amp;Import %n account(s)</source>
         <translation>
             <numerusform>&amp;Import %n account</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>RestoreDialog</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/backups.py" line="260"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="254"/>
         <source>&amp;Restore %n missing</source>
         <translation>
             <numerusform>&amp;Restore %n missing</numerusform>

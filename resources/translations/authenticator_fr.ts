@@ -47,94 +47,93 @@
 <context>
     <name>AegisExportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="44"/>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="94"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="45"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="87"/>
         <source>Export for Aegis</source>
         <translation>Exporter pour Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="48"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="49"/>
         <source>Aegis imports this file as one of its own backups (in Aegis: Settings, Import &amp; Export, Import from file, Aegis), with names, notes, favourites and tags.</source>
         <translation>Aegis importe ce fichier comme l’une de ses propres sauvegardes (dans Aegis : Réglages, Importer et exporter, Importer depuis un fichier, Aegis), avec les noms, notes, favoris et étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="55"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="56"/>
         <source>Aegis file</source>
         <translation>Fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="56"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="57"/>
         <source>Where to save it</source>
         <translation>Où l’enregistrer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="57"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="58"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="58"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="59"/>
         <source>Choose the Aegis file</source>
         <translation>Choisir le fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="62"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="63"/>
         <source>File:</source>
         <translation>Fichier :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="63"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="64"/>
         <source>&amp;Protect the file with a password</source>
         <translation>Pro&amp;téger le fichier par un mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="66"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="67"/>
         <source>Password of the Aegis file</source>
         <translation>Mot de passe du fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="68"/>
         <source>Password of the Aegis file again</source>
         <translation>Mot de passe du fichier Aegis, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="68"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="69"/>
         <source>Pass&amp;word:</source>
         <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="70"/>
         <source>&amp;Again:</source>
         <translation>À &amp;nouveau :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="78"/>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="79"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="77"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="81"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="78"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="82"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="78"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="95"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="88"/>
         <source>Aegis vault files (*.json);;All files (*)</source>
         <translation>Fichiers de coffre Aegis (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="106"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="99"/>
         <source>Without a password the file holds your keys UNENCRYPTED: delete it once Aegis has imported it.</source>
         <translation>Sans mot de passe, le fichier contient vos clés NON CHIFFRÉES : supprimez-le dès qu’Aegis l’a importé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="109"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="102"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -142,79 +141,78 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="58"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="103"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="59"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="97"/>
         <source>Back up to a file</source>
         <translation>Sauvegarder dans un fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="61"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="62"/>
         <source>The backup is encrypted under a password of its own. Keep it somewhere safe: without this password it cannot be opened.</source>
         <translation>La sauvegarde est chiffrée avec son propre mot de passe. Conservez-le en lieu sûr&#xa0;: sans ce mot de passe, elle ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="68"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="69"/>
         <source>Backup file</source>
         <translation>Fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
         <source>Where to save it (another disk is best)</source>
         <translation>Où l’enregistrer (un autre disque, c’est mieux)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="71"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="71"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
         <source>Choose the backup file</source>
         <translation>Choisir le fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="76"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="77"/>
         <source>File:</source>
         <translation>Fichier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="77"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
         <source>Backup password</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="79"/>
         <source>Backup password again</source>
         <translation>Mot de passe de la sauvegarde, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="79"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="80"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="80"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="81"/>
         <source>&amp;Again:</source>
         <translation>Co&amp;nfirmer&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="87"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="91"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
         <source>&amp;Create backup</source>
         <translation>&amp;Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="92"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
         <source>Create backup</source>
         <translation>Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="112"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="106"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
@@ -222,7 +220,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="37"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="38"/>
         <source>Authenticator backups (*.authvault);;All files (*)</source>
         <translation>Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -230,7 +228,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="181"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="198"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -1410,7 +1408,7 @@
 <context>
     <name>ErrorLabel</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="70"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="87"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -1767,86 +1765,85 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="155"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="156"/>
         <source>Import {file}</source>
         <translation>Importer {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="158"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="237"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="159"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="230"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="165"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="166"/>
         <source>App that made the file</source>
         <translation>Application qui a créé le fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="166"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="167"/>
         <source>Detected from the content</source>
         <translation>Détecté d’après le contenu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="169"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="170"/>
         <source>Read &amp;as:</source>
         <translation>Lire &amp;comme :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="180"/>
         <location filename="../../authenticator/ui/transfer/importing.py" line="181"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="182"/>
         <source>Password of the exported file</source>
         <translation>Mot de passe du fichier exporté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="182"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="183"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="183"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="184"/>
         <source>Open with this password</source>
         <translation>Ouvrir avec ce mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="198"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="199"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="197"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="201"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="198"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="202"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="198"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="243"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="236"/>
         <source>Decrypting {file}…</source>
         <translation>Déchiffrement de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="251"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="276"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="244"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="269"/>
         <source>This file is encrypted. Enter the password it was exported with.</source>
         <translation>Ce fichier est chiffré. Saisissez le mot de passe utilisé lors de son exportation.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="261"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="254"/>
         <source>Found in this {format} file (nothing is added until you press Import):</source>
         <translation>Trouvé dans ce fichier {format} (rien n’est ajouté avant que vous appuyiez sur «&#xa0;Importer&#xa0;»)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="281"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="274"/>
         <source>Could not import {file}.</source>
         <translation>Impossible d’importer {file}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/importing.py" line="287"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="280"/>
         <source>&amp;Import %n account(s)</source>
         <translation>
             <numerusform>&amp;Importer %n compte</numerusform>
@@ -1857,52 +1854,52 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="70"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="70"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="71"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="71"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="71"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="72"/>
         <source>Accounts found</source>
         <translation>Comptes trouvés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="82"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="83"/>
         <source>Entries that could not be read</source>
         <translation>Entrées illisibles</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="96"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="97"/>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="98"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="99"/>
         <source>Already here as {label}</source>
         <translation>Déjà présent sous le nom {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="112"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="113"/>
         <source>{new} new, {dup} already in this vault (unchecked), {bad} could not be read.</source>
         <translation>{new} nouveau(x), {dup} déjà dans ce coffre (décoché(s)), {bad} illisible(s).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="118"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="119"/>
         <source>Could not be read:</source>
         <translation>Illisibles&#xa0;:</translation>
     </message>
@@ -2699,53 +2696,52 @@
         <translation>Afficher les comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="112"/>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="113"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="110"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="116"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="112"/>
         <source>&amp;Replace the vault with this backup</source>
         <translation>&amp;Remplacer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="117"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="113"/>
         <source>Replace the vault with this backup</source>
         <translation>Remplacer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="140"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="134"/>
         <source>{when} — another password</source>
         <translation>{when} — autre mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="142"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="136"/>
         <source>{when} — damaged</source>
         <translation>{when} — endommagée</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="144"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="138"/>
         <source>{when} — 1 account</source>
         <translation>{when} — 1 compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="145"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="139"/>
         <source>{when} — {n} accounts</source>
         <translation>{when} — {n} comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="216"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="210"/>
         <source>The backup of {when} is the vault again.</source>
         <translation>La sauvegarde du {when} est de nouveau le coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="218"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="212"/>
         <source>The backup of {when} is the vault again; the damaged file is kept as {name}.</source>
         <translation>La sauvegarde du {when} est de nouveau le coffre ; le fichier endommagé est gardé sous le nom {name}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="220"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="214"/>
         <source>The backup of {when} is the vault again; the previous file is kept as a backup.</source>
         <translation>La sauvegarde du {when} est de nouveau le coffre ; le fichier précédent est gardé comme sauvegarde.</translation>
     </message>
@@ -2753,99 +2749,99 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="163"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="157"/>
         <source>Restore from a backup</source>
         <translation>Restaurer depuis une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="166"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="160"/>
         <source>Pick an automatic backup of this vault or open a backup file. Then either add the accounts that are missing (the others stay as they are), or replace the vault with the backup to undo changes (the current file is kept as a backup first).</source>
         <translation>Choisissez une sauvegarde automatique de ce coffre ou ouvrez un fichier de sauvegarde. Ensuite, ajoutez les comptes manquants (les autres restent tels quels), ou remplacez le coffre par la sauvegarde pour annuler des modifications (le fichier actuel est d’abord gardé comme sauvegarde).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="173"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="167"/>
         <source>Automatic backups</source>
         <translation>Sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="177"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="171"/>
         <source>{when} — {size} KB</source>
         <translation>{when} — {size} Ko</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="182"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="176"/>
         <source>No automatic backups yet</source>
         <translation>Aucune sauvegarde automatique pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="186"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="180"/>
         <source>Automatic backups (newest first):</source>
         <translation>Sauvegardes automatiques (les plus récentes d’abord)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="189"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="183"/>
         <source>Open a backup &amp;file…</source>
         <translation>Ouvrir un &amp;fichier de sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="190"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
         <source>Open a backup file</source>
         <translation>Ouvrir un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="198"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="191"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="192"/>
         <source>Password of the backup</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="199"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="193"/>
         <source>For an automatic backup: the vault password it had when it was saved.</source>
         <translation>Pour une sauvegarde automatique&#xa0;: le mot de passe qu’avait le coffre au moment de l’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="202"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="196"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="203"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
         <source>Open the backup</source>
         <translation>Ouvrir la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="220"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="221"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="214"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="215"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="223"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="217"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="224"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="218"/>
         <source>Add the missing accounts</source>
         <translation>Ajouter les comptes manquants</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="226"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="220"/>
         <source>Re&amp;place the vault with this backup</source>
         <translation>Rem&amp;placer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="227"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="221"/>
         <source>Replace the vault with this backup</source>
         <translation>Remplacer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="249"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="243"/>
         <source>Open a backup</source>
         <translation>Ouvrir une sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/backups.py" line="260"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="254"/>
         <source>&amp;Restore %n missing</source>
         <translation>
             <numerusform>&amp;Restaurer %n manquant</numerusform>
@@ -3304,7 +3300,7 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>Toast</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="92"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="109"/>
         <source>Notice</source>
         <translation>Information</translation>
     </message>

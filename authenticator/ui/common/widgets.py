@@ -62,6 +62,23 @@ def window_action(window: QWidget, text: str,
     return action
 
 
+def push_button(text: str, name: str, on_click: Callable[..., Any]) -> QPushButton:
+    """A button with its accessible name and its action (texts translated by the caller)."""
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    button.clicked.connect(on_click)
+    return button
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    """A dialog's buttons, right-aligned in the order given."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
 def error_label() -> QLabel:
     """An inline, word-wrapped error line in red, named for screen readers."""
     label = QLabel()

@@ -21,6 +21,7 @@ from authenticator.core.account import Account
 from authenticator.portability.aegis_export import export_aegis_file
 from authenticator.ui.common.files import save_file_name
 from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.widgets import button_row, push_button
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.transfer.common import message_label
 
@@ -73,18 +74,10 @@ class AegisExportDialog(QDialog):
         layout.addWidget(self.hint)
         self.error = message_label()
         layout.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
-        self.save_button = QPushButton(self.tr("&Export"))
-        self.save_button.setAccessibleName(self.tr("Export"))
+        cancel = push_button(self.tr("Cancel"), self.tr("Cancel"), self.reject)
+        self.save_button = push_button(self.tr("&Export"), self.tr("Export"), self._save)
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self._save)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(cancel, self.save_button))
         for field in (self.path, self.password, self.confirm):
             field.textChanged.connect(self._update)
         self.encrypt.toggled.connect(self._update)

@@ -29,6 +29,7 @@ from authenticator.storage.vault import Vault
 from authenticator.ui.common.files import open_file_name, save_file_name, with_extension
 from authenticator.ui.common.messages import QT_TRANSLATE_NOOP, translate_error
 from authenticator.ui.common.session import VaultSession
+from authenticator.ui.common.widgets import button_row, push_button
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.transfer.common import message_label
 from authenticator.ui.transfer.importing import ImportPreview
@@ -83,18 +84,11 @@ class BackupDialog(QDialog):
         layout.addWidget(self.hint)
         self.error = message_label()
         layout.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
-        self.save_button = QPushButton(self.tr("&Create backup"))
-        self.save_button.setAccessibleName(self.tr("Create backup"))
+        cancel = push_button(self.tr("Cancel"), self.tr("Cancel"), self.reject)
+        self.save_button = push_button(self.tr("&Create backup"), self.tr("Create backup"),
+                                       self._save)
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self._save)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(cancel, self.save_button))
         for field in (self.path, self.password, self.confirm):
             field.textChanged.connect(self._update)
         self._update()

@@ -39,6 +39,7 @@ from authenticator.portability.registry import (
 )
 from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.session import VaultSession
+from authenticator.ui.common.widgets import button_row, push_button
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.transfer.common import message_label
 
@@ -193,18 +194,10 @@ class ImportDialog(QDialog):
         self.preview.hide()
         self.preview.on_change = self._update
         layout.addWidget(self.preview, 1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
-        self.cancel_button.clicked.connect(self.reject)
-        self.import_button = QPushButton(self.tr("&Import"))
-        self.import_button.setAccessibleName(self.tr("Import"))
+        self.cancel_button = push_button(self.tr("Cancel"), self.tr("Cancel"), self.reject)
+        self.import_button = push_button(self.tr("&Import"), self.tr("Import"), self._import)
         self.import_button.setDefault(True)
-        self.import_button.clicked.connect(self._import)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.import_button)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.cancel_button, self.import_button))
         self._update()
         self._start(None)
 

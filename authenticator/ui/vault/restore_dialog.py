@@ -29,7 +29,7 @@ from authenticator.storage.backups import BackupInfo, list_backups, restore_back
 from authenticator.storage.errors import VaultDamagedError, WrongPasswordError
 from authenticator.storage.vault import Vault
 from authenticator.ui.common.messages import translate_error
-from authenticator.ui.common.widgets import error_label
+from authenticator.ui.common.widgets import button_row, error_label, push_button
 from authenticator.ui.common.worker import run_in_background
 
 _WRONG, _DAMAGED = -1, -2
@@ -107,19 +107,13 @@ class RestoreBackupDialog(QDialog):
         layout.addLayout(row)
         self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = QPushButton(self.tr("Cancel"))
-        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel = push_button(self.tr("Cancel"), self.tr("Cancel"), self.reject)
         cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        self.replace_button = QPushButton(self.tr("&Replace the vault with this backup"))
-        self.replace_button.setAccessibleName(self.tr("Replace the vault with this backup"))
+        self.replace_button = push_button(self.tr("&Replace the vault with this backup"),
+                                          self.tr("Replace the vault with this backup"),
+                                          self.replace)
         self.replace_button.setAutoDefault(False)
-        self.replace_button.clicked.connect(self.replace)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.replace_button)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(cancel, self.replace_button))
         self.list.currentRowChanged.connect(lambda _r: self._update())
         self.finished.connect(self._forget)
         if self.list.currentRow() < 0 and self.infos:
