@@ -22,7 +22,7 @@ import signal
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 XDPW_PICTURE = Path("/tmp/out.png")  # hard-coded in xdg-desktop-portal-wlr 0.7
@@ -271,3 +271,25 @@ class SwaySession:
             fcntl.flock(self._lock, fcntl.LOCK_UN)
             self._lock.close()
         SwaySession._running = False
+
+
+@contextlib.contextmanager
+def showing_qr(session: SwaySession, title: str, uri: str,
+               *extra: str) -> Iterator[SwaySession]:
+    """A Wayland window titled ``title`` shows ``uri`` as a QR code (tests/desktop/show_qr.py)
+    in ``session``; the window and then the session are stopped on leaving."""
+    import sys
+
+    shown = subprocess.Popen([sys.executable, str(Path(__file__).with_name("show_qr.py")),
+                              title, uri, *extra], env=session.env,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert shown.stdout is not None
+        assert shown.stdout.readline().strip() == "shown"
+        wait_for(lambda: session.window_mapped(title), "the QR window in sway",
+                 logs=session.processes.logs)
+        yield session
+    finally:
+        shown.terminate()
+        shown.wait(timeout=10)
+        session.stop()

@@ -19,7 +19,7 @@ from tests.desktop.session import (
     XDPW_PICTURE,
     SwaySession,
     missing_programs,
-    wait_for,
+    showing_qr,
 )
 
 HERE = Path(__file__).parent
@@ -39,19 +39,8 @@ def two_monitors():
     session = SwaySession(["1920x1080+0+0", "1920x1080+1920+0"], extra_config=(
         'for_window [title="qr-small"] floating enable, move absolute position '
         f"{SMALL_AT[0]} {SMALL_AT[1]}\n"))
-    shown = subprocess.Popen([sys.executable, str(HERE / "show_qr.py"), "qr-small",
-                              format_uri(ACCOUNT), "1"], env=session.env,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    try:
-        assert shown.stdout is not None
-        assert shown.stdout.readline().strip() == "shown"
-        wait_for(lambda: session.window_mapped("qr-small"), "the QR window in sway",
-                 logs=session.processes.logs)
-        yield session
-    finally:
-        shown.terminate()
-        shown.wait(timeout=10)
-        session.stop()
+    with showing_qr(session, "qr-small", format_uri(ACCOUNT), "1") as shown:
+        yield shown
 
 
 def test_drag_a_box_on_the_portal_picture_on_the_other_monitor(two_monitors):

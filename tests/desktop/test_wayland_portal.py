@@ -19,7 +19,7 @@ from tests.desktop.session import (
     XDPW_PICTURE,
     SwaySession,
     missing_programs,
-    wait_for,
+    showing_qr,
 )
 
 HERE = Path(__file__).parent
@@ -34,20 +34,8 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def wayland():
-    session = SwaySession()
-    shown = subprocess.Popen([sys.executable, str(HERE / "show_qr.py"), "qr-on-screen",
-                              format_uri(ACCOUNT)], env=session.env,
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    try:
-        assert shown.stdout is not None
-        assert shown.stdout.readline().strip() == "shown"
-        wait_for(lambda: session.window_mapped("qr-on-screen"), "the QR window in sway",
-                 logs=session.processes.logs)
+    with showing_qr(SwaySession(), "qr-on-screen", format_uri(ACCOUNT)) as session:
         yield session
-    finally:
-        shown.terminate()
-        shown.wait(timeout=10)
-        session.stop()
 
 
 def test_add_dialog_scans_the_screen_through_the_portal(wayland):
