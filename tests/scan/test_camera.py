@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,6 +11,7 @@ import pytest
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import MigrationBatch, encode_migration_uris
+from authenticator.scan import camera as camera_module
 from authenticator.scan.camera import (
     CameraError,
     FrameScanner,
@@ -190,18 +191,37 @@ def test_synthetic_video_is_deterministic() -> None:
 # -- real cameras (this test machine has none) -------------------------------------------------
 
 
-def test_list_cameras_returns_promptly() -> None:
-    started = time.perf_counter()
+def _no_video_devices() -> bool:
+    return sys.platform.startswith("linux") and not list(Path("/dev").glob("video*"))
+
+
+@pytest.mark.skipif(not _no_video_devices(), reason="needs a Linux machine with no camera")
+def test_list_cameras_without_devices_probes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Prompt because OpenCV, whose probes can hang for seconds, is never asked.
+    def no_probe(*_args: object) -> bool:
+        raise AssertionError("OpenCV probed a camera that has no device node")
+
+    monkeypatch.setattr(camera_module, "_can_open", no_probe)
+    assert list_cameras(max_index=5) == []
+
+
+def test_list_cameras_returns_what_opens() -> None:
     cameras = list_cameras(max_index=5)
-    assert time.perf_counter() - started < 2.0
     assert all(c.index < 5 and c.name for c in cameras)
 
 
-def test_opening_a_missing_camera_fails_promptly_with_advice() -> None:
-    started = time.perf_counter()
+@pytest.mark.skipif(not _no_video_devices(), reason="needs a Linux machine with no camera")
+def test_opening_a_missing_camera_fails_before_opencv_with_advice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import cv2
+
+    def no_probe(*_args: object) -> None:
+        raise AssertionError("OpenCV probed a camera that has no device node")
+
+    monkeypatch.setattr(cv2, "VideoCapture", no_probe)
     with pytest.raises(CameraError) as info:
         OpenCvCamera(63)
-    assert time.perf_counter() - started < 2.0
     message = str(info.value)
     assert isinstance(info.value, AuthenticatorError)
     assert "63" in message and "\n" not in message

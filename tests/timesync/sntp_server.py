@@ -52,12 +52,14 @@ class FakeSntpServer:
         delay: float = 0.0,
         stratum: int = 2,
         kiss_code: str = "RATE",
+        gate: threading.Barrier | None = None,
     ) -> None:
         self.offset = offset
         self.mode = mode
         self.delay = delay
         self.stratum = stratum
         self.kiss_code = kiss_code
+        self.gate = gate
         self.requests = 0
         self._sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self._sock.bind((LOCALHOST, 0))
@@ -110,6 +112,11 @@ class FakeSntpServer:
             reply = self._reply(request, received)
             if reply is None:
                 continue
+            if self.gate is not None:
+                try:
+                    self.gate.wait(timeout=30)
+                except threading.BrokenBarrierError:
+                    continue  # the others were never asked: stay silent
             if self.delay and self._stop.wait(self.delay):
                 return
             try:
