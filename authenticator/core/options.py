@@ -22,7 +22,8 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 
 _INT = re.compile(r"[+-]?\d{1,15}")
-MAX_TEXT = 4096  # characters in a text setting (paths, server lists)
+MAX_TEXT = 4096  # characters in a text setting (server lists...)
+MAX_PATH = 32_767  # characters in a path (Windows' long paths)
 
 
 class Scope(enum.Enum):
@@ -58,9 +59,11 @@ class Option(Generic[T]):
             candidate = float(value)
         elif self.kind is tuple and isinstance(value, list):
             candidate = tuple(value)
+        elif self.kind is str and isinstance(value, str):
+            candidate = str(value)  # a StrEnum member: its value
         if type(candidate) is not self.kind or not self._valid(candidate):
             raise ValueError(f"{value!r:.80} is not a valid value for the setting {self.name}")
-        return candidate  # type: ignore[no-any-return]
+        return candidate
 
     def _convert(self, raw: object) -> Any:
         """``raw`` as this option's type (texts as the ini file keeps them), or None."""
@@ -100,13 +103,13 @@ class Option(Generic[T]):
                 return False
             if self.maximum is not None and value > self.maximum:
                 return False
-        elif self.kind is str:
-            if len(value) > self.max_length:
-                return False
-        elif self.kind is tuple:
-            if len(value) > self.max_items or not all(
-                    isinstance(item, str) and len(item) <= self.max_length for item in value):
-                return False
+        if self.kind is str and len(value) > self.max_length:
+            return False
+        if self.kind is tuple and len(value) > self.max_items:
+            return False
+        if self.kind is tuple and not all(isinstance(item, str)
+                                          and len(item) <= self.max_length for item in value):
+            return False
         return not self.choices or value in self.choices
 
 
@@ -144,13 +147,14 @@ TIME_SERVERS = declare(Option("time_servers", str, ""))
 MANUAL_OFFSET = declare(Option("manual_offset", float, 0.0,  # ui/clock: MAX_CORRECTION
                                minimum=-86_400.0, maximum=86_400.0))
 USE_CORRECTED_TIME = declare(Option("use_corrected_time", bool, False))
-LAST_VAULT = declare(Option("last_vault", str, ""))
+LAST_VAULT = declare(Option("last_vault", str, "", max_length=MAX_PATH))
 COPY_GESTURE = declare(Option("copy_gesture", str, "click",  # ui/codes/gestures.py
                               choices=("click", "double_click")))
 PRIVACY_HIDE_CODES = declare(Option("privacy_hide_codes", bool, False))  # ui/codes/privacy.py
 PRIVACY_HIDE_UNFOCUSED = declare(Option("privacy_hide_unfocused", bool, False))
 PRIVACY_EXCLUDE_CAPTURE = declare(Option("privacy_exclude_capture", bool, False))  # Windows
-LAST_FOLDER = declare(Option("last_folder", str, ""))  # where file dialogs open
+#: Where file dialogs open (ui/common/files.py).
+LAST_FOLDER = declare(Option("last_folder", str, "", max_length=MAX_PATH))
 PICK_SHORTCUT_ENABLED = declare(Option("pick_shortcut_enabled", bool, True))  # quick pick
 PICK_SHORTCUT = declare(Option("pick_shortcut", str, "Ctrl+Alt+O",  # ui/quickpick/keys.py
                                max_length=100))

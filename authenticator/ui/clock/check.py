@@ -350,8 +350,9 @@ class ClockCheck(QObject):
     def _internet_offset(self) -> float | None:
         return None if self.last_result is None else self.last_result.offset
 
-    def settings_section(self, parent: QWidget | None = None) -> QWidget:
+    def settings_section(self, parent: QWidget | None = None, settings: Any = None) -> QWidget:
+        """The section for the settings dialog (``settings``: its draft)."""
         from authenticator.ui.clock.settings_section import ClockSettingsBox
 
-        return ClockSettingsBox(self, parent)
+        return ClockSettingsBox(self, parent, settings)
 
