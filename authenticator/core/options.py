@@ -163,7 +163,7 @@ PICK_TYPES = declare(Option("pick_types", bool, False))  # Enter types the code 
 # -- in the vault ------------------------------------------------------------------------------
 #: Recent saves kept as automatic backups (0: none); read by storage.vault.
 BACKUPS_TO_KEEP = declare(Option("backups_to_keep", int, 10, Scope.VAULT,
-                                 minimum=0, maximum=1000))
+                                 minimum=0, maximum=100_000))
 #: Sites the browser extension asks nothing for (ui/browser).
 BROWSER_IGNORED_SITES: Option[tuple[str, ...]] = declare(Option(
     "browser_ignored_sites", tuple, (), Scope.VAULT, max_length=253, max_items=10_000))
