@@ -144,8 +144,8 @@ LANGUAGE = declare(Option("language", str, "",  # "" = follow the system
 TIME_CHECK_ENABLED = declare(Option("time_check_enabled", bool, False))
 TIME_CHECK_ASKED = declare(Option("time_check_asked", bool, False))
 TIME_SERVERS = declare(Option("time_servers", str, ""))
-MANUAL_OFFSET = declare(Option("manual_offset", float, 0.0,  # ui/clock: MAX_CORRECTION
-                               minimum=-86_400.0, maximum=86_400.0))
+#: Seconds added to this computer's clock for codes (measured, or typed in the settings).
+MANUAL_OFFSET = declare(Option("manual_offset", float, 0.0, minimum=-1e10, maximum=1e10))
 USE_CORRECTED_TIME = declare(Option("use_corrected_time", bool, False))
 LAST_VAULT = declare(Option("last_vault", str, "", max_length=MAX_PATH))
 COPY_GESTURE = declare(Option("copy_gesture", str, "click",  # ui/codes/gestures.py

@@ -22,7 +22,7 @@ from authenticator.core import options
 from authenticator.timesync.sntp import DEFAULT_SERVERS
 from authenticator.ui.clock.servers import parse_server_list
 
-MAX_CORRECTION = options.MANUAL_OFFSET.maximum or 86_400.0
+MAX_CORRECTION = 86_400.0  # typed in the dialog (a measured one may be larger)
 
 
 class ClockControls(Protocol):
