@@ -10,6 +10,7 @@ value read back that is damaged or hostile gives the option's default, never an 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, overload
@@ -19,10 +20,6 @@ from PySide6.QtCore import QByteArray, QObject, QSettings, Signal, SignalInstanc
 from authenticator.core.options import OPTIONS, Option, Scope, option
 
 T = TypeVar("T")
-
-#: name -> default of every app option (the ini file's keys).
-DEFAULTS: dict[str, Any] = {o.name: o.default for o in OPTIONS.values() if o.scope is Scope.APP}
-
 
 class VaultSettings(Protocol):
     """What the store needs of the vault session (``ui.common.session.VaultSession``)."""
@@ -42,7 +39,6 @@ class VaultSettings(Protocol):
 def _make_private(file: Path) -> None:
     """Create the settings file 0600 in folders created 0700 before Qt writes it (Qt would
     make them 0644/0755; it keeps the mode of a file that exists)."""
-    import contextlib
     import os
 
     from authenticator.storage.atomic import ensure_dir
@@ -82,6 +78,11 @@ class AppSettings(QObject):
     # -- the vault's settings ------------------------------------------------------------
     def bind_vault(self, vault: VaultSettings) -> None:
         """Vault options are read from and written to ``vault`` from now on."""
+        if self._vault is not None:
+            with contextlib.suppress(RuntimeError):  # that session is gone already
+                for signal in (self._vault.unlocked, self._vault.locked,
+                               self._vault.accounts_changed):
+                    signal.disconnect(self._vault_refreshed)
         self._vault = vault
         for signal in (vault.unlocked, vault.locked, vault.accounts_changed):
             signal.connect(self._vault_refreshed)
