@@ -286,3 +286,14 @@ def test_the_store_refuses_wrong_values_and_is_quiet_when_nothing_changes(unlock
 
 def test_sort_modes_are_the_declared_choices() -> None:
     assert set(options.SORT_MODE.choices) == {m.value for m in SortMode}
+
+
+def test_a_vault_value_the_dialog_cannot_show_is_kept_unless_changed(qtbot, unlocked):
+    unlocked.settings.set(options.BACKUPS_TO_KEEP, 0)  # no backups (set by hand elsewhere)
+
+    def ok_without_touching(dialog: SettingsDialog) -> None:
+        assert dialog.backups.value() == 1  # the lowest it offers
+        press(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
+
+    in_settings(qtbot, unlocked, ok_without_touching)
+    assert unlocked.settings.get(options.BACKUPS_TO_KEEP) == 0

@@ -73,6 +73,7 @@ class SettingsDialog(QDialog):
         self.backups.setRange(1, 100)
         self.backups.setAccessibleName(self.tr("Recent saves kept as backups"))
         self.backups.setValue(draft.get(options.BACKUPS_TO_KEEP))
+        self._backups_shown = self.backups.value()  # 0 or > 100 (set elsewhere) show clamped
         self.backups.setEnabled(draft.has_vault)
         form.addRow(self.tr("&Backups of recent saves:"), self.backups)
         self.backup_policy = QLabel(self.tr(
@@ -160,7 +161,7 @@ class SettingsDialog(QDialog):
         d.set(options.CLOSE_TO_TRAY, self.close_to_tray.isChecked())
         d.set(options.START_MINIMIZED, self.start_minimized.isChecked())
         d.set(options.LANGUAGE, self.language.currentData())
-        if self.backups.isEnabled():
+        if self.backups.isEnabled() and self.backups.value() != self._backups_shown:
             d.set(options.BACKUPS_TO_KEEP, self.backups.value())
         for section in self.sections:
             section.save()
