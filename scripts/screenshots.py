@@ -150,7 +150,7 @@ def variant(app: QApplication, out: Path, language: str, hidpi: bool = False) ->
             dialog.close()
         else:
             window.grab().save(str(out / f"main-{language}.png"))
-            dialog = SettingsDialog(settings, window, vault_settings={},
+            dialog = SettingsDialog(settings, window,
                                     sections=window.settings_sections(),
                                     vault_path=window.session.path)
             dialog.show()

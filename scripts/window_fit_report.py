@@ -71,7 +71,7 @@ def main() -> int:
     account = session.accounts()[0]
     lines.append(report(app, "main", window))
     window.show()
-    lines.append(report(app, "settings", SettingsDialog(settings, window, vault_settings={},
+    lines.append(report(app, "settings", SettingsDialog(settings, window,
                                                         sections=window.settings_sections(),
                                                         vault_path=session.path)))
     enroll = EnrollDialog(lambda: 1_767_225_613.0, lambda a: a, window,

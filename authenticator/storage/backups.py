@@ -23,10 +23,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from authenticator.core.options import BACKUPS_TO_KEEP
 from authenticator.storage.atomic import TEMP_SUFFIX, atomic_write, ensure_dir, fsync_dir
 from authenticator.storage.paths import backup_dir_for, lock_path_for
 
-DEFAULT_BACKUPS_TO_KEEP = 10
+DEFAULT_BACKUPS_TO_KEEP = BACKUPS_TO_KEEP.default  # declared in core/options.py
 """The most recent saves kept (the setting ``backups_to_keep``; 0 turns backups off)."""
 DAILY, WEEKLY, MONTHLY = 7, 8, 12
 """Besides the recent saves: the first backup of each of the last 7 days, 8 weeks, 12 months."""

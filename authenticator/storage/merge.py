@@ -87,18 +87,31 @@ def prune_tombstones(tombstones: dict[str, Tombstone], now: float) -> dict[str, 
     return {i: t for i, t in tombstones.items() if t.deleted >= cutoff}
 
 
+def same_setting(a: Any, b: Any) -> bool:
+    """Equal as JSON (``True`` is not ``1``, ``1`` is not ``1.0``, key order does not count)."""
+    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
 def _merge_settings(local: dict[str, Any], disk: dict[str, Any],
                     base: dict[str, Any]) -> tuple[dict[str, Any], int]:
+    """Per key: a side that changed it since ``base`` wins; if both changed it, the local
+    side (the device saving now; the other one takes it at its next merge, so devices
+    converge on the last save). A key removed on one side and unchanged on the other is
+    removed. Values are copied: the result shares nothing with the inputs."""
     merged: dict[str, Any] = {}
     taken = 0
     missing = object()
+
+    def same(a: Any, b: Any) -> bool:
+        return a is b or (a is not missing and b is not missing and same_setting(a, b))
+
     for key in list(dict.fromkeys([*local, *disk, *base])):
         mine, theirs, old = local.get(key, missing), disk.get(key, missing), base.get(key, missing)
-        value = mine if mine != old or theirs == mine else theirs
-        if value is theirs and theirs != mine:
+        value = mine if not same(mine, old) or same(mine, theirs) else theirs
+        if value is theirs and not same(mine, theirs):
             taken += 1
         if value is not missing:
-            merged[key] = value
+            merged[key] = json.loads(json.dumps(value))
     return merged, taken
 
 
@@ -163,6 +176,6 @@ def same_content(a: VaultContent, b: VaultContent, *, order: bool) -> bool:
     if order and [x.id for x in a.accounts] != [x.id for x in b.accounts]:
         return False
     return ({x.id: x for x in a.accounts} == {x.id: x for x in b.accounts}
-            and a.tombstones == b.tombstones and a.settings == b.settings
+            and a.tombstones == b.tombstones and same_setting(a.settings, b.settings)
             and set(a.retired_keys) == set(b.retired_keys)
             and len(a.invalid) == len(b.invalid))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import hashlib
+import json
 import os
 import time
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 from authenticator.core.account import Account
 from authenticator.core.clock import Clock, SystemClock
+from authenticator.core.options import BACKUPS_TO_KEEP
 from authenticator.storage import container, remember
 from authenticator.storage.atomic import (
     atomic_write,
@@ -25,7 +27,6 @@ from authenticator.storage.atomic import (
     remove_stale_temps,
 )
 from authenticator.storage.backups import (
-    DEFAULT_BACKUPS_TO_KEEP,
     BackupInfo,
     list_backups,
     prune_backups,
@@ -45,12 +46,12 @@ from authenticator.storage.errors import (
 from authenticator.storage.files import read_limited, real_path
 from authenticator.storage.kdf import KdfParams, calibrate_kdf
 from authenticator.storage.lock import DEFAULT_TIMEOUT, VaultLock
-from authenticator.storage.merge import prune_tombstones
+from authenticator.storage.merge import prune_tombstones, same_setting
 from authenticator.storage.paths import lock_path_for
 from authenticator.storage.vault_keys import KeysMixin
 from authenticator.storage.vault_sync import SaveReport, SyncMixin, join
 
-BACKUPS_SETTING = "backups_to_keep"
+BACKUPS_SETTING = BACKUPS_TO_KEEP.name
 MAX_KEYRING_SLOTS = 16  # keyring look-ups tried when opening (each is a D-Bus round trip)
 
 
@@ -88,7 +89,8 @@ class Vault(SyncMixin, KeysMixin):
     """An unlocked vault. Construct with :meth:`create`, :meth:`open` or :meth:`open_remembered`.
 
     ``accounts`` returns a copy in manual order: change it through add/update/remove/move.
-    ``settings`` is a plain JSON-able dict the UI may edit in place; it is saved with the vault.
+    Vault settings (JSON values by name, merged per key) are read with :meth:`setting` and
+    changed with :meth:`set_setting`; ``settings`` is a copy of them all.
     ``path`` may be a symlink: saves replace the file it points to, in that file's folder.
     Not thread-safe: use one thread at a time (the GUI opens in a worker, then hands over).
     """
@@ -119,7 +121,7 @@ class Vault(SyncMixin, KeysMixin):
         self._retired = content.retired_keys
         self._invalid = list(content.invalid)
         self._generation = max(self._generation, content.generation)
-        self.settings: dict[str, Any] = content.settings
+        self._settings: dict[str, Any] = dict(content.settings)
         self._base_accounts = {a.id: a for a in content.accounts}
         self._base_settings = copy.deepcopy(content.settings)
         self._base_slots = slots
@@ -209,8 +211,30 @@ class Vault(SyncMixin, KeysMixin):
 
     @property
     def is_dirty(self) -> bool:
-        """True when there are changes not yet saved (including edits of ``settings``)."""
-        return self._dirty or self.settings != self._base_settings
+        """True when there are changes not yet saved (accounts or settings)."""
+        return self._dirty or self._settings != self._base_settings
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        """A copy of the vault settings (changing it changes nothing: see set_setting)."""
+        return copy.deepcopy(self._settings)
+
+    def setting(self, name: str, default: Any = None) -> Any:
+        """The vault setting ``name`` as stored (a copy), or ``default``. Validating it is
+        the caller's part (``core.options``): the file may come from anywhere."""
+        return copy.deepcopy(self._settings.get(name, default))
+
+    def set_setting(self, name: str, value: Any) -> None:
+        """Change one vault setting (any JSON value; saved with the next save)."""
+        self._writable()
+        try:
+            json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError):
+            raise VaultError(f"the vault setting {name} cannot be saved: not a JSON value") \
+                from None
+        if name not in self._settings or not same_setting(self._settings[name], value):
+            self._settings[name] = copy.deepcopy(value)
+            self._dirty = True
 
     @property
     def vault_id(self) -> str:
@@ -293,18 +317,14 @@ class Vault(SyncMixin, KeysMixin):
 
     # -- saving -----------------------------------------------------------------------
     def _backups_to_keep(self) -> int:
-        value = self.settings.get(BACKUPS_SETTING, DEFAULT_BACKUPS_TO_KEEP)
-        return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 \
-            else DEFAULT_BACKUPS_TO_KEEP
+        return BACKUPS_TO_KEEP.parse(self._settings.get(BACKUPS_SETTING))
 
     def _current(self) -> VaultContent:
-        return VaultContent(self._accounts, self._tombstones, self.settings, self._generation,
+        return VaultContent(self._accounts, self._tombstones, self._settings, self._generation,
                             self._retired, self._invalid)
 
     def _set_memory(self, content: VaultContent) -> None:
-        settings = self.settings  # keep the same dict object: the UI may hold a reference
-        settings.clear()
-        settings.update(content.settings)
+        self._settings = dict(content.settings)
         self._accounts, self._tombstones = list(content.accounts), dict(content.tombstones)
         self._retired, self._invalid = content.retired_keys, list(content.invalid)
 
@@ -360,7 +380,7 @@ class Vault(SyncMixin, KeysMixin):
             key, slots = self._pending
             retired = (*retired, self._master_key())[-8:]
         self._tombstones = prune_tombstones(self._tombstones, now)
-        content = VaultContent(self._accounts, self._tombstones, self.settings,
+        content = VaultContent(self._accounts, self._tombstones, self._settings,
                                self._generation + 1, retired, self._invalid)
         data = container.seal(key, self._vault_id, slots, encode(content, now))
         try:

@@ -72,7 +72,7 @@ class SyncMixin:
 
     path: Path
     read_only: bool
-    settings: dict[str, Any]
+    _settings: dict[str, Any]
     open_report: SaveReport
     _clock: Clock
     _vault_id: str
@@ -282,11 +282,7 @@ class SyncMixin:
         # the file may have lost something we know (a sync tool replaced it, an older copy).
         differs = (rolled_back or not same_content(merged, disk, order=local_changes)
                    or [s.id for s in slots] != [s.id for s in parsed.slots])
-        held = self.settings  # keep the same dict object: the UI may hold a reference
         self._adopt(disk, on_disk, parsed.slots)
-        held.clear()
-        held.update(self.settings)
-        self.settings = held
         if differs:
             self._set_memory(merged)
         self._slots = slots if differs else parsed.slots

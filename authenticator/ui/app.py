@@ -151,7 +151,12 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
     install_window_fitter(app)  # windows tall enough for wrapped text, inside the screen
     session = VaultSession(Path(path))
     window = build_window(session, settings, TimeBase())
-    window.settings_changed.connect(lambda: apply_theme(app, settings.get("theme")))
+
+    def theme_changed(name: str) -> None:
+        if name == "theme":
+            apply_theme(app, settings.get("theme"))
+
+    settings.changed.connect(theme_changed)
     tray = Tray(window)
     tray.show()
     instance.raise_requested.connect(window.raise_window)

@@ -25,8 +25,11 @@ if TYPE_CHECKING:
 
 #: Adds per-account entries to an account's right-click menu.
 RowMenuHook = Callable[["QMenu", "Account"], None]
-#: Builds a settings section (a widget) for the settings dialog it is given.
-SettingsSectionFactory = Callable[["QDialog"], "QWidget"]
+#: Builds a settings section (a widget) for the settings dialog it is given, showing and
+#: editing the dialog's draft of the settings (``ui.common.settings.SettingsDraft``: the
+#: store's ``get``/``set``). The widget's ``save()``, called on OK, writes what it shows
+#: into the draft; the dialog then applies the draft and the store emits ``changed``.
+SettingsSectionFactory = Callable[["QDialog", Any], "QWidget"]
 
 
 class ClockAdvisor(Protocol):
@@ -48,7 +51,10 @@ class Host(Protocol):
 
     @property
     def settings(self) -> Any:
-        """The app settings store (``ui.common.settings.AppSettings``)."""
+        """The settings store (``ui.common.settings.AppSettings``): every option declared
+        in ``core/options.py``, app-level or in the vault, read with ``get(option)`` (typed,
+        validated), written with ``set(option, value)``; ``changed(name)`` after a change
+        (from here, the settings dialog, or another device's save merged into the vault)."""
 
     @property
     def time(self) -> Any:
@@ -64,7 +70,8 @@ class Host(Protocol):
 
     @property
     def settings_changed(self) -> SignalInstance:
-        """Emitted after the settings were changed (the settings dialog was accepted)."""
+        """Emitted after the settings dialog was accepted and applied (for one option,
+        listen to ``settings.changed`` instead)."""
 
     @property
     def add_requested(self) -> SignalInstance:
@@ -109,7 +116,8 @@ class Host(Protocol):
     def add_tick_hook(self, hook: Callable[[], None]) -> None:
         """Run on every tick, even when the window is hidden or the vault locked."""
 
-    def add_settings_section(self, factory: SettingsSectionFactory) -> None: ...
+    def add_settings_section(self, factory: SettingsSectionFactory) -> None:
+        """A section of the settings dialog: ``factory(dialog, draft)`` (see above)."""
 
     def settings_sections(self) -> list[SettingsSectionFactory]:
         """The sections features registered, in order (for the settings dialog)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from authenticator.core import options
 from authenticator.core.account import Account
 from authenticator.ui.codes.autolock import ActivityFilter, autolock_due
 from authenticator.ui.codes.filter import AccountFilterModel
@@ -56,6 +57,7 @@ class MainWindow(WindowHost, QMainWindow):
         super().__init__(parent)
         self.session = session
         self.settings = settings
+        settings.bind_vault(session)  # vault options are read and written through it
         self.time = timebase
         self.setWindowTitle(self.tr("Authenticator"))
         self.setWindowIcon(icon("app"))
@@ -88,6 +90,7 @@ class MainWindow(WindowHost, QMainWindow):
         self._connect()
         self.listing.sort_changed.connect(self._update_actions)
         self._apply_settings()
+        settings.changed.connect(self._setting_changed)
         geometry = settings.geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -139,12 +142,12 @@ class MainWindow(WindowHost, QMainWindow):
         c.empty.button.clicked.connect(self.add_account)
 
     def _apply_settings(self) -> None:
-        self.clipboard.delay_seconds = self.settings.get("clipboard_clear_seconds")
-        try:
-            mode = SortMode(self.settings.get("sort_mode"))
-        except ValueError:
-            mode = SortMode.MANUAL
-        self.listing.set_sort_mode(mode, save=False)
+        self.clipboard.delay_seconds = self.settings.get(options.CLIPBOARD_CLEAR_SECONDS)
+        self.listing.set_sort_mode(SortMode(self.settings.get(options.SORT_MODE)), save=False)
+
+    def _setting_changed(self, name: str) -> None:
+        if name == options.CLIPBOARD_CLEAR_SECONDS.name:
+            self.clipboard.delay_seconds = self.settings.get(options.CLIPBOARD_CLEAR_SECONDS)
 
     # -- pages ----------------------------------------------------------------------------
     @property
@@ -197,7 +200,7 @@ class MainWindow(WindowHost, QMainWindow):
         for page in (self._welcome, self._unlock_page):
             if page is not None:
                 page.reset()
-        self.settings.set("last_vault", str(self.session.path))
+        self.settings.set(options.LAST_VAULT, str(self.session.path))
         self.activity.touch()
         self.listing.sync_model()
         self.pages.setCurrentWidget(self.codes)
@@ -247,7 +250,7 @@ class MainWindow(WindowHost, QMainWindow):
         self.ticker.set_interval(1 if busy else QUIET_TICK_SECONDS)
         if not self.session.is_unlocked:
             return
-        minutes = self.settings.get("autolock_minutes")
+        minutes = self.settings.get(options.AUTOLOCK_MINUTES)
         # Never lose a key: changes that could not be saved yet keep the vault open (the
         # banner says so) until a retry, once a minute, succeeds.
         saved = not self.session.unsaved or (now - self._last_retry >= 60
@@ -359,7 +362,7 @@ class MainWindow(WindowHost, QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         if (event.type() == QEvent.Type.WindowStateChange and self.isMinimized()
-                and self.settings.get("lock_on_minimize")):
+                and self.settings.get(options.LOCK_ON_MINIMIZE)):
             self.lock()
         super().changeEvent(event)
         if event.type() == QEvent.Type.WindowStateChange and not self.isMinimized():
@@ -370,7 +373,8 @@ class MainWindow(WindowHost, QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.settings.get("close_to_tray") and not self.really_quit and self.tray_available():
+        if (self.settings.get(options.CLOSE_TO_TRAY) and not self.really_quit
+                and self.tray_available()):
             event.ignore()
             self.hide()
             return

@@ -41,7 +41,7 @@ def test_failed_save_keeps_file_and_memory(
         make_vault: Callable[..., Vault], vault_path: Path, monkeypatch: pytest.MonkeyPatch,
         target: str, code: int, reason: str) -> None:
     vault = make_vault(full_account(id="kept"))
-    vault.settings["backups_to_keep"] = 0  # so the failure hits the vault write itself
+    vault.set_setting("backups_to_keep", 0)  # so the failure hits the vault write itself
     vault.save()
     original = vault_path.read_bytes()
     vault.add(full_account(id="new"))

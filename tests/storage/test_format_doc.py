@@ -43,7 +43,7 @@ def test_documented_format_is_readable_by_another_program(
     account = full_account(id="a")
     vault = make_vault(account, full_account(id="b"))
     vault.remove("b")
-    vault.settings["theme"] = "dark"
+    vault.set_setting("theme", "dark")
     vault.change_password("pässword")
     content = read_vault(vault_path.read_bytes(), "pa\u0308ssword")  # decomposed ä
     assert content["content_version"] == 1

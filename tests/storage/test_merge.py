@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from authenticator.core.clock import FixedClock
-from authenticator.storage import Vault, VaultReplacedError
+from authenticator.storage import Vault, VaultError, VaultReplacedError
 
 from .conftest import PASSWORD, full_account
 
@@ -86,9 +86,9 @@ def test_edit_after_remote_deletion_keeps_the_account(
 def test_settings_merge_per_key(make_vault: Callable[..., Vault], vault_path: Path,
                                 clock: FixedClock) -> None:
     here, there = _two_windows(make_vault, vault_path, clock)
-    there.settings["theme"] = "dark"
+    there.set_setting("theme", "dark")
     there.save()
-    here.settings["sort"] = "name"
+    here.set_setting("sort", "name")
     here.save()
     assert Vault.open(vault_path, PASSWORD).settings == {"theme": "dark", "sort": "name"}
 
@@ -125,11 +125,56 @@ def test_password_changed_elsewhere_keeps_our_changes_for_the_next_unlock(
     assert (vault_path.parent / "backups" / rescued[0].name).exists()
 
 
-def test_settings_object_stays_the_same_after_a_merge(
+def test_settings_are_copies_and_survive_a_merge(
         make_vault: Callable[..., Vault], vault_path: Path, clock: FixedClock) -> None:
+    """No live dict is handed out: a copy changed by the caller changes nothing."""
     here, there = _two_windows(make_vault, vault_path, clock)
-    held_by_ui = here.settings
-    there.settings["theme"] = "dark"
+    snapshot = here.settings
+    snapshot["theme"] = "light"
+    assert here.setting("theme") is None and not here.is_dirty
+    there.set_setting("theme", "dark")
+    there.save()
+    here.set_setting("sites", ["a.test"])
+    here.save()
+    assert here.settings == {"theme": "dark", "sites": ["a.test"]}
+    here.setting("sites").append("b.test")
+    assert here.setting("sites") == ["a.test"]
+
+
+def test_settings_merge_tells_true_from_one(
+        make_vault: Callable[..., Vault], vault_path: Path, clock: FixedClock) -> None:
+    """Values compare as JSON: a change from 1 to true is a change (Python says equal)."""
+    here, there = _two_windows(make_vault, vault_path, clock)
+    here.set_setting("flag", 1)
+    here.save()
+    there.save()  # takes flag = 1
+    there.set_setting("flag", True)
+    assert there.is_dirty
     there.save()
     here.save()
-    assert held_by_ui is here.settings and held_by_ui == {"theme": "dark"}
+    assert here.setting("flag") is True
+    assert Vault.open(vault_path, PASSWORD).setting("flag") is True
+
+
+def test_settings_changed_on_both_sides_converge(
+        make_vault: Callable[..., Vault], vault_path: Path, clock: FixedClock) -> None:
+    """Both changed one key: the later save wins on both devices, other keys merge."""
+    here, there = _two_windows(make_vault, vault_path, clock)
+    there.set_setting("theme", "dark")
+    there.set_setting("a", 1)
+    there.save()
+    here.set_setting("theme", "light")
+    here.set_setting("b", 2)
+    here.save()
+    there.save()
+    assert here.settings == there.settings == {"theme": "light", "a": 1, "b": 2}
+
+
+def test_a_setting_that_is_not_json_is_refused(
+        make_vault: Callable[..., Vault], vault_path: Path, clock: FixedClock) -> None:
+    here, _there = _two_windows(make_vault, vault_path, clock)
+    with pytest.raises(VaultError, match="not a JSON value"):
+        here.set_setting("bad", float("nan"))
+    with pytest.raises(VaultError, match="not a JSON value"):
+        here.set_setting("bad", object())
+    assert "bad" not in here.settings and not here.is_dirty

@@ -33,8 +33,8 @@ def test_round_trip_keeps_every_field_order_and_settings(
     first, second = full_account(), full_account(issuer="Second", secret=b"k" * 32,
                                                  last_used=None, tags=())
     vault = make_vault(first, steam, second)
-    vault.settings["backups_to_keep"] = 3
-    vault.settings["ui"] = {"sort": "manual", "columns": [1, 2]}
+    vault.set_setting("backups_to_keep", 3)
+    vault.set_setting("ui", {"sort": "manual", "columns": [1, 2]})
     vault.save()
 
     reopened = Vault.open(vault_path, PASSWORD)
@@ -152,7 +152,7 @@ def test_close_forgets_accounts(make_vault: Callable[..., Vault]) -> None:
 def test_backups_kept_and_pruned_and_open_read_only(
         make_vault: Callable[..., Vault], vault_path: Path) -> None:
     vault = make_vault()
-    vault.settings["backups_to_keep"] = 3
+    vault.set_setting("backups_to_keep", 3)
     for i in range(6):
         vault.add(full_account(id=f"id{i}"))
         vault.save()
@@ -225,7 +225,7 @@ def test_saving_without_changes_writes_nothing(make_vault: Callable[..., Vault],
     report = vault.save()
     assert report.merged is False and report.message is None
     assert vault_path.read_bytes() == before and len(vault.list_backups()) == backups
-    vault.settings["theme"] = "dark"  # editing settings in place counts as a change
+    vault.set_setting("theme", "dark")  # changing a setting counts as a change
     assert vault.is_dirty
     vault.save()
     assert vault_path.read_bytes() != before

@@ -122,10 +122,9 @@ def dialogs(win, tmp_path: Path) -> dict[str, Callable[[], QWidget]]:
     accounts = win.session.accounts()
     otpauth = tmp_path / "export.txt"
     otpauth.write_text(format_uri(GITHUB) + "\n" + format_uri(VPN) + "\n")
-    backups = win.session.vault.settings if win.session.vault else None
     return {
         "edit": lambda: EditAccountDialog(accounts[0]),
-        "settings": lambda: SettingsDialog(win.settings, win, backups,
+        "settings": lambda: SettingsDialog(win.settings, win,
                                            sections=win.settings_sections()),
         "compare": lambda: CompareDialog(accounts, win.time.wall),
         "fix clock": lambda: FixClockDialog(),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QLabel
 
 from authenticator.browser import protocol
 from authenticator.browser.pairing import PairingStore
+from authenticator.core import options
 from authenticator.core.account import Account
 from authenticator.core.otp import code_at
 from authenticator.ui.browser.dialogs import (
@@ -312,6 +313,7 @@ def test_not_for_this_site_stops_the_questions(qtbot, window, feature, client) -
     click(qtbot, question(qtbot, feature, ChooseAccountDialog).never_button)
     assert client.reply(rid)["reason"] == "ignored"
     assert window.session.vault.settings["browser_ignored_sites"] == ["shop.test"]
+    assert window.settings.get(options.BROWSER_IGNORED_SITES) == ("shop.test",)
     again = client.reply(client.send(type="fill", key=key, url="https://www.shop.test/"))
     assert again["reason"] == "ignored" and feature.current_question() is None
     assert feature.recent[-1].result == "Not for this site"

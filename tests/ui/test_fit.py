@@ -35,7 +35,7 @@ def language(request, qapp) -> Iterator[str]:
 
 
 def test_settings_labels_and_the_wrapped_clock_status(qtbot, language, window):
-    dialog = SettingsDialog(window.settings, window, vault_settings={},
+    dialog = SettingsDialog(window.settings, window,
                             sections=window.settings_sections())
     qtbot.addWidget(dialog)
     dialog.show()

@@ -57,8 +57,7 @@ def save_settings(qtbot, win, **checks: bool) -> None:
     section = next(s for s in dialog.sections if isinstance(s, privacy.PrivacySection))
     for name, on in checks.items():
         getattr(section, name).setChecked(on)
-    dialog.save()
-    win.settings_changed.emit()
+    dialog.save()  # the store announces the change: privacy mode applies it at once
 
 
 def test_codes_hidden_until_a_row_is_pointed_at_or_selected(qtbot, listed):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog
 from authenticator.browser import protocol, service, sites
 from authenticator.browser.pairing import PairingStore, default_path
 from authenticator.browser.service import Decision, Request
+from authenticator.core import options
 from authenticator.core.otp import code_at
 from authenticator.ui.browser.dialogs import (
     ChooseAccountDialog,
@@ -37,7 +38,7 @@ UNLOCK_WAIT = 120.0  # seconds a fill waits for the vault to be unlocked
 DENIED_QUIET = 600.0  # after "Don't allow", the same extension is not asked again for 10 min
 MAX_RECENT = 100
 VAULT_QUESTIONS = ("choose", "confirm")
-IGNORED_KEY = "browser_ignored_sites"  # in the vault's settings: sites not for any account
+IGNORED_SITES = options.BROWSER_IGNORED_SITES  # in the vault: sites not for any account
 MAX_WAITING = 32  # questions queued or fills waiting for the unlock; beyond: "busy"
 
 
@@ -80,7 +81,7 @@ class BrowserFeature(QObject):
         host.session.unlocked.connect(self._on_unlocked)
         host.session.locked.connect(self._on_locked)
         host.add_tick_hook(self._tick)
-        host.add_settings_section(lambda dialog: BrowserSettingsBox(self.store, dialog))
+        host.add_settings_section(lambda dialog, _draft: BrowserSettingsBox(self.store, dialog))
         self.recent_action = QAction(self.tr("Recent browser &fills…"), self)
         self.recent_action.triggered.connect(self.show_recent)
         host.add_menu_action(self.recent_action)
@@ -226,10 +227,7 @@ class BrowserFeature(QObject):
                 self._reply(pending, {"status": "denied"})
 
     def _ignored(self) -> frozenset[str]:
-        vault = self.host.session.vault
-        value = vault.settings.get(IGNORED_KEY) if vault is not None else None
-        return frozenset(v for v in value if isinstance(v, str)) if isinstance(value, list) \
-            else frozenset()
+        return frozenset(self.host.settings.get(IGNORED_SITES))  # () while locked
 
     def _recently_denied(self, origin: str) -> bool:
         when = self._denied.get(origin)
@@ -239,11 +237,11 @@ class BrowserFeature(QObject):
         assert isinstance(dialog, ChooseAccountDialog)
         session = self.host.session
         account = session.get(dialog.chosen_id() or "") if ok else None
-        if dialog.never and session.vault is not None:
+        if dialog.never and session.is_unlocked:
             domain = sites.registrable_domain(dialog.host) or dialog.host
-            kept = sorted(self._ignored() | {domain})
-            session.vault.settings[IGNORED_KEY] = kept
-            session.save()
+            ignored = self._ignored()
+            if len(domain) <= IGNORED_SITES.max_length and len(ignored) < IGNORED_SITES.max_items:
+                self.host.settings.set(IGNORED_SITES, tuple(sorted(ignored | {domain})))  # saved
             for pending in waiting:
                 self._reply(pending, {"status": "refused", "reason": "ignored"})
                 self._record(dialog.host, "", self.tr("Not for this site"))

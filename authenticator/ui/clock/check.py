@@ -27,6 +27,7 @@ from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from authenticator.core import options
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.drift import DriftLevel, JumpDetector, classify_offset, humanize_seconds
 from authenticator.ui.clock.servers import parse_server_list
@@ -121,13 +122,13 @@ class ClockCheck(QObject):
     # -- opt-in ---------------------------------------------------------------------------
     @property
     def enabled(self) -> bool:
-        return bool(self.settings.get("time_check_enabled"))
+        return bool(self.settings.get(options.TIME_CHECK_ENABLED))
 
     def on_unlocked(self) -> None:
         self.detector.reset()
         self._last_tick = None
         self.apply_correction()
-        if not self.settings.get("time_check_asked"):
+        if not self.settings.get(options.TIME_CHECK_ASKED):
             self.ask_banner.show_text(self.tr(
                 "Check this computer's clock over the internet? Uses NTP, sends no "
                 "personal data."))
@@ -135,8 +136,8 @@ class ClockCheck(QObject):
             self.check_now()
 
     def accept_checks(self) -> None:
-        self.settings.set("time_check_asked", True)
-        self.settings.set("time_check_enabled", True)
+        self.settings.set(options.TIME_CHECK_ASKED, True)
+        self.settings.set(options.TIME_CHECK_ENABLED, True)
         self.ask_banner.setVisible(False)
         self._answer_here = True
         self.answer_banner.show_text(self.tr("Checking the clock…"))
@@ -144,8 +145,8 @@ class ClockCheck(QObject):
             self._answer_here = False
 
     def decline_checks(self) -> None:
-        self.settings.set("time_check_asked", True)
-        self.settings.set("time_check_enabled", False)
+        self.settings.set(options.TIME_CHECK_ASKED, True)
+        self.settings.set(options.TIME_CHECK_ENABLED, False)
         self.ask_banner.setVisible(False)
 
     def apply_settings(self) -> None:
@@ -178,7 +179,7 @@ class ClockCheck(QObject):
 
     # -- checking -------------------------------------------------------------------------
     def servers(self) -> list[str]:
-        return parse_server_list(self.settings.get("time_servers"))
+        return parse_server_list(self.settings.get(options.TIME_SERVERS))
 
     def check_now(self, servers: Sequence[str] | None = None) -> bool:
         """Start a check in a worker; False when one is already running."""
@@ -205,8 +206,8 @@ class ClockCheck(QObject):
         self.last_result = result
         self.last_error = None
         self._last_checked_wall = self.time.wall()
-        if self.settings.get("use_corrected_time"):
-            self.settings.set("manual_offset", round(result.offset, 1))
+        if self.settings.get(options.USE_CORRECTED_TIME):
+            self.settings.set(options.MANUAL_OFFSET, round(result.offset, 1))
             self.apply_correction()
         self._answer(self.describe(result.offset)[:1].upper()
                      + self.describe(result.offset)[1:])
@@ -278,7 +279,7 @@ class ClockCheck(QObject):
     def uncorrected_offset(self) -> float | None:
         """The measured offset when it is 15 s or more and codes do not use corrected time."""
         residual = self.residual()
-        if (residual is None or self.settings.get("use_corrected_time")
+        if (residual is None or self.settings.get(options.USE_CORRECTED_TIME)
                 or classify_offset(residual) is not DriftLevel.WARNING):
             return None
         return residual
@@ -289,24 +290,24 @@ class ClockCheck(QObject):
 
     def set_correction(self, offset: float) -> None:
         """Make codes use this computer's time plus ``offset`` seconds, and remember it."""
-        self.settings.set("manual_offset", round(offset, 1))
-        self.settings.set("use_corrected_time", True)
+        self.settings.set(options.MANUAL_OFFSET, round(offset, 1))
+        self.settings.set(options.USE_CORRECTED_TIME, True)
         self.apply_correction()
         self._show_level()
 
     def turn_off_correction(self) -> None:
-        self.settings.set("use_corrected_time", False)
+        self.settings.set(options.USE_CORRECTED_TIME, False)
         self.apply_correction()
         self._show_level()
 
     def apply_correction(self) -> None:
         """Set the time base from the settings; refresh codes and the indicator."""
-        on = bool(self.settings.get("use_corrected_time"))
-        offset = float(self.settings.get("manual_offset")) if on else 0.0
+        on = bool(self.settings.get(options.USE_CORRECTED_TIME))
+        offset = float(self.settings.get(options.MANUAL_OFFSET)) if on else 0.0
         if on and abs(offset) < MIN_CORRECTION:  # the clock is right again: not a correction
             on, offset = False, 0.0
-            self.settings.set("use_corrected_time", False)
-            self.settings.set("manual_offset", 0.0)
+            self.settings.set(options.USE_CORRECTED_TIME, False)
+            self.settings.set(options.MANUAL_OFFSET, 0.0)
             self.host.notify(self.tr("This computer's clock is right again (within {n} s): "
                                        "corrected time is turned off.").format(
                                            n=int(MIN_CORRECTION)), seconds=8.0)
@@ -350,8 +351,9 @@ class ClockCheck(QObject):
     def _internet_offset(self) -> float | None:
         return None if self.last_result is None else self.last_result.offset
 
-    def settings_section(self, parent: QWidget | None = None) -> QWidget:
+    def settings_section(self, parent: QWidget | None = None, settings: Any = None) -> QWidget:
+        """The section for the settings dialog (``settings``: its draft)."""
         from authenticator.ui.clock.settings_section import ClockSettingsBox
 
-        return ClockSettingsBox(self, parent)
+        return ClockSettingsBox(self, parent, settings)
 

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from authenticator.core import options
 from authenticator.timesync.sntp import DEFAULT_SERVERS
 from authenticator.ui.clock.servers import parse_server_list
 
-MAX_CORRECTION = 86_400.0
+MAX_CORRECTION = 86_400.0  # typed in the dialog (a measured one may be larger)
 
 
 class ClockControls(Protocol):
@@ -35,30 +36,31 @@ class ClockControls(Protocol):
 
 
 class ClockSettingsBox(QGroupBox):
-    def __init__(self, check: ClockControls, parent: Any = None) -> None:
+    def __init__(self, check: ClockControls, parent: Any = None, settings: Any = None) -> None:
+        """``settings``: the settings dialog's draft (else the store: saved at once)."""
         super().__init__(parent)
         self.setTitle(self.tr("Clock"))
         self.check = check
-        settings = check.settings
+        self.settings = settings = check.settings if settings is None else settings
         form = QFormLayout(self)
         self.enabled = QCheckBox(self.tr("Check this computer's clock over the &internet "
                                          "(NTP, sends no personal data)"))
-        self.enabled.setChecked(settings.get("time_check_enabled"))
+        self.enabled.setChecked(settings.get(options.TIME_CHECK_ENABLED))
         form.addRow(self.enabled)
-        self.servers = QLineEdit(settings.get("time_servers"))
+        self.servers = QLineEdit(settings.get(options.TIME_SERVERS))
         self.servers.setPlaceholderText(", ".join(DEFAULT_SERVERS[:2]) + ", …")
         self.servers.setToolTip(self.tr("Time servers separated by commas; empty uses "
                                         "public NTP servers."))
         self.servers.setAccessibleName(self.tr("Time servers"))
         form.addRow(self.tr("Time se&rvers:"), self.servers)
         self.use_correction = QCheckBox(self.tr("Codes use &corrected time"))
-        self.use_correction.setChecked(settings.get("use_corrected_time"))
+        self.use_correction.setChecked(settings.get(options.USE_CORRECTED_TIME))
         form.addRow(self.use_correction)
         self.offset = QDoubleSpinBox()
         self.offset.setRange(-MAX_CORRECTION, MAX_CORRECTION)
         self.offset.setDecimals(0)
         self.offset.setSuffix(self.tr(" s"))
-        self.offset.setValue(settings.get("manual_offset"))
+        self.offset.setValue(settings.get(options.MANUAL_OFFSET))
         self.offset.setAccessibleName(self.tr("Seconds to add to this computer's clock"))
         self.offset.setToolTip(self.tr("For computers without internet: positive when this "
                                        "clock is slow. Updated by each time check."))
@@ -85,10 +87,10 @@ class ClockSettingsBox(QGroupBox):
         self.check.check_now(parse_server_list(self.servers.text()))
 
     def save(self) -> None:
-        s = self.check.settings
-        s.set("time_check_enabled", self.enabled.isChecked())
+        s = self.settings
+        s.set(options.TIME_CHECK_ENABLED, self.enabled.isChecked())
         if self.enabled.isChecked():
-            s.set("time_check_asked", True)
-        s.set("time_servers", self.servers.text().strip())
-        s.set("use_corrected_time", self.use_correction.isChecked())
-        s.set("manual_offset", float(self.offset.value()))
+            s.set(options.TIME_CHECK_ASKED, True)
+        s.set(options.TIME_SERVERS, self.servers.text().strip()[:options.MAX_TEXT])
+        s.set(options.USE_CORRECTED_TIME, self.use_correction.isChecked())
+        s.set(options.MANUAL_OFFSET, float(self.offset.value()))

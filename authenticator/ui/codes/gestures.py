@@ -17,8 +17,10 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QLineEdit
 
-SETTING = "copy_gesture"  # "click" | "double_click"
-CLICK, DOUBLE_CLICK = "click", "double_click"
+from authenticator.core import options
+
+SETTING = options.COPY_GESTURE
+CLICK, DOUBLE_CLICK = SETTING.choices
 
 
 class ListGestures(QObject):
@@ -34,8 +36,7 @@ class ListGestures(QObject):
 
     @property
     def gesture(self) -> str:
-        value = self.settings.get(SETTING)
-        return value if value in (CLICK, DOUBLE_CLICK) else CLICK
+        return str(self.settings.get(SETTING))  # validated by the store
 
     def _clicked(self, index: QModelIndex) -> None:
         if self.gesture == CLICK:
@@ -67,6 +68,7 @@ class CopyGestureSection(QGroupBox):
     """Settings section: copy with a single click (default) or a double click."""
 
     def __init__(self, settings: Any, parent: Any = None) -> None:
+        """``settings``: the store or the settings dialog's draft of it."""
         super().__init__(parent)
         self.setTitle(self.tr("Code list"))
         self.settings = settings
@@ -86,6 +88,6 @@ class CopyGestureSection(QGroupBox):
 def install(host: Any) -> ListGestures:
     """Wire the gestures into the main window's list and its settings dialog."""
     window = host.window()
-    host.add_settings_section(lambda dialog: CopyGestureSection(host.settings, dialog))
+    host.add_settings_section(lambda dialog, draft: CopyGestureSection(draft, dialog))
     codes = window.codes
     return ListGestures(codes.view, codes.search, host.settings, window.rows.copy_index)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeyEvent
 from PySide6.QtWidgets import QMenu
 
+from authenticator.core import options
 from authenticator.core.account import Account
 from authenticator.ui.codes.filter import AccountFilterModel
 from authenticator.ui.codes.model import AccountListModel, Role, SortMode
@@ -123,7 +124,7 @@ class CodeList(QObject):
         self.page.view.setDragEnabled(mode is SortMode.MANUAL)
         self.sort_changed.emit()  # Move up/down only make sense in manual order
         if save:
-            self.settings.set("sort_mode", mode.value)
+            self.settings.set(options.SORT_MODE, mode.value)
 
     def _fill_tag_menu(self) -> None:
         self.tag_menu.clear()

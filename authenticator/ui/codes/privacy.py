@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-HIDE_CODES = "privacy_hide_codes"
-HIDE_UNFOCUSED = "privacy_hide_unfocused"
-EXCLUDE_CAPTURE = "privacy_exclude_capture"
+from authenticator.core import options
+
+HIDE_CODES = options.PRIVACY_HIDE_CODES
+HIDE_UNFOCUSED = options.PRIVACY_HIDE_UNFOCUSED
+EXCLUDE_CAPTURE = options.PRIVACY_EXCLUDE_CAPTURE
 WDA_NONE = 0x0
 WDA_EXCLUDEFROMCAPTURE = 0x11  # Windows 10 2004 and later
 
@@ -60,8 +62,12 @@ class PrivacyMode(QObject):
         self.capture_excluded = False
         self.delegate.row_shown = self._row_shown
         window.installEventFilter(self)
-        window.settings_changed.connect(self.apply)
+        self.settings.changed.connect(self._changed)
         self.apply()
+
+    def _changed(self, name: str) -> None:
+        if name in (HIDE_CODES.name, HIDE_UNFOCUSED.name, EXCLUDE_CAPTURE.name):
+            self.apply()
 
     def _row_shown(self, _index: Any, option: QStyleOptionViewItem) -> bool:
         if not self.settings.get(HIDE_CODES):
@@ -88,6 +94,7 @@ class PrivacySection(QGroupBox):
     """The settings section for privacy mode."""
 
     def __init__(self, settings: Any, parent: Any = None) -> None:
+        """``settings``: the store or the settings dialog's draft of it."""
         super().__init__(parent)
         self.setTitle(self.tr("Privacy (screen sharing)"))
         self.settings = settings
@@ -119,5 +126,5 @@ class PrivacySection(QGroupBox):
 
 
 def install(host: Any) -> PrivacyMode:
-    host.add_settings_section(lambda dialog: PrivacySection(host.settings, dialog))
+    host.add_settings_section(lambda dialog, draft: PrivacySection(draft, dialog))
     return PrivacyMode(host.window())

@@ -7,6 +7,7 @@ the next change retries the save.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -199,6 +200,11 @@ class VaultSession(QObject):
     def verify_password(self, password: str) -> bool:
         return self.vault is not None and self.vault.verify_password(password)
 
+    def setting(self, name: str) -> Any:
+        """The vault setting ``name`` as stored (a copy; None when locked or not set). Read
+        it through the settings store (``ui.common.settings``), which validates it."""
+        return self.vault.setting(name) if self.vault is not None else None
+
     # -- changing (each change is saved at once) -------------------------------------------
     def add(self, account: Account, index: int | None = None) -> None:
         vault = self._require()
@@ -232,6 +238,13 @@ class VaultSession(QObject):
         vault = self._require()
         for index, account_id in enumerate(ids):
             vault.move(account_id, index)
+        self._save()
+
+    def set_settings(self, values: Mapping[str, Any]) -> None:
+        """Change vault settings (JSON values by name) and save once."""
+        vault = self._require()
+        for name, value in values.items():
+            vault.set_setting(name, value)
         self._save()
 
     def change_password(self, new_password: str) -> None:

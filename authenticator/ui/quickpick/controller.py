@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 
+from authenticator.core import options
 from authenticator.core.account import Account
 from authenticator.core.otp import code_at
 from authenticator.ui.quickpick.backends import (
@@ -66,6 +67,7 @@ class QuickPick(QObject):
         host.add_menu_action(self.action)
         host.add_tick_hook(self._tick)
         host.add_settings_section(self._settings_section)
+        host.settings.changed.connect(self._setting_changed)
         self._timer = QTimer(self)
         self._timer.setInterval(TYPE_POLL_MS)
         self._timer.timeout.connect(self._type_step)
@@ -101,7 +103,7 @@ class QuickPick(QObject):
             return
         self._cancel_typing()
         self._target = self._note_target()
-        types = bool(self.host.settings.get("pick_types"))
+        types = self.host.settings.get(options.PICK_TYPES)
         box.set_hint(types_by_default=types and self.typing_possible,
                      can_type=self.typing_possible)
         box.open()
@@ -154,11 +156,11 @@ class QuickPick(QObject):
         self._stop_hotkey()
         self.shortcut_error = None
         settings = self.host.settings
-        if not settings.get("pick_shortcut_enabled") or not can_register_shortcut(
+        if not settings.get(options.PICK_SHORTCUT_ENABLED) or not can_register_shortcut(
                 self.session_kind):
             self.status_changed.emit()
             return
-        text = settings.get("pick_shortcut") or DEFAULT_SHORTCUT
+        text = settings.get(options.PICK_SHORTCUT) or DEFAULT_SHORTCUT
         try:
             combo = parse_shortcut(text)
             self._hotkey = self._hotkey_factory(self.session_kind, combo, self._pressed.emit)
@@ -167,6 +169,11 @@ class QuickPick(QObject):
             self.shortcut_error = str(exc)
         self.status_changed.emit()
 
+    def _setting_changed(self, name: str) -> None:
+        if not self._closed and name in (options.PICK_SHORTCUT_ENABLED.name,
+                                         options.PICK_SHORTCUT.name):
+            self.apply_settings()
+
     def _stop_hotkey(self) -> None:
         if self._hotkey is not None:
             with contextlib.suppress(Exception):
@@ -174,14 +181,14 @@ class QuickPick(QObject):
             self._hotkey = None
             self.registered_shortcut = ""
 
-    def _settings_section(self, dialog: Any) -> Any:
+    def _settings_section(self, dialog: Any, draft: Any) -> Any:
         from authenticator.ui.quickpick.settings_section import QuickPickSettings
 
-        return QuickPickSettings(self, dialog)
+        return QuickPickSettings(self, dialog, draft)
 
     # -- copying and typing ---------------------------------------------------------------
     def _chosen(self, account: Account, alternate: bool) -> None:
-        wants_typing = bool(self.host.settings.get("pick_types")) != alternate
+        wants_typing = self.host.settings.get(options.PICK_TYPES) != alternate
         self.box.hide()
         if not wants_typing:
             self._copy(account)

@@ -16,24 +16,27 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from authenticator.core import options
 from authenticator.ui.quickpick.backends import Session
 from authenticator.ui.quickpick.keys import DEFAULT_SHORTCUT
 from authenticator.ui.quickpick.texts import pick_command, reason_text
 
 
 class QuickPickSettings(QGroupBox):
-    def __init__(self, pick: Any, parent: Any = None) -> None:
-        """``pick``: the feature's controller (``controller.QuickPick``)."""
+    def __init__(self, pick: Any, parent: Any = None, settings: Any = None) -> None:
+        """``pick``: the feature's controller (``controller.QuickPick``); ``settings``: the
+        settings dialog's draft (else the store: saved at once, the shortcut re-registered
+        as the store announces the change)."""
         super().__init__(parent)
         self.pick = pick
         self.setTitle(self.tr("Quick pick"))
-        settings = pick.host.settings
+        self.settings = settings = pick.host.settings if settings is None else settings
         layout = QVBoxLayout(self)
         kind = pick.session_kind
         row = QHBoxLayout()
         self.enabled = QCheckBox(self.tr("Open it from any program with the shortc&ut"))
-        self.enabled.setChecked(settings.get("pick_shortcut_enabled"))
-        self.keys = QKeySequenceEdit(QKeySequence(settings.get("pick_shortcut")
+        self.enabled.setChecked(settings.get(options.PICK_SHORTCUT_ENABLED))
+        self.keys = QKeySequenceEdit(QKeySequence(settings.get(options.PICK_SHORTCUT)
                                                   or DEFAULT_SHORTCUT))
         self.keys.setMaximumSequenceLength(1)
         self.keys.setClearButtonEnabled(True)
@@ -53,7 +56,7 @@ class QuickPickSettings(QGroupBox):
             self.keys.hide()
         self.types = QCheckBox(self.tr("&Enter types the code into the window you were in "
                                        "(Shift+Enter copies)"))
-        self.types.setChecked(settings.get("pick_types") and pick.typing_possible)
+        self.types.setChecked(settings.get(options.PICK_TYPES) and pick.typing_possible)
         layout.addWidget(self.types)
         self.types_note = QLabel()
         self.types_note.setWordWrap(True)
@@ -100,7 +103,7 @@ class QuickPickSettings(QGroupBox):
         elif kind is Session.OTHER:
             text = self.tr("This display has no global shortcuts: run {command} to open "
                            "the box.").format(command=command)
-        elif not self.pick.host.settings.get("pick_shortcut_enabled"):
+        elif not self.pick.host.settings.get(options.PICK_SHORTCUT_ENABLED):
             text = self.tr("Off. The command {command} opens the box too.").format(
                 command=command)
         elif self.pick.shortcut_error:
@@ -127,10 +130,11 @@ class QuickPickSettings(QGroupBox):
                        "copied instead.")
 
     def save(self) -> None:
-        s = self.pick.host.settings
-        s.set("pick_shortcut_enabled", self.enabled.isChecked())
+        s = self.settings
         sequence = self.keys.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
-        s.set("pick_shortcut", sequence or DEFAULT_SHORTCUT)
+        if len(sequence) > options.PICK_SHORTCUT.max_length:
+            sequence = ""
+        s.set(options.PICK_SHORTCUT_ENABLED, self.enabled.isChecked())
+        s.set(options.PICK_SHORTCUT, sequence or DEFAULT_SHORTCUT)
         if self.types.isEnabled():
-            s.set("pick_types", self.types.isChecked())
-        self.pick.apply_settings()
+            s.set(options.PICK_TYPES, self.types.isChecked())

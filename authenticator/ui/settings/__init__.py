@@ -24,19 +24,16 @@ class SettingsFeature(QObject):
         session = host.session
         vault = session.vault
         remembered = session.is_remembered() if vault else None
-        dialog = SettingsDialog(host.settings, host.window(), vault.settings if vault else None,
-                                remembered=remembered, sections=host.settings_sections(),
-                                vault_path=session.path)
+        dialog = SettingsDialog(host.settings, host.window(), remembered=remembered,
+                                sections=host.settings_sections(), vault_path=session.path)
         if dialog.exec() != SettingsDialog.DialogCode.Accepted:
             return
-        dialog.save()
-        if session.is_unlocked:
-            session.save()
-            if dialog.remember.isChecked() != remembered:
-                try:
-                    session.set_remembered(dialog.remember.isChecked())
-                except AuthenticatorError as exc:
-                    host.notify(str(exc)[:1].upper() + str(exc)[1:], seconds=8.0)
+        dialog.save()  # through the store: vault options are saved with the vault
+        if session.is_unlocked and dialog.remember.isChecked() != remembered:
+            try:
+                session.set_remembered(dialog.remember.isChecked())
+            except AuthenticatorError as exc:
+                host.notify(str(exc)[:1].upper() + str(exc)[1:], seconds=8.0)
         host.apply_settings()
 
 

@@ -1,5 +1,9 @@
 """Settings: clipboard delay, auto-lock, theme, backups to keep, tray behaviour, language,
-sections added by features (clock check), and where the data lives."""
+sections added by features (clock check), and where the data lives.
+
+The dialog edits a draft of the settings store (``ui.common.settings``): sections get the
+same draft; :meth:`SettingsDialog.save` (on OK) applies it, and the store announces each
+changed option. Cancel changes nothing."""
 
 from __future__ import annotations
 
@@ -24,21 +28,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from authenticator.core import options
 from authenticator.storage.paths import backup_dir_for
 from authenticator.ui.common.fit import FittingScrollArea
-from authenticator.ui.common.settings import AppSettings
+from authenticator.ui.common.settings import AppSettings, SettingsDraft
+
+#: Builds a section for the dialog from the dialog and the draft it edits (ui/host.py).
+SectionFactory = Callable[[QDialog, SettingsDraft], QWidget]
 
 
 class SettingsDialog(QDialog):
     def __init__(self, settings: AppSettings, parent: Any = None,
-                 vault_settings: dict[str, Any] | None = None,
                  remembered: bool | None = None,
-                 sections: Sequence[Callable[[QDialog], QWidget]] = (),
+                 sections: Sequence[SectionFactory] = (),
                  vault_path: Path | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.settings = settings
-        self.vault_settings = vault_settings
+        self.draft = draft = settings.draft()
         page = QWidget()  # scrolls on a small screen (HiDPI) instead of being squashed
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -49,24 +56,25 @@ class SettingsDialog(QDialog):
         self.clipboard.setRange(0, 600)
         self.clipboard.setSuffix(self.tr(" s"))
         self.clipboard.setSpecialValueText(self.tr("Never"))
-        self.clipboard.setValue(settings.get("clipboard_clear_seconds"))
+        self.clipboard.setValue(draft.get(options.CLIPBOARD_CLEAR_SECONDS))
         self.clipboard.setAccessibleName(self.tr("Clear the clipboard after"))
         form.addRow(self.tr("&Clear copied codes after:"), self.clipboard)
         self.autolock = QSpinBox()
         self.autolock.setRange(0, 240)
         self.autolock.setSuffix(self.tr(" min"))
         self.autolock.setSpecialValueText(self.tr("Never"))
-        self.autolock.setValue(settings.get("autolock_minutes"))
+        self.autolock.setValue(draft.get(options.AUTOLOCK_MINUTES))
         self.autolock.setAccessibleName(self.tr("Lock after idle minutes"))
         form.addRow(self.tr("&Lock when idle for:"), self.autolock)
         self.lock_minimize = QCheckBox(self.tr("Lock when the window is &minimised"))
-        self.lock_minimize.setChecked(settings.get("lock_on_minimize"))
+        self.lock_minimize.setChecked(draft.get(options.LOCK_ON_MINIMIZE))
         form.addRow(self.lock_minimize)
         self.backups = QSpinBox()
         self.backups.setRange(1, 100)
         self.backups.setAccessibleName(self.tr("Recent saves kept as backups"))
-        self.backups.setValue(int((vault_settings or {}).get("backups_to_keep", 10)))
-        self.backups.setEnabled(vault_settings is not None)
+        self.backups.setValue(draft.get(options.BACKUPS_TO_KEEP))
+        self._backups_shown = self.backups.value()  # 0 or > 100 (set elsewhere) show clamped
+        self.backups.setEnabled(draft.has_vault)
         form.addRow(self.tr("&Backups of recent saves:"), self.backups)
         self.backup_policy = QLabel(self.tr(
             "The last saves (this number), plus the first backup of each of the last 7 "
@@ -91,27 +99,28 @@ class SettingsDialog(QDialog):
         self.theme.addItem(self.tr("Follow the system"), "system")
         self.theme.addItem(self.tr("Light"), "light")
         self.theme.addItem(self.tr("Dark"), "dark")
-        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.get("theme"))))
+        self.theme.setCurrentIndex(max(0, self.theme.findData(draft.get(options.THEME))))
         self.theme.setAccessibleName(self.tr("Theme"))
         form2.addRow(self.tr("&Theme:"), self.theme)
         self.close_to_tray = QCheckBox(self.tr("Closing the window keeps the app in the &tray"))
-        self.close_to_tray.setChecked(settings.get("close_to_tray"))
+        self.close_to_tray.setChecked(draft.get(options.CLOSE_TO_TRAY))
         self.start_minimized = QCheckBox(self.tr("&Start minimised in the tray"))
-        self.start_minimized.setChecked(settings.get("start_minimized"))
+        self.start_minimized.setChecked(draft.get(options.START_MINIMIZED))
         form2.addRow(self.close_to_tray)
         form2.addRow(self.start_minimized)
         self.language = QComboBox()
         self.language.addItem(self.tr("Follow the system"), "")
         self.language.addItem("English", "en")  # each language in its own name
         self.language.addItem("Français", "fr")
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("language"))))
+        self.language.setCurrentIndex(max(0, self.language.findData(draft.get(options.LANGUAGE))))
         self.language.setAccessibleName(self.tr("Language"))
         self.language.setAccessibleDescription(self.tr("Applies the next time the app starts"))
         self.language.setToolTip(self.tr("Applies the next time the app starts."))
         form2.addRow(self.tr("L&anguage (at next start):"), self.language)
         layout.addWidget(look)
-        # Sections supplied by features (e.g. the clock check): widgets with save().
-        self.sections: list[Any] = [make(self) for make in sections]
+        # Sections supplied by features (e.g. the clock check): widgets whose save() writes
+        # what they show into the draft.
+        self.sections: list[Any] = [make(self, draft) for make in sections]
         for section in self.sections:
             layout.addWidget(section)
         if vault_path is not None:
@@ -142,18 +151,18 @@ class SettingsDialog(QDialog):
         row.addWidget(open_folder)
         return box
 
-    def save(self) -> None:
-        s = self.settings
-        s.set("clipboard_clear_seconds", self.clipboard.value())
-        s.set("autolock_minutes", self.autolock.value())
-        s.set("lock_on_minimize", self.lock_minimize.isChecked())
-        s.set("theme", self.theme.currentData())
-        s.set("close_to_tray", self.close_to_tray.isChecked())
-        s.set("start_minimized", self.start_minimized.isChecked())
-        s.set("language", self.language.currentData())
-        s.sync()
-        if self.vault_settings is not None:
-            self.vault_settings["backups_to_keep"] = self.backups.value()
+    def save(self) -> list[str]:
+        """Apply what the dialog shows through the store; the names of changed options."""
+        d = self.draft
+        d.set(options.CLIPBOARD_CLEAR_SECONDS, self.clipboard.value())
+        d.set(options.AUTOLOCK_MINUTES, self.autolock.value())
+        d.set(options.LOCK_ON_MINIMIZE, self.lock_minimize.isChecked())
+        d.set(options.THEME, self.theme.currentData())
+        d.set(options.CLOSE_TO_TRAY, self.close_to_tray.isChecked())
+        d.set(options.START_MINIMIZED, self.start_minimized.isChecked())
+        d.set(options.LANGUAGE, self.language.currentData())
+        if self.backups.isEnabled() and self.backups.value() != self._backups_shown:
+            d.set(options.BACKUPS_TO_KEEP, self.backups.value())
         for section in self.sections:
             section.save()
-        s.sync()
+        return d.apply()
