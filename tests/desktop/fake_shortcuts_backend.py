@@ -80,13 +80,13 @@ def main() -> int:
                 body == (IMPL, "version"):
             conn.send(new_method_return(msg, "v", (("u", 1),)))
         elif iface == IMPL and member == "CreateSession":
-            handle, session, app_id, options = body
+            _handle, session, app_id, options = body
             sessions[session] = []
             say({"call": "CreateSession", "session": session, "app_id": app_id,
                  "options": plain(options)})
             conn.send(new_method_return(msg, "ua{sv}", (0, {})))
         elif iface == IMPL and member == "BindShortcuts":
-            handle, session, shortcuts, parent_window, options = body
+            _handle, session, shortcuts, parent_window, _options = body
             say({"call": "BindShortcuts", "session": session,
                  "shortcuts": plain(shortcuts), "parent_window": parent_window})
             if mode != "bind" or session not in sessions:
@@ -99,7 +99,7 @@ def main() -> int:
             conn.send(new_method_return(msg, "ua{sv}", (0, {
                 "shortcuts": ("a(sa{sv})", bound)})))
         elif iface == IMPL and member == "ListShortcuts":
-            handle, session = body
+            _handle, session = body
             conn.send(new_method_return(msg, "ua{sv}", (0, {
                 "shortcuts": ("a(sa{sv})", sessions.get(session, []))})))
         elif iface == SESSION and member == "Close":

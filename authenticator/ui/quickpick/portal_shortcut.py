@@ -217,7 +217,14 @@ class PortalShortcut(QObject):
         version = new_method_call(
             DBusAddress(PORTAL_PATH, PORTAL_SERVICE, PROPERTIES_INTERFACE), "Get", "ss",
             (SHORTCUTS_INTERFACE, "version"))
-        self._link.call(version, self._got_version, self._call_failed)
+        self._link.call(version, self._got_version, self._no_version)
+
+    def _no_version(self, error_name: str) -> None:
+        """No portal (ServiceUnknown), or a portal without the interface (InvalidArgs "No
+        such interface"): either way there is no GlobalShortcuts here."""
+        outcome = error_outcome(error_name)
+        self._fail(outcome if outcome is Outcome.NO_REPLY else Outcome.UNAVAILABLE,
+                   error_name)
 
     def _got_version(self, body: tuple[Any, ...]) -> None:
         value = body[0][1] if body and isinstance(body[0], tuple) else None
