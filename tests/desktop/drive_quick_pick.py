@@ -16,9 +16,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the checkout, for tests.*
 
@@ -37,6 +39,26 @@ from tests.helpers.windows import make_window
 
 T0 = 1_700_000_020.0
 LIMIT_MS = 60_000
+
+
+def in_sway(title: str) -> dict[str, bool]:
+    """How sway itself shows the window called ``title`` (mapped, focused, floating)."""
+    if not os.environ.get("SWAYSOCK"):
+        return {}
+    tree = json.loads(subprocess.run(["swaymsg", "-t", "get_tree"], capture_output=True,
+                                     text=True, check=True, timeout=10).stdout)
+    found: dict[str, bool] = {}
+
+    def walk(node: dict[str, Any], floating: bool) -> None:
+        if node.get("name") == title and node.get("pid"):
+            found.update(mapped=True, focused=bool(node.get("focused")), floating=floating)
+        for child in node.get("nodes", []):
+            walk(child, floating)
+        for child in node.get("floating_nodes", []):
+            walk(child, True)
+
+    walk(tree, False)
+    return found
 
 
 def main() -> int:
@@ -99,6 +121,7 @@ def run(folder: Path, letters: str) -> int:
 
     def box_shown() -> None:
         box = pick.box
+        seen = in_sway(box.windowTitle())
         before = labels(box)
         QTest.keyClicks(box.field, letters)
         after = labels(box)
@@ -106,7 +129,7 @@ def run(folder: Path, letters: str) -> int:
         copied = QGuiApplication.clipboard().text()
         say({"box_visible": True, "labels_before": sorted(before), "labels_after": after,
              "copied": copied, "expected": expected_code(GITHUB, timebase.now()),
-             "box_hidden_after_enter": not box.isVisible()})
+             "box_hidden_after_enter": not box.isVisible(), "compositor": seen})
 
     def watch_box() -> None:
         box = pick._box

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
+import os
 from collections.abc import Callable
 from functools import partial
 from typing import Any
@@ -57,10 +58,15 @@ class State(enum.StrEnum):
 
 
 def open_session_bus() -> Any:
-    """The user's session bus (in a worker thread: the handshake waits for the bus)."""
+    """The user's session bus (in a worker thread: the handshake waits for the bus). Like
+    libdbus and GDBus, falls back to ``$XDG_RUNTIME_DIR/bus`` when no address is set."""
     from jeepney.io.blocking import open_dbus_connection
 
-    return open_dbus_connection(bus="SESSION", auth_timeout=3.0)
+    address = os.environ.get("DBUS_SESSION_BUS_ADDRESS", "")
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if not address and runtime and os.path.exists(os.path.join(runtime, "bus")):
+        address = "unix:path=" + os.path.join(runtime, "bus")
+    return open_dbus_connection(bus=address or "SESSION", auth_timeout=3.0)
 
 
 class Link(QObject):
