@@ -84,7 +84,9 @@ def main() -> int:
             sessions[session] = []
             say({"call": "CreateSession", "session": session, "app_id": app_id,
                  "options": plain(options)})
-            conn.send(new_method_return(msg, "ua{sv}", (0, {})))
+            # Like KDE's backend: the shortcuts this app bound before (none here). 1.16's
+            # frontend copies results["shortcuts"] and logs GLib criticals without it.
+            conn.send(new_method_return(msg, "ua{sv}", (0, {"shortcuts": ("a(sa{sv})", [])})))
         elif iface == IMPL and member == "BindShortcuts":
             _handle, session, shortcuts, parent_window, _options = body
             say({"call": "BindShortcuts", "session": session,
