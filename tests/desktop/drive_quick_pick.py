@@ -89,7 +89,7 @@ def run(folder: Path, letters: str) -> int:
         app.quit()
 
     def settled() -> bool:
-        return pick.portal_state not in ("", "starting")
+        return pick.portal_state in ("active", "unavailable", "refused")
 
     def report_ready() -> None:
         section = QuickPickSettings(pick)

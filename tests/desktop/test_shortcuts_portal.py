@@ -64,6 +64,22 @@ def test_binds_through_the_portal_and_hears_the_key(qtbot, desktop):
     assert shortcut.state is State.CLOSED
 
 
+def test_a_new_key_ends_the_session_of_the_old_one(qtbot, desktop):
+    shortcut = client(qtbot, desktop)
+    first = shortcut.session_handle
+    shortcut.start("CTRL+SHIFT+F7", DESCRIPTION)  # the user chose another key
+    qtbot.waitUntil(lambda: shortcut.state is State.ACTIVE, timeout=15_000)
+    assert desktop.backend is not None
+    assert [c["shortcuts"][0][1]["preferred_trigger"]
+            for c in desktop.backend.calls_named("BindShortcuts")] == ["CTRL+ALT+o",
+                                                                      "CTRL+SHIFT+F7"]
+    wait_for(lambda: bool(desktop.backend.calls_named("Session.Close")), "Session.Close")
+    assert [c["session"] for c in desktop.backend.calls_named("Session.Close")] == [first]
+    with qtbot.waitSignal(shortcut.activated, timeout=10_000):
+        assert desktop.backend.press() == 1  # only the new session has it now
+    shortcut.close()
+
+
 @pytest.mark.parametrize("desktop", ["deny", "cancel"], indirect=True)
 def test_a_desktop_that_refuses_is_reported(qtbot, desktop):
     shortcut = client(qtbot, desktop)
@@ -165,12 +181,13 @@ def test_without_the_interface_the_settings_explain_the_custom_shortcut_under_sw
     try:
         proc = drive(session, "--settings")
         report = read_json(proc)
-        assert report["platform"] == "wayland" and report["mechanism"] == "none"
+        assert report["platform"] == "wayland" and report["mechanism"] == "none", report
         assert report["portal_state"] == "unavailable"
         text = report["status_text"]
         assert "authenticator pick" in text and "GNOME" in text and "KDE Plasma" in text
         assert not report["keys_visible"]
-        assert proc.wait(30) == 0
+        rc = proc.wait(30)
+        assert rc == 0, (rc, proc.stderr.read()[-2000:] if proc.stderr else "")
     finally:
         if proc is not None and proc.poll() is None:
             proc.kill()

@@ -198,9 +198,9 @@ class QuickPick(QObject):
                 portal.state in ("starting", "active")):
             self.status_changed.emit()  # already bound (or being bound) to that key
             return
-        if portal is not None:
+        if portal is not None and not trigger:
             portal.close()
-        if trigger:
+        if trigger:  # a new start() ends the session of the previous key
             if portal is None:
                 portal = self.portal = self._make_portal()
             portal.start(trigger, self.tr("Show the quick pick box of Authenticator"))

@@ -69,22 +69,22 @@ def open_session_bus() -> Any:
     return open_dbus_connection(bus=address or "SESSION", auth_timeout=3.0)
 
 
-class Link(QObject):
+class Link:
     """A jeepney connection driven from the GUI thread: ``call`` sends and routes the reply
-    (or error name) to a callback; every signal goes to ``on_signal``."""
-
-    lost = Signal()
+    (or error name) to a callback; every signal goes to ``on_signal``, a lost connection to
+    ``on_lost``. Not a QObject, and it drops its callbacks when closed: no reference cycle
+    through Qt wrappers is left for the garbage collector (PySide can crash on those)."""
 
     def __init__(self, connection: Any, on_signal: Callable[[Any], None],
-                 parent: QObject) -> None:
-        super().__init__(parent)
+                 on_lost: Callable[[], None]) -> None:
         self.connection = connection
         self.unique_name: str = connection.unique_name
-        self._on_signal = on_signal
+        self._on_signal: Callable[[Any], None] = on_signal
+        self._on_lost: Callable[[], None] = on_lost
         self._replies: dict[int, tuple[Callable[[tuple[Any, ...]], None],
                                        Callable[[str], None]]] = {}
         self._notifier = QSocketNotifier(connection.sock.fileno(),
-                                         QSocketNotifier.Type.Read, self)
+                                         QSocketNotifier.Type.Read)
         self._notifier.activated.connect(self._readable)
         self.open = True
 
@@ -130,13 +130,15 @@ class Link(QObject):
 
     def _lose(self) -> None:
         if self.open:
+            on_lost = self._on_lost
             self.close()
-            self.lost.emit()
+            on_lost()
 
     def close(self) -> None:
         self.open = False
         self._notifier.setEnabled(False)
         self._replies.clear()
+        self._on_signal = self._on_lost = _ignore
         with contextlib.suppress(OSError):
             self.connection.close()
 
@@ -183,8 +185,9 @@ class PortalShortcut(QObject):
 
     # -- steps ----------------------------------------------------------------------------
     def start(self, trigger: str, description: str) -> None:
-        """Ask the desktop to bind ``trigger`` (portal syntax, ``"CTRL+ALT+o"``)."""
-        self.close()
+        """Ask the desktop to bind ``trigger`` (portal syntax, ``"CTRL+ALT+o"``), ending the
+        session of an earlier start (straight to STARTING: never a passing CLOSED)."""
+        self._shut()
         self.trigger, self._description = trigger, description
         self.trigger_description = ""
         self._set(State.STARTING)
@@ -215,8 +218,7 @@ class PortalShortcut(QObject):
             return
         from jeepney import DBusAddress, MatchRule, message_bus, new_method_call
 
-        self._link = Link(connection, self._on_signal, self)
-        self._link.lost.connect(lambda: self._fail(Outcome.UNAVAILABLE, _DISCONNECTED))
+        self._link = Link(connection, self._on_signal, self._lost)
         for interface in (REQUEST_INTERFACE, SHORTCUTS_INTERFACE, SESSION_INTERFACE):
             rule = MatchRule(type="signal", sender=PORTAL_SERVICE, interface=interface)
             self._link.call(message_bus.AddMatch(rule))
@@ -294,6 +296,9 @@ class PortalShortcut(QObject):
             signature, body)
         link.call(message, replied, self._call_failed)
 
+    def _lost(self) -> None:
+        self._fail(Outcome.UNAVAILABLE, _DISCONNECTED)
+
     def _call_failed(self, error_name: str) -> None:
         self._fail(error_outcome(error_name), error_name)
 
@@ -354,7 +359,6 @@ class PortalShortcut(QObject):
                                                   SESSION_INTERFACE), "Close"))
         self.session_handle = ""
         link.close()
-        link.deleteLater()
 
     def _set(self, state: State) -> None:
         self.state = state

@@ -101,6 +101,8 @@ class QuickPickSettings(QGroupBox):
             self.enabled.setVisible(offered)
             self.keys.setVisible(offered)
         self.status.setText(self._status_text())
+        if self.isVisible():  # the desktop answered while the dialog is open
+            QTimer.singleShot(0, self, self._fit_text)
 
     def _mechanism_text(self) -> str:
         mechanism = self.pick.mechanism
