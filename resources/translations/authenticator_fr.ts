@@ -2419,42 +2419,47 @@
         <translation>une bibliothèque nécessaire n’est pas installée</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="64"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="78"/>
         <source>Quick pic&amp;k…</source>
         <translation>C&amp;hoix rapide…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="190"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="206"/>
+        <source>Show the quick pick box of Authenticator</source>
+        <translation>Afficher la sélection rapide d’Authenticator</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="260"/>
         <source>Typing is not available here: the code was copied instead.</source>
         <translation>La saisie n’est pas disponible ici&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="193"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="263"/>
         <source>No window had the focus: the code was copied instead.</source>
         <translation>Aucune fenêtre n’avait le focus&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="232"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="302"/>
         <source>Could not get back to your window: the code was copied instead.</source>
         <translation>Impossible de revenir à votre fenêtre&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="239"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="309"/>
         <source>Could not type the code ({reason}): it was copied instead.</source>
         <translation>Impossible de saisir le code ({reason})&#xa0;: il a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="243"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="313"/>
         <source>Typed the code for {label}</source>
         <translation>Code de {label} saisi</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="253"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="323"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="256"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="326"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
@@ -2536,67 +2541,109 @@
 <context>
     <name>QuickPickSettings</name>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="29"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="32"/>
         <source>Quick pick</source>
         <translation>Choix rapide</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="34"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="37"/>
         <source>Open it from any program with the shortc&amp;ut</source>
         <translation>L’ouvrir depuis n’importe quel &amp;programme avec le raccourci</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="40"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="43"/>
         <source>Quick pick shortcut</source>
         <translation>Raccourci du choix rapide</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="54"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="61"/>
         <source>&amp;Enter types the code into the window you were in (Shift+Enter copies)</source>
         <translation>Entrée saisit le code dans la &amp;fenêtre où vous étiez (Maj+Entrée copie)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="91"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="108"/>
+        <source>Global shortcut: registered with the X server (key grab).</source>
+        <translation>Raccourci global : enregistré auprès du serveur X (capture de touche).</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="110"/>
+        <source>Global shortcut: registered with Windows (hotkey).</source>
+        <translation>Raccourci global : enregistré auprès de Windows (touche d’accès).</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="112"/>
+        <source>Global shortcut: registered through the desktop&apos;s GlobalShortcuts portal.</source>
+        <translation>Raccourci global : enregistré par le portail GlobalShortcuts du bureau.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="115"/>
+        <source>Global shortcut: asking the desktop&apos;s GlobalShortcuts portal…</source>
+        <translation>Raccourci global : demande en cours au portail GlobalShortcuts du bureau…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="116"/>
+        <source>Global shortcut: none registered by the app.</source>
+        <translation>Raccourci global : aucun enregistré par l’application.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="129"/>
+        <source>In any program: press {keys} (your desktop&apos;s settings can change it), type a few letters of the account, then Enter.</source>
+        <translation>Dans n’importe quel programme : appuyez sur {keys} (modifiable dans les paramètres de votre bureau), tapez quelques lettres du compte, puis Entrée.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="133"/>
+        <source>Asking the desktop to register the shortcut…</source>
+        <translation>Demande d’enregistrement du raccourci au bureau…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="139"/>
         <source>On Wayland an app cannot register a global shortcut itself: bind the command {command} to a key in your desktop&apos;s settings.&lt;br&gt;&lt;b&gt;GNOME&lt;/b&gt;: Settings → Keyboard → View and Customise Shortcuts → Custom Shortcuts → +, command {command}.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;: System Settings → Keyboard → Shortcuts → Add New → Command or Script, command {command}.</source>
         <translation>Sous Wayland, une application ne peut pas enregistrer elle-même un raccourci global&#xa0;: associez la commande {command} à une touche dans les réglages de votre bureau.&lt;br&gt;&lt;b&gt;GNOME&lt;/b&gt;&#xa0;: Paramètres → Clavier → Afficher et personnaliser les raccourcis → Raccourcis personnalisés → +, commande {command}.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;&#xa0;: Configuration du système → Clavier → Raccourcis → Ajouter nouveau → Commande ou script, commande {command}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="98"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="146"/>
+        <source>The desktop did not register the shortcut.</source>
+        <translation>Le bureau n’a pas enregistré le raccourci.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="148"/>
         <source>On macOS, run {command} from a launcher or a Shortcuts action bound to a key.</source>
         <translation>Sous macOS, lancez {command} depuis un lanceur ou une action Raccourcis associée à une touche.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="101"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="151"/>
         <source>This display has no global shortcuts: run {command} to open the box.</source>
         <translation>Cet affichage n’a pas de raccourcis globaux&#xa0;: lancez {command} pour ouvrir la boîte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="104"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="135"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="154"/>
         <source>Off. The command {command} opens the box too.</source>
         <translation>Désactivé. La commande {command} ouvre aussi la boîte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="107"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="124"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="157"/>
         <source>The shortcut could not be registered: {reason}. Choose another one.</source>
         <translation>Le raccourci n’a pas pu être enregistré&#xa0;: {reason}. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="110"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="160"/>
         <source>In any program: press the shortcut, type a few letters of the account, then Enter.</source>
         <translation>Dans n’importe quel programme&#xa0;: appuyez sur le raccourci, tapez quelques lettres du compte, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="119"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="169"/>
         <source>Typing the code for you is not available on Wayland: the desktop does not let one app type into another&apos;s windows. Codes are copied instead.</source>
         <translation>La saisie du code à votre place n’est pas disponible sous Wayland&#xa0;: le bureau ne permet pas à une application de taper dans les fenêtres d’une autre. Les codes sont copiés à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="123"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="173"/>
         <source>Typing the code for you is not available on macOS: typing into other apps needs accessibility rights this app does not ask for. Codes are copied instead.</source>
         <translation>La saisie du code à votre place n’est pas disponible sous macOS&#xa0;: taper dans d’autres applications demande des droits d’accessibilité que cette application ne demande pas. Les codes sont copiés à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="126"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="176"/>
         <source>Typing the code for you is not available on this display. Codes are copied instead.</source>
         <translation>La saisie du code à votre place n’est pas disponible sur cet affichage. Les codes sont copiés à la place.</translation>
     </message>

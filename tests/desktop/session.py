@@ -160,10 +160,14 @@ class SwaySession:
 
     _running = False
 
-    def __init__(self, outputs: list[str] | None = None, extra_config: str = "") -> None:
-        """``outputs``: one "WIDTHxHEIGHT+X+Y" per monitor (default: one 1280x720)."""
+    def __init__(self, outputs: list[str] | None = None, extra_config: str = "",
+                 before_portal: Callable[[SwaySession], None] | None = None) -> None:
+        """``outputs``: one "WIDTHxHEIGHT+X+Y" per monitor (default: one 1280x720).
+        ``before_portal(session)``: starts more portal backends (xdg-desktop-portal looks
+        for them once, when it starts)."""
         self.outputs = outputs or []
         self.extra_config = extra_config
+        self.before_portal = before_portal
         self.folder = Path(tempfile.mkdtemp(prefix="authenticator-wayland-"))
         self.folder.chmod(0o711)  # sway runs as nobody and must reach its runtime folder
         self.processes = Processes(self.folder)
@@ -225,6 +229,8 @@ class SwaySession:
         self.processes.start("xdpw", [XDPW, "-l", "DEBUG"], self.env)
         wait_for(lambda: self.bus.has_name("org.freedesktop.impl.portal.desktop.wlr"),
                  "xdg-desktop-portal-wlr on the bus", logs=self.processes.logs)
+        if self.before_portal is not None:
+            self.before_portal(self)
         self.processes.start("xdp", [XDP, "-v", "-r"], self.env)
         wait_for(lambda: self.bus.has_name("org.freedesktop.portal.Desktop"),
                  "xdg-desktop-portal on the bus", logs=self.processes.logs)

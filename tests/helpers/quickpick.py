@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pyotp
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
 from authenticator.core.account import Account, encode_base32
@@ -65,14 +66,49 @@ class FakeInput:
         pass
 
 
-def make_pick(window, session=Session.OTHER, fake: FakeInput | None = None) -> QuickPick:
+class FakePortalShortcut(QObject):
+    """Stands in for the GlobalShortcuts portal client (``portal_shortcut.PortalShortcut``):
+    records what it is asked to bind; the test says how the desktop answers (``answer``)."""
+
+    activated = Signal()
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None, answer: str = "unavailable") -> None:
+        super().__init__(parent)
+        self.answer = answer  # the state start() ends in: "active", "refused", "unavailable"
+        self.state = "closed"
+        self.trigger = ""
+        self.trigger_description = ""
+        self.started: list[tuple[str, str]] = []
+        self.closed = 0
+
+    def start(self, trigger: str, description: str) -> None:
+        self.trigger = trigger
+        self.started.append((trigger, description))
+        self.state = self.answer
+        if self.answer == "active":
+            self.trigger_description = trigger.replace("CTRL", "Ctrl").replace("ALT", "Alt")
+        self.changed.emit()
+
+    def close(self) -> None:
+        if self.state != "closed":
+            self.closed += 1
+        self.state = "closed"
+        self.changed.emit()
+
+
+def make_pick(window, session=Session.OTHER, fake: FakeInput | None = None,
+              portal: str = "unavailable") -> QuickPick:
+    """``portal``: how a (fake) GlobalShortcuts portal answers on Wayland; the client is
+    ``pick.portal`` once the shortcut was applied."""
     def factory(kind):
         if fake is None:
             raise BackendError("typing into other windows is not available here")
         return fake
 
     pick = QuickPick(window, session_kind=session, input_factory=factory,
-                     hotkey_factory=lambda *a: None, register_delay_ms=0)
+                     hotkey_factory=lambda *a: None, register_delay_ms=0,
+                     portal_factory=lambda parent: FakePortalShortcut(parent, portal))
     return pick
 
 

@@ -92,6 +92,31 @@ def remove_quietly(path: str) -> None:
             os.unlink(path)
 
 
+def error_outcome(name: str) -> Outcome:
+    """What a D-Bus error reply from the portal means (any portal interface)."""
+    if name in _NO_REPLY_ERRORS:
+        return Outcome.NO_REPLY
+    if name in _UNAVAILABLE_ERRORS:
+        return Outcome.UNAVAILABLE
+    return Outcome.DENIED  # NotAllowed, AccessDenied, or a failure
+
+
+def response_outcome(code: int) -> Outcome:
+    """What a ``Request.Response`` code means: 0 success, 1 cancelled, else refused."""
+    return {0: Outcome.SUCCESS, 1: Outcome.CANCELLED}.get(code, Outcome.DENIED)
+
+
+def new_token() -> str:
+    """A ``handle_token`` (or ``session_handle_token``) no other call of ours uses."""
+    return f"authenticator{os.getpid()}_{next(_tokens)}"
+
+
+def request_path(unique_name: str, token: str, kind: str = "request") -> str:
+    """Where the portal puts the ``Request`` (or, ``kind="session"``, the ``Session``) made
+    for ``token`` by the connection ``unique_name`` (``":1.42"``)."""
+    return f"{PORTAL_PATH}/{kind}/{unique_name.lstrip(':').replace('.', '_')}/{token}"
+
+
 def desktop_asks(environ: dict[str, str] | None = None) -> bool:
     """True on desktops known to show their own dialog before sharing a screenshot."""
     env = os.environ if environ is None else environ
@@ -112,9 +137,8 @@ class _Request(QObject):
         self._timeout_ms = timeout_ms
         self.waiting = True
         self._watched: set[str] = set()
-        token = f"authenticator{os.getpid()}_{next(_tokens)}"
-        sender = bus.baseService().lstrip(":").replace(".", "_")
-        self.handle = f"{PORTAL_PATH}/request/{sender}/{token}"
+        token = new_token()
+        self.handle = request_path(bus.baseService(), token)
         self._watch(self.handle)  # before the call: the answer may beat the reply
         message = QDBusMessage.createMethodCall(PORTAL_SERVICE, PORTAL_PATH,
                                                 SCREENSHOT_INTERFACE, "Screenshot")
@@ -138,13 +162,7 @@ class _Request(QObject):
             return
         if reply.type() == QDBusMessage.MessageType.ErrorMessage:
             name = reply.errorName()
-            if name in _NO_REPLY_ERRORS:
-                outcome = Outcome.NO_REPLY
-            elif name in _UNAVAILABLE_ERRORS:
-                outcome = Outcome.UNAVAILABLE
-            else:
-                outcome = Outcome.DENIED  # NotAllowed, AccessDenied, or a failure
-            self._end(Answer(outcome, detail=name))
+            self._end(Answer(error_outcome(name), detail=name))
             return
         arguments = reply.arguments()
         handle = arguments[0] if arguments else None
@@ -167,10 +185,8 @@ class _Request(QObject):
         remove_quietly(picture)
         if code == 0:
             self._end(Answer(Outcome.DENIED, detail="no picture in the answer"))
-        elif code == 1:
-            self._end(Answer(Outcome.CANCELLED, detail="response 1"))
         else:
-            self._end(Answer(Outcome.DENIED, detail=f"response {code}"))
+            self._end(Answer(response_outcome(code), detail=f"response {code}"))
 
     def _timed_out(self) -> None:
         if self.waiting:

@@ -5,6 +5,10 @@ the box hides, that window is activated again and, once it has the focus back an
 modifier key is held any more (the shortcut's Ctrl+Alt, Shift+Enter's Shift), the code is
 typed into it. If the focus does not come back within a moment the code is copied
 instead: it is never typed into some other window.
+
+The global shortcut: an X11 key grab, a Windows hotkey, or on Wayland the desktop's
+GlobalShortcuts portal where it has one (``portal_shortcut``); elsewhere the user binds
+``authenticator pick`` in the desktop's own settings (the settings section explains how).
 """
 
 from __future__ import annotations
@@ -30,7 +34,12 @@ from authenticator.ui.quickpick.backends import (
     make_input,
 )
 from authenticator.ui.quickpick.box import QuickPickBox
-from authenticator.ui.quickpick.keys import DEFAULT_SHORTCUT, ShortcutError, parse_shortcut
+from authenticator.ui.quickpick.keys import (
+    DEFAULT_SHORTCUT,
+    ShortcutError,
+    parse_shortcut,
+    portal_trigger,
+)
 from authenticator.ui.quickpick.texts import reason_text
 
 TYPE_POLL_MS = 15
@@ -46,7 +55,10 @@ class QuickPick(QObject):
 
     def __init__(self, host: Any, session_kind: Session | None = None,
                  input_factory: Any = None, hotkey_factory: Any = None,
-                 register_delay_ms: int = REGISTER_DELAY_MS) -> None:
+                 register_delay_ms: int = REGISTER_DELAY_MS,
+                 portal_factory: Any = None) -> None:
+        """``portal_factory(parent)``: the GlobalShortcuts client used on Wayland
+        (``portal_shortcut.PortalShortcut`` unless a test passes another)."""
         super().__init__(host.window())
         self.host = host
         self.session_kind = session_kind or detect_session(QGuiApplication.platformName())
@@ -57,6 +69,8 @@ class QuickPick(QObject):
         self._hotkey: Hotkey | None = None
         self.shortcut_error: str | None = None
         self.registered_shortcut = ""
+        self._portal_factory = portal_factory
+        self.portal: Any = None  # PortalShortcut once tried (Wayland)
         self._target: int | None = None
         self._typing: tuple[Account, int] | None = None  # account, attempts so far
         self._box: QuickPickBox | None = None
@@ -127,6 +141,8 @@ class QuickPick(QObject):
         self._closed = True
         self._cancel_typing()
         self._stop_hotkey()
+        if self.portal is not None:
+            self.portal.close()
         if self._input is not None:
             self._input.close()
             self._input = None
@@ -156,11 +172,14 @@ class QuickPick(QObject):
         self._stop_hotkey()
         self.shortcut_error = None
         settings = self.host.settings
+        text = settings.get(options.PICK_SHORTCUT) or DEFAULT_SHORTCUT
+        if self.session_kind is Session.WAYLAND:
+            self._apply_portal(bool(settings.get(options.PICK_SHORTCUT_ENABLED)), text)
+            return
         if not settings.get(options.PICK_SHORTCUT_ENABLED) or not can_register_shortcut(
                 self.session_kind):
             self.status_changed.emit()
             return
-        text = settings.get(options.PICK_SHORTCUT) or DEFAULT_SHORTCUT
         try:
             combo = parse_shortcut(text)
             self._hotkey = self._hotkey_factory(self.session_kind, combo, self._pressed.emit)
@@ -173,6 +192,57 @@ class QuickPick(QObject):
         if not self._closed and name in (options.PICK_SHORTCUT_ENABLED.name,
                                          options.PICK_SHORTCUT.name):
             self.apply_settings()
+
+    def _apply_portal(self, enabled: bool, text: str) -> None:
+        """Wayland: (re-)bind through the desktop's GlobalShortcuts portal (asynchronous:
+        ``status_changed`` follows its answers)."""
+        try:
+            trigger = portal_trigger(parse_shortcut(text)) if enabled else ""
+        except ShortcutError as exc:
+            self.shortcut_error, trigger = str(exc), ""
+        portal = self.portal
+        if portal is not None and trigger and trigger == portal.trigger and (
+                portal.state in ("starting", "active")):
+            self.status_changed.emit()  # already bound (or being bound) to that key
+            return
+        if portal is not None and not trigger:
+            portal.close()
+        if trigger:  # a new start() ends the session of the previous key
+            if portal is None:
+                portal = self.portal = self._make_portal()
+            portal.start(trigger, self.tr("Show the quick pick box of Authenticator"))
+        self.status_changed.emit()
+
+    def _make_portal(self) -> Any:
+        if self._portal_factory is not None:
+            portal = self._portal_factory(self)
+        else:
+            from authenticator.ui.quickpick.portal_shortcut import PortalShortcut
+
+            portal = PortalShortcut(self)
+        portal.activated.connect(self.show_box)
+        portal.changed.connect(self._portal_changed)
+        return portal
+
+    def _portal_changed(self) -> None:
+        active = self.portal is not None and self.portal.state == "active"
+        self.registered_shortcut = (self.host.settings.get(options.PICK_SHORTCUT)
+                                    or DEFAULT_SHORTCUT) if active else ""
+        self.status_changed.emit()
+
+    @property
+    def mechanism(self) -> str:
+        """Which global shortcut is working now: "x11", "windows", "portal" or "none"."""
+        if self._hotkey is not None:
+            return "windows" if self.session_kind is Session.WINDOWS else "x11"
+        if self.portal is not None and self.portal.state == "active":
+            return "portal"
+        return "none"
+
+    @property
+    def portal_state(self) -> str:
+        """"" before the portal was tried, else ``portal_shortcut.State``'s value."""
+        return str(self.portal.state) if self.portal is not None else ""
 
     def _stop_hotkey(self) -> None:
         if self._hotkey is not None:

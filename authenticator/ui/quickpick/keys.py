@@ -89,3 +89,14 @@ def parse_shortcut(text: str) -> Combo:
         raise ShortcutError("a global shortcut needs Ctrl, Alt or Meta (or an F key): "
                             "otherwise it would take a key away from every program")
     return Combo(frozenset(modifiers), key)
+
+
+_PORTAL_MODIFIERS = (("ctrl", "CTRL"), ("alt", "ALT"), ("shift", "SHIFT"), ("meta", "LOGO"))
+
+
+def portal_trigger(combo: Combo) -> str:
+    """The trigger the GlobalShortcuts portal understands (the freedesktop shortcuts
+    specification): upper-case modifiers joined by ``+``, then the key's XKB keysym name,
+    e.g. ``"CTRL+ALT+o"``. Only a preference: the desktop may ask the user or pick another."""
+    mods = [name for mod, name in _PORTAL_MODIFIERS if mod in combo.modifiers]
+    return "+".join([*mods, combo.x11_keysym_name])

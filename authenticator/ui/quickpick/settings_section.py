@@ -1,8 +1,11 @@
-"""The "Quick pick" section of the settings dialog: the global shortcut, how to bind one
-on Wayland, and whether Enter types the code instead of copying it."""
+"""The "Quick pick" section of the settings dialog: the global shortcut and which mechanism
+carries it (X11 key grab, Windows hotkey, the desktop's GlobalShortcuts portal, or none),
+how to bind one on Wayland without the portal, and whether Enter types the code instead of
+copying it."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -44,14 +47,18 @@ class QuickPickSettings(QGroupBox):
         row.addWidget(self.enabled)
         row.addWidget(self.keys, 1)
         layout.addLayout(row)
+        self.mechanism = QLabel()
+        self.mechanism.setWordWrap(True)
+        layout.addWidget(self.mechanism)
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setOpenExternalLinks(False)
         layout.addWidget(self.status)
-        if kind in (Session.X11, Session.WINDOWS):
+        if kind in (Session.X11, Session.WINDOWS, Session.WAYLAND):
             self.enabled.toggled.connect(self.keys.setEnabled)
             self.keys.setEnabled(self.enabled.isChecked())
-        else:  # the desktop binds the key: only the explanation is shown
+        if kind not in (Session.X11, Session.WINDOWS):
+            # the desktop binds the key (Wayland: unless its portal does it for us)
             self.enabled.hide()
             self.keys.hide()
         self.types = QCheckBox(self.tr("&Enter types the code into the window you were in "
@@ -88,8 +95,51 @@ class QuickPickSettings(QGroupBox):
 
     def show_status(self) -> None:
         kind = self.pick.session_kind
-        command = f"<code>{self.pick_command()}</code>"
+        self.mechanism.setText(self._mechanism_text())
         if kind is Session.WAYLAND:
+            # The portal's shortcut is chosen here; without a portal, only the explanation.
+            portal = self.pick.portal_state
+            offered = portal not in ("unavailable", "") or (
+                portal == "" and not self.pick.host.settings.get(options.PICK_SHORTCUT_ENABLED))
+            self.enabled.setVisible(offered)
+            self.keys.setVisible(offered)
+        self.status.setText(self._status_text())
+        if self.isVisible():  # the desktop answered while the dialog is open
+            QTimer.singleShot(0, self, self._fit_text)
+
+    def _mechanism_text(self) -> str:
+        mechanism = self.pick.mechanism
+        if mechanism == "x11":
+            return self.tr("Global shortcut: registered with the X server (key grab).")
+        if mechanism == "windows":
+            return self.tr("Global shortcut: registered with Windows (hotkey).")
+        if mechanism == "portal":
+            return self.tr("Global shortcut: registered through the desktop's "
+                           "GlobalShortcuts portal.")
+        if self.pick.portal_state == "starting":
+            return self.tr("Global shortcut: asking the desktop's GlobalShortcuts portal…")
+        return self.tr("Global shortcut: none registered by the app.")
+
+    def _status_text(self) -> str:
+        kind = self.pick.session_kind
+        command = f"<code>{self.pick_command()}</code>"
+        enabled = self.pick.host.settings.get(options.PICK_SHORTCUT_ENABLED)
+        portal = self.pick.portal_state
+        if kind is Session.WAYLAND and enabled and self.pick.shortcut_error:
+            text = self.tr("The shortcut could not be registered: {reason}. Choose another "
+                           "one.").format(reason=reason_text(self.pick.shortcut_error))
+        elif kind is Session.WAYLAND and portal == "active":
+            bound = (self.pick.portal.trigger_description
+                     or self.pick.host.settings.get(options.PICK_SHORTCUT) or DEFAULT_SHORTCUT)
+            text = self.tr("In any program: press {keys} (your desktop's settings can change "
+                           "it), type a few letters of the account, then Enter.").format(
+                keys=html.escape(bound))
+        elif kind is Session.WAYLAND and portal == "starting":
+            text = self.tr("Asking the desktop to register the shortcut…")
+        elif kind is Session.WAYLAND and not enabled and portal != "unavailable":
+            text = self.tr("Off. The command {command} opens the box too.").format(
+                command=command)
+        elif kind is Session.WAYLAND:
             text = self.tr(
                 "On Wayland an app cannot register a global shortcut itself: bind the "
                 "command {command} to a key in your desktop's settings.<br>"
@@ -97,6 +147,8 @@ class QuickPickSettings(QGroupBox):
                 "Shortcuts → +, command {command}.<br>"
                 "<b>KDE Plasma</b>: System Settings → Keyboard → Shortcuts → Add New → "
                 "Command or Script, command {command}.").format(command=command)
+            if portal == "refused":
+                text = self.tr("The desktop did not register the shortcut.") + " " + text
         elif kind is Session.MACOS:
             text = self.tr("On macOS, run {command} from a launcher or a Shortcuts action "
                            "bound to a key.").format(command=command)
@@ -112,7 +164,7 @@ class QuickPickSettings(QGroupBox):
         else:
             text = self.tr("In any program: press the shortcut, type a few letters of the "
                            "account, then Enter.")
-        self.status.setText(text)
+        return text
 
     def pick_command(self) -> str:
         return pick_command()
