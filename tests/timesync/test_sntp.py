@@ -23,7 +23,7 @@ from authenticator.timesync.sntp import (
     query_server,
     unix_to_ntp,
 )
-from tests.timesync.conftest import StartServer
+from tests.timesync.sntp_server import StartServer
 
 FAST = 0.3  # timeout used in tests (the real default is 2 s)
 
