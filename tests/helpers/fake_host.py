@@ -210,7 +210,9 @@ class FakeHost(QWidget):
 
     def lock(self) -> None:
         """What locking the window does: close what is open over it, clear the clipboard,
-        lock the session."""
+        lock the session (nothing when it is locked already)."""
+        if not self._session.is_unlocked:
+            return
         for dialog in self.findChildren(QDialog):
             if dialog.isVisible():
                 dialog.reject()
