@@ -38,8 +38,8 @@ from authenticator.ui.host import ClockAdvisor, RowMenuHook, SettingsSectionFact
 if TYPE_CHECKING:
     from authenticator.ui.host import Host
 
-PASSWORD = "correct horse battery staple"  # the same as tests.helpers.gui.PASSWORD
-T0 = 1_700_000_020.0  # 20 s left in the 30 s step (tests.helpers.gui.T0)
+PASSWORD = "correct horse battery staple"  # of the vaults GUI tests create
+T0 = 1_700_000_020.0  # the tests' start time: 20 s left in the 30 s step
 
 
 @dataclass(frozen=True)
