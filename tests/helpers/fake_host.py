@@ -252,8 +252,7 @@ class FakeHost(QWidget):
                 if not a.isSeparator()]
 
     def tear_down(self) -> None:
-        """Lock and close whatever is open (qtbot then closes and deletes the fake, and
-        the suite's gc fixture runs the deletions on the GUI thread)."""
+        """Lock and close whatever is open over the fake (its dialogs, questions)."""
         self.lock()
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
@@ -262,18 +261,21 @@ class FakeHost(QWidget):
 
 def shown_fake_host(qtbot: Any, tmp_path: Path, settings: AppSettings,
                     timebase: FakeTimeBase) -> Iterator[FakeHost]:
-    """The body of the ``fake_host`` fixture (tests/ui/conftest.py): shown and active,
-    registered with qtbot (which closes and deletes it), torn down after the test."""
+    """The body of the ``fake_host`` fixture (tests/ui/conftest.py): shown and active.
+
+    Registered with qtbot, which at the test's end (before fixtures are finalized) tears
+    it down, closes it and deletes it; the suite's gc fixture then runs the deletion of
+    the fake and of every object parented to it (session, features) on the GUI thread.
+    """
     vault = tmp_path / "data" / "vault.authvault"
     vault.parent.mkdir(parents=True, exist_ok=True)
     host = FakeHost(vault, settings, timebase)
-    qtbot.addWidget(host)
+    qtbot.addWidget(host, before_close_func=lambda _widget: host.tear_down())
     host.show()
     qtbot.waitExposed(host)
     host.activateWindow()
     qtbot.waitActive(host)
     yield host
-    host.tear_down()
 
 
 if TYPE_CHECKING:
