@@ -195,27 +195,46 @@ def test_relative_and_from_package_imports_resolve(tmp_path):
     assert "authenticator.ui.host" in resolved_imports(UI / "clock" / "check.py")
 
 
-#: Test modules from branches merged together with this rule that still import other test
-#: modules (to move to tests/helpers/); no other file may start doing it.
-IMPORTS_OTHER_TESTS_STILL = {
-    "cli/test_import_apps.py", "portability/test_fuzz_apps.py", "ui/test_clock_feedback.py",
-    "ui/test_transfer_apps.py",
-}
+TESTS = PACKAGE.parent / "tests"
 
 
-def test_no_test_module_imports_another_test_module():
-    """Shared builders live in tests/helpers/ (or in helper modules such as writers.py)."""
-    tests = PACKAGE.parent / "tests"
-    wrong = []
-    for path in sorted(tests.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names: list[str] = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                names = [node.module or ""] + [alias.name for alias in node.names]
-            name = path.relative_to(tests).as_posix()
-            if (any(n.split(".")[-1].startswith("test_") for n in names if n)
-                    and name not in IMPORTS_OTHER_TESTS_STILL):
-                wrong.append(f"{name}:{node.lineno}")
+def imported_test_modules(path: Path) -> list[str]:
+    """The test modules (``test_*``) and conftest modules that ``path`` imports, anywhere in
+    it (functions too), relative imports included: ``"line: module"``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = "." * node.level + (node.module or "")
+            names = [base] + [f"{base}.{alias.name}" for alias in node.names]
+        for name in names:
+            last = name.rstrip(".").split(".")[-1]
+            if last.startswith("test_") or last == "conftest":
+                found.append(f"{node.lineno}: {name}")
+                break
+    return found
+
+
+def test_test_modules_import_no_other_test_module_and_no_conftest():
+    """What tests share lives in tests/helpers/ (or in a helper module of a test package,
+    such as portability/writers.py): a test module imports neither another test module
+    (which would also collect its tests twice) nor a conftest (pytest loads those itself)."""
+    wrong = [f"{path.relative_to(TESTS).as_posix()}:{hit}"
+             for path in sorted(TESTS.rglob("*.py"))
+             for hit in imported_test_modules(path)]
     assert wrong == []
+
+
+def test_the_test_import_check_sees_each_kind_of_violation(tmp_path):
+    bad = tmp_path / "test_bad.py"
+    bad.write_text("from tests.ui.test_clock import click\n"
+                   "from .conftest import PASSWORD\n"
+                   "from tests.cli import conftest\n"
+                   "def f():\n    import tests.portability.test_fuzz\n"
+                   "from tests.helpers.clock import click\n"
+                   "from tests.portability import writers\n")
+    assert imported_test_modules(bad) == [
+        "1: tests.ui.test_clock", "2: .conftest", "3: tests.cli.conftest",
+        "5: tests.portability.test_fuzz"]

@@ -176,7 +176,7 @@ def test_peer_credentials_are_ours() -> None:
 
 
 def test_the_cli_host_answers_garbage_without_a_traceback(tmp_path: Path) -> None:
-    from tests.cli.conftest import run
+    from tests.helpers.cli import run
 
     result = run("browser-host", "chrome-extension://x/", env={"XDG_RUNTIME_DIR": str(tmp_path)},
                  stdin="\x03\0\0\0abc")

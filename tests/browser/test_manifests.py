@@ -90,7 +90,7 @@ def test_the_pinned_ids_are_the_extensions_own() -> None:
 
 
 def run_cli(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    from tests.cli.conftest import run
+    from tests.helpers.cli import run
 
     return run(*args, env={"HOME": str(home), "XDG_CONFIG_HOME": "", "XDG_DATA_HOME": ""})
 

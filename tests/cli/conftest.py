@@ -1,27 +1,14 @@
-"""Shared by the command-line tests: a vault in the environment, and a real subprocess."""
+"""The command-line tests' vault in the environment (helpers: tests/helpers/cli.py)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
-
-PASSWORD = "cli test password"
-
-
-def run(*args: str, env: dict[str, str] | None = None,
-        stdin: str = "") -> subprocess.CompletedProcess[str]:
-    """``python -m authenticator ARGS`` with no AUTHENTICATOR_* variables but ``env``."""
-    full_env = {k: v for k, v in os.environ.items() if not k.startswith("AUTHENTICATOR_")}
-    full_env.update(env or {})
-    return subprocess.run([sys.executable, "-m", "authenticator", *args], capture_output=True,
-                          text=True, env=full_env, input=stdin, timeout=120)
+from tests.helpers.cli import PASSWORD
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from authenticator.core.account import Account, decode_base32
 from authenticator.core.otp import hotp
 from authenticator.core.uri import format_uri
 from authenticator.storage.vault import Vault
-from tests.cli.conftest import PASSWORD, run
+from tests.helpers.cli import PASSWORD, run
 
 GITHUB = "otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub"
 RFC_SHA1 = "otpauth://totp/RFC:sha1?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&digits=8"

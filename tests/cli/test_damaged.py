@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from authenticator.storage import container
-from tests.cli.conftest import PASSWORD, run
+from tests.helpers.cli import PASSWORD, run
 
 
 def test_flipped_byte_is_damage_not_a_wrong_password(vault):

@@ -14,7 +14,7 @@ from authenticator.core.migration import encode_migration_uris
 from authenticator.core.uri import format_uri
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
-from tests.cli.conftest import PASSWORD, run
+from tests.helpers.cli import PASSWORD, run
 from tests.portability import writers
 
 EVIL = "Evil\x1b[2J\x1b]0;pwned\x07\u009b31m\u202e"

@@ -15,7 +15,7 @@ from authenticator.core.uri import parse_uri
 from authenticator.scan.pipeline import scan_file
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
-from tests.cli.conftest import PASSWORD, run
+from tests.helpers.cli import PASSWORD, assert_one_error_line, fill, no_secrets, run, stored
 from tests.portability.writers import (
     SAMPLE,
     essences,
@@ -28,34 +28,6 @@ GITHUB = SAMPLE[0]
 GOOGLE_OK = [Account(secret=bytes([i]) * 20, issuer=f"Site {i}", name=f"user{i}")
              for i in range(5)] + [
     Account(secret=b"\x09" * 20, issuer="VPN", name="me", kind=OtpKind.HOTP, counter=7)]
-
-
-
-
-def assert_one_error_line(stderr: str) -> None:
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: "), stderr
-    assert "Traceback" not in stderr
-
-
-def no_secrets(text: str, accounts: list[Account]) -> None:
-    for account in accounts:
-        assert account.secret_b32 not in text
-        assert account.secret_b32.lower() not in text
-
-
-
-
-def fill(path: Path, accounts: list[Account]) -> None:
-    with Vault.open(path, PASSWORD) as v:
-        for account in accounts:
-            v.add(account)
-        v.save()
-
-
-def stored(path: Path, password: str = PASSWORD) -> list[Account]:
-    with Vault.open(path, password, read_only=True) as v:
-        return list(v.accounts)
 
 
 @pytest.fixture

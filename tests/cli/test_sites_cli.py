@@ -7,7 +7,7 @@ import json
 from authenticator.cli import main
 from authenticator.core.account import Account
 from authenticator.storage.vault import Vault
-from tests.cli.conftest import PASSWORD
+from tests.helpers.cli import PASSWORD
 
 
 def _add(vault_path, issuer: str) -> None:

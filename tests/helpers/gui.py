@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from authenticator.ui.main_window import MainWindow
+from tests.helpers.fake_host import PASSWORD, T0
 
-PASSWORD = "correct horse battery staple"
-T0 = 1_700_000_020.0  # 20 s left in the 30 s step
+__all__ = ["PASSWORD", "T0", "create_vault", "on_next_modal", "unlock"]
 
 
 def create_vault(qtbot, win: MainWindow, password: str = PASSWORD) -> None:

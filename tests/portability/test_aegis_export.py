@@ -12,53 +12,19 @@ import struct
 import uuid
 
 import pytest
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from authenticator.core.account import Account, Algorithm, OtpKind
 from authenticator.portability.aegis_export import export_aegis, export_aegis_file
 from authenticator.portability.export import ExportFailed
 from authenticator.portability.registry import import_bytes
+from tests.helpers.aegis import ACCOUNTS, read_vault
 from tests.portability import writers
 
 PASSWORD = "aegis pässword"
-ACCOUNTS = [
-    *writers.SAMPLE,
-    Account(secret=b"12345678901234567890", issuer="RFC", name="vector", digits=8,
-            tags=("Work", "Tests"), favorite=True, note="RFC 6238 appendix B"),
-]
+
 
 
 # -- the independent reader (docs/vault.md) -------------------------------------------------
-def read_vault(data: bytes, password: str | None) -> dict:
-    """The vault content of an Aegis file, as Aegis reads it."""
-    vault = json.loads(data)
-    assert vault["version"] == 1
-    header = vault["header"]
-    if header["slots"] is None and header["params"] is None:
-        assert isinstance(vault["db"], dict)
-        return vault["db"]
-    assert password is not None
-    master = None
-    for slot in header["slots"]:
-        if slot["type"] != 1:
-            continue
-        # scrypt of the password with the slot's salt and N, r, p: the key-wrapping key.
-        kek = Scrypt(salt=bytes.fromhex(slot["salt"]), length=32, n=slot["n"], r=slot["r"],
-                     p=slot["p"]).derive(password.encode())
-        wrapped = bytes.fromhex(slot["key"]) + bytes.fromhex(slot["key_params"]["tag"])
-        try:
-            master = AESGCM(kek).decrypt(bytes.fromhex(slot["key_params"]["nonce"]),
-                                         wrapped, None)
-        except InvalidTag:
-            continue
-        break
-    if master is None:
-        raise ValueError("no slot opens with this password")
-    params = header["params"]
-    ciphertext = base64.b64decode(vault["db"]) + bytes.fromhex(params["tag"])
-    return json.loads(AESGCM(master).decrypt(bytes.fromhex(params["nonce"]), ciphertext, None))
 
 
 def aegis_code(info: dict, kind: str, at: int) -> str:

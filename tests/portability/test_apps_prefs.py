@@ -9,35 +9,18 @@ import pytest
 
 from authenticator.portability.base import ImportFailed, PasswordRequired
 from authenticator.portability.registry import detect_format, import_bytes
+from tests.helpers.app_prefs import (
+    KEY1,
+    KEY2,
+    PASSWORD,
+    SEED,
+    STEAM_KEY,
+    TA_ROWS,
+    authy_tokens,
+    freeotp_tokens,
+)
 from tests.portability import app_writers as w
 from tests.portability.helpers import fields, imported, only_detected_as
-
-PASSWORD = "hunter2 ünï"
-KEY1 = b"authy-third-party-01"
-KEY2 = bytes(range(10, 30))
-SEED = bytes(range(32))
-
-
-def authy_tokens(encrypted: bool) -> list[dict]:
-    def secret(raw: bytes, salt: str) -> dict:
-        if encrypted:
-            return {"encryptedSecret": w.authy_encrypt(w.b32(raw), PASSWORD, salt), "salt": salt}
-        return {"decryptedSecret": w.b32(raw).lower(), "salt": salt}
-
-    return [
-        {"accountType": "authenticator", "digits": 6, "name": "GitHub: octo",
-         "originalName": "GitHub:octo", "originalIssuer": None, "timestamp": 1,
-         "uniqueId": "1", "upload_state": "uploaded", **secret(KEY1, "saltsaltsalt1")},
-        {"accountType": "google", "digits": 8, "name": "alice@gmail.com",
-         "originalName": None, "originalIssuer": None, **secret(KEY2, "other salt 2")},
-        {"accountType": "gitlab", "digits": 6, "name": "GitLab - bob", "originalName": "bob",
-         "originalIssuer": None, **secret(KEY1[::-1], "s3")},
-        {"accountType": "authy", "digits": 7, "name": "Twitch", "secretSeed": SEED.hex(),
-         "originalName": None, "originalIssuer": None},
-        {"accountType": "aws", "digits": 6, "name": "AWS prod", "originalIssuer": "AWS",
-         "originalName": "AWS:prod", **secret(KEY2[::-1], "s4")},
-    ]
-
 
 AUTHY_EXPECTED = [
     ("GitHub", "octo", "totp", "SHA1", 6, 30, None, KEY1),
@@ -118,10 +101,6 @@ def test_battlenet_damaged_hash_is_an_entry_problem():
     assert "57 bytes" in str(result.problems[0])
 
 
-TA_ROWS = [(SEED[:20].hex(), 16, "octo", "GitHub", "", ""),
-           (w.b32(KEY1), 32, "me", "Unknown", "8", "60"),
-           (base64.b64encode(KEY2).decode(), 64, "ops", "AWS", "6", "30"),
-           ("abc", 10, "odd", "Weird", "", "")]
 TA_EXPECTED = [("GitHub", "octo", "totp", "SHA1", 6, 30, None, SEED[:20]),
                ("me", "", "totp", "SHA1", 8, 60, None, KEY1),
                ("AWS", "ops", "totp", "SHA1", 6, 30, None, KEY2)]
@@ -152,19 +131,6 @@ def test_totp_authenticator_bin_with_line_breaks_and_xml():
     xml = w.make_totp_auth_xml(entries)
     only_detected_as(xml, "totp-authenticator")
     assert [fields(a) for a in imported(xml, "totp-authenticator").accounts] == TA_EXPECTED
-
-
-STEAM_KEY = b"steam-key-0123456789"
-
-
-def freeotp_tokens() -> list[dict]:
-    return [
-        w.freeotp_token(KEY1, "GitHub", "octo", imageAlt=None),
-        w.freeotp_token(KEY2, "", "plain", type_="HOTP", counter=5, algo="SHA256", digits=8),
-        w.freeotp_token(STEAM_KEY, "Steam", "gamer", digits=5),
-        w.freeotp_token(SEED, "Old", "name", issuerAlt="Renamed", labelAlt="new name",
-                        period=60, algo="SHA512"),
-    ]
 
 
 FREEOTP_EXPECTED = [

@@ -10,8 +10,8 @@ import pytest
 from authenticator.core.account import OtpKind
 from authenticator.portability.base import ImportFailed, PasswordRequired
 from authenticator.portability.registry import IMPORTERS, detect_format, import_bytes
+from tests.helpers.sample_files import BUILDERS, PASSWORD
 from tests.portability import writers
-from tests.portability.conftest import BUILDERS, PASSWORD
 
 FORMAT_OF = {name: name.removesuffix("-encrypted") for name in BUILDERS}
 ENCRYPTED = [name for name, (_, pw) in BUILDERS.items() if pw]

@@ -12,15 +12,8 @@ from hypothesis import strategies as st
 
 from authenticator.portability.base import ImportFailed
 from authenticator.portability.registry import import_bytes
+from tests.helpers.strategies import json_values
 from tests.portability import writers
-
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.floats(allow_nan=False)
-    | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
-                                                                max_size=3),
-    max_leaves=8,
-)
 
 PLAIN: dict[str, bytes] = {
     "aegis": writers.make_aegis_plain(writers.SAMPLE),

@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from authenticator.portability.base import ImportFailed
 from authenticator.portability.registry import import_bytes
+from tests.helpers import app_backups as backups
+from tests.helpers import app_prefs as prefs
+from tests.helpers.strategies import json_values
 from tests.portability import app_writers as w
-from tests.portability import test_apps_backups as backups
-from tests.portability import test_apps_prefs as prefs
-from tests.portability.test_fuzz import json_values
 
 PW = "fuzz pw"
 K1 = b"k1-0123456789abcdefg"

@@ -20,9 +20,8 @@ from authenticator.scan.camera import (
     list_cameras,
 )
 from authenticator.scan.pipeline import WEB_ADDRESS
+from tests.helpers.scan_pages import SECRET_A, SECRET_B, otpauth, raw
 from tests.helpers.synthetic import FRAME_HEIGHT, FRAME_WIDTH, SyntheticVideoSource
-
-from .conftest import SECRET_A, SECRET_B, otpauth, raw
 
 FRAME = np.zeros((FRAME_HEIGHT, FRAME_WIDTH), dtype=np.uint8)
 

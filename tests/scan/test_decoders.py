@@ -12,8 +12,7 @@ from authenticator.scan.decoders import (
     all_decoders,
     available_decoders,
 )
-
-from .conftest import SECRET_A, SECRET_B, otpauth, page_with
+from tests.helpers.scan_pages import SECRET_A, SECRET_B, otpauth, page_with
 
 
 def _require(decoder: Decoder) -> Decoder:

@@ -35,8 +35,15 @@ from authenticator.scan.pipeline import (
     scan_gray,
 )
 from tests.helpers import synthetic as syn
-
-from .conftest import SECRET_A, SECRET_B, SECRET_C, otpauth, page_with, raw, write_png
+from tests.helpers.scan_pages import (
+    SECRET_A,
+    SECRET_B,
+    SECRET_C,
+    otpauth,
+    page_with,
+    raw,
+    write_png,
+)
 
 # -- keys are found in realistic images -------------------------------------------------------
 

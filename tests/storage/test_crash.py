@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from authenticator.storage import Vault
-
-from .conftest import PASSWORD, full_account
+from tests.helpers.storage import PASSWORD, full_account
 
 KILLS = 120
 ACCOUNTS = 20

@@ -17,8 +17,7 @@ import pytest
 from authenticator.storage import SaveError, Vault, VaultLockedError, VaultReplacedError, atomic
 from authenticator.storage.lock import VaultLock
 from authenticator.storage.paths import lock_path_for
-
-from .conftest import CHEAP, PASSWORD, full_account
+from tests.helpers.storage import CHEAP, PASSWORD, full_account
 
 
 def _raise(code: int) -> Callable[..., object]:
@@ -91,7 +90,7 @@ _READ_ONLY_CHILD = textwrap.dedent("""
     import subprocess, sys
     from pathlib import Path
     from authenticator.storage import KdfParams, SaveError, Vault
-    from tests.storage.conftest import PASSWORD, full_account
+    from tests.helpers.storage import PASSWORD, full_account
 
     path = Path(sys.argv[1])
     vault = Vault.create(path, PASSWORD, kdf=KdfParams.for_tests())

@@ -14,8 +14,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from authenticator.storage import Vault
-
-from .conftest import full_account
+from tests.helpers.storage import full_account
 
 
 def read_vault(data: bytes, password: str) -> dict[str, Any]:

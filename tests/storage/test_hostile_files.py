@@ -18,8 +18,7 @@ from authenticator.storage import (
     kdf,
 )
 from authenticator.storage.files import MAX_VAULT_BYTES
-
-from .conftest import CHEAP, PASSWORD, full_account
+from tests.helpers.storage import CHEAP, PASSWORD, full_account
 
 
 @pytest.fixture

@@ -10,8 +10,7 @@ import pytest
 
 from authenticator.storage import KeyringUnavailableError, Vault
 from tests.helpers.keyring import LockedKeyring, MemoryKeyring
-
-from .conftest import PASSWORD, full_account
+from tests.helpers.storage import PASSWORD, full_account
 
 
 def test_remember_then_open_without_password(memory_keyring: MemoryKeyring,

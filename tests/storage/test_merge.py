@@ -9,8 +9,7 @@ import pytest
 
 from authenticator.core.clock import FixedClock
 from authenticator.storage import Vault, VaultError, VaultReplacedError
-
-from .conftest import PASSWORD, full_account
+from tests.helpers.storage import PASSWORD, full_account
 
 
 def _two_windows(make_vault: Callable[..., Vault], vault_path: Path,

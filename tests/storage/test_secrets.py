@@ -11,8 +11,7 @@ import pytest
 
 from authenticator.storage import SaveError, Vault
 from authenticator.storage import container as container_module
-
-from .conftest import PASSWORD, full_account
+from tests.helpers.storage import PASSWORD, full_account
 
 
 def test_no_secret_in_any_file(make_vault: Callable[..., Vault], vault_path: Path,

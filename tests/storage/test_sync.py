@@ -17,8 +17,7 @@ from authenticator.core.clock import FixedClock
 from authenticator.storage import Vault
 from authenticator.storage.content import decode
 from authenticator.storage.merge import TOMBSTONE_LIFETIME
-
-from .conftest import CHEAP, PASSWORD, full_account
+from tests.helpers.storage import CHEAP, PASSWORD, full_account
 
 
 def _ids(path: Path) -> set[str]:

@@ -16,8 +16,7 @@ from authenticator.storage import (
     container,
     kdf,
 )
-
-from .conftest import PASSWORD, full_account
+from tests.helpers.storage import PASSWORD, full_account
 
 VERSION_BYTES = range(8, 10)  # uint16 after the 8-byte magic
 

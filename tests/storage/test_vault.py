@@ -22,8 +22,7 @@ from authenticator.storage import (
     resolve_vault_path,
 )
 from authenticator.storage.paths import VAULT_ENV
-
-from .conftest import CHEAP, PASSWORD, full_account
+from tests.helpers.storage import CHEAP, PASSWORD, full_account
 
 
 def test_round_trip_keeps_every_field_order_and_settings(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.timesync.sntp_server import FakeSntpServer, closed_udp_port
-
-StartServer = Callable[..., FakeSntpServer]
+from tests.timesync.sntp_server import FakeSntpServer, StartServer, closed_udp_port
 
 
 @pytest.fixture

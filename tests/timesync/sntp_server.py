@@ -14,6 +14,7 @@ import socket
 import struct
 import threading
 import time
+from collections.abc import Callable
 from types import TracebackType
 from typing import Literal
 
@@ -166,3 +167,7 @@ def closed_udp_port() -> int:
         probe.bind((LOCALHOST, 0))
         port: int = probe.getsockname()[1]
     return port
+
+
+#: The ``sntp_server`` fixture (tests/timesync/conftest.py): starts a responder.
+StartServer = Callable[..., FakeSntpServer]

@@ -24,7 +24,7 @@ from authenticator.timesync.sntp import (
     query_server,
     unix_to_ntp,
 )
-from tests.timesync.conftest import StartServer
+from tests.timesync.sntp_server import StartServer
 
 FAST = 0.3  # timeout for servers that are meant not to answer (the real default is 2 s)
 # Timeout for servers that do answer: long, so that a loaded machine never turns a reply

@@ -12,6 +12,7 @@ from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.timebase import FakeTimeBase
 from authenticator.ui.main_window import MainWindow
+from tests.helpers.fake_host import FakeHost, shown_fake_host
 from tests.helpers.gui import T0
 from tests.helpers.windows import make_window
 
@@ -56,3 +57,10 @@ def window(qtbot, vault_path: Path, app_settings: AppSettings,
     win.lock(confirm_unsaved=False)  # teardown: never stop on an "unsaved changes" question
     win.really_quit = True
     win.close()
+
+
+@pytest.fixture
+def fake_host(qtbot, tmp_path: Path, app_settings: AppSettings,
+              timebase: FakeTimeBase) -> Iterator[FakeHost]:
+    """A host with no window (tests/helpers/fake_host.py): install one feature on it."""
+    yield from shown_fake_host(qtbot, tmp_path, app_settings, timebase)

@@ -1,7 +1,9 @@
-"""The browser feature in the window, driven as a person would: the questions it asks
-(allow this browser? which account? fill now?), Settings (ask before each fill, Revoke),
-the websites field of the edit dialog and the list of recent fills. Requests arrive over
-the real local socket, from a client speaking the native host's framing."""
+"""The browser feature, driven as a person would: the questions it asks (allow this
+browser? which account? fill now?), Settings (ask before each fill, Revoke), the websites
+field of the edit dialog and the list of recent fills. Requests arrive over the real local
+socket, from a client speaking the native host's framing. The feature is installed alone
+on a fake host (tests/helpers/fake_host.py), with the settings feature where the test
+opens the settings."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from authenticator.browser.pairing import PairingStore
 from authenticator.core import options
 from authenticator.core.account import Account
 from authenticator.core.otp import code_at
+from authenticator.ui import browser, settings
 from authenticator.ui.browser.dialogs import (
     ChooseAccountDialog,
     ConfirmFillDialog,
@@ -28,7 +31,7 @@ from authenticator.ui.browser.feature import BrowserFeature
 from authenticator.ui.browser.settings_section import BrowserSettingsBox
 from authenticator.ui.common.account_form import EditAccountDialog
 from authenticator.ui.settings.dialog import SettingsDialog
-from tests.helpers.gui import create_vault, on_next_modal, unlock
+from tests.helpers.gui import on_next_modal
 
 ORIGIN = "chrome-extension://bgdnohhekfobinafpcfklnnhffikjaam/"
 
@@ -74,16 +77,16 @@ class Client:
 
 
 @pytest.fixture
-def feature(qtbot, window, tmp_path: Path):
-    create_vault(qtbot, window)
-    window.session.add(Account(secret=b"12345678901234567890", issuer="Example Portal",
+def feature(qtbot, fake_host, tmp_path: Path):
+    fake_host.create_vault(qtbot)
+    fake_host.session.add(Account(secret=b"12345678901234567890", issuer="Example Portal",
                                name="alice", websites=("portal.example.com",)))
-    window.session.add(Account(secret=b"abcdefghijabcdefghij", issuer="ACME", name="bob"))
-    feat = window.features.browser  # installed by the app, on the test's own runtime folder
+    fake_host.session.add(Account(secret=b"abcdefghijabcdefghij", issuer="ACME", name="bob"))
+    feat = browser.install(fake_host)  # on the test's own runtime folder
     assert feat.listening
     feat.store = PairingStore(tmp_path / "browser.json")
     yield feat
-    feat.close()  # before the window goes: no connection outlives the test
+    feat.close()  # before the host goes: no connection outlives the test
 
 
 @pytest.fixture
@@ -114,11 +117,11 @@ def paired_key(qtbot, feature, client) -> str:
     return str(answer["key"])
 
 
-def portal(window) -> Account:
-    return next(a for a in window.session.accounts() if a.issuer == "Example Portal")
+def portal(host) -> Account:
+    return next(a for a in host.session.accounts() if a.issuer == "Example Portal")
 
 
-def test_allowing_a_browser_then_filling_a_bound_site(qtbot, window, feature, client) -> None:
+def test_allowing_a_browser_then_filling_a_bound_site(qtbot, fake_host, feature, client) -> None:
     unpaired = client.reply(client.send(type="fill", key="x" * 43,
                                         url="https://portal.example.com/"))
     assert unpaired["status"] == "unpaired" and "code" not in unpaired
@@ -126,7 +129,7 @@ def test_allowing_a_browser_then_filling_a_bound_site(qtbot, window, feature, cl
     assert feature.store.pairings[0].name == "Chromium 156 on Linux"
     answer = client.reply(client.send(type="fill", key=key,
                                       url="https://login.portal.example.com/2fa"))
-    assert answer["code"] == code_at(portal(window), window.time.now())
+    assert answer["code"] == code_at(portal(fake_host), fake_host.time.now())
     assert feature.recent[-1].site == "login.portal.example.com"
 
 
@@ -138,7 +141,7 @@ def test_dont_allow_keeps_it_unpaired_and_quiet(qtbot, feature, client) -> None:
     assert feature.current_question() is None and feature.store.pairings == []
 
 
-def test_an_unbound_site_asks_which_account_and_remembers(qtbot, window, feature,
+def test_an_unbound_site_asks_which_account_and_remembers(qtbot, fake_host, feature,
                                                           client) -> None:
     key = paired_key(qtbot, feature, client)
     rid = client.send(type="fill", key=key, url="https://sso.acme.org/login")
@@ -150,11 +153,11 @@ def test_an_unbound_site_asks_which_account_and_remembers(qtbot, window, feature
     assert "acme.org" in dialog.remember.text()
     assert dialog.remember.isChecked()
     click(qtbot, dialog.ok_button)
-    acme = next(a for a in window.session.accounts() if a.issuer == "ACME")
-    assert client.reply(rid)["code"] == code_at(acme, window.time.now())
+    acme = next(a for a in fake_host.session.accounts() if a.issuer == "ACME")
+    assert client.reply(rid)["code"] == code_at(acme, fake_host.time.now())
     assert acme.websites == ("sso.acme.org",)
     again = client.reply(client.send(type="fill", key=key, url="https://www.acme.org/"))
-    assert again["code"] == code_at(acme, window.time.now())  # no second question
+    assert again["code"] == code_at(acme, fake_host.time.now())  # no second question
 
 
 def test_cancelling_the_question_gives_nothing(qtbot, feature, client) -> None:
@@ -164,7 +167,7 @@ def test_cancelling_the_question_gives_nothing(qtbot, feature, client) -> None:
     assert client.reply(rid) == {"status": "cancelled", "id": rid}
 
 
-def test_ask_before_each_fill_from_settings(qtbot, window, feature, client) -> None:
+def test_ask_before_each_fill_from_settings(qtbot, fake_host, feature, client) -> None:
     key = paired_key(qtbot, feature, client)
 
     def tick_and_ok(dialog: QDialog) -> None:
@@ -175,17 +178,18 @@ def test_ask_before_each_fill_from_settings(qtbot, window, feature, client) -> N
         dialog.accept()
 
     errors = on_next_modal(qtbot, tick_and_ok)
-    window.open_settings()
+    settings.install(fake_host)
+    fake_host.open_settings()
     assert errors == [] and feature.store.ask_before_fill
     rid = client.send(type="fill", key=key, url="https://portal.example.com/")
     click(qtbot, question(qtbot, feature, ConfirmFillDialog).cancel_button)
     assert client.reply(rid)["status"] == "cancelled"
     rid = client.send(type="fill", key=key, url="https://portal.example.com/")
     click(qtbot, question(qtbot, feature, ConfirmFillDialog).ok_button)
-    assert client.reply(rid)["code"] == code_at(portal(window), window.time.now())
+    assert client.reply(rid)["code"] == code_at(portal(fake_host), fake_host.time.now())
 
 
-def test_revoke_in_settings(qtbot, window, feature, client) -> None:
+def test_revoke_in_settings(qtbot, fake_host, feature, client) -> None:
     key = paired_key(qtbot, feature, client)
 
     def revoke(dialog: QDialog) -> None:
@@ -196,36 +200,38 @@ def test_revoke_in_settings(qtbot, window, feature, client) -> None:
         dialog.accept()
 
     errors = on_next_modal(qtbot, revoke)
-    window.open_settings()
+    settings.install(fake_host)
+    fake_host.open_settings()
     assert errors == []
     assert feature.store.pairings == []
     answer = client.reply(client.send(type="fill", key=key, url="https://portal.example.com/"))
     assert answer["status"] == "unpaired" and "code" not in answer
 
 
-def test_a_locked_vault_fills_after_unlock(qtbot, window, feature, client) -> None:
+def test_a_locked_vault_fills_after_unlock(qtbot, fake_host, feature, client) -> None:
     key = paired_key(qtbot, feature, client)
-    window.lock()
+    fake_host.lock()
+    raised = fake_host.raised
     rid = client.send(type="fill", key=key, url="https://portal.example.com/")
     qtbot.waitUntil(lambda: len(feature.waiting_unlock) == 1)
-    assert window.pages.currentWidget() is window.unlock_page and window.isVisible()
+    assert fake_host.raised > raised  # the window comes forward, on its unlock page
     locked = client.reply(client.send(type="codes", key=key, url="https://portal.example.com/"))
     assert locked["status"] == "locked"  # the popup says "Unlock Authenticator"
     assert not [r for r in client.replies if r.get("id") == rid]
-    unlock(qtbot, window)
-    assert client.reply(rid)["code"] == code_at(portal(window), window.time.now())
+    fake_host.unlock(qtbot)
+    assert client.reply(rid)["code"] == code_at(portal(fake_host), fake_host.time.now())
 
 
-def test_a_lookalike_is_refused_and_the_user_told(qtbot, window, feature, client) -> None:
+def test_a_lookalike_is_refused_and_the_user_told(qtbot, fake_host, feature, client) -> None:
     key = paired_key(qtbot, feature, client)
     answer = client.reply(client.send(type="fill", key=key,
                                       url="https://portal.example.com.evil.test/"))
     assert answer["reason"] == "lookalike" and "code" not in answer
     assert feature.current_question() is None
-    assert "only looks like" in window.codes.toast.text()
+    assert "only looks like" in fake_host.last_notice()
 
 
-def test_recent_fills_are_listed(qtbot, window, feature, client) -> None:
+def test_recent_fills_are_listed(qtbot, fake_host, feature, client) -> None:
     key = paired_key(qtbot, feature, client)
     client.reply(client.send(type="fill", key=key, url="https://portal.example.com/"))
     seen: list[list[str]] = []
@@ -243,8 +249,8 @@ def test_recent_fills_are_listed(qtbot, window, feature, client) -> None:
     assert seen == [["portal.example.com", "Example Portal (alice)", "Filled"]]
 
 
-def test_the_edit_dialog_edits_the_websites(qtbot, window, feature) -> None:
-    dialog = EditAccountDialog(portal(window), window)
+def test_the_edit_dialog_edits_the_websites(qtbot, fake_host, feature) -> None:
+    dialog = EditAccountDialog(portal(fake_host), fake_host)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.websites.text() == "portal.example.com"
@@ -259,8 +265,8 @@ def test_the_edit_dialog_edits_the_websites(qtbot, window, feature) -> None:
     assert dialog.result_account().websites == ("portal.example.com", "xn--bcher-kva.example")
 
 
-def test_a_second_window_leaves_the_socket_to_the_first(qtbot, window, feature) -> None:
-    other = BrowserFeature(window, feature.store, feature.server.address)
+def test_a_second_window_leaves_the_socket_to_the_first(qtbot, fake_host, feature) -> None:
+    other = BrowserFeature(fake_host, feature.store, feature.server.address)
     assert not other.listening and "another" in other.server.error
     other.close()
 
@@ -274,32 +280,32 @@ def test_a_flood_of_requests_is_bounded(qtbot, feature, client) -> None:
     assert len(feature.questions) == 32  # one question per site, shown one at a time
 
 
-def test_copy_from_the_popup_uses_the_clearing_clipboard(qtbot, window, feature,
+def test_copy_from_the_popup_uses_the_clearing_clipboard(qtbot, fake_host, feature,
                                                         client) -> None:
     key = paired_key(qtbot, feature, client)
-    account = portal(window)
+    account = portal(fake_host)
     answer = client.reply(client.send(type="copy", key=key, url="https://portal.example.com/",
                                       account=account.id))
     assert answer["status"] == "ok" and "code" not in answer  # the code stays in the app
-    assert window.clipboard.holds_ours()
-    assert window.clipboard.clipboard.text() == code_at(account, window.time.now())
+    assert fake_host.clipboard.holds_ours()
+    assert fake_host.clipboard.clipboard.text() == code_at(account, fake_host.time.now())
     refused = client.reply(client.send(type="copy", key=key, url="https://evil.test/",
                                        account=account.id))
     assert refused["status"] == "refused"
 
 
-def test_locking_drops_account_questions_and_is_not_a_refusal(qtbot, window, feature,
+def test_locking_drops_account_questions_and_is_not_a_refusal(qtbot, fake_host, feature,
                                                               client) -> None:
     key = paired_key(qtbot, feature, client)
     first = client.send(type="fill", key=key, url="https://sso.acme.org/")
     second = client.send(type="fill", key=key, url="https://other.test/")
     question(qtbot, feature, ChooseAccountDialog)
     pair = client.send(type="pair", browser="Firefox")  # queued behind the account questions
-    window.lock()
+    fake_host.lock()
     assert client.reply(first)["status"] == "cancelled"
     assert client.reply(second)["status"] == "cancelled"  # never shown over the lock screen
     dialog = question(qtbot, feature, PairDialog)  # pairing needs no vault: still asked
-    window.lock()  # already locked: nothing more happens
+    fake_host.lock()  # already locked: nothing more happens
     dialog.reject()  # closed, not "Don't allow": no quiet time
     assert client.reply(pair)["status"] == "denied"
     again = client.send(type="pair", browser="Firefox")
@@ -307,21 +313,21 @@ def test_locking_drops_account_questions_and_is_not_a_refusal(qtbot, window, fea
     assert not [r for r in client.replies if r.get("id") == again]
 
 
-def test_not_for_this_site_stops_the_questions(qtbot, window, feature, client) -> None:
+def test_not_for_this_site_stops_the_questions(qtbot, fake_host, feature, client) -> None:
     key = paired_key(qtbot, feature, client)
     rid = client.send(type="fill", key=key, url="https://login.shop.test/")
     click(qtbot, question(qtbot, feature, ChooseAccountDialog).never_button)
     assert client.reply(rid)["reason"] == "ignored"
-    assert window.session.vault.settings["browser_ignored_sites"] == ["shop.test"]
-    assert window.settings.get(options.BROWSER_IGNORED_SITES) == ("shop.test",)
+    assert fake_host.session.vault.settings["browser_ignored_sites"] == ["shop.test"]
+    assert fake_host.settings.get(options.BROWSER_IGNORED_SITES) == ("shop.test",)
     again = client.reply(client.send(type="fill", key=key, url="https://www.shop.test/"))
     assert again["reason"] == "ignored" and feature.current_question() is None
     assert feature.recent[-1].result == "Not for this site"
     # Binding an account to it later still works (the binding comes first).
-    acme = next(a for a in window.session.accounts() if a.issuer == "ACME")
-    window.session.update(acme.evolve(websites=("shop.test",)))
+    acme = next(a for a in fake_host.session.accounts() if a.issuer == "ACME")
+    fake_host.session.update(acme.evolve(websites=("shop.test",)))
     bound = client.reply(client.send(type="fill", key=key, url="https://www.shop.test/"))
-    assert bound["code"] == code_at(acme, window.time.now())
+    assert bound["code"] == code_at(acme, fake_host.time.now())
 
 
 def _connect_as(uid: int, path: str) -> int:
@@ -354,7 +360,7 @@ def _connect_as(uid: int, path: str) -> int:
 
 @pytest.mark.skipif(not hasattr(socket, "SO_PEERCRED") or __import__("os").getuid() != 0,
                     reason="needs root (to act as another user) and SO_PEERCRED (Linux)")
-def test_other_users_cannot_reach_or_use_the_socket(qtbot, window, feature, tmp_path) -> None:
+def test_other_users_cannot_reach_or_use_the_socket(qtbot, fake_host, feature, tmp_path) -> None:
     import os
 
     nobody = 65534

@@ -18,7 +18,7 @@ from authenticator.core.migration import encode_migration_uris
 from authenticator.core.otp import code_at, group_code
 from authenticator.core.uri import format_uri
 from authenticator.scan.camera import CameraError, CameraInfo
-from authenticator.ui.codes.model import Role
+from authenticator.ui import enroll
 from authenticator.ui.enroll.dialog import EnrollDialog, Route
 from authenticator.ui.enroll.sources import Incoming
 from tests.desktop.fake import offline_portal
@@ -311,17 +311,29 @@ def finish_in_dialog(qtbot, expect_labels: list[str]):
     return on_next_modal(qtbot, handler)
 
 
-def listed(win) -> list[str]:
-    return [win.proxy.index(r, 0).data(Role.ISSUER) for r in range(win.proxy.rowCount())]
+def listed(host) -> list[str]:
+    """The issuers of the vault's accounts (the list the window would show)."""
+    return [a.issuer for a in host.session.accounts()]
 
 
-def test_drop_image_file_onto_main_window(qtbot, window, tmp_path):
-    create_vault(qtbot, window)
+@pytest.fixture
+def enrolling(qtbot, fake_host):
+    """The enroll feature alone on a fake host (tests/helpers/fake_host.py), unlocked."""
+    fake_host.create_vault(qtbot)
+    enroll.install(fake_host)
+    return fake_host
+
+
+def test_drop_image_file_onto_main_window(qtbot, enrolling, tmp_path):
+    host = enrolling
     path = tmp_path / "dropped.png"
     path.write_bytes(qr_png(format_uri(GITHUB)))
     errors = finish_in_dialog(qtbot, ["GitHub (alice)"])
-    assert drop(qtbot, window.codes.stack.currentWidget(), file_mime(path))
-    qtbot.waitUntil(lambda: listed(window) == ["GitHub"], timeout=15_000)
+    text_only = QMimeData()
+    text_only.setText("just words")
+    assert not drop(qtbot, host.list_area, text_only)
+    assert drop(qtbot, host.list_area, file_mime(path))
+    qtbot.waitUntil(lambda: listed(host) == ["GitHub"], timeout=15_000)
     assert not errors
 
 
@@ -350,13 +362,17 @@ def test_paste_image_and_link_into_dialog(qtbot, make_dialog):
     assert "not an authenticator link" in wait_error(qtbot, dialog)
 
 
-def test_paste_link_anywhere_in_main_window(qtbot, window):
-    create_vault(qtbot, window)
+def test_paste_link_anywhere_in_main_window(qtbot, enrolling):
+    host = enrolling
+    QGuiApplication.clipboard().setText("hello there")
+    host.list_area.setFocus()
+    qtbot.keyClick(host.list_area, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert "no QR code image and no otpauth:// link" in host.last_notice()
+    assert QApplication.activeModalWidget() is None
     QGuiApplication.clipboard().setText(format_uri(STRONG))
-    window.codes.view.setFocus()
     errors = finish_in_dialog(qtbot, ["Portal (bob@example.com)"])
-    qtbot.keyClick(window.codes.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: listed(window) == ["Portal"], timeout=10_000)
+    qtbot.keyClick(host.list_area, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: listed(host) == ["Portal"], timeout=10_000)
     assert not errors
 
 
@@ -419,9 +435,9 @@ def test_migration_parts_out_of_order_then_choose_accounts(qtbot, make_dialog, a
 # -- duplicates and the confirmation step --------------------------------------------------
 
 
-def test_duplicate_is_skipped_and_the_dialog_says_nothing_was_added(qtbot, window):
-    create_vault(qtbot, window)
-    window.session.add(GITHUB)
+def test_duplicate_is_skipped_and_the_dialog_says_nothing_was_added(qtbot, enrolling):
+    host = enrolling
+    host.session.add(GITHUB)
     seen: dict[str, str] = {}
 
     def choose_skip(box):
@@ -440,15 +456,15 @@ def test_duplicate_is_skipped_and_the_dialog_says_nothing_was_added(qtbot, windo
         click(qtbot, dialog.close_button)
 
     errors = on_next_modal(qtbot, handler)
-    window.add_account()
+    host.add_requested.emit(None)  # the Add button, the menu or Ctrl+N
     assert not errors
     assert "already in the vault as GitHub (alice)" in seen["question"]
     assert "Nothing new was added" in seen["message"]
-    assert listed(window) == ["GitHub"]
+    assert listed(host) == ["GitHub"]
 
 
-def test_confirmation_shows_live_code_countdown_and_copies(qtbot, window, timebase):
-    create_vault(qtbot, window)
+def test_confirmation_shows_live_code_countdown_and_copies(qtbot, enrolling, timebase):
+    host = enrolling
     seen: dict[str, object] = {}
 
     def handler(dialog):
@@ -470,7 +486,7 @@ def test_confirmation_shows_live_code_countdown_and_copies(qtbot, window, timeba
 
     errors = on_next_modal(qtbot, handler)
     now = timebase.now()
-    window.add_account()
+    host.add_requested.emit(None)
     assert not errors
     assert seen["code"] == group_code(code_at(GITHUB, now))
     assert seen["countdown"] == "Changes in 20 s"
@@ -479,8 +495,8 @@ def test_confirmation_shows_live_code_countdown_and_copies(qtbot, window, timeba
     assert seen["next_code"] == group_code(code_at(GITHUB, now + 20))
     assert seen["next_code"] != seen["code"]
     assert seen["clipboard"] == code_at(GITHUB, now + 20)
-    assert window.clipboard.holds_ours()  # the window's clipboard: it clears itself later
-    assert listed(window) == ["GitHub"]
+    assert host.clipboard.holds_ours()  # the app's clipboard: it clears itself later
+    assert listed(host) == ["GitHub"]
 
 
 def test_missing_zbar_is_mentioned_on_scan_routes_only(qtbot, make_dialog, monkeypatch):

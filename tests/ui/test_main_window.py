@@ -524,19 +524,6 @@ def test_corrupt_vault_file_says_so_and_is_left_untouched(qtbot, app_settings, t
     assert vault_path.read_bytes() == b"this is not a vault" * 3
 
 
-def test_settings_show_where_the_vault_and_backups_are(qtbot, filled, vault_path):
-    seen = {}
-
-    def read(dialog):
-        seen["text"] = dialog.data_label.text()
-        dialog.reject()
-
-    errors = on_next_modal(qtbot, read)
-    filled.open_settings()
-    assert not errors
-    assert str(vault_path) in seen["text"] and str(vault_path.parent / "backups") in seen["text"]
-
-
 def test_changes_saved_elsewhere_appear_without_touching_the_window(qtbot, filled,
                                                                     vault_path):
     """Another device (through a sync tool) or the CLI adds an account to the same file."""

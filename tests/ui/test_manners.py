@@ -28,6 +28,19 @@ def ready(qtbot, window, app_settings):
     files.bind_settings(None)
 
 
+@pytest.fixture
+def backups_ready(qtbot, fake_host, app_settings):
+    """The transfer feature alone on a fake host (tests/helpers/fake_host.py), unlocked."""
+    from authenticator.ui import transfer
+
+    files.bind_settings(app_settings)
+    fake_host.create_vault(qtbot)
+    fake_host.session.add_many([GITHUB])
+    fake_host.transfer = transfer.install(fake_host)
+    yield fake_host
+    files.bind_settings(None)
+
+
 class FakeChooser:
     """Stands in for the file chooser; records where it was asked to open."""
 
@@ -57,8 +70,9 @@ def test_key_problem_is_reported_before_a_missing_name(qtbot):
     assert form.account is not None
 
 
-def test_a_bare_backup_name_gets_our_extension(qtbot, ready, tmp_path):
-    dialog = BackupDialog(ready.session, KdfParams.for_tests(), lambda _p: None, ready,
+def test_a_bare_backup_name_gets_our_extension(qtbot, backups_ready, tmp_path):
+    host = backups_ready
+    dialog = BackupDialog(host.session, KdfParams.for_tests(), lambda _p: None, host,
                           tmp_path / "my backup")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -70,12 +84,13 @@ def test_a_bare_backup_name_gets_our_extension(qtbot, ready, tmp_path):
     assert not (tmp_path / "my backup").exists()
 
 
-def test_file_dialogs_open_in_documents_then_in_the_last_used_folder(qtbot, ready, tmp_path,
-                                                                     monkeypatch):
+def test_file_dialogs_open_in_documents_then_in_the_last_used_folder(qtbot, backups_ready,
+                                                                     tmp_path, monkeypatch):
     picked = tmp_path / "elsewhere" / "keys"
     picked.parent.mkdir()
     chooser = FakeChooser(monkeypatch, picked)
-    dialog = BackupDialog(ready.session, KdfParams.for_tests(), lambda _p: None, ready)
+    host = backups_ready
+    dialog = BackupDialog(host.session, KdfParams.for_tests(), lambda _p: None, host)
     qtbot.addWidget(dialog)
     browse = next(b for b in dialog.findChildren(type(dialog.save_button))
                   if b.accessibleName() == "Choose the backup file")
@@ -84,22 +99,22 @@ def test_file_dialogs_open_in_documents_then_in_the_last_used_folder(qtbot, read
     assert first_dir.parent == files.documents_folder()
     assert first_dir.name == "authenticator-backup.authvault"
     assert dialog.path.text() == str(picked) + ".authvault"  # the chooser's bare name, too
-    assert ready.settings.get("last_folder") == str(picked.parent)
+    assert backups_ready.settings.get("last_folder") == str(picked.parent)
 
-    ready.transfer.import_file()  # the next chooser opens where the user was last time
-    ready.transfer.close_dialog()
+    backups_ready.transfer.import_file()  # the next chooser opens where the user was last time
+    backups_ready.transfer.close_dialog()
     assert Path(chooser.calls[1][0]) == picked.parent
     first_filter = chooser.calls[1][1].split(";;")[0]
     assert "*.authvault" in first_filter
     assert "Authenticator backups (*.authvault)" in chooser.calls[1][1]
 
 
-def test_enter_in_the_backup_password_opens_it_and_never_the_chooser(qtbot, ready, tmp_path,
-                                                                    monkeypatch):
+def test_enter_in_the_backup_password_opens_it_and_never_the_chooser(qtbot, backups_ready,
+                                                                    tmp_path, monkeypatch):
     chooser = FakeChooser(monkeypatch, None)
     target = tmp_path / "b.authvault"
     Vault.create(target, "backup pw", kdf=KdfParams.for_tests()).close()
-    restore = ready.transfer.restore()
+    restore = backups_ready.transfer.restore()
     assert isinstance(restore, RestoreDialog)
     qtbot.waitExposed(restore)
     restore.activateWindow()

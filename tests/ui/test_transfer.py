@@ -1,4 +1,6 @@
-"""Several devices: show a QR for another device, Google export, backups, imports, text."""
+"""Several devices: show a QR for another device, Google export, backups, imports, text.
+
+The transfer feature alone on a fake host (tests/helpers/fake_host.py)."""
 
 from __future__ import annotations
 
@@ -9,47 +11,37 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
-from authenticator.core.account import Account, OtpKind
+from authenticator.core.account import Account
 from authenticator.core.uri import parse_uri
 from authenticator.scan.pipeline import scan_bytes
 from authenticator.storage.vault import Vault
+from authenticator.ui import transfer as transfer_feature
 from authenticator.ui.transfer.backups import BackupDialog, RestoreDialog
 from authenticator.ui.transfer.common import PasswordGate
 from authenticator.ui.transfer.importing import ImportDialog
+from authenticator.ui.transfer.menu import TransferActions
 from authenticator.ui.transfer.qr import GoogleExportDialog, ShowQrDialog
-from tests.helpers.gui import PASSWORD, create_vault
+from tests.helpers.fake_host import PASSWORD
+from tests.helpers.transfer import GITHUB, GITLAB, HOTP, SLOW, pass_gate, wait_dialog
 from tests.portability.writers import aegis_db, essences, make_2fas, make_aegis_encrypted
-
-GITHUB = Account(secret=b"12345678901234567890", issuer="GitHub", name="octo@example.com")
-GITLAB = Account(secret=b"gitlab-secret-0123456", issuer="GitLab", name="octo")
-SLOW = Account(secret=b"sixty-seconds-key!!!", issuer="Slowbank", name="me", period=60)
-HOTP = Account(secret=b"\x07" * 20, issuer="VPN", name="me", kind=OtpKind.HOTP, counter=3)
 
 
 @pytest.fixture
-def ready(qtbot, window):
-    create_vault(qtbot, window)
-    return window
+def ready(qtbot, fake_host):
+    """An unlocked new vault."""
+    fake_host.create_vault(qtbot)
+    return fake_host
 
 
-def fill(qtbot, win, *accounts: Account) -> None:
-    win.session.add_many(list(accounts))
-    qtbot.waitUntil(lambda: win.proxy.rowCount() == len(win.session.accounts()))
+@pytest.fixture
+def transfer(ready) -> TransferActions:
+    return transfer_feature.install(ready)
 
 
-def pass_gate(qtbot, win, password: str = PASSWORD) -> None:
-    gate = win.transfer.dialog
-    assert isinstance(gate, PasswordGate)
-    assert not gate.ok_button.isEnabled()  # nothing typed yet
-    qtbot.keyClicks(gate.password, password)
-    qtbot.mouseClick(gate.ok_button, Qt.MouseButton.LeftButton)
-
-
-def wait_dialog(qtbot, win, kind: type) -> object:
-    qtbot.waitUntil(lambda: isinstance(win.transfer.dialog, kind), timeout=10_000)
-    return win.transfer.dialog
+def fill(host, *accounts: Account) -> None:
+    host.session.add_many(list(accounts))
 
 
 def decode_label(widget: QWidget):
@@ -64,30 +56,29 @@ def decode_label(widget: QWidget):
     return scan_bytes(bytes(data.data())).require()
 
 
-def test_show_qr_asks_the_password_then_shows_a_scannable_code(qtbot, ready, timebase):
+def test_show_qr_asks_the_password_then_shows_a_scannable_code(qtbot, ready, transfer, timebase):
     win = ready
-    fill(qtbot, win, GITHUB, GITLAB)
+    fill(win, GITHUB, GITLAB)
     win.select_account(win.session.accounts()[0].id)
 
-    menu = QMenu()
-    win.rows.extend_row_menu(menu, win.session.accounts()[1])
+    menu = win.row_menu(win.session.accounts()[1])
     from_row = next(a for a in menu.actions() if "QR" in a.text())
     from_row.trigger()
-    first_gate = wait_dialog(qtbot, win, PasswordGate)
+    first_gate = wait_dialog(qtbot, transfer, PasswordGate)
     assert "GitLab" in first_gate.intro.text()  # the row's account, not the current one
     first_gate.reject()
 
-    win.transfer.show_qr_action.trigger()
-    gate = wait_dialog(qtbot, win, PasswordGate)
+    transfer.show_qr_action.trigger()
+    gate = wait_dialog(qtbot, transfer, PasswordGate)
     assert isinstance(gate, PasswordGate)
-    pass_gate(qtbot, win, "not the password")
+    pass_gate(qtbot, transfer, "not the password")
     qtbot.waitUntil(lambda: gate.error.isVisibleTo(gate), timeout=10_000)
     assert "Wrong password" in gate.error.text()
-    assert win.transfer.dialog is gate  # nothing shown yet; try again
+    assert transfer.dialog is gate  # nothing shown yet; try again
     qtbot.keyClicks(gate.password, PASSWORD)
     qtbot.mouseClick(gate.ok_button, Qt.MouseButton.LeftButton)
 
-    dialog = wait_dialog(qtbot, win, ShowQrDialog)
+    dialog = wait_dialog(qtbot, transfer, ShowQrDialog)
     assert isinstance(dialog, ShowQrDialog)
     found = decode_label(dialog).accounts
     assert len(found) == 1
@@ -110,16 +101,16 @@ def test_show_qr_asks_the_password_then_shows_a_scannable_code(qtbot, ready, tim
     qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
     assert dialog.is_revealed
     win.lock()
-    assert win.transfer.dialog is None
+    assert transfer.dialog is None
     assert not dialog.isVisible()
 
 
-def test_qr_hides_when_the_app_goes_to_the_background(qtbot, ready):
+def test_qr_hides_when_the_app_goes_to_the_background(qtbot, ready, transfer):
     win = ready
-    fill(qtbot, win, GITHUB)
-    win.transfer.show_qr(win.session.accounts()[0].id)
-    pass_gate(qtbot, win)
-    dialog = wait_dialog(qtbot, win, ShowQrDialog)
+    fill(win, GITHUB)
+    transfer.show_qr(win.session.accounts()[0].id)
+    pass_gate(qtbot, transfer)
+    dialog = wait_dialog(qtbot, transfer, ShowQrDialog)
     assert isinstance(dialog, ShowQrDialog) and dialog.is_revealed
     app = QApplication.instance()
     app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
@@ -127,15 +118,15 @@ def test_qr_hides_when_the_app_goes_to_the_background(qtbot, ready):
     assert dialog.key.text() == ""
 
 
-def test_google_export_pages_decode_back_and_refusals_are_explained(qtbot, ready):
+def test_google_export_pages_decode_back_and_refusals_are_explained(qtbot, ready, transfer):
     win = ready
     many = [Account(secret=bytes([i]) * 20, issuer=f"Site {i}", name=f"user{i}")
             for i in range(6)]
-    fill(qtbot, win, *many, SLOW, HOTP)
-    win.transfer.google_max_bytes = 150  # a few accounts per code, to get several pages
-    win.transfer.google_action.trigger()
-    pass_gate(qtbot, win)
-    dialog = wait_dialog(qtbot, win, GoogleExportDialog)
+    fill(win, *many, SLOW, HOTP)
+    transfer.google_max_bytes = 150  # a few accounts per code, to get several pages
+    transfer.google_action.trigger()
+    pass_gate(qtbot, transfer)
+    dialog = wait_dialog(qtbot, transfer, GoogleExportDialog)
     assert isinstance(dialog, GoogleExportDialog)
     texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     slow_row = next(t for t in texts if t.startswith("Slowbank"))
@@ -162,13 +153,13 @@ def test_google_export_pages_decode_back_and_refusals_are_explained(qtbot, ready
     assert essences(decoded) == essences(exportable)
 
 
-def test_google_export_one_page_has_one_way_out_and_unchecked_accounts(qtbot, ready):
+def test_google_export_one_page_has_one_way_out_and_unchecked_accounts(qtbot, ready, transfer):
     win = ready
-    fill(qtbot, win, GITHUB, GITLAB)
-    win.transfer.google_max_bytes = 200
-    win.transfer.export_google()
-    pass_gate(qtbot, win)
-    dialog = wait_dialog(qtbot, win, GoogleExportDialog)
+    fill(win, GITHUB, GITLAB)
+    transfer.google_max_bytes = 200
+    transfer.export_google()
+    pass_gate(qtbot, transfer)
+    dialog = wait_dialog(qtbot, transfer, GoogleExportDialog)
     assert isinstance(dialog, GoogleExportDialog)
     dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
@@ -182,24 +173,24 @@ def test_google_export_one_page_has_one_way_out_and_unchecked_accounts(qtbot, re
     assert not dialog.isVisible()
 
 
-def test_google_export_nothing_checked_cannot_continue(qtbot, ready):
+def test_google_export_nothing_checked_cannot_continue(qtbot, ready, transfer):
     win = ready
-    fill(qtbot, win, GITHUB)
-    win.transfer.export_google()
-    pass_gate(qtbot, win)
-    dialog = wait_dialog(qtbot, win, GoogleExportDialog)
+    fill(win, GITHUB)
+    transfer.export_google()
+    pass_gate(qtbot, transfer)
+    dialog = wait_dialog(qtbot, transfer, GoogleExportDialog)
     assert isinstance(dialog, GoogleExportDialog)
     dialog.list.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert not dialog.next_button.isEnabled()
 
 
-def test_backup_then_restore_adds_only_the_missing_accounts(qtbot, ready, tmp_path):
+def test_backup_then_restore_adds_only_the_missing_accounts(qtbot, ready, transfer, tmp_path):
     win = ready
-    fill(qtbot, win, GITHUB, GITLAB, HOTP)
+    fill(win, GITHUB, GITLAB, HOTP)
     target = tmp_path / "my-backup.authvault"
-    win.transfer.back_up(target)
-    pass_gate(qtbot, win)
-    dialog = wait_dialog(qtbot, win, BackupDialog)
+    transfer.back_up(target)
+    pass_gate(qtbot, transfer)
+    dialog = wait_dialog(qtbot, transfer, BackupDialog)
     assert isinstance(dialog, BackupDialog)
     qtbot.keyClicks(dialog.password, "backup pw")
     qtbot.keyClicks(dialog.confirm, "backup pX")
@@ -207,14 +198,14 @@ def test_backup_then_restore_adds_only_the_missing_accounts(qtbot, ready, tmp_pa
     dialog.confirm.clear()
     qtbot.keyClicks(dialog.confirm, "backup pw")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: win.transfer.dialog is None, timeout=10_000)
-    assert "my-backup.authvault" in win.codes.toast.text()
+    qtbot.waitUntil(lambda: transfer.dialog is None, timeout=10_000)
+    assert "my-backup.authvault" in win.last_notice()
     with Vault.open(target, "backup pw", read_only=True) as backup:
         assert essences(backup.accounts) == essences(win.session.accounts())
 
     for account in win.session.accounts()[1:]:
         win.session.remove(account.id)
-    restore = win.transfer.restore()
+    restore = transfer.restore()
     assert isinstance(restore, RestoreDialog)
     assert restore.backups.count() >= 1  # automatic backups of this vault, with date and size
     assert "KB" in restore.backups.item(0).text()
@@ -237,9 +228,10 @@ def test_backup_then_restore_adds_only_the_missing_accounts(qtbot, ready, tmp_pa
         assert sorted(a.issuer for a in on_disk.accounts) == ["GitHub", "GitLab", "VPN"]
 
 
-def test_import_encrypted_aegis_preview_duplicates_and_bad_entries(qtbot, ready, tmp_path):
+def test_import_encrypted_aegis_preview_duplicates_and_bad_entries(qtbot, ready, transfer,
+                                                                   tmp_path):
     win = ready
-    fill(qtbot, win, GITHUB)
+    fill(win, GITHUB)
     db = aegis_db([GITHUB, GITLAB, HOTP])
     db["entries"][2]["info"]["secret"] = "not base32 at all!"
     export = tmp_path / "aegis-export.json"
@@ -247,7 +239,7 @@ def test_import_encrypted_aegis_preview_duplicates_and_bad_entries(qtbot, ready,
     saves = []
     win.session.accounts_changed.connect(lambda: saves.append(1))
 
-    dialog = win.transfer.import_file(export)
+    dialog = transfer.import_file(export)
     assert isinstance(dialog, ImportDialog)
     qtbot.waitUntil(lambda: dialog.password_row.isVisibleTo(dialog), timeout=10_000)
     assert "encrypted" in dialog.status.text()
@@ -273,11 +265,11 @@ def test_import_encrypted_aegis_preview_duplicates_and_bad_entries(qtbot, ready,
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert saves == [1]  # one save for the whole import
     assert sorted(a.issuer for a in win.session.accounts()) == ["GitHub", "GitLab"]
-    assert "Added 1 account" in win.codes.toast.text()
+    assert "Added 1 account" in win.last_notice()
 
 
 @pytest.mark.parametrize("kind", ["2fas", "otpauth"])
-def test_import_plain_files_preview_everything_new(qtbot, ready, tmp_path, kind):
+def test_import_plain_files_preview_everything_new(qtbot, ready, transfer, tmp_path, kind):
     win = ready
     accounts = [GITHUB, GITLAB, HOTP]
     export = tmp_path / f"export.{kind}"
@@ -289,7 +281,7 @@ def test_import_plain_files_preview_everything_new(qtbot, ready, tmp_path, kind)
                                    + GITHUB.secret_b32 + "&issuer=GitHub",
                                    "otpauth://totp/Broken?secret=!!"]))
         accounts = [GITHUB]
-    dialog = win.transfer.import_file(export)
+    dialog = transfer.import_file(export)
     assert isinstance(dialog, ImportDialog)
     qtbot.waitUntil(lambda: dialog.preview.isVisibleTo(dialog), timeout=10_000)
     rows = dialog.preview.rows()
@@ -301,24 +293,23 @@ def test_import_plain_files_preview_everything_new(qtbot, ready, tmp_path, kind)
     assert len(win.session.accounts()) == len(accounts) - 1
 
 
-def test_import_of_an_unknown_file_says_why(qtbot, ready, tmp_path):
-    win = ready
+def test_import_of_an_unknown_file_says_why(qtbot, transfer, tmp_path):
     export = tmp_path / "notes.json"
     export.write_text(json.dumps({"hello": "world"}))
-    dialog = win.transfer.import_file(export)
+    dialog = transfer.import_file(export)
     assert isinstance(dialog, ImportDialog)
     qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=10_000)
     assert "\n" not in dialog.error.text()
     assert not dialog.import_button.isEnabled()
 
 
-def test_export_text_needs_password_and_warning_and_is_private(qtbot, ready, tmp_path):
+def test_export_text_needs_password_and_warning_and_is_private(qtbot, ready, transfer, tmp_path):
     win = ready
-    fill(qtbot, win, GITHUB, HOTP)
+    fill(win, GITHUB, HOTP)
     target = tmp_path / "keys.txt"
-    win.transfer.export_text(target)
-    pass_gate(qtbot, win)
-    box = wait_dialog(qtbot, win, QMessageBox)
+    transfer.export_text(target)
+    pass_gate(qtbot, transfer)
+    box = wait_dialog(qtbot, transfer, QMessageBox)
     assert isinstance(box, QMessageBox)
     assert "UNENCRYPTED" in box.text()
     assert not target.exists()
@@ -331,24 +322,24 @@ def test_export_text_needs_password_and_warning_and_is_private(qtbot, ready, tmp
     assert essences([parse_uri(line) for line in lines]) == essences(win.session.accounts())
 
 
-def test_export_text_cancelled_writes_nothing(qtbot, ready, tmp_path):
+def test_export_text_cancelled_writes_nothing(qtbot, ready, transfer, tmp_path):
     win = ready
-    fill(qtbot, win, GITHUB)
+    fill(win, GITHUB)
     target = tmp_path / "keys.txt"
-    win.transfer.export_text(target)
-    pass_gate(qtbot, win)
-    box = wait_dialog(qtbot, win, QMessageBox)
+    transfer.export_text(target)
+    pass_gate(qtbot, transfer)
+    box = wait_dialog(qtbot, transfer, QMessageBox)
     assert isinstance(box, QMessageBox)
     box.reject()
     assert not target.exists()
 
 
-def test_qr_hides_when_the_dialog_loses_focus(qtbot, ready):
+def test_qr_hides_when_the_dialog_loses_focus(qtbot, ready, transfer):
     win = ready
-    fill(qtbot, win, GITHUB)
-    win.transfer.show_qr(win.session.accounts()[0].id)
-    pass_gate(qtbot, win)
-    dialog = wait_dialog(qtbot, win, ShowQrDialog)
+    fill(win, GITHUB)
+    transfer.show_qr(win.session.accounts()[0].id)
+    pass_gate(qtbot, transfer)
+    dialog = wait_dialog(qtbot, transfer, ShowQrDialog)
     assert isinstance(dialog, ShowQrDialog)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)

@@ -1,5 +1,7 @@
-"""Several devices, other apps: export for Aegis, and the window's import of every other
-app's format (preview, per-entry problems, "Read as")."""
+"""Several devices, other apps: export for Aegis, and the app's import of every other
+app's format (preview, per-entry problems, "Read as").
+
+The transfer feature alone on a fake host (tests/helpers/fake_host.py)."""
 
 from __future__ import annotations
 
@@ -8,26 +10,42 @@ import stat
 import pytest
 from PySide6.QtCore import Qt
 
+from authenticator.ui import transfer as transfer_feature
 from authenticator.ui.transfer.importing import ImportDialog
-from tests.ui.test_transfer import GITHUB, GITLAB, HOTP, fill, pass_gate, ready, wait_dialog
+from authenticator.ui.transfer.menu import TransferActions
+from tests.helpers.aegis import read_vault
+from tests.helpers.app_backups import stratum
+from tests.helpers.app_files import FILES
+from tests.helpers.transfer import GITHUB, GITLAB, HOTP, pass_gate, wait_dialog
+from tests.portability import app_writers as w
 
-__all__ = ["ready"]  # the fixture, shared with test_transfer
+
+@pytest.fixture
+def ready(qtbot, fake_host):
+    """An unlocked new vault."""
+    fake_host.create_vault(qtbot)
+    return fake_host
 
 
-def test_export_for_aegis_writes_a_file_an_independent_reader_opens(qtbot, ready, tmp_path):
+@pytest.fixture
+def transfer(ready) -> TransferActions:
+    return transfer_feature.install(ready)
+
+
+def test_export_for_aegis_writes_a_file_an_independent_reader_opens(qtbot, ready, transfer,
+                                                                    tmp_path):
     from authenticator.ui.transfer.aegis import AegisExportDialog
-    from tests.portability.test_aegis_export import read_vault
 
     win = ready
     tagged = GITLAB.evolve(tags=("Work",), note="the note", favorite=True)
-    fill(qtbot, win, GITHUB, tagged, HOTP)
-    win.main_menu.aboutToShow.emit()
-    assert win.transfer.aegis_action.isEnabled()
-    assert win.transfer.aegis_action in win.transfer.export_menu.actions()
+    win.session.add_many([GITHUB, tagged, HOTP])
+    win.menu_shown.emit()
+    assert transfer.aegis_action.isEnabled()
+    assert transfer.aegis_action in transfer.export_menu.actions()
     target = tmp_path / "for-aegis.json"
-    win.transfer.export_aegis(target)
-    pass_gate(qtbot, win)
-    dialog = wait_dialog(qtbot, win, AegisExportDialog)
+    transfer.export_aegis(target)
+    pass_gate(qtbot, transfer)
+    dialog = wait_dialog(qtbot, transfer, AegisExportDialog)
     assert isinstance(dialog, AegisExportDialog)
     assert dialog.encrypt.isChecked() and not dialog.save_button.isEnabled()
     qtbot.keyClicks(dialog.password, "aegis pw")
@@ -38,8 +56,8 @@ def test_export_for_aegis_writes_a_file_an_independent_reader_opens(qtbot, ready
     dialog.show()
     dialog.grab().save(str(tmp_path / "aegis-dialog.png"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: win.transfer.dialog is None, timeout=10_000)
-    assert "for-aegis.json" in win.codes.toast.text()
+    qtbot.waitUntil(lambda: transfer.dialog is None, timeout=10_000)
+    assert "for-aegis.json" in win.last_notice()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     content = read_vault(target.read_bytes(), "aegis pw")
     entries = {e["issuer"]: e for e in content["entries"]}
@@ -50,16 +68,15 @@ def test_export_for_aegis_writes_a_file_an_independent_reader_opens(qtbot, ready
     assert [groups[g] for g in entries["GitLab"]["groups"]] == ["Work"]
 
 
-def test_export_for_aegis_unprotected_warns_first(qtbot, ready, tmp_path):
+def test_export_for_aegis_unprotected_warns_first(qtbot, ready, transfer, tmp_path):
     from authenticator.ui.transfer.aegis import AegisExportDialog
-    from tests.portability.test_aegis_export import read_vault
 
     win = ready
-    fill(qtbot, win, GITHUB)
+    win.session.add_many([GITHUB])
     target = tmp_path / "plain-aegis.json"
-    win.transfer.export_aegis(target)
-    pass_gate(qtbot, win)
-    dialog = wait_dialog(qtbot, win, AegisExportDialog)
+    transfer.export_aegis(target)
+    pass_gate(qtbot, transfer)
+    dialog = wait_dialog(qtbot, transfer, AegisExportDialog)
     assert isinstance(dialog, AegisExportDialog)
     qtbot.mouseClick(dialog.encrypt, Qt.MouseButton.LeftButton)
     assert not dialog.encrypt.isChecked() and not dialog.password.isEnabled()
@@ -67,27 +84,19 @@ def test_export_for_aegis_unprotected_warns_first(qtbot, ready, tmp_path):
     dialog.show()
     dialog.grab().save(str(tmp_path / "aegis-plain.png"))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: win.transfer.dialog is None, timeout=10_000)
+    qtbot.waitUntil(lambda: transfer.dialog is None, timeout=10_000)
     assert [e["issuer"] for e in read_vault(target.read_bytes(), None)["entries"]] == [
         "GitHub"]
 
 
-def _app_files() -> list[str]:
-    from tests.cli.test_import_apps import FILES
-
-    return list(FILES)
-
-
-@pytest.mark.parametrize("fixture", _app_files())
-def test_window_imports_the_other_apps_formats(qtbot, ready, tmp_path, fixture):
-    """Every new format, through the window's import dialog: preview, then Import."""
-    from tests.cli.test_import_apps import FILES
-
+@pytest.mark.parametrize("fixture", list(FILES))
+def test_window_imports_the_other_apps_formats(qtbot, ready, transfer, tmp_path, fixture):
+    """Every new format, through the import dialog: preview, then Import."""
     win = ready
     build, password, count, problems = FILES[fixture]
     folder = tmp_path / "export"
     folder.mkdir()
-    dialog = win.transfer.import_file(build(folder))
+    dialog = transfer.import_file(build(folder))
     assert isinstance(dialog, ImportDialog)
     if password:
         qtbot.waitUntil(lambda: dialog.password.isVisibleTo(dialog), timeout=10_000)
@@ -101,10 +110,8 @@ def test_window_imports_the_other_apps_formats(qtbot, ready, tmp_path, fixture):
 
 
 @pytest.mark.parametrize("fixture", ["stratum", "google-db"])
-def test_window_imports_the_other_apps_formats_with_per_entry_errors(qtbot, ready, tmp_path,
-                                                                     fixture):
-    from tests.portability import app_writers as w
-    from tests.portability.test_apps_backups import stratum
+def test_window_imports_the_other_apps_formats_with_per_entry_errors(qtbot, ready, transfer,
+                                                                     tmp_path, fixture):
 
     win = ready
     if fixture == "stratum":
@@ -116,7 +123,7 @@ def test_window_imports_the_other_apps_formats_with_per_entry_errors(qtbot, read
                                 wal_rows=[("c@d", w.b32(b"y" * 20), 0, 0, "B")],
                                 encrypted_row=True)
         password, expected = None, 2
-    dialog = win.transfer.import_file(path)
+    dialog = transfer.import_file(path)
     assert isinstance(dialog, ImportDialog)
     if password:
         qtbot.waitUntil(lambda: dialog.password.isVisibleTo(dialog), timeout=10_000)
@@ -135,13 +142,12 @@ def test_window_imports_the_other_apps_formats_with_per_entry_errors(qtbot, read
     qtbot.waitUntil(lambda: len(win.session.accounts()) == expected, timeout=10_000)
 
 
-def test_the_app_that_made_the_file_can_be_chosen(qtbot, ready, tmp_path):
+def test_the_app_that_made_the_file_can_be_chosen(qtbot, transfer, tmp_path):
     """A WinAuth list without WinAuth's own parameters reads as a plain list until the
     user says WinAuth made it; then its labels are issuers, as WinAuth means them."""
-    win = ready
     path = tmp_path / "winauth.txt"
     path.write_text("otpauth://totp/Google?secret=JBSWY3DPEHPK3PXP&digits=6\n")
-    dialog = win.transfer.import_file(path)
+    dialog = transfer.import_file(path)
     assert isinstance(dialog, ImportDialog)
     qtbot.waitUntil(lambda: dialog.preview.isVisibleTo(dialog), timeout=10_000)
     assert dialog.preview.rows()[0][0] == "—"  # plain list: "Google" is the name

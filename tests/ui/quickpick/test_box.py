@@ -1,6 +1,8 @@
 """The quick pick box driven with the keyboard (pytest-qt, offscreen): typing filters,
 Enter copies the top match's code, Esc closes, a locked vault asks for the password in
-the same box, favourites and recently used come first, Shift+Enter types (fake backend)."""
+the same box, favourites and recently used come first, Shift+Enter types (fake backend).
+
+The quick pick controller alone on a fake host (tests/helpers/fake_host.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from authenticator.ui.quickpick.backends import Session
-from tests.helpers.gui import PASSWORD, create_vault
+from tests.helpers.fake_host import PASSWORD
 from tests.helpers.quickpick import (
     DROPBOX,
     GITHUB,
@@ -25,10 +27,10 @@ from tests.helpers.quickpick import (
 
 
 @pytest.fixture
-def unlocked(qtbot, window):
-    create_vault(qtbot, window)
-    window.session.add_many([GITHUB, GITLAB, GOOGLE, DROPBOX])
-    return window
+def unlocked(qtbot, fake_host):
+    fake_host.create_vault(qtbot)
+    fake_host.session.add_many([GITHUB, GITLAB, GOOGLE, DROPBOX])
+    return fake_host
 
 
 def test_typing_filters_and_enter_copies_the_top_match(qtbot, unlocked, timebase):
@@ -198,7 +200,7 @@ def test_focus_that_never_comes_back_means_copy_not_type(qtbot, unlocked, timeba
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text()
                     == expected_code(GOOGLE, timebase.now()), timeout=10_000)
     assert fake.typed == []
-    assert "copied instead" in unlocked.codes.toast.label.text()
+    assert "copied instead" in unlocked.last_notice()
     pick.close()
 
 
@@ -211,12 +213,12 @@ def test_where_typing_is_impossible_shift_enter_copies_and_says_why(qtbot, unloc
     qtbot.keyClicks(box.field, "goo")
     qtbot.keyClick(box.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert QGuiApplication.clipboard().text() == expected_code(GOOGLE, timebase.now())
-    assert "not available" in unlocked.codes.toast.label.text()
+    assert "not available" in unlocked.last_notice()
     pick.close()
 
 
-def test_no_vault_yet_says_how_to_start(qtbot, window):
-    pick = make_pick(window)
+def test_no_vault_yet_says_how_to_start(qtbot, fake_host):
+    pick = make_pick(fake_host)
     pick.show_box()
     qtbot.waitExposed(pick.box)
     assert "no vault yet" in pick.box.prompt.text()

@@ -109,11 +109,12 @@ def test_tray_lists_favourites_and_a_click_copies(qtbot, window, timebase):
     assert tray.favourite_actions == [] and "unlock" in tray.favourites_title.text()
 
 
-def test_settings_section_on_wayland_explains_the_desktop_shortcut(qtbot, window):
+def test_settings_section_on_wayland_explains_the_desktop_shortcut(qtbot, fake_host):
     from authenticator.ui.settings.dialog import SettingsDialog
 
-    pick = make_pick(window, Session.WAYLAND)
-    dialog = SettingsDialog(window.settings, window, sections=window.settings_sections())
+    pick = make_pick(fake_host, Session.WAYLAND)
+    dialog = SettingsDialog(fake_host.settings, fake_host,
+                            sections=fake_host.settings_sections())
     qtbot.addWidget(dialog)
     section = next(s for s in dialog.sections if getattr(s, "pick", None) is pick)
     text = section.status.text()
@@ -122,7 +123,7 @@ def test_settings_section_on_wayland_explains_the_desktop_shortcut(qtbot, window
     pick.close()
 
 
-def test_settings_section_saves_the_shortcut_and_re_registers(qtbot, window):
+def test_settings_section_saves_the_shortcut_and_re_registers(qtbot, fake_host):
     from PySide6.QtGui import QKeySequence
 
     from authenticator.ui.quickpick.controller import QuickPick
@@ -138,7 +139,7 @@ def test_settings_section_saves_the_shortcut_and_re_registers(qtbot, window):
         registered.append(combo)
         return FakeHotkey()
 
-    pick = QuickPick(window, session_kind=Session.X11, hotkey_factory=hotkey,
+    pick = QuickPick(fake_host, session_kind=Session.X11, hotkey_factory=hotkey,
                      input_factory=lambda kind: None, register_delay_ms=0)
     qtbot.waitUntil(lambda: registered != [])
     assert registered == [parse_shortcut(DEFAULT_SHORTCUT)]
@@ -146,7 +147,7 @@ def test_settings_section_saves_the_shortcut_and_re_registers(qtbot, window):
     qtbot.addWidget(section)
     section.keys.setKeySequence(QKeySequence("Ctrl+Shift+F7"))
     section.save()
-    assert window.settings.get("pick_shortcut") == "Ctrl+Shift+F7"
+    assert fake_host.settings.get("pick_shortcut") == "Ctrl+Shift+F7"
     assert registered[-1] == parse_shortcut("Ctrl+Shift+F7")
     section.enabled.setChecked(False)
     section.save()
@@ -154,7 +155,7 @@ def test_settings_section_saves_the_shortcut_and_re_registers(qtbot, window):
     pick.close()
 
 
-def test_a_taken_shortcut_is_reported_in_the_settings(qtbot, window):
+def test_a_taken_shortcut_is_reported_in_the_settings(qtbot, fake_host):
     from authenticator.ui.quickpick.backends import BackendError
     from authenticator.ui.quickpick.controller import QuickPick
     from authenticator.ui.quickpick.settings_section import QuickPickSettings
@@ -162,7 +163,7 @@ def test_a_taken_shortcut_is_reported_in_the_settings(qtbot, window):
     def taken(kind, combo, on_press):
         raise BackendError("another program already uses this shortcut")
 
-    pick = QuickPick(window, session_kind=Session.X11, hotkey_factory=taken,
+    pick = QuickPick(fake_host, session_kind=Session.X11, hotkey_factory=taken,
                      input_factory=lambda kind: None, register_delay_ms=0)
     qtbot.waitUntil(lambda: pick.shortcut_error is not None)
     section = QuickPickSettings(pick)
