@@ -13,6 +13,7 @@ from authenticator.cli.common import (
     AddCommand,
     CliError,
     add_accounts,
+    all_accounts,
     ask_password,
     is_tty,
     one,
@@ -22,6 +23,7 @@ from authenticator.cli.common import (
     select,
     time_of,
     unix_time,
+    update_and_save,
     vault_path,
 )
 
@@ -62,8 +64,7 @@ def cmd_code(args: argparse.Namespace) -> int:
                 continue
             lines.append((account, code_at(account, now)))
             if account.kind is OtpKind.HOTP:
-                vault.update(account.evolve(counter=account.counter + 1))
-                save(vault)
+                update_and_save(vault, account.evolve(counter=account.counter + 1))
         if len(lines) == 1 and explicit:
             print(lines[0][1])
         else:
@@ -132,8 +133,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     import json
 
-    with open_vault(args) as vault:
-        accounts = list(vault.accounts)
+    accounts = all_accounts(args)
     if args.json:
         print(json.dumps([a.to_listing_json() for a in accounts], ensure_ascii=False, indent=2))
         return 0
@@ -171,8 +171,6 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         vault.change_password(new, kdf=calibrate_kdf())
     say("password changed")
     return 0
-
-
 
 
 def register(add: AddCommand) -> None:
