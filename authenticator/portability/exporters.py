@@ -102,17 +102,18 @@ def _aegis_text(accounts: Sequence[Account], password: str | None) -> str:
     return export_aegis(accounts, password).decode("utf-8")
 
 
-#: In the order shown to users (``--help``, the Export menu).
+#: In the order shown to users (``export --help``, the window's Export menu, where the
+#: backup is the separate "Back up…" entry): the two made for other apps first.
 EXPORT_FORMATS: tuple[ExportFormat, ...] = (
-    ExportFormat("otpauth", "otpauth links", ".txt", PasswordUse.NEVER, Destination.FILE,
-                 _otpauth_write, text=_otpauth_text, importer="otpauth"),
-    ExportFormat("backup", "our encrypted backup", ".authvault", PasswordUse.ALWAYS,
-                 Destination.FILE, _backup_write, importer="backup"),
     ExportFormat("google-migration", "Google Authenticator QR codes", ".png",
                  PasswordUse.NEVER, Destination.FOLDER, _google_write, default_path="."),
     ExportFormat("aegis", "an Aegis vault file that Aegis imports as its own backup", ".json",
                  PasswordUse.OPTIONAL, Destination.FILE, _aegis_write, text=_aegis_text,
                  importer="aegis"),
+    ExportFormat("otpauth", "otpauth links", ".txt", PasswordUse.NEVER, Destination.FILE,
+                 _otpauth_write, text=_otpauth_text, importer="otpauth"),
+    ExportFormat("backup", "our encrypted backup", ".authvault", PasswordUse.ALWAYS,
+                 Destination.FILE, _backup_write, importer="backup"),
 )
 
 
