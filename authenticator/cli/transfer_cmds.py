@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from authenticator.cli.common import (
@@ -158,11 +159,12 @@ def register(add: AddCommand) -> None:
     descriptions = [fmt.description for fmt in EXPORT_FORMATS]
     p.add_argument("--format", required=True, choices=[fmt.name for fmt in EXPORT_FORMATS],
                    help=", ".join(descriptions[:-1]) + ", or " + descriptions[-1])
-    files, folders, optional = (
-        ", ".join(f.name for f in EXPORT_FORMATS if test(f)) for test in (
-            lambda f: f.destination is Destination.FILE,
-            lambda f: f.destination is Destination.FOLDER,
-            lambda f: f.password is PasswordUse.OPTIONAL))
+    def names(wanted: Callable[[ExportFormat], bool]) -> str:
+        return ", ".join(f.name for f in EXPORT_FORMATS if wanted(f))
+
+    files = names(lambda f: f.destination is Destination.FILE)
+    folders = names(lambda f: f.destination is Destination.FOLDER)
+    optional = names(lambda f: f.password is PasswordUse.OPTIONAL)
     p.add_argument("--output", metavar="PATH",
                    help=f"file ({files}) or folder for numbered files ({folders})")
     p.add_argument("--encrypt", action="store_true",
