@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
@@ -15,6 +14,7 @@ if TYPE_CHECKING:  # imported lazily at run time: `code --uri` must start fast
     from pathlib import Path
 
     from authenticator.core.account import Account
+    from authenticator.core.clock import Clock
     from authenticator.storage.vault import Vault
 
 PASSWORD_ENV = "AUTHENTICATOR_PASSWORD"  # noqa: S105 (a variable name)
@@ -123,9 +123,12 @@ def ask_password(
 
 
 # -- helpers ------------------------------------------------------------------------------
-def time_of(args: argparse.Namespace) -> float:
+def clock_of(args: argparse.Namespace) -> Clock:
+    """The clock a command computes with: ``--at`` when given, else this computer's."""
+    from authenticator.core.clock import FixedClock, SystemClock
+
     at = getattr(args, "at", None)
-    return float(at) if at is not None else time.time()
+    return FixedClock(float(at)) if at is not None else SystemClock()
 
 
 def vault_path(args: argparse.Namespace) -> Path:

@@ -15,13 +15,13 @@ from authenticator.cli.common import (
     add_accounts,
     all_accounts,
     ask_password,
+    clock_of,
     is_tty,
     one,
     open_vault,
     save,
     say,
     select,
-    time_of,
     unix_time,
     update_and_save,
     vault_path,
@@ -38,7 +38,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     from authenticator.core.account import OtpKind
     from authenticator.core.otp import code_at
 
-    now = time_of(args)
+    now = clock_of(args).now()
     if args.uri:
         if args.query:
             raise CliError("give either --uri or a search term, not both")
