@@ -141,78 +141,78 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="59"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="97"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="60"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="98"/>
         <source>Back up to a file</source>
         <translation>Sauvegarder dans un fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="62"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="63"/>
         <source>The backup is encrypted under a password of its own. Keep it somewhere safe: without this password it cannot be opened.</source>
         <translation>La sauvegarde est chiffrée avec son propre mot de passe. Conservez-le en lieu sûr&#xa0;: sans ce mot de passe, elle ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
         <source>Backup file</source>
         <translation>Fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="71"/>
         <source>Where to save it (another disk is best)</source>
         <translation>Où l’enregistrer (un autre disque, c’est mieux)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="71"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="73"/>
         <source>Choose the backup file</source>
         <translation>Choisir le fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="77"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
         <source>File:</source>
         <translation>Fichier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="79"/>
         <source>Backup password</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="79"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="80"/>
         <source>Backup password again</source>
         <translation>Mot de passe de la sauvegarde, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="80"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="81"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="81"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="82"/>
         <source>&amp;Again:</source>
         <translation>Co&amp;nfirmer&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="87"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
         <source>&amp;Create backup</source>
         <translation>&amp;Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
         <source>Create backup</source>
         <translation>Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="106"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="107"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
@@ -220,7 +220,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="38"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="39"/>
         <source>Authenticator backups (*.authvault);;All files (*)</source>
         <translation>Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -507,138 +507,143 @@
 <context>
     <name>ClockCheck</name>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="87"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="89"/>
         <source>&amp;Check the clock</source>
         <translation>&amp;Vérifier l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="88"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="90"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="90"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="92"/>
         <source>&amp;Use corrected time for codes</source>
         <translation>&amp;Utiliser l’heure corrigée pour les codes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="92"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="94"/>
         <source>How to &amp;fix the clock</source>
         <translation>Comment &amp;corriger l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="94"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="96"/>
         <source>Clock check result</source>
         <translation>Résultat de la vérification de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="95"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="97"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="97"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="99"/>
         <source>Clock correction</source>
         <translation>Correction de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="98"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="100"/>
         <source>Turn off</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="99"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="101"/>
         <source>This computer&apos;s clock is wrong, so codes are computed with a corrected time.</source>
         <translation>L’horloge de cet ordinateur est fausse&#xa0;: les codes sont donc calculés avec une heure corrigée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="106"/>
-        <location filename="../../authenticator/ui/clock/check.py" line="118"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="108"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="120"/>
         <source>Compare clock with my &amp;phone…</source>
         <translation>&amp;Comparer l’horloge avec mon téléphone…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="132"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="134"/>
         <source>Check this computer&apos;s clock over the internet? Uses NTP, sends no personal data.</source>
         <translation>Vérifier l’horloge de cet ordinateur par Internet&#xa0;? Utilise NTP, n’envoie aucune donnée personnelle.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="142"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="144"/>
         <source>Checking the clock…</source>
         <translation>Vérification de l’horloge…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="222"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="224"/>
         <source>No network: codes use this computer&apos;s clock.</source>
         <translation>Pas de réseau : les codes utilisent l’horloge de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="228"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="230"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="230"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="232"/>
         <source>Not checked yet.</source>
         <translation>Pas encore vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="235"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="237"/>
         <source>Last check at {time}: could not reach any server (no network: codes use this computer&apos;s clock).</source>
         <translation>Dernière vérification à {time} : aucun serveur joignable (pas de réseau : les codes utilisent l’horloge de cet ordinateur).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="237"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="239"/>
         <source>Last checked at {time}: {state}</source>
         <translation>Dernière vérification à {time}&#xa0;: {state}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="242"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="245"/>
+        <source>this computer&apos;s clock could not be compared with the correct time.</source>
+        <translation>l’horloge de cet ordinateur n’a pas pu être comparée à l’heure exacte.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/check.py" line="248"/>
         <source>this computer&apos;s clock is right to within a second.</source>
         <translation>l’horloge de cet ordinateur est juste à une seconde près.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="245"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="251"/>
         <source>this computer&apos;s clock is {amount} slow.</source>
         <translation>l’horloge de cet ordinateur retarde de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="246"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="252"/>
         <source>this computer&apos;s clock is {amount} fast.</source>
         <translation>l’horloge de cet ordinateur avance de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="266"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="272"/>
         <source>This computer&apos;s clock is {amount} slow; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur retarde de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="268"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="274"/>
         <source>This computer&apos;s clock is {amount} fast; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur avance de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="274"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="280"/>
         <source>Your clock is {amount} off; codes typed near the end of their time may fail.</source>
         <translation>Votre horloge est décalée de {amount}&#xa0;; un code saisi juste avant son expiration risque d’être refusé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="310"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="316"/>
         <source>This computer&apos;s clock is right again (within {n} s): corrected time is turned off.</source>
         <translation>L’horloge de cet ordinateur est de nouveau juste (à {n} s près) : l’heure corrigée est désactivée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="316"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="322"/>
         <source>Codes use corrected time ({offset}).</source>
         <translation>Les codes utilisent l’heure corrigée ({offset}).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="338"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="344"/>
         <source>Add a time-based account first: the comparison uses its codes.</source>
         <translation>Ajoutez d’abord un compte basé sur le temps&#xa0;: la comparaison utilise ses codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="348"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="354"/>
         <source>Codes now use your phone&apos;s time.</source>
         <translation>Les codes utilisent désormais l’heure de votre téléphone.</translation>
     </message>
@@ -1112,6 +1117,52 @@
         <location filename="../../authenticator/ui/codes/gestures.py" line="80"/>
         <source>Cop&amp;y a code with:</source>
         <translation>Copier un code (clic ou dou&amp;ble-clic) :</translation>
+    </message>
+</context>
+<context>
+    <name>Durations</name>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="17"/>
+        <source>an unknown time</source>
+        <translation>une durée inconnue</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../authenticator/ui/common/durations.py" line="19"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="20"/>
+        <source>{days} {hours} h</source>
+        <translation>{days} {hours} h</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="23"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="24"/>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="26"/>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="27"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="29"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
     </message>
 </context>
 <context>
@@ -2749,99 +2800,99 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="157"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="158"/>
         <source>Restore from a backup</source>
         <translation>Restaurer depuis une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="160"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="161"/>
         <source>Pick an automatic backup of this vault or open a backup file. Then either add the accounts that are missing (the others stay as they are), or replace the vault with the backup to undo changes (the current file is kept as a backup first).</source>
         <translation>Choisissez une sauvegarde automatique de ce coffre ou ouvrez un fichier de sauvegarde. Ensuite, ajoutez les comptes manquants (les autres restent tels quels), ou remplacez le coffre par la sauvegarde pour annuler des modifications (le fichier actuel est d’abord gardé comme sauvegarde).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="167"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="168"/>
         <source>Automatic backups</source>
         <translation>Sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="171"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="172"/>
         <source>{when} — {size} KB</source>
         <translation>{when} — {size} Ko</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="176"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="177"/>
         <source>No automatic backups yet</source>
         <translation>Aucune sauvegarde automatique pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="181"/>
         <source>Automatic backups (newest first):</source>
         <translation>Sauvegardes automatiques (les plus récentes d’abord)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="183"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
         <source>Open a backup &amp;file…</source>
         <translation>Ouvrir un &amp;fichier de sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="185"/>
         <source>Open a backup file</source>
         <translation>Ouvrir un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="191"/>
         <location filename="../../authenticator/ui/transfer/backups.py" line="192"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="193"/>
         <source>Password of the backup</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="193"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="194"/>
         <source>For an automatic backup: the vault password it had when it was saved.</source>
         <translation>Pour une sauvegarde automatique&#xa0;: le mot de passe qu’avait le coffre au moment de l’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="196"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="198"/>
         <source>Open the backup</source>
         <translation>Ouvrir la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="214"/>
         <location filename="../../authenticator/ui/transfer/backups.py" line="215"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="216"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="217"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="218"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="218"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="219"/>
         <source>Add the missing accounts</source>
         <translation>Ajouter les comptes manquants</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="220"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="221"/>
         <source>Re&amp;place the vault with this backup</source>
         <translation>Rem&amp;placer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="221"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="222"/>
         <source>Replace the vault with this backup</source>
         <translation>Remplacer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="243"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="244"/>
         <source>Open a backup</source>
         <translation>Ouvrir une sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/backups.py" line="254"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="255"/>
         <source>&amp;Restore %n missing</source>
         <translation>
             <numerusform>&amp;Restaurer %n manquant</numerusform>
@@ -3308,83 +3359,84 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>TransferActions</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="41"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="90"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="42"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="95"/>
         <source>Show &amp;QR for another device…</source>
         <translation>Afficher le &amp;QR pour un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="47"/>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restaurer depuis une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="139"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="144"/>
         <source>The QR code of {label} lets another device make the same codes.</source>
         <translation>Le code QR de {label} permet à un autre appareil de générer les mêmes codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="148"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="153"/>
         <source>Google Authenticator export codes hold your keys.</source>
         <translation>Les codes d’exportation Google Authenticator contiennent vos clés.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="156"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="161"/>
         <source>Backup saved to {file}</source>
         <translation>Sauvegarde enregistrée dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="159"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="164"/>
         <source>The backup will hold every key of this vault.</source>
         <translation>La sauvegarde contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="43"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="44"/>
         <source>To &amp;Google Authenticator…</source>
         <translation>Vers &amp;Google Authenticator…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="45"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
         <source>Back &amp;up…</source>
         <translation>Sauve&amp;garder…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="47"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="48"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="48"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
         <source>Import a backup or another app&apos;s export</source>
         <translation>Importer une sauvegarde ou l’exportation d’une autre application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
         <source>Keys as &amp;text…</source>
         <translation>Clés en &amp;texte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="51"/>
         <source>For &amp;Aegis…</source>
         <translation>Pour &amp;Aegis…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="52"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="58"/>
         <source>&amp;Export</source>
+        <extracomment>The window&apos;s entry of each export format of the registry (the backup has its own top-level &quot;Back up…&quot;); a format without one is not offered in the window.</extracomment>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="185"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="181"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="186"/>
         <source>Backups and other apps&apos; exports (*.authvault *.json *.2fas *.txt *.csv *.aes *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Authenticator backups (*.authvault);;All files (*)</source>
         <translation>Sauvegardes et exportations d’autres applications (*.authvault *.json *.2fas *.txt *.csv *.aes *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/menu.py" line="195"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="200"/>
         <source>Added %n account(s)</source>
         <translation>
             <numerusform>%n compte ajouté</numerusform>
@@ -3392,44 +3444,44 @@ Sauvegardes&#xa0;: {backups}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="201"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="206"/>
         <source>Aegis file saved to {file}</source>
         <translation>Fichier Aegis enregistré dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="204"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="209"/>
         <source>The Aegis file will hold every key of this vault.</source>
         <translation>Le fichier Aegis contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="210"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="215"/>
         <source>Export every key as plain otpauth:// links.</source>
         <translation>Exporter chaque clé sous forme de liens otpauth:// en clair.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="214"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="231"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="241"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="219"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="237"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="245"/>
         <source>Export keys as text</source>
         <translation>Exporter les clés en texte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="215"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="220"/>
         <source>The file will hold your keys UNENCRYPTED: anyone who reads it can make your codes. Delete it as soon as you have used it, and prefer an encrypted backup.</source>
         <translation>Le fichier contiendra vos clés NON CHIFFRÉES&#xa0;: quiconque le lit peut générer vos codes. Supprimez-le dès que vous l’avez utilisé, et préférez une sauvegarde chiffrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="218"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="223"/>
         <source>I &amp;understand, export</source>
         <translation>J’ai &amp;compris, exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="233"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="239"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="243"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="247"/>
         <source>Keys written to {file} (readable by you only)</source>
         <translation>Clés écrites dans {file} (lisible par vous seul)</translation>
     </message>
