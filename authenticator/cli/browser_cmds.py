@@ -17,6 +17,7 @@ from authenticator.cli.common import (
     all_accounts,
     one,
     open_vault,
+    print_json,
     say,
     update_and_save,
 )
@@ -62,15 +63,12 @@ def cmd_browser_uninstall(args: argparse.Namespace) -> int:
 
 
 def cmd_sites_list(args: argparse.Namespace) -> int:
-    import json
-
     from authenticator.browser.sites import describe_host
 
     accounts = all_accounts(args)
     if args.json:
-        print(json.dumps([{"id": a.id, "issuer": a.issuer, "name": a.name,
-                           "websites": list(a.websites)} for a in accounts],
-                         ensure_ascii=False, indent=2))
+        print_json([{"id": a.id, "issuer": a.issuer, "name": a.name,
+                     "websites": list(a.websites)} for a in accounts])
         return 0
     bound = [a for a in accounts if a.websites]
     if not bound:

@@ -167,6 +167,13 @@ def add_vault_options(parser: argparse.ArgumentParser) -> None:
                         help=f"read the vault password from F (or set {PASSWORD_ENV})")
 
 
+def print_json(value: object) -> None:
+    """``--json`` output: indented, non-ASCII kept (escaped only where unprintable)."""
+    import json
+
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
 def say(message: str) -> None:
     """Informational line for a person (stderr, so stdout stays machine-readable)."""
     print(message, file=sys.stderr)

@@ -19,6 +19,7 @@ from authenticator.cli.common import (
     is_tty,
     one,
     open_vault,
+    print_json,
     save,
     say,
     select,
@@ -131,11 +132,9 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    import json
-
     accounts = all_accounts(args)
     if args.json:
-        print(json.dumps([a.to_listing_json() for a in accounts], ensure_ascii=False, indent=2))
+        print_json([a.to_listing_json() for a in accounts])
         return 0
     if not accounts:
         say("the vault has no accounts yet")
