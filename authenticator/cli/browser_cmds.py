@@ -10,14 +10,16 @@ import argparse
 import sys
 
 from authenticator.cli.common import (
-    PASSWORD_ENV,
     AddCommand,
     CliError,
     Parser,
+    add_vault_options,
+    all_accounts,
     one,
     open_vault,
-    save,
+    print_json,
     say,
+    update_and_save,
 )
 
 
@@ -61,16 +63,12 @@ def cmd_browser_uninstall(args: argparse.Namespace) -> int:
 
 
 def cmd_sites_list(args: argparse.Namespace) -> int:
-    import json
-
     from authenticator.browser.sites import describe_host
 
-    with open_vault(args) as vault:
-        accounts = list(vault.accounts)
+    accounts = all_accounts(args)
     if args.json:
-        print(json.dumps([{"id": a.id, "issuer": a.issuer, "name": a.name,
-                           "websites": list(a.websites)} for a in accounts],
-                         ensure_ascii=False, indent=2))
+        print_json([{"id": a.id, "issuer": a.issuer, "name": a.name,
+                     "websites": list(a.websites)} for a in accounts])
         return 0
     bound = [a for a in accounts if a.websites]
     if not bound:
@@ -99,8 +97,7 @@ def cmd_sites_add(args: argparse.Namespace) -> int:
         if host in account.websites:
             say(f"{account.label} is already bound to {host}")
             return 0
-        vault.update(account.evolve(websites=(*account.websites, host)))
-        save(vault)
+        update_and_save(vault, account.evolve(websites=(*account.websites, host)))
     say(f"{account.label} now fills codes on {describe_host(host)} (and its subdomains)")
     return 0
 
@@ -116,17 +113,10 @@ def cmd_sites_remove(args: argparse.Namespace) -> int:
         account = one(vault, args.query)
         if host not in account.websites:
             raise CliError(f"{account.label} is not bound to {host}")
-        vault.update(account.evolve(websites=tuple(w for w in account.websites if w != host)))
-        save(vault)
+        update_and_save(vault, account.evolve(
+            websites=tuple(w for w in account.websites if w != host)))
     say(f"{account.label} no longer fills codes on {host}")
     return 0
-
-
-def _vault_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--vault", metavar="PATH", help="vault file (default: $AUTHENTICATOR_VAULT "
-                   "or the user data folder)")
-    p.add_argument("--password-file", metavar="F",
-                   help=f"read the vault password from F (or set {PASSWORD_ENV})")
 
 
 def register(add: AddCommand) -> None:
@@ -155,7 +145,7 @@ def register(add: AddCommand) -> None:
                        description="accounts and their websites")
     q.add_argument("--json", action="store_true", help="machine-readable output")
     q.set_defaults(func=cmd_sites_list)
-    _vault_options(q)
+    add_vault_options(q)
     for name, func, help_ in (
             ("add", cmd_sites_add, "let the account matching QUERY fill codes on DOMAIN"),
             ("remove", cmd_sites_remove, "stop filling the account's codes on DOMAIN")):
@@ -163,7 +153,7 @@ def register(add: AddCommand) -> None:
         q.add_argument("query", metavar="QUERY")
         q.add_argument("domain", metavar="DOMAIN")
         q.set_defaults(func=func)
-        _vault_options(q)
+        add_vault_options(q)
 
 
 def _usage(p: argparse.ArgumentParser) -> int:

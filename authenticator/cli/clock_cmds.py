@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from authenticator.cli.common import (
-    AddCommand,
-)
+from authenticator.cli.common import AddCommand
 
 
 def cmd_clock(args: argparse.Namespace) -> int:
     import json
 
-    from authenticator.core.drift import describe_offset
+    from authenticator.cli.clock_words import describe_offset
     from authenticator.timesync.sntp import DEFAULT_SERVERS, measure_offset
 
     result = measure_offset(args.server or DEFAULT_SERVERS)
@@ -24,8 +22,6 @@ def cmd_clock(args: argparse.Namespace) -> int:
               f"({result.server})")
         print(describe_offset(result.offset))
     return 0
-
-
 
 
 def register(add: AddCommand) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
@@ -15,6 +14,7 @@ if TYPE_CHECKING:  # imported lazily at run time: `code --uri` must start fast
     from pathlib import Path
 
     from authenticator.core.account import Account
+    from authenticator.core.clock import Clock
     from authenticator.storage.vault import Vault
 
 PASSWORD_ENV = "AUTHENTICATOR_PASSWORD"  # noqa: S105 (a variable name)
@@ -79,6 +79,28 @@ def is_tty() -> bool:
     return sys.stdin.isatty()
 
 
+def given_password(args: argparse.Namespace, *, file_attr: str = "password_file",
+                   env: str = PASSWORD_ENV) -> str | None:
+    """The password given without a prompt: the file named by the option ``file_attr``,
+    else the variable ``env``; None when neither is given."""
+    path = getattr(args, file_attr, None)
+    if path:
+        return read_password_file(path)
+    return env_password(env)
+
+
+def prompt_password(prompt: str, *, confirm: bool = False) -> str:
+    """Ask on the terminal without echo (``confirm``: twice, the same both times)."""
+    import getpass
+
+    value = getpass.getpass(prompt)
+    if confirm:
+        again = getpass.getpass("Repeat the password: ")
+        if again != value:
+            raise CliError("the two passwords are different")
+    return value
+
+
 def ask_password(
     args: argparse.Namespace,
     *,
@@ -87,31 +109,26 @@ def ask_password(
     prompt: str = "Vault password: ",
     confirm: bool = False,
 ) -> str:
-    path = getattr(args, file_attr, None)
-    if path:
-        return read_password_file(path)
-    from_env = env_password(env)
-    if from_env is not None:
-        return from_env
-    import getpass
-
+    """The one way a command gets a password: option file, variable, else the terminal."""
+    given = given_password(args, file_attr=file_attr, env=env)
+    if given is not None:
+        return given
     if not is_tty():
         option = "--" + file_attr.replace("_", "-")
         raise CliError(f"a password is needed: use {option} or set {env}")
-    value = getpass.getpass(prompt)
-    if confirm:
-        again = getpass.getpass("Repeat the password: ")
-        if again != value:
-            raise CliError("the two passwords are different")
+    value = prompt_password(prompt, confirm=confirm)
     if not value:
         raise CliError("the password is empty")
     return value
 
 
 # -- helpers ------------------------------------------------------------------------------
-def time_of(args: argparse.Namespace) -> float:
+def clock_of(args: argparse.Namespace) -> Clock:
+    """The clock a command computes with: ``--at`` when given, else this computer's."""
+    from authenticator.core.clock import FixedClock, SystemClock
+
     at = getattr(args, "at", None)
-    return float(at) if at is not None else time.time()
+    return FixedClock(float(at)) if at is not None else SystemClock()
 
 
 def vault_path(args: argparse.Namespace) -> Path:
@@ -133,6 +150,28 @@ def open_vault(args: argparse.Namespace) -> Vault:
         say(f"note: {vault.invalid_entries} account entries in the vault break the account "
             "rules (e.g. a counter beyond 2^64) and are kept but not shown")
     return vault
+
+
+def all_accounts(args: argparse.Namespace) -> list[Account]:
+    """Every account of the vault, which is closed again at once (read-only commands)."""
+    with open_vault(args) as vault:
+        return list(vault.accounts)
+
+
+def add_vault_options(parser: argparse.ArgumentParser) -> None:
+    """``--vault`` and ``--password-file``, which every command on the vault takes."""
+    parser.add_argument("--vault", metavar="PATH",
+                        help="vault file (default: $AUTHENTICATOR_VAULT or the user data "
+                             "folder)")
+    parser.add_argument("--password-file", metavar="F",
+                        help=f"read the vault password from F (or set {PASSWORD_ENV})")
+
+
+def print_json(value: object) -> None:
+    """``--json`` output: indented, non-ASCII kept (escaped only where unprintable)."""
+    import json
+
+    print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def say(message: str) -> None:
@@ -181,6 +220,11 @@ def add_accounts(vault: Vault, accounts: Sequence[Account]) -> int:
     return added
 
 
+def update_and_save(vault: Vault, account: Account) -> None:
+    vault.update(account)
+    save(vault)
+
+
 def save(vault: Vault) -> None:
     report = vault.save()
     if report.message:
@@ -195,8 +239,6 @@ def unix_time(text: str) -> float:
     if not 0 <= value < 2**40:
         raise argparse.ArgumentTypeError("the time must be between 0 and 2^40 Unix seconds")
     return value
-
-
 
 
 class AddCommand(Protocol):

@@ -23,7 +23,7 @@ from authenticator.cli import (
     transfer_cmds,
     vault_cmds,
 )
-from authenticator.cli.common import PASSWORD_ENV, Parser
+from authenticator.cli.common import Parser, add_vault_options
 from authenticator.cli.safe_output import SafeStream
 from authenticator.core.errors import AuthenticatorError
 
@@ -39,11 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true",
                         help="on an unexpected internal error, print its traceback")
     vault_opts = Parser(add_help=False)
-    vault_opts.add_argument("--vault", metavar="PATH",
-                            help="vault file (default: $AUTHENTICATOR_VAULT or the user "
-                                 "data folder)")
-    vault_opts.add_argument("--password-file", metavar="F",
-                            help=f"read the vault password from F (or set {PASSWORD_ENV})")
+    add_vault_options(vault_opts)
     parser.add_argument("--vault", metavar="PATH", help=argparse.SUPPRESS)
     parser.add_argument("--minimized", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)

@@ -7,10 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from authenticator.cli.common import (
-    AddCommand,
-    say,
-)
+from authenticator.cli.common import AddCommand, print_json, say
 from authenticator.core.errors import AuthenticatorError
 
 if TYPE_CHECKING:
@@ -18,7 +15,6 @@ if TYPE_CHECKING:
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
-    import json
     from pathlib import Path
 
     from authenticator.core.uri import format_uri
@@ -61,7 +57,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     if args.json:
         for entry in report:
             entry["accounts"] = [a.to_public_json() for a in entry["accounts"]]
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print_json(report)
     return 1 if failed else 0
 
 

@@ -13,15 +13,18 @@ from authenticator.cli.common import (
     AddCommand,
     CliError,
     add_accounts,
+    all_accounts,
     ask_password,
+    clock_of,
     is_tty,
     one,
     open_vault,
+    print_json,
     save,
     say,
     select,
-    time_of,
     unix_time,
+    update_and_save,
     vault_path,
 )
 
@@ -36,7 +39,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     from authenticator.core.account import OtpKind
     from authenticator.core.otp import code_at
 
-    now = time_of(args)
+    now = clock_of(args).now()
     if args.uri:
         if args.query:
             raise CliError("give either --uri or a search term, not both")
@@ -62,8 +65,7 @@ def cmd_code(args: argparse.Namespace) -> int:
                 continue
             lines.append((account, code_at(account, now)))
             if account.kind is OtpKind.HOTP:
-                vault.update(account.evolve(counter=account.counter + 1))
-                save(vault)
+                update_and_save(vault, account.evolve(counter=account.counter + 1))
         if len(lines) == 1 and explicit:
             print(lines[0][1])
         else:
@@ -130,12 +132,9 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    import json
-
-    with open_vault(args) as vault:
-        accounts = list(vault.accounts)
+    accounts = all_accounts(args)
     if args.json:
-        print(json.dumps([a.to_listing_json() for a in accounts], ensure_ascii=False, indent=2))
+        print_json([a.to_listing_json() for a in accounts])
         return 0
     if not accounts:
         say("the vault has no accounts yet")
@@ -171,8 +170,6 @@ def cmd_passwd(args: argparse.Namespace) -> int:
         vault.change_password(new, kdf=calibrate_kdf())
     say("password changed")
     return 0
-
-
 
 
 def register(add: AddCommand) -> None:

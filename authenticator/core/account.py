@@ -6,7 +6,6 @@ import base64
 import binascii
 import dataclasses
 import enum
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,8 +149,10 @@ class Account:
     favorite: bool = False
     tags: tuple[str, ...] = ()
     id: str = field(default_factory=new_id)
-    created: float = field(default_factory=time.time)
-    modified: float = field(default_factory=time.time)
+    #: Unix seconds; 0.0 until the vault stamps the account with its clock when it is
+    #: added (the core never reads the computer's clock: times are passed in).
+    created: float = 0.0
+    modified: float = 0.0
     last_used: float | None = None
     # Bumped on every edit: merges keep the higher revision (then the later ``modified``).
     revision: int = 0
@@ -240,9 +241,13 @@ class Account:
             and (self.period == other.period or not self.is_time_based)
         )
 
-    def evolve(self, **changes: Any) -> Account:
-        """A copy with ``changes`` applied and ``modified`` bumped (unless given)."""
-        changes.setdefault("modified", time.time())
+    def evolve(self, *, at: float | None = None, **changes: Any) -> Account:
+        """A copy with ``changes`` applied. ``at`` (Unix seconds, from the caller's clock)
+        stamps the copy as modified then; without it ``modified`` is kept unless given, and
+        the vault's :meth:`update` stamps the edit with its own clock (and bumps
+        ``revision``)."""
+        if at is not None:
+            changes.setdefault("modified", at)
         return dataclasses.replace(self, **changes)
 
     # -- JSON (the CLI contract in docs/architecture.md, plus what the vault keeps) -----------
@@ -292,7 +297,6 @@ class Account:
         """Inverse of :meth:`to_storage_json`; tolerant of missing optional fields."""
         try:
             secret = decode_base32(str(data["secret"]))
-            now = time.time()
             return cls(
                 secret=secret,
                 issuer=str(data.get("issuer") or ""),
@@ -306,8 +310,8 @@ class Account:
                 favorite=bool(data.get("favorite", False)),
                 tags=tuple(str(t) for t in data.get("tags") or ()),
                 id=str(data.get("id") or new_id()),
-                created=float(data.get("created") or now),
-                modified=float(data.get("modified") or now),
+                created=float(data.get("created") or 0.0),  # missing: unknown, 0.0
+                modified=float(data.get("modified") or 0.0),
                 last_used=(float(data["last_used"]) if data.get("last_used") is not None
                            else None),
                 revision=int(data.get("revision") or 0),

@@ -25,7 +25,6 @@ DEFAULT_WINDOW = 10
 """Steps searched either side of now by :func:`compare_codes` (±5 minutes at 30 s)."""
 TYPING_ALLOWANCE = 15.0
 """Seconds a person may take between reading a code on one device and typing it here."""
-OTHER_DEVICE = "your phone"
 
 
 class DriftError(AuthenticatorError, ValueError):
@@ -48,45 +47,61 @@ def classify_offset(offset: float) -> DriftLevel:
     return DriftLevel.OK
 
 
-def _unit(value: int, singular: str, plural: str | None = None) -> str:
-    return f"{value} {singular if value == 1 else (plural or singular + 's')}"
+class ClockState(enum.StrEnum):
+    """What an offset says about this computer's clock (the words are the callers':
+    the window's are translated, the command line's English)."""
+
+    UNKNOWN = "unknown"  # no finite offset: the clock could not be compared
+    RIGHT = "right"  # within a second
+    SLOW = "slow"  # behind the correct time (positive offset)
+    FAST = "fast"  # ahead of it (negative offset)
 
 
-def humanize_seconds(seconds: float) -> str:
-    """A duration for people: ``47 s``, ``2 min 3 s``, ``3 h 5 min``, ``2 days 4 h``.
+@dataclass(frozen=True, slots=True)
+class OffsetReading:
+    """An offset (server or other device minus this computer) as numbers and enums."""
 
-    Rounded to the second; the sign is ignored (callers say "slow" or "fast").
-    """
+    state: ClockState
+    seconds: float  # how far off, never negative (inf when unknown)
+    level: DriftLevel
+
+
+def read_offset(offset: float) -> OffsetReading:
+    if not math.isfinite(offset):
+        return OffsetReading(ClockState.UNKNOWN, math.inf, DriftLevel.WARNING)
+    if round(abs(offset)) == 0:
+        return OffsetReading(ClockState.RIGHT, abs(offset), DriftLevel.OK)
+    state = ClockState.SLOW if offset > 0 else ClockState.FAST
+    return OffsetReading(state, abs(offset), classify_offset(offset))
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A duration as people read it, rounded to its two largest units: seconds under a
+    minute, minutes and seconds under an hour, hours and minutes under a day, else days
+    and hours (the units not shown are 0)."""
+
+    days: int = 0
+    hours: int = 0
+    minutes: int = 0
+    seconds: int = 0
+
+
+def split_duration(seconds: float) -> Duration | None:
+    """``seconds`` (the sign is ignored) as a :class:`Duration`; None when not finite."""
     if not math.isfinite(seconds):
-        return "an unknown time"
+        return None
     total = round(abs(seconds))
     if total < 60:
-        return f"{total} s"
+        return Duration(seconds=total)
     minutes, secs = divmod(total, 60)
     if minutes < 60:
-        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+        return Duration(minutes=minutes, seconds=secs)
     hours, minutes = divmod(round(total / 60), 60)
     if hours < 24:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+        return Duration(hours=hours, minutes=minutes)
     days, hours = divmod(round(total / 3600), 24)
-    text = _unit(days, "day")
-    return f"{text} {hours} h" if hours else text
-
-
-def describe_offset(offset: float) -> str:
-    """One sentence about this computer's clock, given server time minus local time."""
-    if not math.isfinite(offset):
-        return "This computer's clock could not be compared with the correct time."
-    if round(abs(offset)) == 0:
-        return "This computer's clock is correct to within a second."
-    direction = "slow" if offset > 0 else "fast"
-    head = f"This computer's clock is {humanize_seconds(offset)} {direction}"
-    level = classify_offset(offset)
-    if level is DriftLevel.WARNING:
-        return f"{head}; sites may reject your codes."
-    if level is DriftLevel.NOTICE:
-        return f"{head}; codes typed near the end of their time step may be rejected."
-    return f"{head}, which is close enough for codes."
+    return Duration(days=days, hours=hours)
 
 
 class JumpDetector:
@@ -117,6 +132,17 @@ class JumpDetector:
 
 
 # -- offline comparison with another device ---------------------------------------------
+class MatchOutcome(enum.StrEnum):
+    """What a typed code says (the words are the callers')."""
+
+    NO_MATCH = "no-match"  # no time within the window gives that code
+    SAME = "same"  # the other device is in this computer's time step
+    AHEAD = "ahead"  # the other device is ahead of this computer (by offset_seconds)
+    BEHIND = "behind"  # ... behind it
+    AMBIGUOUS = "ambiguous"  # several times fit: a second code is needed
+    INCONSISTENT = "inconsistent"  # two codes that no single clock difference explains
+
+
 @dataclass(frozen=True, slots=True)
 class DriftMatch:
     """Result of comparing a code typed from another device with this computer's codes.
@@ -129,7 +155,7 @@ class DriftMatch:
 
     candidates: list[int]
     offset_seconds: float | None
-    message: str
+    outcome: MatchOutcome
     period: int
     reference_time: float
     window: int
@@ -184,34 +210,17 @@ def _feasible(period: int, now: float, k: int) -> tuple[float, float]:
 
 
 def _build(candidates: list[int], account: Account, now: float, window: int) -> DriftMatch:
-    period = account.period
     offset: float | None = None
     if not candidates:
-        reach = humanize_seconds(window * period)
-        message = (
-            f"That code doesn't match this account at any time within ±{reach}: "
-            "check you picked the same account on both devices."
-        )
+        outcome = MatchOutcome.NO_MATCH
     elif len(candidates) == 1:
         k = candidates[0]
-        offset = float(k * period)
-        if k == 0:
-            message = (
-                f"{OTHER_DEVICE.capitalize()} and this computer agree: same time, "
-                f"within this {humanize_seconds(period)} step."
-            )
-        else:
-            way = "ahead of" if k > 0 else "behind"
-            message = (
-                f"{OTHER_DEVICE.capitalize()} is about {humanize_seconds(offset)} {way} "
-                "this computer."
-            )
+        offset = float(k * account.period)
+        outcome = (MatchOutcome.SAME if k == 0 else
+                   MatchOutcome.AHEAD if k > 0 else MatchOutcome.BEHIND)
     else:
-        message = (
-            f"That code matches {len(candidates)} different times; wait for the next code "
-            f"on {OTHER_DEVICE} and type it too."
-        )
-    return DriftMatch(candidates, offset, message, period, now, window)
+        outcome = MatchOutcome.AMBIGUOUS
+    return DriftMatch(candidates, offset, outcome, account.period, now, window)
 
 
 def compare_codes(
@@ -258,12 +267,8 @@ def refine_with_second_code(
     survivors = [k for k in first.candidates if fits_second(k)]
     result = _build(survivors, account, first.reference_time, first.window)
     if not survivors:
-        return DriftMatch(
-            [], None,
-            "The two codes don't fit one clock difference: type two codes in a row from "
-            "the same account on the other device.",
-            result.period, result.reference_time, result.window,
-        )
+        return DriftMatch([], None, MatchOutcome.INCONSISTENT, result.period,
+                          result.reference_time, result.window)
     return result
 
 

@@ -272,6 +272,10 @@ class Vault(SyncMixin, KeysMixin):
         self._writable()
         if any(a.id == account.id for a in self._accounts):
             raise VaultError("this account is already in the vault")
+        if not account.created or not account.modified:  # new: stamped with our clock
+            now = self._clock.now()
+            account = account.evolve(created=account.created or now,
+                                     modified=account.modified or now)
         tomb = self._tombstones.pop(account.id, None)
         if tomb is not None:
             revision = max(account.revision, (tomb.revision or 0) + 1)

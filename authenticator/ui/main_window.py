@@ -97,7 +97,7 @@ class MainWindow(WindowHost, QMainWindow):
 
         self.caret = CaretBlink(QGuiApplication.styleHints())
         self._codes_were_shown = False
-        self.ticker = ticker if ticker is not None else SecondTicker(self)
+        self.ticker = ticker if ticker is not None else SecondTicker(self, self.time)
         self.ticker.ticked.connect(self.tick)
         self._init_host()
         self.recovery = VaultRecovery(self, self)  # damaged vault: restore from backups

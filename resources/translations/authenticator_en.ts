@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Durations</name>
+    <message numerus="yes">
+        <location filename="../../authenticator/ui/common/durations.py" line="19"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GoogleExportDialog</name>
     <message numerus="yes">
         <location filename="../../authenticator/ui/transfer/qr.py" line="215"/>
@@ -37,7 +48,7 @@
 <context>
     <name>RestoreDialog</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/backups.py" line="254"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="255"/>
         <source>&amp;Restore %n missing</source>
         <translation>
             <numerusform>&amp;Restore %n missing</numerusform>
@@ -67,7 +78,7 @@
 <context>
     <name>TransferActions</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/menu.py" line="195"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="200"/>
         <source>Added %n account(s)</source>
         <translation>
             <numerusform>Added %n account</numerusform>

@@ -141,78 +141,78 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="59"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="97"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="60"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="98"/>
         <source>Back up to a file</source>
         <translation>Sauvegarder dans un fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="62"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="63"/>
         <source>The backup is encrypted under a password of its own. Keep it somewhere safe: without this password it cannot be opened.</source>
         <translation>La sauvegarde est chiffrée avec son propre mot de passe. Conservez-le en lieu sûr&#xa0;: sans ce mot de passe, elle ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
         <source>Backup file</source>
         <translation>Fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="71"/>
         <source>Where to save it (another disk is best)</source>
         <translation>Où l’enregistrer (un autre disque, c’est mieux)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="71"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="73"/>
         <source>Choose the backup file</source>
         <translation>Choisir le fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="77"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
         <source>File:</source>
         <translation>Fichier&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="79"/>
         <source>Backup password</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="79"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="80"/>
         <source>Backup password again</source>
         <translation>Mot de passe de la sauvegarde, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="80"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="81"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="81"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="82"/>
         <source>&amp;Again:</source>
         <translation>Co&amp;nfirmer&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="87"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
         <source>&amp;Create backup</source>
         <translation>&amp;Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
         <source>Create backup</source>
         <translation>Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="106"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="107"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
@@ -220,7 +220,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="38"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="39"/>
         <source>Authenticator backups (*.authvault);;All files (*)</source>
         <translation>Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -236,54 +236,54 @@
 <context>
     <name>BrowserFeature</name>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="84"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="85"/>
         <source>Recent browser &amp;fills…</source>
         <translation>&amp;Derniers remplissages du navigateur…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="148"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="149"/>
         <source>Copied {label} for the browser</source>
         <translation>{label} copié pour le navigateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="166"/>
-        <location filename="../../authenticator/ui/browser/feature.py" line="276"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="167"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="274"/>
         <source>Filled</source>
         <translation>Rempli</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="168"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="169"/>
         <source>Refused: looks like a bound site</source>
         <translation>Refusé&#xa0;: imite un site lié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="169"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="170"/>
         <source>Blocked a code request from {site}: it only looks like one of your sites.</source>
         <translation>Demande de code bloquée pour {site}&#xa0;: ce site ne fait que ressembler à l’un des vôtres.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="172"/>
-        <location filename="../../authenticator/ui/browser/feature.py" line="249"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="173"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="247"/>
         <source>Not for this site</source>
         <translation>Pas pour ce site</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="174"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="175"/>
         <source>Refused: not https</source>
         <translation>Refusé&#xa0;: pas en https</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="176"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="177"/>
         <source>Refused</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="178"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="179"/>
         <source>Refused: browser not paired</source>
         <translation>Refusé&#xa0;: navigateur non associé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="254"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="252"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
@@ -507,138 +507,143 @@
 <context>
     <name>ClockCheck</name>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="87"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="90"/>
         <source>&amp;Check the clock</source>
         <translation>&amp;Vérifier l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="88"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="91"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="90"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="93"/>
         <source>&amp;Use corrected time for codes</source>
         <translation>&amp;Utiliser l’heure corrigée pour les codes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="92"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="95"/>
         <source>How to &amp;fix the clock</source>
         <translation>Comment &amp;corriger l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="94"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="97"/>
         <source>Clock check result</source>
         <translation>Résultat de la vérification de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="95"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="98"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="97"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="100"/>
         <source>Clock correction</source>
         <translation>Correction de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="98"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="101"/>
         <source>Turn off</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="99"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="102"/>
         <source>This computer&apos;s clock is wrong, so codes are computed with a corrected time.</source>
         <translation>L’horloge de cet ordinateur est fausse&#xa0;: les codes sont donc calculés avec une heure corrigée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="106"/>
-        <location filename="../../authenticator/ui/clock/check.py" line="118"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="109"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="121"/>
         <source>Compare clock with my &amp;phone…</source>
         <translation>&amp;Comparer l’horloge avec mon téléphone…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="132"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="135"/>
         <source>Check this computer&apos;s clock over the internet? Uses NTP, sends no personal data.</source>
         <translation>Vérifier l’horloge de cet ordinateur par Internet&#xa0;? Utilise NTP, n’envoie aucune donnée personnelle.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="142"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="145"/>
         <source>Checking the clock…</source>
         <translation>Vérification de l’horloge…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="222"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="225"/>
         <source>No network: codes use this computer&apos;s clock.</source>
         <translation>Pas de réseau : les codes utilisent l’horloge de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="228"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="231"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="230"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="233"/>
         <source>Not checked yet.</source>
         <translation>Pas encore vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="235"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="238"/>
         <source>Last check at {time}: could not reach any server (no network: codes use this computer&apos;s clock).</source>
         <translation>Dernière vérification à {time} : aucun serveur joignable (pas de réseau : les codes utilisent l’horloge de cet ordinateur).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="237"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="240"/>
         <source>Last checked at {time}: {state}</source>
         <translation>Dernière vérification à {time}&#xa0;: {state}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="242"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="246"/>
+        <source>this computer&apos;s clock could not be compared with the correct time.</source>
+        <translation>l’horloge de cet ordinateur n’a pas pu être comparée à l’heure exacte.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/clock/check.py" line="249"/>
         <source>this computer&apos;s clock is right to within a second.</source>
         <translation>l’horloge de cet ordinateur est juste à une seconde près.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="245"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="252"/>
         <source>this computer&apos;s clock is {amount} slow.</source>
         <translation>l’horloge de cet ordinateur retarde de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="246"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="253"/>
         <source>this computer&apos;s clock is {amount} fast.</source>
         <translation>l’horloge de cet ordinateur avance de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="266"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="273"/>
         <source>This computer&apos;s clock is {amount} slow; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur retarde de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="268"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="275"/>
         <source>This computer&apos;s clock is {amount} fast; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur avance de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="274"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="281"/>
         <source>Your clock is {amount} off; codes typed near the end of their time may fail.</source>
         <translation>Votre horloge est décalée de {amount}&#xa0;; un code saisi juste avant son expiration risque d’être refusé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="310"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="317"/>
         <source>This computer&apos;s clock is right again (within {n} s): corrected time is turned off.</source>
         <translation>L’horloge de cet ordinateur est de nouveau juste (à {n} s près) : l’heure corrigée est désactivée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="316"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="323"/>
         <source>Codes use corrected time ({offset}).</source>
         <translation>Les codes utilisent l’heure corrigée ({offset}).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="338"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="345"/>
         <source>Add a time-based account first: the comparison uses its codes.</source>
         <translation>Ajoutez d’abord un compte basé sur le temps&#xa0;: la comparaison utilise ses codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="348"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="355"/>
         <source>Codes now use your phone&apos;s time.</source>
         <translation>Les codes utilisent désormais l’heure de votre téléphone.</translation>
     </message>
@@ -674,67 +679,67 @@
 <context>
     <name>ClockSettingsBox</name>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="40"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="42"/>
         <source>Clock</source>
         <translation>Horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="44"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="46"/>
         <source>Check this computer&apos;s clock over the &amp;internet (NTP, sends no personal data)</source>
         <translation>Vérifier l’horloge de cet ordinateur par &amp;Internet (NTP, aucune donnée personnelle envoyée)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="50"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="52"/>
         <source>Time servers separated by commas; empty uses public NTP servers.</source>
         <translation>Serveurs de temps séparés par des virgules&#xa0;; vide = serveurs NTP publics.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="52"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="54"/>
         <source>Time servers</source>
         <translation>Serveurs de temps</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="53"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="55"/>
         <source>Time se&amp;rvers:</source>
         <translation>Se&amp;rveurs de temps&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="54"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="56"/>
         <source>Codes use &amp;corrected time</source>
         <translation>Les codes utilisent l’heure &amp;corrigée</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="60"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="62"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="62"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="64"/>
         <source>Seconds to add to this computer&apos;s clock</source>
         <translation>Secondes à ajouter à l’horloge de cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="63"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="65"/>
         <source>For computers without internet: positive when this clock is slow. Updated by each time check.</source>
         <translation>Pour les ordinateurs sans Internet&#xa0;: positive quand cette horloge retarde. Mise à jour à chaque vérification.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="65"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="67"/>
         <source>Co&amp;rrection:</source>
         <translation>Correctio&amp;n&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="75"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="77"/>
         <source>Clock check status</source>
         <translation>État de la vérification de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="76"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="78"/>
         <source>Check &amp;now</source>
         <translation>Vérifier &amp;maintenant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/settings_section.py" line="77"/>
+        <location filename="../../authenticator/ui/clock/settings_section.py" line="79"/>
         <source>Check the clock now</source>
         <translation>Vérifier l’horloge maintenant</translation>
     </message>
@@ -742,37 +747,37 @@
 <context>
     <name>CodeList</name>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="45"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="46"/>
         <source>S&amp;ort by</source>
         <translation>&amp;Trier par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="49"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="50"/>
         <source>&amp;Manual order</source>
         <translation>Ordre &amp;manuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="49"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="50"/>
         <source>&amp;Name</source>
         <translation>&amp;Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="50"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="51"/>
         <source>&amp;Issuer</source>
         <translation>&amp;Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="50"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="51"/>
         <source>&amp;Recently used</source>
         <translation>Utilisés &amp;récemment</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="57"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="58"/>
         <source>Filter by &amp;tag</source>
         <translation>Filtrer par &amp;étiquette</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/listing.py" line="131"/>
+        <location filename="../../authenticator/ui/codes/listing.py" line="132"/>
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
@@ -1089,29 +1094,75 @@
 <context>
     <name>CopyGestureSection</name>
     <message>
-        <location filename="../../authenticator/ui/codes/gestures.py" line="71"/>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="73"/>
         <source>Code list</source>
         <translation>Liste des codes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/gestures.py" line="75"/>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="77"/>
         <source>A single click (a click also selects)</source>
         <translation>Un simple clic (un clic sélectionne aussi)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/gestures.py" line="76"/>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="78"/>
         <source>A double click (a single click only selects)</source>
         <translation>Un double-clic (un simple clic ne fait que sélectionner)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/gestures.py" line="79"/>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="81"/>
         <source>Copy a code with</source>
         <translation>Copier un code par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/gestures.py" line="80"/>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="82"/>
         <source>Cop&amp;y a code with:</source>
         <translation>Copier un code (clic ou dou&amp;ble-clic) :</translation>
+    </message>
+</context>
+<context>
+    <name>Durations</name>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="17"/>
+        <source>an unknown time</source>
+        <translation>une durée inconnue</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../authenticator/ui/common/durations.py" line="19"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="20"/>
+        <source>{days} {hours} h</source>
+        <translation>{days} {hours} h</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="23"/>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="24"/>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="26"/>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="27"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/durations.py" line="29"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
     </message>
 </context>
 <context>
@@ -1935,58 +1986,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="60"/>
+        <location filename="../../authenticator/ui/main_window.py" line="62"/>
         <source>Authenticator</source>
         <extracomment>``add_requested(incoming)``: answered by the enroll feature (ui/host.py). answered by the settings feature.</extracomment>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="107"/>
+        <location filename="../../authenticator/ui/main_window.py" line="110"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="108"/>
+        <location filename="../../authenticator/ui/main_window.py" line="111"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="109"/>
+        <location filename="../../authenticator/ui/main_window.py" line="112"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="110"/>
+        <location filename="../../authenticator/ui/main_window.py" line="113"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="112"/>
+        <location filename="../../authenticator/ui/main_window.py" line="115"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="111"/>
+        <location filename="../../authenticator/ui/main_window.py" line="114"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="113"/>
+        <location filename="../../authenticator/ui/main_window.py" line="116"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="135"/>
+        <location filename="../../authenticator/ui/main_window.py" line="138"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="226"/>
+        <location filename="../../authenticator/ui/main_window.py" line="229"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="227"/>
+        <location filename="../../authenticator/ui/main_window.py" line="230"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -2016,32 +2067,32 @@
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="298"/>
+        <location filename="../../authenticator/ui/main_window.py" line="301"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="307"/>
+        <location filename="../../authenticator/ui/main_window.py" line="310"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="320"/>
+        <location filename="../../authenticator/ui/main_window.py" line="323"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="321"/>
+        <location filename="../../authenticator/ui/main_window.py" line="324"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="345"/>
+        <location filename="../../authenticator/ui/main_window.py" line="348"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="346"/>
+        <location filename="../../authenticator/ui/main_window.py" line="349"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
@@ -2351,27 +2402,27 @@
 <context>
     <name>PrivacySection</name>
     <message>
-        <location filename="../../authenticator/ui/codes/privacy.py" line="92"/>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="99"/>
         <source>Privacy (screen sharing)</source>
         <translation>Confidentialité (partage d’écran)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/privacy.py" line="95"/>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="102"/>
         <source>&amp;Hide codes until I point at a row or select it</source>
         <translation>Mas&amp;quer les codes jusqu’à ce que je pointe ou sélectionne une ligne</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/privacy.py" line="97"/>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="104"/>
         <source>Hide codes while the window is in the back&amp;ground</source>
         <translation>Cac&amp;her les codes quand une autre fenêtre est active</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/privacy.py" line="102"/>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="109"/>
         <source>&amp;Keep this window out of screenshots and screen sharing</source>
         <translation>E&amp;xclure cette fenêtre des captures et du partage d’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/privacy.py" line="106"/>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="113"/>
         <source>The window then shows black in recordings, video calls and remote-support tools, so someone helping you remotely cannot see it either.</source>
         <translation>La fenêtre apparaît alors noire dans les enregistrements, les appels vidéo et les outils d’assistance à distance&#xa0;: une personne qui vous aide à distance ne la voit pas non plus.</translation>
     </message>
@@ -2419,47 +2470,47 @@
         <translation>une bibliothèque nécessaire n’est pas installée</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="78"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="79"/>
         <source>Quick pic&amp;k…</source>
         <translation>C&amp;hoix rapide…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="206"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="213"/>
         <source>Show the quick pick box of Authenticator</source>
         <translation>Afficher la sélection rapide d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="260"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="267"/>
         <source>Typing is not available here: the code was copied instead.</source>
         <translation>La saisie n’est pas disponible ici&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="263"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="270"/>
         <source>No window had the focus: the code was copied instead.</source>
         <translation>Aucune fenêtre n’avait le focus&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="302"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="309"/>
         <source>Could not get back to your window: the code was copied instead.</source>
         <translation>Impossible de revenir à votre fenêtre&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="309"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="316"/>
         <source>Could not type the code ({reason}): it was copied instead.</source>
         <translation>Impossible de saisir le code ({reason})&#xa0;: il a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="313"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="320"/>
         <source>Typed the code for {label}</source>
         <translation>Code de {label} saisi</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="323"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="330"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="326"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="333"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
@@ -2541,109 +2592,109 @@
 <context>
     <name>QuickPickSettings</name>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="32"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="35"/>
         <source>Quick pick</source>
         <translation>Choix rapide</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="37"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="40"/>
         <source>Open it from any program with the shortc&amp;ut</source>
         <translation>L’ouvrir depuis n’importe quel &amp;programme avec le raccourci</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="43"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="46"/>
         <source>Quick pick shortcut</source>
         <translation>Raccourci du choix rapide</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="61"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="64"/>
         <source>&amp;Enter types the code into the window you were in (Shift+Enter copies)</source>
         <translation>Entrée saisit le code dans la &amp;fenêtre où vous étiez (Maj+Entrée copie)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="108"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="113"/>
         <source>Global shortcut: registered with the X server (key grab).</source>
         <translation>Raccourci global : enregistré auprès du serveur X (capture de touche).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="110"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="115"/>
         <source>Global shortcut: registered with Windows (hotkey).</source>
         <translation>Raccourci global : enregistré auprès de Windows (touche d’accès).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="112"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="117"/>
         <source>Global shortcut: registered through the desktop&apos;s GlobalShortcuts portal.</source>
         <translation>Raccourci global : enregistré par le portail GlobalShortcuts du bureau.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="115"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="120"/>
         <source>Global shortcut: asking the desktop&apos;s GlobalShortcuts portal…</source>
         <translation>Raccourci global : demande en cours au portail GlobalShortcuts du bureau…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="116"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="121"/>
         <source>Global shortcut: none registered by the app.</source>
         <translation>Raccourci global : aucun enregistré par l’application.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="129"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="134"/>
         <source>In any program: press {keys} (your desktop&apos;s settings can change it), type a few letters of the account, then Enter.</source>
         <translation>Dans n’importe quel programme : appuyez sur {keys} (modifiable dans les paramètres de votre bureau), tapez quelques lettres du compte, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="133"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="138"/>
         <source>Asking the desktop to register the shortcut…</source>
         <translation>Demande d’enregistrement du raccourci au bureau…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="139"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="144"/>
         <source>On Wayland an app cannot register a global shortcut itself: bind the command {command} to a key in your desktop&apos;s settings.&lt;br&gt;&lt;b&gt;GNOME&lt;/b&gt;: Settings → Keyboard → View and Customise Shortcuts → Custom Shortcuts → +, command {command}.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;: System Settings → Keyboard → Shortcuts → Add New → Command or Script, command {command}.</source>
         <translation>Sous Wayland, une application ne peut pas enregistrer elle-même un raccourci global&#xa0;: associez la commande {command} à une touche dans les réglages de votre bureau.&lt;br&gt;&lt;b&gt;GNOME&lt;/b&gt;&#xa0;: Paramètres → Clavier → Afficher et personnaliser les raccourcis → Raccourcis personnalisés → +, commande {command}.&lt;br&gt;&lt;b&gt;KDE Plasma&lt;/b&gt;&#xa0;: Configuration du système → Clavier → Raccourcis → Ajouter nouveau → Commande ou script, commande {command}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="146"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="151"/>
         <source>The desktop did not register the shortcut.</source>
         <translation>Le bureau n’a pas enregistré le raccourci.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="148"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="153"/>
         <source>On macOS, run {command} from a launcher or a Shortcuts action bound to a key.</source>
         <translation>Sous macOS, lancez {command} depuis un lanceur ou une action Raccourcis associée à une touche.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="151"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="156"/>
         <source>This display has no global shortcuts: run {command} to open the box.</source>
         <translation>Cet affichage n’a pas de raccourcis globaux&#xa0;: lancez {command} pour ouvrir la boîte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="135"/>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="154"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="140"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="159"/>
         <source>Off. The command {command} opens the box too.</source>
         <translation>Désactivé. La commande {command} ouvre aussi la boîte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="124"/>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="157"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="129"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="162"/>
         <source>The shortcut could not be registered: {reason}. Choose another one.</source>
         <translation>Le raccourci n’a pas pu être enregistré&#xa0;: {reason}. Choisissez-en un autre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="160"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="165"/>
         <source>In any program: press the shortcut, type a few letters of the account, then Enter.</source>
         <translation>Dans n’importe quel programme&#xa0;: appuyez sur le raccourci, tapez quelques lettres du compte, puis Entrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="169"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="174"/>
         <source>Typing the code for you is not available on Wayland: the desktop does not let one app type into another&apos;s windows. Codes are copied instead.</source>
         <translation>La saisie du code à votre place n’est pas disponible sous Wayland&#xa0;: le bureau ne permet pas à une application de taper dans les fenêtres d’une autre. Les codes sont copiés à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="173"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="178"/>
         <source>Typing the code for you is not available on macOS: typing into other apps needs accessibility rights this app does not ask for. Codes are copied instead.</source>
         <translation>La saisie du code à votre place n’est pas disponible sous macOS&#xa0;: taper dans d’autres applications demande des droits d’accessibilité que cette application ne demande pas. Les codes sont copiés à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="176"/>
+        <location filename="../../authenticator/ui/quickpick/settings_section.py" line="181"/>
         <source>Typing the code for you is not available on this display. Codes are copied instead.</source>
         <translation>La saisie du code à votre place n’est pas disponible sur cet affichage. Les codes sont copiés à la place.</translation>
     </message>
@@ -2796,99 +2847,99 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="157"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="158"/>
         <source>Restore from a backup</source>
         <translation>Restaurer depuis une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="160"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="161"/>
         <source>Pick an automatic backup of this vault or open a backup file. Then either add the accounts that are missing (the others stay as they are), or replace the vault with the backup to undo changes (the current file is kept as a backup first).</source>
         <translation>Choisissez une sauvegarde automatique de ce coffre ou ouvrez un fichier de sauvegarde. Ensuite, ajoutez les comptes manquants (les autres restent tels quels), ou remplacez le coffre par la sauvegarde pour annuler des modifications (le fichier actuel est d’abord gardé comme sauvegarde).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="167"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="168"/>
         <source>Automatic backups</source>
         <translation>Sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="171"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="172"/>
         <source>{when} — {size} KB</source>
         <translation>{when} — {size} Ko</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="176"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="177"/>
         <source>No automatic backups yet</source>
         <translation>Aucune sauvegarde automatique pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="181"/>
         <source>Automatic backups (newest first):</source>
         <translation>Sauvegardes automatiques (les plus récentes d’abord)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="183"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
         <source>Open a backup &amp;file…</source>
         <translation>Ouvrir un &amp;fichier de sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="185"/>
         <source>Open a backup file</source>
         <translation>Ouvrir un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="191"/>
         <location filename="../../authenticator/ui/transfer/backups.py" line="192"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="193"/>
         <source>Password of the backup</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="193"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="194"/>
         <source>For an automatic backup: the vault password it had when it was saved.</source>
         <translation>Pour une sauvegarde automatique&#xa0;: le mot de passe qu’avait le coffre au moment de l’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="196"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="198"/>
         <source>Open the backup</source>
         <translation>Ouvrir la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="214"/>
         <location filename="../../authenticator/ui/transfer/backups.py" line="215"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="216"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="217"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="218"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="218"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="219"/>
         <source>Add the missing accounts</source>
         <translation>Ajouter les comptes manquants</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="220"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="221"/>
         <source>Re&amp;place the vault with this backup</source>
         <translation>Rem&amp;placer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="221"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="222"/>
         <source>Replace the vault with this backup</source>
         <translation>Remplacer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="243"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="244"/>
         <source>Open a backup</source>
         <translation>Ouvrir une sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/backups.py" line="254"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="255"/>
         <source>&amp;Restore %n missing</source>
         <translation>
             <numerusform>&amp;Restaurer %n manquant</numerusform>
@@ -3107,176 +3158,177 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="39"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="46"/>
         <source>Settings</source>
+        <extracomment>Builds a section for the dialog from the dialog and the draft it edits (ui/host.py).</extracomment>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="46"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="53"/>
         <source>Security</source>
         <translation>Sécurité</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="50"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="57"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="51"/>
         <location filename="../../authenticator/ui/settings/dialog.py" line="58"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="65"/>
         <source>Never</source>
         <translation>Jamais</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="53"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="60"/>
         <source>Clear the clipboard after</source>
         <translation>Vider le presse-papiers après</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="54"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="61"/>
         <source>&amp;Clear copied codes after:</source>
         <translation>&amp;Effacer les codes copiés après&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="57"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="64"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="60"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="67"/>
         <source>Lock after idle minutes</source>
         <translation>Verrouiller après ce nombre de minutes d’inactivité</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="61"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="68"/>
         <source>&amp;Lock when idle for:</source>
         <translation>&amp;Verrouiller après une inactivité de&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="62"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="69"/>
         <source>Lock when the window is &amp;minimised</source>
         <translation>Verrouiller quand la fenêtre est réd&amp;uite</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="67"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="74"/>
         <source>Recent saves kept as backups</source>
         <translation>Enregistrements récents gardés en sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="70"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="78"/>
         <source>&amp;Backups of recent saves:</source>
         <translation>&amp;Sauvegardes des derniers enregistrements :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="72"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="80"/>
         <source>The last saves (this number), plus the first backup of each of the last 7 days, 8 weeks and 12 months.</source>
         <translation>Les derniers enregistrements (ce nombre), plus la première sauvegarde de chacun des 7 derniers jours, des 8 dernières semaines et des 12 derniers mois.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="75"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="83"/>
         <source>Which backups are kept</source>
         <translation>Sauvegardes conservées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="77"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="85"/>
         <source>&amp;Remember the vault on this computer (system keyring): no password at start-up</source>
         <translation>Mémoriser le coffre sur cet &amp;ordinateur (trousseau du système)&#xa0;: pas de mot de passe au démarrage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="79"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="87"/>
         <source>Remember the vault on this computer</source>
         <translation>Mémoriser le coffre sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="81"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="89"/>
         <source>Anyone who can use your account on this computer could then open the vault. Locking still asks for the password.</source>
         <translation>Toute personne pouvant utiliser votre session sur cet ordinateur pourrait alors ouvrir le coffre. Le verrouillage demande toujours le mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="88"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="96"/>
         <source>Appearance and tray</source>
         <translation>Apparence et zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="91"/>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="104"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="99"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="112"/>
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="92"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="100"/>
         <source>Light</source>
         <translation>Clair</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="93"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="101"/>
         <source>Dark</source>
         <translation>Sombre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="95"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="103"/>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="96"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="104"/>
         <source>&amp;Theme:</source>
         <translation>&amp;Thème&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="97"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="105"/>
         <source>Closing the window keeps the app in the &amp;tray</source>
         <translation>Fermer la fenêtre &amp;garde l’application dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="99"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="107"/>
         <source>&amp;Start minimised in the tray</source>
         <translation>&amp;Démarrer réduite dans la zone de notification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="108"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="116"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="109"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="117"/>
         <source>Applies the next time the app starts</source>
         <translation>S’applique au prochain démarrage de l’application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="110"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="118"/>
         <source>Applies the next time the app starts.</source>
         <translation>S’applique au prochain démarrage de l’application.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="111"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="119"/>
         <source>L&amp;anguage (at next start):</source>
         <translation>L&amp;angue (au prochain démarrage)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="130"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="139"/>
         <source>Your data</source>
         <translation>Vos données</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="132"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="141"/>
         <source>Vault: {vault}
 Backups: {backups}</source>
         <translation>Coffre&#xa0;: {vault}
 Sauvegardes&#xa0;: {backups}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="136"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="145"/>
         <source>Where the vault and backups are</source>
         <translation>Emplacement du coffre et des sauvegardes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="137"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="146"/>
         <source>Open &amp;folder</source>
         <translation>Ouvrir &amp;le dossier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/settings/dialog.py" line="138"/>
+        <location filename="../../authenticator/ui/settings/dialog.py" line="147"/>
         <source>Open the vault folder</source>
         <translation>Ouvrir le dossier du coffre</translation>
     </message>
@@ -3355,83 +3407,84 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>TransferActions</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="41"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="90"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="42"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="95"/>
         <source>Show &amp;QR for another device…</source>
         <translation>Afficher le &amp;QR pour un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="47"/>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restaurer depuis une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="139"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="144"/>
         <source>The QR code of {label} lets another device make the same codes.</source>
         <translation>Le code QR de {label} permet à un autre appareil de générer les mêmes codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="148"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="153"/>
         <source>Google Authenticator export codes hold your keys.</source>
         <translation>Les codes d’exportation Google Authenticator contiennent vos clés.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="156"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="161"/>
         <source>Backup saved to {file}</source>
         <translation>Sauvegarde enregistrée dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="159"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="164"/>
         <source>The backup will hold every key of this vault.</source>
         <translation>La sauvegarde contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="43"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="44"/>
         <source>To &amp;Google Authenticator…</source>
         <translation>Vers &amp;Google Authenticator…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="45"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
         <source>Back &amp;up…</source>
         <translation>Sauve&amp;garder…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="47"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="48"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="48"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
         <source>Import a backup or another app&apos;s export</source>
         <translation>Importer une sauvegarde ou l’exportation d’une autre application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
         <source>Keys as &amp;text…</source>
         <translation>Clés en &amp;texte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="51"/>
         <source>For &amp;Aegis…</source>
         <translation>Pour &amp;Aegis…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="52"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="58"/>
         <source>&amp;Export</source>
+        <extracomment>The window&apos;s entry of each export format of the registry (the backup has its own top-level &quot;Back up…&quot;); a format without one is not offered in the window.</extracomment>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="185"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="181"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="186"/>
         <source>Backups and other apps&apos; exports (*.authvault *.json *.2fas *.txt *.csv *.aes *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Authenticator backups (*.authvault);;All files (*)</source>
         <translation>Sauvegardes et exportations d’autres applications (*.authvault *.json *.2fas *.txt *.csv *.aes *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/menu.py" line="195"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="200"/>
         <source>Added %n account(s)</source>
         <translation>
             <numerusform>%n compte ajouté</numerusform>
@@ -3439,44 +3492,44 @@ Sauvegardes&#xa0;: {backups}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="201"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="206"/>
         <source>Aegis file saved to {file}</source>
         <translation>Fichier Aegis enregistré dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="204"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="209"/>
         <source>The Aegis file will hold every key of this vault.</source>
         <translation>Le fichier Aegis contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="210"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="215"/>
         <source>Export every key as plain otpauth:// links.</source>
         <translation>Exporter chaque clé sous forme de liens otpauth:// en clair.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="214"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="231"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="241"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="219"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="237"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="245"/>
         <source>Export keys as text</source>
         <translation>Exporter les clés en texte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="215"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="220"/>
         <source>The file will hold your keys UNENCRYPTED: anyone who reads it can make your codes. Delete it as soon as you have used it, and prefer an encrypted backup.</source>
         <translation>Le fichier contiendra vos clés NON CHIFFRÉES&#xa0;: quiconque le lit peut générer vos codes. Supprimez-le dès que vous l’avez utilisé, et préférez une sauvegarde chiffrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="218"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="223"/>
         <source>I &amp;understand, export</source>
         <translation>J’ai &amp;compris, exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="233"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="239"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="243"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="247"/>
         <source>Keys written to {file} (readable by you only)</source>
         <translation>Clés écrites dans {file} (lisible par vous seul)</translation>
     </message>
@@ -3605,17 +3658,17 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="155"/>
+        <location filename="../../authenticator/ui/common/session.py" line="156"/>
         <source>The vault was changed elsewhere, including its password: use the new password from now on.</source>
         <translation>Le coffre a été modifié ailleurs, y compris son mot de passe&#xa0;: utilisez désormais le nouveau mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="158"/>
+        <location filename="../../authenticator/ui/common/session.py" line="159"/>
         <source>Updated with changes saved elsewhere (another device or program).</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs (autre appareil ou programme).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="168"/>
+        <location filename="../../authenticator/ui/common/session.py" line="169"/>
         <source>Conflict copies that do not open with this vault&apos;s key were left alone: {names}</source>
         <translation>Copies en conflit qui ne s&apos;ouvrent pas avec la clé de ce coffre, laissées telles quelles&#xa0;: {names}</translation>
     </message>

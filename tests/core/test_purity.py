@@ -81,3 +81,39 @@ def test_static_check_catches_violations(tmp_path: Path) -> None:
     bad.write_text("import os\nfrom pathlib import Path\nimport PySide6.QtCore\n"
                    "x = open('f')\n", encoding="utf-8")
     assert len(_violations(bad)) == 4
+
+
+#: The one module that reads the computer's clocks; everything else in core is given times.
+CLOCK_READERS = {"clock.py"}
+CLOCK_CALLS = {"time.time", "time.time_ns", "time.monotonic", "time.monotonic_ns",
+               "time.localtime", "datetime.now", "datetime.utcnow", "datetime.today",
+               "date.today"}
+
+
+def _is_clock_read(node: ast.AST) -> bool:
+    name = ast.unparse(node)
+    return name in CLOCK_CALLS or name.removeprefix("datetime.") in CLOCK_CALLS
+
+
+def _clock_reads(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return ([f"{path.name}:{node.lineno} calls {ast.unparse(node.func)}()"
+             for node in ast.walk(tree) if isinstance(node, ast.Call)
+             and _is_clock_read(node.func)]
+            + [f"{path.name}:{node.value.lineno} passes {ast.unparse(node.value)}"
+               for node in ast.walk(tree) if isinstance(node, ast.keyword)
+               and _is_clock_read(node.value)])
+
+
+@pytest.mark.parametrize("path", [p for p in CORE_FILES if p.name not in CLOCK_READERS],
+                         ids=lambda p: p.name)
+def test_core_reads_no_clock_outside_clock_py(path: Path) -> None:
+    assert _clock_reads(path) == []
+
+
+def test_the_clock_check_catches_reads(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.py"
+    bad.write_text("import time\nfrom dataclasses import field\n"
+                   "a = time.time()\nb = field(default_factory=time.time)\n"
+                   "c = datetime.now()\nd = time.monotonic()\n", encoding="utf-8")
+    assert len(_clock_reads(bad)) == 4

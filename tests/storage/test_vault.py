@@ -235,3 +235,15 @@ def test_closed_vault_refuses_to_save(make_vault: Callable[..., Vault]) -> None:
     vault.close()
     with pytest.raises(VaultError, match="closed"):
         vault.save()
+
+
+def test_the_vault_stamps_new_accounts_and_edits_with_its_clock(make_vault, clock) -> None:
+    vault = make_vault()
+    vault.add(Account(secret=b"12345678901234567890", issuer="Fresh", id="fresh"))
+    added = vault.get("fresh")
+    assert added.created == added.modified == clock.now()
+    clock.advance(120)
+    vault.update(added.evolve(note="later"))
+    edited = vault.get("fresh")
+    assert edited.modified == clock.now() and edited.revision == added.revision + 1
+    assert edited.created == added.created

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from authenticator.core.clock import SystemClock
+from authenticator.core.clock import CorrectedClock, SystemClock
 from authenticator.core.errors import AuthenticatorError
 from authenticator.timesync import sntp
 from authenticator.timesync.sntp import (
@@ -58,7 +58,8 @@ def test_query_server_measures_the_server_offset(sntp_server: StartServer, offse
 def test_local_clock_is_injected(sntp_server: StartServer) -> None:
     # An honest server, but this computer's clock runs 100 s ahead: it is 100 s fast.
     server = sntp_server(0.0)
-    sample = query_server("127.0.0.1", server.port, REPLY, clock=SystemClock(offset=100.0))
+    sample = query_server("127.0.0.1", server.port, REPLY,
+                          clock=CorrectedClock(SystemClock(), 100.0))
     assert _within_error_bound(sample.offset, -100.0, sample.delay)
 
 

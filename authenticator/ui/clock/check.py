@@ -29,8 +29,15 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from authenticator.core import options
 from authenticator.core.account import Account, OtpKind
-from authenticator.core.drift import DriftLevel, JumpDetector, classify_offset, humanize_seconds
+from authenticator.core.drift import (
+    ClockState,
+    DriftLevel,
+    JumpDetector,
+    classify_offset,
+    read_offset,
+)
 from authenticator.ui.clock.servers import parse_server_list
+from authenticator.ui.common.durations import humanize_seconds, signed_seconds
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.widgets import Banner
 from authenticator.ui.common.worker import run_in_background
@@ -47,11 +54,6 @@ SLEEP_GAP = 60.0
 QUERY_TIMEOUT = 2.0
 MIN_CORRECTION = 2.0
 """A correction smaller than this (seconds) is measurement noise, not a correction."""
-
-
-def signed_seconds(offset: float) -> str:
-    """``+47 s`` / ``-2 min 3 s`` for the correction indicator."""
-    return ("-" if round(offset) < 0 else "+") + humanize_seconds(offset)
 
 
 class ClockCheck(QObject):
@@ -239,10 +241,14 @@ class ClockCheck(QObject):
             time=when, state=self.describe(self.last_result.offset))
 
     def describe(self, offset: float) -> str:
-        if round(abs(offset)) == 0:
+        reading = read_offset(offset)
+        if reading.state is ClockState.UNKNOWN:
+            return self.tr("this computer's clock could not be compared with the correct "
+                           "time.")
+        if reading.state is ClockState.RIGHT:
             return self.tr("this computer's clock is right to within a second.")
-        amount = humanize_seconds(offset)
-        if offset > 0:
+        amount = humanize_seconds(reading.seconds)
+        if reading.state is ClockState.SLOW:
             return self.tr("this computer's clock is {amount} slow.").format(amount=amount)
         return self.tr("this computer's clock is {amount} fast.").format(amount=amount)
 

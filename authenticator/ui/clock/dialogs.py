@@ -24,7 +24,6 @@ from authenticator.core.drift import (
     DriftError,
     DriftMatch,
     compare_codes,
-    humanize_seconds,
     refine_with_second_code,
 )
 from authenticator.core.drift_precise import (
@@ -34,6 +33,7 @@ from authenticator.core.drift_precise import (
     offset_at_change,
     verdict,
 )
+from authenticator.ui.common.durations import humanize_seconds
 
 
 def current_system(platform: str = sys.platform) -> str:

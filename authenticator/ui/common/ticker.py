@@ -5,17 +5,19 @@ nothing does (hidden, minimised, locked)."""
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from authenticator.core.clock import Clock, SystemClock
 
 
 class SecondTicker(QObject):
     ticked = Signal()
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, clock: Clock | None = None) -> None:
         super().__init__(parent)
+        self.clock: Clock = clock if clock is not None else SystemClock()  # the codes' time
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -46,7 +48,7 @@ class SecondTicker(QObject):
 
     def _schedule(self) -> None:
         # Wake just after the next whole second so countdowns change in step with codes.
-        ms_into_second = int(time.time() * 1000) % 1000
+        ms_into_second = int(self.clock.now() * 1000) % 1000
         self._timer.start(1000 * self.interval - ms_into_second + 5)
 
     def _on_timeout(self) -> None:

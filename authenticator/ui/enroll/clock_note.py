@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from authenticator.core.drift import humanize_seconds
+from authenticator.ui.common.durations import humanize_seconds
 
 
 class ClockNote(QFrame):

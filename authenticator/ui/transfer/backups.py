@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from authenticator.core.account import Account
 from authenticator.portability.base import ImportResult
 from authenticator.portability.export import export_backup
+from authenticator.portability.exporters import exporter_named
 from authenticator.portability.registry import plan_import
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
@@ -34,7 +35,7 @@ from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.transfer.common import message_label
 from authenticator.ui.transfer.importing import ImportPreview
 
-BACKUP_SUFFIX = ".authvault"
+BACKUP_SUFFIX = exporter_named("backup").suffix  # ".authvault"
 BACKUP_FILTER = QT_TRANSLATE_NOOP("Backups", "Authenticator backups (*.authvault);;All files (*)")
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import DEFAULT_MAX_BYTES as GOOGLE_MAX_BYTES
+from authenticator.portability.exporters import EXPORT_FORMATS, exporter_named
 from authenticator.ui.common.files import open_file_name, save_file_name
 from authenticator.ui.common.icons import icon
 
@@ -48,13 +49,18 @@ class TransferActions(QObject):
         self.import_action.setToolTip(self.tr("Import a backup or another app's export"))
         self.text_action = self._action(self.tr("Keys as &text…"), self.export_text)
         self.aegis_action = self._action(self.tr("For &Aegis…"), self.export_aegis)
+        #: The window's entry of each export format of the registry (the backup has its
+        #: own top-level "Back up…"); a format without one is not offered in the window.
+        self.format_actions: dict[str, QAction] = {
+            "google-migration": self.google_action, "aegis": self.aegis_action,
+            "otpauth": self.text_action, "backup": self.backup_action}
         # Named by what people look for: Import…, Export, Back up…, Restore…
         self.export_menu = QMenu(self.tr("&Export"), host.window())
-        for action in (self.show_qr_action, None, self.google_action, self.aegis_action,
-                       self.text_action):
-            if action is None:
-                self.export_menu.addSeparator()
-            else:
+        self.export_menu.addAction(self.show_qr_action)
+        self.export_menu.addSeparator()
+        for fmt in EXPORT_FORMATS:  # in the registry's order
+            action = self.format_actions.get(fmt.name)
+            if action is not None and action is not self.backup_action:
                 self.export_menu.addAction(action)
         for entry in (self.import_action, self.export_menu.menuAction(), self.backup_action,
                       self.restore_action):
@@ -81,8 +87,7 @@ class TransferActions(QObject):
                       self.restore_action):
             entry.setEnabled(unlocked)
         self.show_qr_action.setEnabled(self.host.current_account() is not None)
-        for action in (self.google_action, self.backup_action, self.aegis_action,
-                       self.text_action):
+        for action in self.format_actions.values():
             action.setEnabled(has_accounts)
 
     def _extend_row_menu(self, menu: QMenu, account: Account) -> None:
@@ -228,15 +233,14 @@ class TransferActions(QObject):
 
     def _write_text(self, path: Path | None) -> None:
         if path is None:
+            suffix = exporter_named("otpauth").suffix
             path = save_file_name(self.host.window(), self.tr("Export keys as text"),
-                                  "authenticator-keys.txt",
-                                  self.tr("Text files (*.txt);;All files (*)"), ".txt")
+                                  "authenticator-keys" + suffix,
+                                  self.tr("Text files (*.txt);;All files (*)"), suffix)
             if path is None:
                 return
         try:
-            from authenticator.portability.export import export_otpauth_file
-
-            export_otpauth_file(self.host.session.accounts(), path)
+            exporter_named("otpauth").write(self.host.session.accounts(), path, None)
         except AuthenticatorError as exc:
             QMessageBox.warning(self.host.window(), self.tr("Export keys as text"), str(exc))
             return
