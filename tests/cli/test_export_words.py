@@ -10,7 +10,7 @@ import pytest
 from authenticator.cli import main
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
-from tests.cli.conftest import PASSWORD
+from tests.helpers.cli import PASSWORD
 from tests.portability.writers import GOOGLE_OK
 
 
