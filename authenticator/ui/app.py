@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from authenticator import __version__
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from authenticator.ui.browser.feature import BrowserFeature
     from authenticator.ui.clock.check import ClockCheck
     from authenticator.ui.codes.gestures import ListGestures
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
     from authenticator.ui.enroll.hooks import EnrollHooks
     from authenticator.ui.host import Host
     from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.platform.single_instance import SingleInstance
+    from authenticator.ui.platform.tray import Tray
     from authenticator.ui.quickpick.controller import QuickPick
     from authenticator.ui.settings import SettingsFeature
     from authenticator.ui.transfer.menu import TransferActions
@@ -99,33 +103,9 @@ def instance_name(vault_path: str | None, last_vault: str) -> str:
     return server_name(str(path.resolve() if path.exists() else path))
 
 
-def run_gui(vault_path: str | None = None, start_minimized: bool = False,
-            pick: bool = False) -> int:
-    """Open the app (``pick``: hidden in the tray when there is one, with the quick pick
-    box shown), or ask the one already running for this vault to show itself/the box."""
-    from authenticator.core.errors import AuthenticatorError
-    from authenticator.ui.platform.check import x11_problem
-
-    problem = x11_problem()
-    if problem:
-        raise AuthenticatorError(problem)  # the CLI prints it as one "error:" line
-
+def application() -> QApplication:
+    """The application object, named (settings, desktop file, single instance use it)."""
     from PySide6.QtWidgets import QApplication
-
-    from authenticator.ui.common.files import bind_settings
-    from authenticator.ui.common.fit import install_window_fitter
-    from authenticator.ui.common.session import VaultSession
-    from authenticator.ui.common.settings import AppSettings
-    from authenticator.ui.common.theme import apply_theme
-    from authenticator.ui.common.timebase import TimeBase
-    from authenticator.ui.platform.single_instance import (
-        MESSAGE,
-        PICK,
-        SingleInstance,
-        notify_running,
-    )
-    from authenticator.ui.platform.translations import install_translator
-    from authenticator.ui.platform.tray import Tray
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -133,17 +113,40 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
     app.setOrganizationName("Authenticator")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("authenticator")
-    settings = AppSettings()
+    return app
+
+
+def configure(app: QApplication, settings: AppSettings) -> None:
+    """What the settings choose before any window: folders of file dialogs, language."""
+    from authenticator.ui.common.files import bind_settings
+    from authenticator.ui.platform.translations import install_translator
+
     bind_settings(settings)  # file dialogs open in the folder used last time
     install_translator(app, settings.get("language"))
 
-    path = choose_vault_path(vault_path, settings.get("last_vault"))
-    name = instance_name(vault_path, settings.get("last_vault"))
-    if notify_running(name, message=PICK if pick else MESSAGE):
-        if not pick:
-            print("Authenticator is already running: its window was brought to the front.",
-                  file=sys.stderr)
-        return 0
+
+@dataclass
+class Started:
+    """What :func:`start` set up (the event loop is the caller's)."""
+
+    window: MainWindow
+    instance: SingleInstance
+    tray: Tray
+
+
+def start(app: QApplication, settings: AppSettings, path: Path, name: str, *,
+          start_minimized: bool = False, pick: bool = False) -> Started:
+    """Everything between the settings and the event loop: single instance ``name``, theme,
+    the main window with its features, the tray; the window shown (unless it starts in
+    the tray), the remembered key tried. The benchmark (benchmarks/gui.py) starts the app
+    through here too, so what it measures is what users get."""
+    from authenticator.ui.common.fit import install_window_fitter
+    from authenticator.ui.common.session import VaultSession
+    from authenticator.ui.common.theme import apply_theme
+    from authenticator.ui.common.timebase import TimeBase
+    from authenticator.ui.platform.single_instance import SingleInstance
+    from authenticator.ui.platform.tray import Tray
+
     instance = SingleInstance(name)
     instance.listen()
 
@@ -168,6 +171,36 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
 
         QTimer.singleShot(0, quick.show_box)
     session.try_remembered()  # "remember on this computer": unlock without the password
+    return Started(window, instance, tray)
+
+
+def run_gui(vault_path: str | None = None, start_minimized: bool = False,
+            pick: bool = False) -> int:
+    """Open the app (``pick``: hidden in the tray when there is one, with the quick pick
+    box shown), or ask the one already running for this vault to show itself/the box."""
+    from authenticator.core.errors import AuthenticatorError
+    from authenticator.ui.platform.check import x11_problem
+
+    problem = x11_problem()
+    if problem:
+        raise AuthenticatorError(problem)  # the CLI prints it as one "error:" line
+
+    from authenticator.ui.common.settings import AppSettings
+    from authenticator.ui.platform.single_instance import MESSAGE, PICK, notify_running
+
+    app = application()
+    settings = AppSettings()
+    configure(app, settings)
+
+    path = choose_vault_path(vault_path, settings.get("last_vault"))
+    name = instance_name(vault_path, settings.get("last_vault"))
+    if notify_running(name, message=PICK if pick else MESSAGE):
+        if not pick:
+            print("Authenticator is already running: its window was brought to the front.",
+                  file=sys.stderr)
+        return 0
+    started = start(app, settings, path, name, start_minimized=start_minimized, pick=pick)
+    window = started.window
     if os.environ.get(SMOKE_TEST_ENV):  # packaging smoke test: prove the window opens
         from PySide6.QtCore import QTimer
 
@@ -179,5 +212,5 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
 
         QTimer.singleShot(500, report)
     code = app.exec()
-    instance.close()
+    started.instance.close()
     return int(code)
