@@ -131,7 +131,8 @@ class Started:
 
     window: MainWindow
     instance: SingleInstance
-    tray: Tray
+    tray: Tray | None = None
+    """Made at once when the app starts in the tray, else just after the first paint."""
 
 
 def start(app: QApplication, settings: AppSettings, path: Path, name: str, *,
@@ -139,39 +140,71 @@ def start(app: QApplication, settings: AppSettings, path: Path, name: str, *,
     """Everything between the settings and the event loop: single instance ``name``, theme,
     the main window with its features, the tray; the window shown (unless it starts in
     the tray), the remembered key tried. The benchmark (benchmarks/gui.py) starts the app
-    through here too, so what it measures is what users get."""
-    from authenticator.ui.common.fit import install_window_fitter
+    through here too, so what it measures is what users get.
+
+    What is not on screen waits for the window's first paint (ui/common/first_paint.py):
+    the tray icon and the application-wide event filters (window fitting, input for
+    auto-lock), which would otherwise see, and convert to Python, every event of start-up.
+    """
+    from authenticator.ui.common.first_paint import after_first_paint
+    from authenticator.ui.common.fit import WindowFitter, install_window_fitter
     from authenticator.ui.common.session import VaultSession
     from authenticator.ui.common.theme import apply_theme
     from authenticator.ui.common.timebase import TimeBase
     from authenticator.ui.platform.single_instance import SingleInstance
-    from authenticator.ui.platform.tray import Tray
 
     instance = SingleInstance(name)
     instance.listen()
 
     apply_theme(app, settings.get("theme"))
-    install_window_fitter(app)  # windows tall enough for wrapped text, inside the screen
     session = VaultSession(Path(path))
     window = build_window(session, settings, TimeBase())
     window.settings_changed.connect(lambda: apply_theme(app, settings.get("theme")))
-    tray = Tray(window)
-    tray.show()
     instance.raise_requested.connect(window.raise_window)
     quick = window.features.quickpick
     instance.pick_requested.connect(quick.show_box)
-    tray.add_quick_pick(quick.action)
     window.quit_requested.connect(quick.close)
     window.quit_requested.connect(app.quit)
     app.setQuitOnLastWindowClosed(False)
-    if not (start_minimized or pick or settings.get("start_minimized")) or not tray.available():
+    started = Started(window, instance)
+
+    def add_tray() -> Tray:
+        from authenticator.ui.platform.tray import Tray
+
+        tray = Tray(window)
+        tray.show()
+        tray.add_quick_pick(quick.action)
+        tray.fill_favourites()  # the vault may be unlocked already (remembered key)
+        started.tray = tray
+        return tray
+
+    # The main window is fitted (tall enough for wrapped text, inside the screen) when shown;
+    # every other window by the application-wide fitter installed after the first paint.
+    own_fitter = WindowFitter(window)
+    window.installEventFilter(own_fitter)
+
+    def after_start() -> None:
+        window.removeEventFilter(own_fitter)
+        own_fitter.deleteLater()
+        install_window_fitter(app)
+        window.watch_input()
+        if started.tray is None:
+            add_tray()
+
+    in_tray = start_minimized or pick or bool(settings.get("start_minimized"))
+    if not in_tray or not add_tray().available():
         window.show()
+        after_first_paint(window, after_start)
+    else:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, after_start)  # no paint to wait for
     if pick:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, quick.show_box)
     session.try_remembered()  # "remember on this computer": unlock without the password
-    return Started(window, instance, tray)
+    return started
 
 
 def run_gui(vault_path: str | None = None, start_minimized: bool = False,
