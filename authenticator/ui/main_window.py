@@ -28,7 +28,6 @@ from authenticator.ui.common.caret import CaretBlink
 from authenticator.ui.common.clipboard import SecureClipboard
 from authenticator.ui.common.first_paint import after_first_paint
 from authenticator.ui.common.icons import icon
-from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.ticker import SecondTicker
@@ -303,6 +302,8 @@ class MainWindow(WindowHost, QMainWindow):
         self.codes.toast.show_message(text, self.time.monotonic(), seconds, action)
 
     def _on_save_failed(self, message: str) -> None:
+        from authenticator.ui.common.messages import translate_error  # its patterns: ~5 ms
+
         self._save_error = translate_error(message)
         self.codes.save_banner.show_text(
             self.tr("Could not save: {reason}. Your change is kept in memory and will be "
