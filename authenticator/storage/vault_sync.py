@@ -87,6 +87,7 @@ class SyncMixin:
     _tombstones: dict[str, Tombstone]
     _dirty: bool
     _rescue_path: Path | None
+    _disk_digest: bytes  # SHA-256 of the file bytes the memory state was read from
 
     def save(self) -> SaveReport:
         raise NotImplementedError
@@ -152,6 +153,11 @@ class SyncMixin:
         """Merge this computer's last written state; True if it added something."""
         path = written_copy_path(file)
         if not path.exists():
+            return False
+        try:
+            if hashlib.sha256(read_limited(path)).digest() == self._disk_digest:
+                return False  # the very file opened: nothing to add (and no second decrypt)
+        except VaultError:
             return False
         found = self._read_copy(path)
         if found is None:

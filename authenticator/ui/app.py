@@ -9,8 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from authenticator import __version__
+from authenticator.core import options
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from authenticator.ui.browser.feature import BrowserFeature
     from authenticator.ui.clock.check import ClockCheck
     from authenticator.ui.codes.gestures import ListGestures
@@ -23,6 +26,8 @@ if TYPE_CHECKING:
     from authenticator.ui.enroll.hooks import EnrollHooks
     from authenticator.ui.host import Host
     from authenticator.ui.main_window import MainWindow
+    from authenticator.ui.platform.single_instance import SingleInstance
+    from authenticator.ui.platform.tray import Tray
     from authenticator.ui.quickpick.controller import QuickPick
     from authenticator.ui.settings import SettingsFeature
     from authenticator.ui.transfer.menu import TransferActions
@@ -99,6 +104,115 @@ def instance_name(vault_path: str | None, last_vault: str) -> str:
     return server_name(str(path.resolve() if path.exists() else path))
 
 
+def application() -> QApplication:
+    """The application object, named (settings, desktop file, single instance use it)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Authenticator")
+    app.setOrganizationName("Authenticator")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("authenticator")
+    return app
+
+
+def configure(app: QApplication, settings: AppSettings) -> None:
+    """What the settings choose before any window: folders of file dialogs, language."""
+    from authenticator.ui.common.files import bind_settings
+    from authenticator.ui.platform.translations import install_translator
+
+    bind_settings(settings)  # file dialogs open in the folder used last time
+    install_translator(app, settings.get("language"))
+
+
+@dataclass
+class Started:
+    """What :func:`start` set up (the event loop is the caller's)."""
+
+    window: MainWindow
+    instance: SingleInstance
+    tray: Tray | None = None
+    """Made at once when the app starts in the tray, else just after the first paint."""
+
+
+def start(app: QApplication, settings: AppSettings, path: Path, name: str, *,
+          start_minimized: bool = False, pick: bool = False) -> Started:
+    """Everything between the settings and the event loop: single instance ``name``, theme,
+    the main window with its features, the tray; the window shown (unless it starts in
+    the tray), the remembered key tried. The benchmark (benchmarks/gui.py) starts the app
+    through here too, so what it measures is what users get.
+
+    What is not on screen waits for the window's first paint (ui/common/first_paint.py):
+    the tray icon and the application-wide event filters (window fitting, input for
+    auto-lock), which would otherwise see, and convert to Python, every event of start-up.
+    """
+    from authenticator.ui.common.first_paint import after_first_paint
+    from authenticator.ui.common.fit import WindowFitter, install_window_fitter
+    from authenticator.ui.common.session import VaultSession
+    from authenticator.ui.common.theme import apply_theme
+    from authenticator.ui.common.timebase import TimeBase
+    from authenticator.ui.platform.single_instance import SingleInstance
+
+    instance = SingleInstance(name)
+    instance.listen()
+
+    apply_theme(app, settings.get("theme"))
+    session = VaultSession(Path(path))
+    window = build_window(session, settings, TimeBase())
+
+    def theme_changed(name: str) -> None:
+        if name == options.THEME.name:
+            apply_theme(app, settings.get(options.THEME))
+
+    settings.changed.connect(theme_changed)
+    instance.raise_requested.connect(window.raise_window)
+    quick = window.features.quickpick
+    instance.pick_requested.connect(quick.show_box)
+    window.quit_requested.connect(quick.close)
+    window.quit_requested.connect(app.quit)
+    app.setQuitOnLastWindowClosed(False)
+    started = Started(window, instance)
+
+    def add_tray() -> Tray:
+        from authenticator.ui.platform.tray import Tray
+
+        tray = Tray(window)
+        tray.show()
+        tray.add_quick_pick(quick.action)
+        tray.fill_favourites()  # the vault may be unlocked already (remembered key)
+        started.tray = tray
+        return tray
+
+    # The main window is fitted (tall enough for wrapped text, inside the screen) when shown;
+    # every other window by the application-wide fitter installed after the first paint.
+    own_fitter = WindowFitter(window)
+    window.installEventFilter(own_fitter)
+
+    def after_start() -> None:
+        window.removeEventFilter(own_fitter)
+        own_fitter.deleteLater()
+        install_window_fitter(app)
+        window.watch_input()
+        if started.tray is None:
+            add_tray()
+
+    in_tray = start_minimized or pick or bool(settings.get("start_minimized"))
+    if not in_tray or not add_tray().available():
+        window.show()
+        after_first_paint(window, after_start)
+    else:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, after_start)  # no paint to wait for
+    if pick:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, quick.show_box)
+    session.try_remembered()  # "remember on this computer": unlock without the password
+    return started
+
+
 def run_gui(vault_path: str | None = None, start_minimized: bool = False,
             pick: bool = False) -> int:
     """Open the app (``pick``: hidden in the tray when there is one, with the quick pick
@@ -110,32 +224,12 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
     if problem:
         raise AuthenticatorError(problem)  # the CLI prints it as one "error:" line
 
-    from PySide6.QtWidgets import QApplication
-
-    from authenticator.ui.common.files import bind_settings
-    from authenticator.ui.common.fit import install_window_fitter
-    from authenticator.ui.common.session import VaultSession
     from authenticator.ui.common.settings import AppSettings
-    from authenticator.ui.common.theme import apply_theme
-    from authenticator.ui.common.timebase import TimeBase
-    from authenticator.ui.platform.single_instance import (
-        MESSAGE,
-        PICK,
-        SingleInstance,
-        notify_running,
-    )
-    from authenticator.ui.platform.translations import install_translator
-    from authenticator.ui.platform.tray import Tray
+    from authenticator.ui.platform.single_instance import MESSAGE, PICK, notify_running
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("Authenticator")
-    app.setOrganizationName("Authenticator")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("authenticator")
+    app = application()
     settings = AppSettings()
-    bind_settings(settings)  # file dialogs open in the folder used last time
-    install_translator(app, settings.get("language"))
+    configure(app, settings)
 
     path = choose_vault_path(vault_path, settings.get("last_vault"))
     name = instance_name(vault_path, settings.get("last_vault"))
@@ -144,35 +238,8 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
             print("Authenticator is already running: its window was brought to the front.",
                   file=sys.stderr)
         return 0
-    instance = SingleInstance(name)
-    instance.listen()
-
-    apply_theme(app, settings.get("theme"))
-    install_window_fitter(app)  # windows tall enough for wrapped text, inside the screen
-    session = VaultSession(Path(path))
-    window = build_window(session, settings, TimeBase())
-
-    def theme_changed(name: str) -> None:
-        if name == "theme":
-            apply_theme(app, settings.get("theme"))
-
-    settings.changed.connect(theme_changed)
-    tray = Tray(window)
-    tray.show()
-    instance.raise_requested.connect(window.raise_window)
-    quick = window.features.quickpick
-    instance.pick_requested.connect(quick.show_box)
-    tray.add_quick_pick(quick.action)
-    window.quit_requested.connect(quick.close)
-    window.quit_requested.connect(app.quit)
-    app.setQuitOnLastWindowClosed(False)
-    if not (start_minimized or pick or settings.get("start_minimized")) or not tray.available():
-        window.show()
-    if pick:
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, quick.show_box)
-    session.try_remembered()  # "remember on this computer": unlock without the password
+    started = start(app, settings, path, name, start_minimized=start_minimized, pick=pick)
+    window = started.window
     if os.environ.get(SMOKE_TEST_ENV):  # packaging smoke test: prove the window opens
         from PySide6.QtCore import QTimer
 
@@ -184,5 +251,5 @@ def run_gui(vault_path: str | None = None, start_minimized: bool = False,
 
         QTimer.singleShot(500, report)
     code = app.exec()
-    instance.close()
+    started.instance.close()
     return int(code)

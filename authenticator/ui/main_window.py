@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,8 +27,8 @@ from authenticator.ui.codes.rows import RowCommands
 from authenticator.ui.codes.view import CodesPage
 from authenticator.ui.common.caret import CaretBlink
 from authenticator.ui.common.clipboard import SecureClipboard
+from authenticator.ui.common.first_paint import after_first_paint
 from authenticator.ui.common.icons import icon
-from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.ticker import SecondTicker
@@ -55,6 +54,7 @@ class MainWindow(WindowHost, QMainWindow):
     def __init__(self, session: VaultSession, settings: AppSettings, timebase: TimeBase,
                  *, ticker: SecondTicker | None = None, parent: Any = None) -> None:
         super().__init__(parent)
+        self._watching_input = False
         self.session = session
         self.settings = settings
         settings.bind_vault(session)  # vault options are read and written through it
@@ -69,9 +69,10 @@ class MainWindow(WindowHost, QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.clipboard = SecureClipboard(timebase.monotonic, self)
         self.activity = ActivityFilter(timebase.monotonic, self)  # for auto-lock
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.activity)
+        # Application-wide, once the window is on screen: a filter on the whole application
+        # sees every event of start-up, and PySide6 meets dozens of Qt classes there for the
+        # first time (creating their Python types and enums: tens of ms before the paint).
+        after_first_paint(self, self.watch_input)
         self.really_quit = False
         self.features: Any = None  # what ui.app.install_features installed (ui/app.py)
         self._last_retry = -1e9  # monotonic time of the last retry of a failed save
@@ -103,6 +104,14 @@ class MainWindow(WindowHost, QMainWindow):
         self.recovery = VaultRecovery(self, self)  # damaged vault: restore from backups
         self.show_start_page()
         self.ticker.start()  # locked too: carets stop blinking, clipboard still clears
+
+    def watch_input(self) -> None:
+        """Note keyboard and mouse input anywhere in the app from now on (for auto-lock);
+        the app calls it at once when the window starts hidden."""
+        app = QApplication.instance()
+        if app is not None and not self._watching_input:
+            self._watching_input = True
+            app.installEventFilter(self.activity)
 
     # -- set-up ---------------------------------------------------------------------------
     def _make_actions(self) -> None:
@@ -296,6 +305,8 @@ class MainWindow(WindowHost, QMainWindow):
         self.codes.toast.show_message(text, self.time.monotonic(), seconds, action)
 
     def _on_save_failed(self, message: str) -> None:
+        from authenticator.ui.common.messages import translate_error  # its patterns: ~5 ms
+
         self._save_error = translate_error(message)
         self.codes.save_banner.show_text(
             self.tr("Could not save: {reason}. Your change is kept in memory and will be "
@@ -343,6 +354,8 @@ class MainWindow(WindowHost, QMainWindow):
         return True
 
     def about(self) -> None:
+        import html
+
         from authenticator import __version__
 
         QMessageBox.about(self, self.tr("About Authenticator"), self.tr(

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+from authenticator import portability
 from authenticator.ui.app import choose_vault_path
 
 
@@ -18,3 +25,125 @@ def test_last_opened_vault_is_reopened(tmp_path, monkeypatch):
     monkeypatch.delenv("AUTHENTICATOR_VAULT")
     chosen.unlink()
     assert choose_vault_path(None, str(chosen)).name == "vault.authvault"
+
+
+# -- what start-up does before the first paint, and what it leaves for after -----------------
+
+#: Modules the first paint does not need: they load when the user opens what uses them.
+LATER = ("cv2", "pyzbar", "zxingcpp", "selenium", "numpy",
+         "authenticator.scan", "authenticator.timesync",
+         "authenticator.core.migration", "authenticator.browser.service",
+         "authenticator.ui.enroll.dialog", "authenticator.ui.browser.dialogs",
+         "authenticator.ui.quickpick.box", "authenticator.ui.platform.tray",
+         "authenticator.ui.transfer.qr", "authenticator.ui.settings.dialog",
+         # every format's reader and writer; the menu needs only the light export registry
+         *(f"authenticator.portability.{m.name}"
+           for m in pkgutil.iter_modules(portability.__path__) if m.name != "exporters"))
+
+START_AND_PAINT = r'''
+import linecache, os, sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject
+from authenticator.ui.app import application, configure, start
+from authenticator.ui.common.settings import AppSettings
+
+folder = Path(sys.argv[1])
+app = application()
+settings = AppSettings(folder / "settings.ini")
+configure(app, settings)
+started = start(app, settings, folder / "vault.authvault", "authenticator-test-" + str(os.getpid()))
+painted = []
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            painted.append(True)
+        return False
+
+watch = Watch()
+started.window.installEventFilter(watch)
+while not painted:
+    app.processEvents()
+print(" ".join(m for m in sys.argv[2:] if m in sys.modules) or "-")
+print(sum("authenticator" in name for name in linecache.cache))
+started.instance.close()
+'''
+
+
+def test_first_paint_loads_nothing_it_does_not_show(tmp_path):
+    """The real start (ui/app.py: start) up to the first paint, in a fresh interpreter."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", START_AND_PAINT, str(tmp_path), *LATER],
+                         capture_output=True, text=True, env=env, check=True, timeout=300)
+    loaded, in_linecache = out.stdout.split("\n")[:2]
+    assert loaded == "-"
+    # PySide6's import hook reads our modules' bytes, not their source via linecache
+    # (ui/__init__.py): no copy of them is kept in memory.
+    assert in_linecache == "0"
+
+
+def test_pyside_import_hook_answers_as_before():
+    import inspect
+
+    import shibokensupport.feature as feature  # type: ignore[import-not-found]
+
+    import authenticator.core.otp
+    import authenticator.ui.common.fit
+    from authenticator.ui import _mentions_pyside
+
+    assert feature._mod_uses_pyside is _mentions_pyside
+    for module in (authenticator.ui.common.fit, authenticator.core.otp, os, sys):
+        try:
+            before = "PySide6" in inspect.getsource(module)
+        except (OSError, TypeError):
+            before = False
+        assert _mentions_pyside(module) is before
+    assert _mentions_pyside(authenticator.ui.common.fit) is True
+
+
+def _start(qapp, folder: Path, **options):
+    from authenticator.ui.app import start
+    from authenticator.ui.common.settings import AppSettings
+
+    settings = AppSettings(folder / "settings.ini")
+    return start(qapp, settings, folder / "vault.authvault",
+                 f"authenticator-test-{os.getpid()}-{folder.name}", **options)
+
+
+def _stop(qapp, started) -> None:
+    started.instance.close()
+    started.window.really_quit = True
+    started.window.close()
+    qapp.setQuitOnLastWindowClosed(True)
+
+
+def test_tray_and_app_wide_filters_follow_the_first_paint(qtbot, qapp, tmp_path):
+    started = _start(qapp, tmp_path)
+    window = started.window
+    qtbot.addWidget(window)
+    try:
+        # start() returned, nothing painted yet: the window only is there
+        assert window.isVisible()
+        assert started.tray is None
+        assert not window._watching_input
+        qtbot.waitUntil(lambda: started.tray is not None, timeout=10_000)
+        assert window._watching_input  # auto-lock sees input anywhere from now on
+        tray = started.tray
+        assert window.features.quickpick.action in tray.menu.actions()
+        assert window.quit_action in tray.menu.actions()
+        assert "unlock to see them" in tray.favourites_title.text()  # filled at once
+    finally:
+        _stop(qapp, started)
+
+
+def test_starting_in_the_tray_makes_the_tray_at_once(qtbot, qapp, tmp_path):
+    started = _start(qapp, tmp_path, start_minimized=True)
+    window = started.window
+    qtbot.addWidget(window)
+    try:
+        assert started.tray is not None
+        # no tray on this desktop (offscreen): the window shows after all, as before
+        assert window.isVisible() is not started.tray.available()
+        qtbot.waitUntil(lambda: window._watching_input, timeout=10_000)
+    finally:
+        _stop(qapp, started)

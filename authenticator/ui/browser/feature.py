@@ -14,24 +14,18 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QWidget
 
-from authenticator.browser import protocol, service, sites
+from authenticator.browser import protocol
 from authenticator.browser.pairing import PairingStore, default_path
-from authenticator.browser.service import Decision, Request
 from authenticator.core import options
-from authenticator.core.otp import code_at
-from authenticator.ui.browser.dialogs import (
-    ChooseAccountDialog,
-    ConfirmFillDialog,
-    FillRecord,
-    PairDialog,
-    RecentFillsDialog,
-)
 from authenticator.ui.browser.server import BrowserServer
-from authenticator.ui.browser.settings_section import BrowserSettingsBox
 
+# What answers a request (the decisions, the sites, the dialogs) loads with the first
+# request or the first look at the settings, not with the app: start-up only listens.
 if TYPE_CHECKING:
+    from authenticator.browser.service import Decision, Request
+    from authenticator.ui.browser.dialogs import FillRecord
     from authenticator.ui.host import Host
 
 UNLOCK_WAIT = 120.0  # seconds a fill waits for the vault to be unlocked
@@ -59,6 +53,8 @@ class Question:
 
 
 def _host_of(url: str | None) -> str:
+    from authenticator.browser import sites
+
     try:
         return sites.parse_url(url or "").host
     except sites.SiteError:
@@ -81,14 +77,21 @@ class BrowserFeature(QObject):
         host.session.unlocked.connect(self._on_unlocked)
         host.session.locked.connect(self._on_locked)
         host.add_tick_hook(self._tick)
-        host.add_settings_section(lambda dialog, _draft: BrowserSettingsBox(self.store, dialog))
+        host.add_settings_section(self._settings_section)
         self.recent_action = QAction(self.tr("Recent browser &fills…"), self)
         self.recent_action.triggered.connect(self.show_recent)
         host.add_menu_action(self.recent_action)
         self.listening = self.server.listen()
 
+    def _settings_section(self, dialog: QDialog, _draft: Any) -> QWidget:
+        from authenticator.ui.browser.settings_section import BrowserSettingsBox
+
+        return BrowserSettingsBox(self.store, dialog)
+
     # -- requests ---------------------------------------------------------------------------
     def _on_message(self, conn: Any, envelope: dict[str, Any]) -> None:
+        from authenticator.browser import service
+
         request = service.parse_request(envelope)
         if isinstance(request, str):
             message = envelope.get("message")
@@ -103,6 +106,8 @@ class BrowserFeature(QObject):
         self.server.send(pending.conn, reply)
 
     def handle(self, conn: Any, request: Request) -> None:
+        from authenticator.browser import service
+
         pending = Pending(conn, request, self.host.time.monotonic())
         pairing = self.store.check(request.key, request.origin or None)
         if pairing is not None:
@@ -116,6 +121,13 @@ class BrowserFeature(QObject):
         self._act(pending, decision)
 
     def _act(self, pending: Pending, decision: Decision) -> None:
+        from authenticator.core.otp import code_at
+        from authenticator.ui.browser.dialogs import (
+            ChooseAccountDialog,
+            ConfirmFillDialog,
+            PairDialog,
+        )
+
         request, action = pending.request, decision.action
         host = decision.site.host if decision.site else _host_of(request.url)
         if action == "reply":
@@ -158,6 +170,8 @@ class BrowserFeature(QObject):
         return waiting >= MAX_WAITING
 
     def _record(self, host: str, account: str, result: str) -> None:
+        from authenticator.ui.browser.dialogs import FillRecord
+
         self.recent.append(FillRecord(self.host.time.now(), host, account, result))
         del self.recent[:-MAX_RECENT]
 
@@ -234,6 +248,9 @@ class BrowserFeature(QObject):
         return when is not None and self.host.time.monotonic() - when < DENIED_QUIET
 
     def _chosen(self, dialog: QDialog, ok: bool, waiting: list[Pending]) -> None:
+        from authenticator.browser import sites
+        from authenticator.ui.browser.dialogs import ChooseAccountDialog
+
         assert isinstance(dialog, ChooseAccountDialog)
         session = self.host.session
         account = session.get(dialog.chosen_id() or "") if ok else None
@@ -265,6 +282,8 @@ class BrowserFeature(QObject):
                 self._reply(pending, {"status": "cancelled"})
 
     def _send_code(self, pending: Pending, host: str, account_id: str) -> None:
+        from authenticator.browser import service
+
         account = self.host.session.get(account_id)
         if account is None:  # locked or deleted meanwhile
             self._reply(pending, {"status": "cancelled"})
@@ -310,6 +329,8 @@ class BrowserFeature(QObject):
             self._reply(pending, {"status": "locked", "error": "Authenticator stayed locked"})
 
     def show_recent(self) -> None:
+        from authenticator.ui.browser.dialogs import RecentFillsDialog
+
         RecentFillsDialog(self.recent, self.host.window()).exec()
 
     def close(self) -> None:

@@ -6,6 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 
+#: Bound once: the filter sees every event of the app, an enum lookup per event adds up.
+_INPUT = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+          QEvent.Type.MouseMove)
+
 
 class ActivityFilter(QObject):
     """Notes the time of the last keyboard or mouse input anywhere in the app."""
@@ -16,8 +20,7 @@ class ActivityFilter(QObject):
         self.last_activity = monotonic()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
-                            QEvent.Type.Wheel, QEvent.Type.MouseMove):
+        if event.type() in _INPUT:
             self.last_activity = self._monotonic()
         return False
 

@@ -11,9 +11,6 @@ initials. Images are drawn clipped to the row's disc.
 from __future__ import annotations
 
 import base64
-import shutil
-import tempfile
-import zipfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -80,6 +77,10 @@ def _icon_image(uri: str) -> QImage:
 
 def install_pack(zip_path: Path, folder: Path) -> IconPack:
     """Check and unpack an icon pack into ``folder/<uuid>`` (replacing an older copy)."""
+    import shutil  # here: start-up does not need the zip and file-tree code
+    import tempfile
+    import zipfile
+
     try:
         archive = zipfile.ZipFile(zip_path)
     except (OSError, zipfile.BadZipFile):

@@ -49,13 +49,16 @@ _NOT_WINDOWS = (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.Splash
                 Qt.WindowType.Desktop)
 
 
+_SHOW = QEvent.Type.Show  # bound once: the filter sees every event of the app
+
+
 class WindowFitter(QObject):
     """Fits every window and dialog when it is shown (menus, tool tips and pop-ups aside)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Dialogs and main windows only: overlays (a region picker spanning monitors) and
         # other frameless windows place themselves.
-        if (event.type() == QEvent.Type.Show and isinstance(watched, (QDialog, QMainWindow))
+        if (event.type() == _SHOW and isinstance(watched, (QDialog, QMainWindow))
                 and watched.isWindow() and watched.windowType() not in _NOT_WINDOWS
                 and not watched.windowFlags() & Qt.WindowType.FramelessWindowHint):
             fit_window(watched)

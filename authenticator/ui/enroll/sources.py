@@ -14,11 +14,12 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
-from authenticator.core.migration import MigrationBatch, parse_migration_uri
 from authenticator.core.uri import parse_uri
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from authenticator.core.migration import MigrationBatch
 
 LINK_PREFIXES = ("otpauth://", "otpauth-migration://")
 NOT_A_LINK = ("this text is not an authenticator link; links start with otpauth:// "
@@ -74,6 +75,8 @@ def parse_links(text: str) -> tuple[list[Account], list[MigrationBatch]]:
 
     Raises :class:`AuthenticatorError` with a one-line reason when no line is usable.
     """
+    from authenticator.core.migration import parse_migration_uri  # not needed at start-up
+
     accounts: list[Account] = []
     batches: list[MigrationBatch] = []
     problem: str | None = None

@@ -14,7 +14,7 @@ GlobalShortcuts portal where it has one (``portal_shortcut``); elsewhere the use
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication
@@ -33,7 +33,6 @@ from authenticator.ui.quickpick.backends import (
     make_hotkey,
     make_input,
 )
-from authenticator.ui.quickpick.box import QuickPickBox
 from authenticator.ui.quickpick.keys import (
     DEFAULT_SHORTCUT,
     ShortcutError,
@@ -41,6 +40,9 @@ from authenticator.ui.quickpick.keys import (
     portal_trigger,
 )
 from authenticator.ui.quickpick.texts import reason_text
+
+if TYPE_CHECKING:
+    from authenticator.ui.quickpick.box import QuickPickBox
 
 TYPE_POLL_MS = 15
 TYPE_ATTEMPTS = 100  # ~1.5 s for the focus to come back and the modifiers to be released
@@ -101,6 +103,8 @@ class QuickPick(QObject):
     @property
     def box(self) -> QuickPickBox:
         if self._box is None:
+            from authenticator.ui.quickpick.box import QuickPickBox  # built after start-up
+
             self._box = QuickPickBox(self.host.session, self.host.time.now)
             # A window of its own (shown while the main one hides in the tray), gone with it.
             self.host.window().destroyed.connect(self._box.deleteLater)

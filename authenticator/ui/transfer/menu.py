@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
-from authenticator.core.migration import DEFAULT_MAX_BYTES as GOOGLE_MAX_BYTES
 from authenticator.portability.exporters import EXPORT_FORMATS, exporter_named
 from authenticator.ui.common.files import open_file_name, save_file_name
 from authenticator.ui.common.icons import icon
@@ -37,7 +36,7 @@ class TransferActions(QObject):
         super().__init__(host.window())
         self.host = host
         self.dialog: QDialog | None = None  # the transfer dialog currently open
-        self.google_max_bytes = GOOGLE_MAX_BYTES
+        self.google_max_bytes: int | None = None  # per QR code; None: the format's limit
         self.backup_kdf = host.session.kdf  # None: calibrated on this computer
         self.show_qr_action = self._action(self.tr("Show &QR for another device…"),
                                            self.show_qr_current, "qr")
@@ -147,12 +146,14 @@ class TransferActions(QObject):
                                             self.host.clipboard.copy, self.host.window())))
 
     def export_google(self) -> None:
+        from authenticator.core.migration import DEFAULT_MAX_BYTES
         from authenticator.ui.transfer.qr import GoogleExportDialog
 
+        max_bytes = self.google_max_bytes or DEFAULT_MAX_BYTES
         self._after_password(
             self.tr("Google Authenticator export codes hold your keys."),
             lambda: self._open(GoogleExportDialog(self.host.session.accounts(), self.host.window(),
-                                                  max_bytes=self.google_max_bytes)))
+                                                  max_bytes=max_bytes)))
 
     def back_up(self, path: Path | None = None) -> None:
         from authenticator.ui.transfer.backups import BackupDialog

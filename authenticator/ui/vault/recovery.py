@@ -27,7 +27,6 @@ from authenticator.ui.common.damage import (
     file_is_unreadable,
     open_or_damaged,
 )
-from authenticator.ui.common.messages import translate_error
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStackedWidget, QWidget
@@ -145,6 +144,8 @@ class VaultRecovery(QObject):
             restore_backup(path, backup, window.time.wall(), damaged=False)
         except (OSError, AuthenticatorError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+            from authenticator.ui.common.messages import translate_error
+
             window.unlock_page.error.setText(translate_error(reason or "input/output error"))
             return False
         window.unlock_page.error.setText(self.tr(
