@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
-from authenticator.core.migration import MigrationBatch, parse_migration_uri
-from authenticator.core.uri import parse_uri
+from authenticator.core.links import LinkKind, link_kind, parse_link
+from authenticator.core.migration import MigrationBatch
 from authenticator.scan import MAX_IMAGE_PIXELS
 from authenticator.scan.decoders import Decoder, available_decoders
 
@@ -129,20 +129,20 @@ class _Classified:
 def _classify(texts: Sequence[str], into: _Classified) -> None:
     for raw in texts:
         text = raw.strip()
-        lowered = text[:24].lower()
-        if lowered.startswith("otpauth-migration:"):
+        kind = link_kind(text)
+        if kind is not LinkKind.OTHER:
             try:
-                into.batches.append(parse_migration_uri(text))
-                into.used.append(text)
+                found = parse_link(text)
             except AuthenticatorError as err:
-                into.note(4, BAD_MIGRATION.format(_one_line(err)))
-        elif lowered.startswith("otpauth:"):
-            try:
-                into.accounts.append(parse_uri(text))
-                into.used.append(text)
-            except AuthenticatorError as err:
-                into.note(5, BAD_OTPAUTH.format(_one_line(err)))
-        elif lowered.startswith(("http://", "https://", "www.")):
+                bad = BAD_MIGRATION if kind is LinkKind.MIGRATION else BAD_OTPAUTH
+                into.note(4 if kind is LinkKind.MIGRATION else 5, bad.format(_one_line(err)))
+                continue
+            if isinstance(found, MigrationBatch):
+                into.batches.append(found)
+            else:
+                into.accounts.append(found)
+            into.used.append(text)
+        elif text[:24].lower().startswith(("http://", "https://", "www.")):
             into.note(3, WEB_ADDRESS)
         elif text:
             into.note(2, TEXT_ONLY)

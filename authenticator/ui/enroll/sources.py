@@ -14,8 +14,8 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
-from authenticator.core.migration import MigrationBatch, parse_migration_uri
-from authenticator.core.uri import parse_uri
+from authenticator.core.links import LinkKind, link_kind, parse_link
+from authenticator.core.migration import MigrationBatch
 
 if TYPE_CHECKING:
     import numpy as np
@@ -78,16 +78,18 @@ def parse_links(text: str) -> tuple[list[Account], list[MigrationBatch]]:
     batches: list[MigrationBatch] = []
     problem: str | None = None
     for line in text.split():
-        lowered = line.lower()
+        if link_kind(line) is LinkKind.OTHER:
+            problem = problem or NOT_A_LINK
+            continue
         try:
-            if lowered.startswith("otpauth-migration://"):
-                batches.append(parse_migration_uri(line))
-            elif lowered.startswith("otpauth://"):
-                accounts.append(parse_uri(line))
-            else:
-                problem = problem or NOT_A_LINK
+            found = parse_link(line)
         except AuthenticatorError as err:
             problem = str(err)
+            continue
+        if isinstance(found, MigrationBatch):
+            batches.append(found)
+        else:
+            accounts.append(found)
     if not accounts and not batches:
         raise AuthenticatorError(problem or NOT_A_LINK)
     return accounts, batches

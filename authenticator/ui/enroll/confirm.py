@@ -1,4 +1,4 @@
-"""The two result steps of the Add dialog: choose what was found, then confirm."""
+"""The Add dialog's last step: the new account with its first code, to finish the setup."""
 
 from __future__ import annotations
 
@@ -6,15 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import code_at, group_code, seconds_left
@@ -28,61 +20,6 @@ def heading(text: str, scale: float = 1.25) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-class ReviewPage(QWidget):
-    """The accounts found (each with a checkbox, all ticked) and what cannot be added."""
-
-    selection_changed = Signal()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Choose the accounts to add")))
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        layout.addWidget(self.text)
-        self.found_list = QListWidget()
-        self.found_list.setAccessibleName(self.tr("Accounts found"))
-        layout.addWidget(self.found_list, 1)
-        self.skipped_note = QLabel()
-        self.skipped_note.setWordWrap(True)
-        self.skipped_note.setAccessibleName(self.tr("Accounts that cannot be added"))
-        layout.addWidget(self.skipped_note)
-        self.found_list.itemChanged.connect(lambda _item: self.selection_changed.emit())
-
-    def show_accounts(self, accounts: list[Account], skipped: list[str],
-                      from_export: bool) -> None:
-        self.found_list.blockSignals(True)
-        self.found_list.clear()
-        for account in accounts:
-            item = QListWidgetItem(account.safe_label or self.tr("(no name)"), self.found_list)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setData(Qt.ItemDataRole.UserRole, account)
-        self.found_list.blockSignals(False)
-        if from_export:
-            text = self.tr("This Google Authenticator export holds %n account(s). Untick "
-                           "the ones you don't want.", "", len(accounts))
-        else:
-            text = self.tr("Found %n account(s). Untick the ones you don't want.", "",
-                           len(accounts))
-        self.text.setText(text)
-        self.skipped_note.setText(
-            self.tr("Cannot be added: {reasons}").format(reasons="; ".join(skipped))
-            if skipped else "")
-        self.selection_changed.emit()
-
-    def labels(self) -> list[str]:
-        return [self.found_list.item(r).text() for r in range(self.found_list.count())]
-
-    def checked_accounts(self) -> list[Account]:
-        out = []
-        for row in range(self.found_list.count()):
-            item = self.found_list.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
-                out.append(item.data(Qt.ItemDataRole.UserRole))
-        return out
 
 
 class ConfirmationPage(QWidget):
