@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import code_at, group_code, seconds_left
 from authenticator.ui.common.icons import icon
+
+if TYPE_CHECKING:
+    from authenticator.ui.common.clipboard import SecureClipboard
 
 
 def heading(text: str, scale: float = 1.25) -> QLabel:
@@ -23,12 +27,16 @@ def heading(text: str, scale: float = 1.25) -> QLabel:
 
 
 class ConfirmationPage(QWidget):
-    """The new account, large, with its current code, countdown and a Copy button."""
+    """The new account, large, with its current code, countdown and a Copy button
+    (the code goes to ``clipboard``, else straight to the system clipboard)."""
 
     copy_requested = Signal()
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, now: Callable[[], float], clipboard: SecureClipboard | None = None,
+                 parent: Any = None) -> None:
         super().__init__(parent)
+        self._now = now
+        self._clipboard = clipboard
         self.account: Account | None = None
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -98,6 +106,19 @@ class ConfirmationPage(QWidget):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(self._note_index, note)
+
+    def current_code(self) -> str:
+        return code_at(self.account, self._now()) if self.account is not None else ""
+
+    def copy_code(self) -> None:
+        code = self.current_code()
+        if not code:
+            return
+        if self._clipboard is not None:
+            self._clipboard.copy(code)
+        else:
+            QGuiApplication.clipboard().setText(code)
+        self.show_copied()
 
     def show_copied(self) -> None:
         self.copy_button.setText(self.tr("Copied"))
