@@ -47,93 +47,78 @@
 <context>
     <name>AegisExportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="45"/>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="87"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="36"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="72"/>
         <source>Export for Aegis</source>
         <translation>Exporter pour Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="49"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="40"/>
         <source>Aegis imports this file as one of its own backups (in Aegis: Settings, Import &amp; Export, Import from file, Aegis), with names, notes, favourites and tags.</source>
         <translation>Aegis importe ce fichier comme l’une de ses propres sauvegardes (dans Aegis : Réglages, Importer et exporter, Importer depuis un fichier, Aegis), avec les noms, notes, favoris et étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="56"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="45"/>
         <source>Aegis file</source>
         <translation>Fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="57"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="45"/>
         <source>Where to save it</source>
         <translation>Où l’enregistrer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="58"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Parcourir…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="59"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="46"/>
         <source>Choose the Aegis file</source>
         <translation>Choisir le fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="63"/>
-        <source>File:</source>
-        <translation>Fichier :</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="64"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="52"/>
         <source>&amp;Protect the file with a password</source>
         <translation>Pro&amp;téger le fichier par un mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="48"/>
         <source>Password of the Aegis file</source>
         <translation>Mot de passe du fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="68"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="49"/>
         <source>Password of the Aegis file again</source>
         <translation>Mot de passe du fichier Aegis, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="47"/>
         <source>Pass&amp;word:</source>
         <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="70"/>
-        <source>&amp;Again:</source>
-        <translation>À &amp;nouveau :</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="77"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="63"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="64"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="64"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="73"/>
         <source>Aegis vault files (*.json);;All files (*)</source>
         <translation>Fichiers de coffre Aegis (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="99"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="82"/>
         <source>Without a password the file holds your keys UNENCRYPTED: delete it once Aegis has imported it.</source>
         <translation>Sans mot de passe, le fichier contient vos clés NON CHIFFRÉES : supprimez-le dès qu’Aegis l’a importé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="102"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="85"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -141,78 +126,63 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="59"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="97"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="51"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="81"/>
         <source>Back up to a file</source>
         <translation>Sauvegarder dans un fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="62"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="54"/>
         <source>The backup is encrypted under a password of its own. Keep it somewhere safe: without this password it cannot be opened.</source>
         <translation>La sauvegarde est chiffrée avec son propre mot de passe. Conservez-le en lieu sûr&#xa0;: sans ce mot de passe, elle ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="59"/>
         <source>Backup file</source>
         <translation>Fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="60"/>
         <source>Where to save it (another disk is best)</source>
         <translation>Où l’enregistrer (un autre disque, c’est mieux)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="71"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Parcourir…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="61"/>
         <source>Choose the backup file</source>
         <translation>Choisir le fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="77"/>
-        <source>File:</source>
-        <translation>Fichier&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="62"/>
         <source>Backup password</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="79"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="63"/>
         <source>Backup password again</source>
         <translation>Mot de passe de la sauvegarde, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="80"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="62"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="81"/>
-        <source>&amp;Again:</source>
-        <translation>Co&amp;nfirmer&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="87"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="73"/>
         <source>&amp;Create backup</source>
         <translation>&amp;Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="73"/>
         <source>Create backup</source>
         <translation>Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="106"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
@@ -220,7 +190,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="38"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="37"/>
         <source>Authenticator backups (*.authvault);;All files (*)</source>
         <translation>Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -348,34 +318,57 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="133"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="141"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="134"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="142"/>
         <source>Camera:</source>
         <translation>Caméra&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="138"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="146"/>
         <source>Camera preview</source>
         <translation>Aperçu de la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="147"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="155"/>
         <source>Camera status</source>
         <translation>État de la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="158"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="166"/>
         <source>Starting the camera…</source>
         <translation>Démarrage de la caméra…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="159"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="167"/>
         <source>Hold the QR code in the middle of the picture, about a hand&apos;s width from the camera.</source>
         <translation>Tenez le code QR au milieu de l’image, à environ une main de la caméra.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraRoute</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="209"/>
+        <source>Looking for cameras…</source>
+        <translation>Recherche des caméras…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="222"/>
+        <source>No camera</source>
+        <translation>Aucune caméra</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="225"/>
+        <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
+        <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="267"/>
+        <source>The camera is not available</source>
+        <translation>La caméra n’est pas disponible</translation>
     </message>
 </context>
 <context>
@@ -1030,58 +1023,58 @@
 <context>
     <name>ConfirmationPage</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="99"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="44"/>
         <source>Added account</source>
         <translation>Compte ajouté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="106"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="51"/>
         <source>Current code</source>
         <translation>Code actuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="109"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="54"/>
         <source>Time left</source>
         <translation>Temps restant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="110"/>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="144"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="55"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="89"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="111"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="56"/>
         <source>Copy code</source>
         <translation>Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="119"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="64"/>
         <source>Type this code on the site to finish turning on two-factor authentication. The same key on another device shows the same code.</source>
         <translation>Saisissez ce code sur le site pour terminer l’activation de l’authentification à deux facteurs. La même clé sur un autre appareil affiche le même code.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="140"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="85"/>
         <source>This key is short ({bits} bits). It works, but if the site lets you choose, a longer key is safer.</source>
         <translation>Cette clé est courte ({bits} bits). Elle fonctionne, mais si le site vous laisse le choix, une clé plus longue est plus sûre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="142"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="87"/>
         <source>Also added: {labels}.</source>
         <translation>Également ajoutés&#xa0;: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="153"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="98"/>
         <source>Counter-based code: it changes when you ask for the next one.</source>
         <translation>Code basé sur un compteur&#xa0;: il change quand vous demandez le suivant.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="157"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="102"/>
         <source>Changes in {n} s</source>
         <translation>Change dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="166"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="124"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -1195,199 +1188,22 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="135"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="80"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="164"/>
-        <source>Ways to add an account</source>
-        <translation>Façons d’ajouter un compte</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="169"/>
-        <source>Scan with camera</source>
-        <translation>Scanner avec la caméra</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="170"/>
-        <source>Scan screen</source>
-        <translation>Scanner l’écran</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="171"/>
-        <source>Open an image</source>
-        <translation>Ouvrir une image</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="172"/>
-        <source>Paste a link or image</source>
-        <translation>Coller lien ou image</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="173"/>
-        <source>Type a key</source>
-        <translation>Saisir une clé</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="200"/>
-        <source>Add &amp;another</source>
-        <translation>Ajouter un aut&amp;re</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="201"/>
-        <source>Add another account</source>
-        <translation>Ajouter un autre compte</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="202"/>
-        <source>&amp;Add</source>
-        <translation>&amp;Ajouter</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="203"/>
-        <source>Add</source>
-        <translation>Ajouter</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="205"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="382"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="206"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="219"/>
-        <source>Scanner note</source>
-        <translation>Remarque sur le scanner</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="223"/>
-        <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
-        <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="234"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="106"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="277"/>
-        <source>Scan a QR code on your screen</source>
-        <translation>Scanner un code QR affiché à l’écran</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="278"/>
-        <source>&amp;Scan screen</source>
-        <translation>&amp;Scanner l’écran</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="287"/>
-        <source>Open an image instead</source>
-        <translation>Ouvrir plutôt une image</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="289"/>
-        <source>Paste instead</source>
-        <translation>Coller plutôt</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="301"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="517"/>
-        <source>Open an image of the QR code</source>
-        <translation>Ouvrir une image du code QR</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="302"/>
-        <source>Choose a screenshot or photo of the QR code. You can also drop an image file onto this window.</source>
-        <translation>Choisissez une capture d’écran ou une photo du code QR. Vous pouvez aussi déposer un fichier image sur cette fenêtre.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="304"/>
-        <source>&amp;Choose image…</source>
-        <translation>&amp;Choisir une image…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="315"/>
-        <source>Paste a link or an image</source>
-        <translation>Coller un lien ou une image</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="316"/>
-        <source>Copy the QR code image (right click, Copy image) or its otpauth:// link, then press Ctrl+V here. Google Authenticator export links work too.</source>
-        <translation>Copiez l’image du code QR (clic droit, «&#xa0;Copier l’image&#xa0;») ou son lien otpauth://, puis appuyez sur Ctrl+V ici. Les liens d’exportation de Google Authenticator fonctionnent aussi.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="321"/>
-        <source>Link</source>
-        <translation>Lien</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="325"/>
-        <source>&amp;Paste from clipboard</source>
-        <translation>&amp;Coller depuis le presse-papiers</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="382"/>
-        <source>&amp;Done</source>
-        <translation>&amp;Terminé</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="415"/>
-        <source>Looking for cameras…</source>
-        <translation>Recherche des caméras…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="428"/>
-        <source>No camera</source>
-        <translation>Aucune caméra</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="431"/>
-        <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
-        <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="473"/>
-        <source>The camera is not available</source>
-        <translation>La caméra n’est pas disponible</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="518"/>
-        <source>Images ({patterns});;All files (*)</source>
-        <translation>Images ({patterns});;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="525"/>
-        <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
-        <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="584"/>
+        <location filename="../../authenticator/ui/enroll/scanning.py" line="91"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="639"/>
-        <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
-        <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="643"/>
-        <source>Still missing: parts {parts}.</source>
-        <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="671"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="274"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
     </message>
@@ -1403,6 +1219,60 @@
         <location filename="../../authenticator/ui/enroll/hooks.py" line="77"/>
         <source>The clipboard holds no QR code image and no otpauth:// link to add.</source>
         <translation>Le presse-papiers ne contient ni image de code QR ni lien otpauth:// à ajouter.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollLayout</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="45"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="70"/>
+        <source>Add &amp;another</source>
+        <translation>Ajouter un aut&amp;re</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="71"/>
+        <source>Add another account</source>
+        <translation>Ajouter un autre compte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="72"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="73"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="75"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="114"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="76"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="89"/>
+        <source>Scanner note</source>
+        <translation>Remarque sur le scanner</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="93"/>
+        <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
+        <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="114"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Terminé</translation>
     </message>
 </context>
 <context>
@@ -1572,6 +1442,19 @@
     </message>
 </context>
 <context>
+    <name>ExportParts</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/review.py" line="96"/>
+        <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
+        <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/review.py" line="100"/>
+        <source>Still missing: parts {parts}.</source>
+        <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
+    </message>
+</context>
+<context>
     <name>FixClockDialog</name>
     <message>
         <location filename="../../authenticator/ui/clock/dialogs.py" line="52"/>
@@ -1607,67 +1490,67 @@
 <context>
     <name>GoogleExportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="179"/>
         <source>Export to Google Authenticator</source>
         <translation>Exporter vers Google Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="189"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="188"/>
         <source>Choose the accounts to move. In Google Authenticator, open “Transfer accounts”, then “Import accounts”, and scan the codes shown next.</source>
         <translation>Choisissez les comptes à transférer. Dans Google Authenticator, ouvrez «&#xa0;Transférer des comptes&#xa0;», puis «&#xa0;Importer des comptes&#xa0;», et scannez les codes affichés ensuite.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="195"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="194"/>
         <source>Accounts to export</source>
         <translation>Comptes à exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="205"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="202"/>
         <source>{label} — {reason}</source>
         <translation>{label} — {reason}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="229"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="225"/>
         <source>Export QR code</source>
         <translation>Code QR d’exportation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="236"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="232"/>
         <source>&amp;Previous</source>
         <translation>&amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="237"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="233"/>
         <source>Previous code</source>
         <translation>Code précédent</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="241"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="237"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="243"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="239"/>
         <source>Next code</source>
         <translation>Code suivant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="245"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="241"/>
         <source>&amp;Show QR codes</source>
         <translation>&amp;Afficher les codes QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="252"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="248"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="242"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="238"/>
         <source>&amp;Next</source>
         <translation>&amp;Suivant</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/qr.py" line="215"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="211"/>
         <source>Google Authenticator cannot hold %n of these accounts (shown greyed with the reason); keep them here or use another app.</source>
         <translation>
             <numerusform>Google Authenticator ne peut pas accueillir %n de ces comptes (grisé, avec la raison)&#xa0;; gardez-le ici ou utilisez une autre application.</numerusform>
@@ -1675,23 +1558,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="246"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="242"/>
         <source>Show QR codes</source>
         <translation>Afficher les codes QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="249"/>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="250"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="245"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="246"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="253"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="249"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="309"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="302"/>
         <source>{i} of {n}</source>
         <translation>{i} sur {n}</translation>
     </message>
@@ -1763,87 +1646,105 @@
     </message>
 </context>
 <context>
+    <name>ImagePage</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="132"/>
+        <source>Open an image of the QR code</source>
+        <translation>Ouvrir une image du code QR</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="133"/>
+        <source>Choose a screenshot or photo of the QR code. You can also drop an image file onto this window.</source>
+        <translation>Choisissez une capture d’écran ou une photo du code QR. Vous pouvez aussi déposer un fichier image sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="135"/>
+        <source>&amp;Choose image…</source>
+        <translation>&amp;Choisir une image…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="156"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="130"/>
         <source>Import {file}</source>
         <translation>Importer {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="159"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="230"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="133"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="204"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="166"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="140"/>
         <source>App that made the file</source>
         <translation>Application qui a créé le fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="167"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="141"/>
         <source>Detected from the content</source>
         <translation>Détecté d’après le contenu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="170"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="144"/>
         <source>Read &amp;as:</source>
         <translation>Lire &amp;comme :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="181"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="182"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="155"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="156"/>
         <source>Password of the exported file</source>
         <translation>Mot de passe du fichier exporté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="183"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="157"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="184"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="158"/>
         <source>Open with this password</source>
         <translation>Ouvrir avec ce mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="171"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="198"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="172"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="198"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="172"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="236"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="210"/>
         <source>Decrypting {file}…</source>
         <translation>Déchiffrement de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="244"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="269"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="218"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="243"/>
         <source>This file is encrypted. Enter the password it was exported with.</source>
         <translation>Ce fichier est chiffré. Saisissez le mot de passe utilisé lors de son exportation.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="254"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="228"/>
         <source>Found in this {format} file (nothing is added until you press Import):</source>
         <translation>Trouvé dans ce fichier {format} (rien n’est ajouté avant que vous appuyiez sur «&#xa0;Importer&#xa0;»)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="274"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="248"/>
         <source>Could not import {file}.</source>
         <translation>Impossible d’importer {file}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/importing.py" line="280"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="254"/>
         <source>&amp;Import %n account(s)</source>
         <translation>
             <numerusform>&amp;Importer %n compte</numerusform>
@@ -1854,54 +1755,72 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="66"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="66"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="71"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="66"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="71"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="67"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="72"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="68"/>
         <source>Accounts found</source>
         <translation>Comptes trouvés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="83"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="73"/>
         <source>Entries that could not be read</source>
         <translation>Entrées illisibles</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="97"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="86"/>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="99"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="88"/>
         <source>Already here as {label}</source>
         <translation>Déjà présent sous le nom {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="113"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="95"/>
         <source>{new} new, {dup} already in this vault (unchecked), {bad} could not be read.</source>
         <translation>{new} nouveau(x), {dup} déjà dans ce coffre (décoché(s)), {bad} illisible(s).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="119"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="101"/>
         <source>Could not be read:</source>
         <translation>Illisibles&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/intake.py" line="56"/>
+        <source>Open an image of the QR code</source>
+        <translation>Ouvrir une image du code QR</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/intake.py" line="57"/>
+        <source>Images ({patterns});;All files (*)</source>
+        <translation>Images ({patterns});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/intake.py" line="64"/>
+        <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
+        <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
     </message>
 </context>
 <context>
@@ -2273,6 +2192,24 @@
     </message>
 </context>
 <context>
+    <name>PasswordFileForm</name>
+    <message>
+        <location filename="../../authenticator/ui/common/password_file.py" line="43"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/password_file.py" line="50"/>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/password_file.py" line="54"/>
+        <source>&amp;Again:</source>
+        <translation>À &amp;nouveau :</translation>
+    </message>
+</context>
+<context>
     <name>PasswordGate</name>
     <message>
         <location filename="../../authenticator/ui/transfer/common.py" line="64"/>
@@ -2338,6 +2275,29 @@
         <location filename="../../authenticator/ui/vault/strength.py" line="57"/>
         <source>Strong.</source>
         <translation>Solide.</translation>
+    </message>
+</context>
+<context>
+    <name>PastePage</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="149"/>
+        <source>Paste a link or an image</source>
+        <translation>Coller un lien ou une image</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="150"/>
+        <source>Copy the QR code image (right click, Copy image) or its otpauth:// link, then press Ctrl+V here. Google Authenticator export links work too.</source>
+        <translation>Copiez l’image du code QR (clic droit, «&#xa0;Copier l’image&#xa0;») ou son lien otpauth://, puis appuyez sur Ctrl+V ici. Les liens d’exportation de Google Authenticator fonctionnent aussi.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="155"/>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="160"/>
+        <source>&amp;Paste from clipboard</source>
+        <translation>&amp;Coller depuis le presse-papiers</translation>
     </message>
 </context>
 <context>
@@ -2749,99 +2709,99 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="157"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="138"/>
         <source>Restore from a backup</source>
         <translation>Restaurer depuis une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="160"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="141"/>
         <source>Pick an automatic backup of this vault or open a backup file. Then either add the accounts that are missing (the others stay as they are), or replace the vault with the backup to undo changes (the current file is kept as a backup first).</source>
         <translation>Choisissez une sauvegarde automatique de ce coffre ou ouvrez un fichier de sauvegarde. Ensuite, ajoutez les comptes manquants (les autres restent tels quels), ou remplacez le coffre par la sauvegarde pour annuler des modifications (le fichier actuel est d’abord gardé comme sauvegarde).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="167"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="148"/>
         <source>Automatic backups</source>
         <translation>Sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="171"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="152"/>
         <source>{when} — {size} KB</source>
         <translation>{when} — {size} Ko</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="176"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="157"/>
         <source>No automatic backups yet</source>
         <translation>Aucune sauvegarde automatique pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="161"/>
         <source>Automatic backups (newest first):</source>
         <translation>Sauvegardes automatiques (les plus récentes d’abord)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="183"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="164"/>
         <source>Open a backup &amp;file…</source>
         <translation>Ouvrir un &amp;fichier de sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="165"/>
         <source>Open a backup file</source>
         <translation>Ouvrir un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="191"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="192"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="172"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="173"/>
         <source>Password of the backup</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="193"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="174"/>
         <source>For an automatic backup: the vault password it had when it was saved.</source>
         <translation>Pour une sauvegarde automatique&#xa0;: le mot de passe qu’avait le coffre au moment de l’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="196"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="177"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="178"/>
         <source>Open the backup</source>
         <translation>Ouvrir la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="214"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="215"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="195"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="196"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="217"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="198"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="218"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="199"/>
         <source>Add the missing accounts</source>
         <translation>Ajouter les comptes manquants</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="220"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="201"/>
         <source>Re&amp;place the vault with this backup</source>
         <translation>Rem&amp;placer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="221"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="202"/>
         <source>Replace the vault with this backup</source>
         <translation>Remplacer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="243"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="224"/>
         <source>Open a backup</source>
         <translation>Ouvrir une sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/backups.py" line="254"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="235"/>
         <source>&amp;Restore %n missing</source>
         <translation>
             <numerusform>&amp;Restaurer %n manquant</numerusform>
@@ -2852,27 +2812,27 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="41"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="25"/>
         <source>Choose the accounts to add</source>
         <translation>Choisissez les comptes à ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="46"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="30"/>
         <source>Accounts found</source>
         <translation>Comptes trouvés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="50"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="34"/>
         <source>Accounts that cannot be added</source>
         <translation>Comptes qui ne peuvent pas être ajoutés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="59"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="42"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/enroll/pages.py" line="65"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="45"/>
         <source>This Google Authenticator export holds %n account(s). Untick the ones you don&apos;t want.</source>
         <translation>
             <numerusform>Cette exportation Google Authenticator contient %n compte. Décochez ceux que vous ne voulez pas.</numerusform>
@@ -2880,7 +2840,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/enroll/pages.py" line="68"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="48"/>
         <source>Found %n account(s). Untick the ones you don&apos;t want.</source>
         <translation>
             <numerusform>%n compte trouvé. Décochez ceux que vous ne voulez pas.</numerusform>
@@ -2888,9 +2848,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="72"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="52"/>
         <source>Cannot be added: {reasons}</source>
         <translation>Ajout impossible&#xa0;: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>RouteList</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="43"/>
+        <source>Ways to add an account</source>
+        <translation>Façons d’ajouter un compte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="48"/>
+        <source>Scan with camera</source>
+        <translation>Scanner avec la caméra</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="49"/>
+        <source>Scan screen</source>
+        <translation>Scanner l’écran</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="50"/>
+        <source>Open an image</source>
+        <translation>Ouvrir une image</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="51"/>
+        <source>Paste a link or image</source>
+        <translation>Coller lien ou image</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="52"/>
+        <source>Type a key</source>
+        <translation>Saisir une clé</translation>
     </message>
 </context>
 <context>
@@ -2969,6 +2962,29 @@
         <location filename="../../authenticator/ui/codes/rows.py" line="175"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPage</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="106"/>
+        <source>Scan a QR code on your screen</source>
+        <translation>Scanner un code QR affiché à l’écran</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="107"/>
+        <source>&amp;Scan screen</source>
+        <translation>&amp;Scanner l’écran</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="113"/>
+        <source>Open an image instead</source>
+        <translation>Ouvrir plutôt une image</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="115"/>
+        <source>Paste instead</source>
+        <translation>Coller plutôt</translation>
     </message>
 </context>
 <context>
@@ -3237,62 +3253,62 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>ShowQrDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="66"/>
         <source>QR code for {label}</source>
         <translation>Code QR de {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="68"/>
         <source>Scan this code with the authenticator app on your other device, or type the key into it. Anyone who sees it can make your codes.</source>
         <translation>Scannez ce code avec l’application d’authentification de votre autre appareil, ou saisissez-y la clé. Quiconque le voit peut générer vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="75"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="74"/>
         <source>QR code of the key</source>
         <translation>Code QR de la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="84"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="83"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="89"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="88"/>
         <source>The code is hidden to keep the key safe.</source>
         <translation>Le code est masqué pour protéger la clé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="93"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="92"/>
         <source>&amp;Copy key</source>
         <translation>&amp;Copier la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="94"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="93"/>
         <source>Copy key</source>
         <translation>Copier la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="96"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="95"/>
         <source>&amp;Show again</source>
         <translation>&amp;Afficher de nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="97"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="96"/>
         <source>Show again</source>
         <translation>Afficher de nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="99"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="98"/>
         <source>C&amp;lose</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="100"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="99"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="145"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="144"/>
         <source>Hidden in {n} s</source>
         <translation>Masqué dans {n} s</translation>
     </message>
@@ -3558,17 +3574,17 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="155"/>
+        <location filename="../../authenticator/ui/common/session.py" line="156"/>
         <source>The vault was changed elsewhere, including its password: use the new password from now on.</source>
         <translation>Le coffre a été modifié ailleurs, y compris son mot de passe&#xa0;: utilisez désormais le nouveau mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="158"/>
+        <location filename="../../authenticator/ui/common/session.py" line="159"/>
         <source>Updated with changes saved elsewhere (another device or program).</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs (autre appareil ou programme).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="168"/>
+        <location filename="../../authenticator/ui/common/session.py" line="169"/>
         <source>Conflict copies that do not open with this vault&apos;s key were left alone: {names}</source>
         <translation>Copies en conflit qui ne s&apos;ouvrent pas avec la clé de ce coffre, laissées telles quelles&#xa0;: {names}</translation>
     </message>
