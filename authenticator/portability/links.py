@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.links import LinkKind, link_kind, parse_link
-from authenticator.core.migration import MigrationAssembler, MigrationBatch
+from authenticator.core.migration import MigrationBatch
+from authenticator.core.migration_parts import MigrationAssembler
 from authenticator.portability._json import decode_text
 from authenticator.portability.base import EntryCollector, ImportFailed, ImportResult
 

@@ -9,7 +9,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from authenticator.core.account import Account
-from authenticator.core.migration import MigrationAssembler, MigrationBatch, part_ranges
+from authenticator.core.migration import MigrationBatch
+from authenticator.core.migration_parts import MigrationAssembler, part_ranges
 from authenticator.ui.common.checklist import AccountChecklist, CheckRow
 from authenticator.ui.enroll.confirm import heading
 
