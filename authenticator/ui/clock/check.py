@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -51,6 +51,19 @@ MIN_CORRECTION = 2.0
 def signed_seconds(offset: float) -> str:
     """``+47 s`` / ``-2 min 3 s`` for the correction indicator."""
     return ("-" if round(offset) < 0 else "+") + humanize_seconds(offset)
+
+
+def describe_offset(offset: float) -> str:
+    """One clause about this computer's clock, given server time minus local time."""
+    if round(abs(offset)) == 0:
+        return QCoreApplication.translate(
+            "ClockCheck", "this computer's clock is right to within a second.")
+    amount = humanize_seconds(offset)
+    if offset > 0:
+        return QCoreApplication.translate(
+            "ClockCheck", "this computer's clock is {amount} slow.").format(amount=amount)
+    return QCoreApplication.translate(
+        "ClockCheck", "this computer's clock is {amount} fast.").format(amount=amount)
 
 
 class ClockCheck(QObject):
@@ -208,8 +221,8 @@ class ClockCheck(QObject):
         if self.settings.get("use_corrected_time"):
             self.settings.set("manual_offset", round(result.offset, 1))
             self.apply_correction()
-        self._answer(self.describe(result.offset)[:1].upper()
-                     + self.describe(result.offset)[1:])
+        self._answer(describe_offset(result.offset)[:1].upper()
+                     + describe_offset(result.offset)[1:])
         self._show_level(notify=True)
         self.status_changed.emit(self.status_text())
         self.check_finished.emit()
@@ -235,15 +248,7 @@ class ClockCheck(QObject):
             return self.tr("Last check at {time}: could not reach any server (no network: "
                            "codes use this computer's clock).").format(time=when)
         return self.tr("Last checked at {time}: {state}").format(
-            time=when, state=self.describe(self.last_result.offset))
-
-    def describe(self, offset: float) -> str:
-        if round(abs(offset)) == 0:
-            return self.tr("this computer's clock is right to within a second.")
-        amount = humanize_seconds(offset)
-        if offset > 0:
-            return self.tr("this computer's clock is {amount} slow.").format(amount=amount)
-        return self.tr("this computer's clock is {amount} fast.").format(amount=amount)
+            time=when, state=describe_offset(self.last_result.offset))
 
     def _answer(self, text: str) -> None:
         """Show the result where the user asked for the check (the first-run banner)."""
