@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -17,22 +16,18 @@ from PySide6.QtWidgets import (
 from authenticator.core.account import Account
 from authenticator.portability.aegis_export import export_aegis_file
 from authenticator.ui.common.files import save_file_name
-from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.password_file import PasswordFileForm
 from authenticator.ui.common.widgets import button_row, push_button
-from authenticator.ui.common.worker import run_in_background
-from authenticator.ui.transfer.common import message_label
+from authenticator.ui.transfer.common import WriteFileDialog, message_label
 
 
-class AegisExportDialog(QDialog):
+class AegisExportDialog(WriteFileDialog):
     """Write every account to a new Aegis vault file (scrypt + AES-256-GCM when protected)."""
 
     def __init__(self, accounts: list[Account], done: Callable[[Path], None],
                  parent: Any = None, path: Path | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(done, parent)
         self._accounts = accounts
-        self._done = done
-        self.busy = False
         self.setWindowTitle(self.tr("Export for Aegis"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
@@ -87,25 +82,10 @@ class AegisExportDialog(QDialog):
         self.save_button.setEnabled(not self.busy and self.files.has_path() and passwords_ok)
 
     def _save(self) -> None:
-        if not self.save_button.isEnabled():
-            return
-        self.busy = True
-        self.error.hide()
-        self._update()
         target = self.files.target()
         password = self.password.text() if self.encrypt.isChecked() else None
         accounts = self._accounts
-        run_in_background(lambda: export_aegis_file(accounts, target, password),
-                          self._saved, self._failed, context=self)
+        self._write(lambda: export_aegis_file(accounts, target, password))
 
-    def _saved(self, path: Path) -> None:
-        self.busy = False
+    def clear_secrets(self) -> None:
         self.files.clear_passwords()
-        self.accept()
-        self._done(path)
-
-    def _failed(self, message: str) -> None:
-        self.busy = False
-        self.error.setText(translate_error(message))
-        self.error.show()
-        self._update()

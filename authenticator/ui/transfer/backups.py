@@ -30,24 +30,22 @@ from authenticator.ui.common.password_file import PasswordFileForm, password_fie
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.widgets import button_row, push_button
 from authenticator.ui.common.worker import run_in_background
-from authenticator.ui.transfer.common import message_label
+from authenticator.ui.transfer.common import WriteFileDialog, message_label
 from authenticator.ui.transfer.importing import ImportPreview
 
 BACKUP_SUFFIX = ".authvault"
 BACKUP_FILTER = QT_TRANSLATE_NOOP("Backups", "Authenticator backups (*.authvault);;All files (*)")
 
 
-class BackupDialog(QDialog):
+class BackupDialog(WriteFileDialog):
     """Write every account to a new encrypted file under a password asked twice."""
 
     def __init__(self, session: VaultSession, kdf: KdfParams | None,
                  done: Callable[[Path], None], parent: Any = None,
                  path: Path | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(done, parent)
         self.session = session
         self._kdf = kdf
-        self._done = done
-        self.busy = False
         self.setWindowTitle(self.tr("Back up to a file"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
@@ -91,27 +89,12 @@ class BackupDialog(QDialog):
                                     and self.files.passwords_ok())
 
     def _save(self) -> None:
-        if not self.save_button.isEnabled():
-            return
-        self.busy = True
-        self.error.hide()
-        self._update()
         target = with_extension(self.files.target(), BACKUP_SUFFIX)
         accounts, password, kdf = self.session.accounts(), self.password.text(), self._kdf
-        run_in_background(lambda: export_backup(accounts, target, password, kdf),
-                          self._saved, self._failed, context=self)
+        self._write(lambda: export_backup(accounts, target, password, kdf))
 
-    def _saved(self, path: Path) -> None:
-        self.busy = False
+    def clear_secrets(self) -> None:
         self.files.clear_passwords()
-        self.accept()
-        self._done(path)
-
-    def _failed(self, message: str) -> None:
-        self.busy = False
-        self.error.setText(translate_error(message))
-        self.error.show()
-        self._update()
 
 
 def _read_backup(path: Path, password: str) -> list[Account]:
