@@ -89,9 +89,9 @@ class EnrollDialog(EnrollLayout):
         self.screen_route = ScreenRoute(self, grab=grab, grab_delay_ms=grab_delay_ms,
                                         portal=portal, geometries=geometries)
         self._build(now, clipboard, self.screen_route.intro())
-        self._connect()
         self.camera = CameraRoute(self, self.camera_page, self.jobs, open_camera,
                                   list_cameras, self)
+        self._connect()
         if ticked is not None:
             ticked.connect(self.tick)
         else:

@@ -1,7 +1,7 @@
 """Where enrollment input comes from: dropped or pasted data, links, screen grabs.
 
 Everything here hands *plain data* to the scanner (file paths, greyscale arrays, link
-text); decoding itself runs in a worker thread (see ``enroll_dialog``).
+text); decoding itself runs in a worker thread (see ``scanning``).
 """
 
 from __future__ import annotations
