@@ -188,7 +188,8 @@ def secrets_of(result: ScanResult) -> frozenset[bytes]:
 
 
 def decoder_alone(decoder: Decoder) -> Callable[[np.ndarray], frozenset[bytes]]:
-    from authenticator.scan.pipeline import Rung, scan_gray
+    from authenticator.scan.ladder import Rung
+    from authenticator.scan.pipeline import scan_gray
 
     rung = Rung(decoder.name, "grey", lambda g: g)
 

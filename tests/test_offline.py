@@ -257,7 +257,7 @@ def test_main_flows_open_no_connection(qtbot: Any, win: MainWindow, guard: Netwo
 
 def _route(qtbot: Any, dialog: EnrollDialog, route: Route) -> None:
     """Click the route in the dialog's list, as a person picks it."""
-    item = dialog.routes.item(dialog._route_order.index(route))
+    item = dialog.routes.item(dialog.routes.row_of(route))
     qtbot.mouseClick(dialog.routes.viewport(), Qt.MouseButton.LeftButton,
                      pos=dialog.routes.visualItemRect(item).center())
     assert dialog.current_route() is route

@@ -206,9 +206,11 @@ def weak_note(account: Account) -> None:
 
 
 def add_accounts(vault: Vault, accounts: Sequence[Account]) -> int:
+    from authenticator.core.duplicates import duplicate_of
+
     added = 0
     for account in accounts:
-        duplicate = next((a for a in vault.accounts if a.same_key(account)), None)
+        duplicate = duplicate_of(account, vault.accounts)
         if duplicate is not None:
             say(f"skipped {account.label}: the same key is already in the vault "
                  f"as {duplicate.label}")

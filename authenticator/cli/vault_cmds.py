@@ -107,18 +107,18 @@ def _scan_accounts(image: str) -> list[Account]:
 
 
 def _accounts_from_link(text: str) -> list[Account]:
-    from authenticator.core.migration import parse_migration_uri
-    from authenticator.core.uri import parse_uri
+    from authenticator.core.links import parse_link
+    from authenticator.core.migration import MigrationBatch
 
-    if text.strip().lower().startswith("otpauth-migration:"):
-        batch = parse_migration_uri(text)
+    batch = parse_link(text)
+    if isinstance(batch, MigrationBatch):
         for reason in batch.skipped:
             say(f"skipped {reason}")
         if batch.batch_size > 1:
             say(f"this is part {batch.batch_index + 1} of {batch.batch_size} of an export; "
                  "add the other parts too")
         return list(batch.accounts)
-    return [parse_uri(text)]
+    return [batch]
 
 
 def cmd_add(args: argparse.Namespace) -> int:

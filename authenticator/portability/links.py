@@ -9,10 +9,9 @@ possibly several exports; missing parts are reported). Both kinds may be mixed.
 from __future__ import annotations
 
 from authenticator.core.errors import AuthenticatorError
-from authenticator.core.migration import SCHEME as MIGRATION_SCHEME
-from authenticator.core.migration import MigrationAssembler, parse_migration_uri
-from authenticator.core.uri import SCHEME as OTPAUTH_SCHEME
-from authenticator.core.uri import parse_uri
+from authenticator.core.links import LinkKind, link_kind, parse_link
+from authenticator.core.migration import MigrationBatch
+from authenticator.core.migration_parts import MigrationAssembler
 from authenticator.portability._json import decode_text
 from authenticator.portability.base import EntryCollector, ImportFailed, ImportResult
 
@@ -31,13 +30,13 @@ def _link_lines(text: str) -> list[tuple[int, str]]:
     ]
 
 
-def _detect(data: bytes, scheme: str) -> bool:
+def _detect(data: bytes, kind: LinkKind) -> bool:
     text = decode_text(data[: 64 * 1024])
     if text is None:
         text = decode_text(data[: 64 * 1024].rpartition(b"\n")[0]) or ""
-    lines = [line.lower() for _, line in _link_lines(text)[:_SNIFF_LINES]]
-    links = sum(line.startswith((OTPAUTH_SCHEME, MIGRATION_SCHEME)) for line in lines)
-    return bool(lines) and lines[0].startswith(scheme) and 2 * links > len(lines)
+    kinds = [link_kind(line) for _, line in _link_lines(text)[:_SNIFF_LINES]]
+    links = sum(k is not LinkKind.OTHER for k in kinds)
+    return bool(kinds) and kinds[0] is kind and 2 * links > len(kinds)
 
 
 def load_links(data: bytes, format_name: str, label: str) -> ImportResult:
@@ -49,22 +48,24 @@ def load_links(data: bytes, format_name: str, label: str) -> ImportResult:
     exports: dict[int, tuple[MigrationAssembler, int]] = {}  # batch id -> (parts, size)
     for number, line in _link_lines(text):
         where = f"line {number}"
-        if line.lower().startswith(MIGRATION_SCHEME):
-            try:
-                batch = parse_migration_uri(line)
-                assembler, _ = exports.setdefault(
-                    batch.batch_id, (MigrationAssembler(), batch.batch_size))
-                assembler.add(batch)
-            except AuthenticatorError as exc:
-                collector.problem(where, None, str(exc))
-                continue
-            for reason in batch.skipped:
-                collector.problem(f"{where}, part {batch.part} of {batch.batch_size}", None,
-                                  reason)
-        elif line.lower().startswith(OTPAUTH_SCHEME):
-            collector.add(where, None, parse_uri, line)
-        else:
+        if link_kind(line) is LinkKind.OTHER:
             collector.problem(where, None, "this line is not an otpauth:// link")
+            continue
+        try:
+            found = parse_link(line)
+            if isinstance(found, MigrationBatch):
+                assembler, _ = exports.setdefault(
+                    found.batch_id, (MigrationAssembler(), found.batch_size))
+                assembler.add(found)
+        except AuthenticatorError as exc:
+            collector.problem(where, None, str(exc))
+            continue
+        if not isinstance(found, MigrationBatch):
+            collector.result.accounts.append(found)
+            continue
+        for reason in found.skipped:
+            collector.problem(f"{where}, part {found.part} of {found.batch_size}", None,
+                              reason)
     for number, (assembler, size) in enumerate(exports.values(), start=1):
         collector.result.accounts.extend(assembler.accounts())
         missing = assembler.missing()
@@ -86,7 +87,7 @@ class OtpauthListImporter:
     label = "otpauth link list"
 
     def detect(self, data: bytes) -> bool:
-        return _detect(data, OTPAUTH_SCHEME)
+        return _detect(data, LinkKind.OTPAUTH)
 
     def is_encrypted(self, data: bytes) -> bool:
         return False
@@ -102,7 +103,7 @@ class GoogleMigrationImporter:
     label = "Google Authenticator export"
 
     def detect(self, data: bytes) -> bool:
-        return _detect(data, MIGRATION_SCHEME)
+        return _detect(data, LinkKind.MIGRATION)
 
     def is_encrypted(self, data: bytes) -> bool:
         return False

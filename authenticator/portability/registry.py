@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from authenticator.core.account import Account
+from authenticator.core.duplicates import KeyIndex
 from authenticator.portability import _prefs, _sqlite
 from authenticator.portability._json import decode_text
 from authenticator.portability.aegis import AegisImporter
@@ -152,14 +153,12 @@ class ImportPlan:
 
 def plan_import(existing: Sequence[Account], result: ImportResult) -> ImportPlan:
     plan = ImportPlan(problems=list(result.problems))
-    known: dict[bytes, list[Account]] = {}
-    for account in existing:
-        known.setdefault(account.secret, []).append(account)
+    known = KeyIndex(existing)
     for incoming in result.accounts:
-        same = next((a for a in known.get(incoming.secret, ()) if incoming.same_key(a)), None)
+        same = known.find(incoming)
         if same is not None:
             plan.duplicates.append((incoming, same))
             continue
         plan.new.append(incoming)
-        known.setdefault(incoming.secret, []).append(incoming)
+        known.add(incoming)
     return plan

@@ -26,7 +26,8 @@ from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import MigrationBatch
 from authenticator.scan.decoders import Decoder
-from authenticator.scan.pipeline import NO_QR, build_ladder, scan_gray, to_gray
+from authenticator.scan.ladder import build_ladder
+from authenticator.scan.pipeline import NO_QR, scan_gray, to_gray
 
 if TYPE_CHECKING:
     import numpy as np

@@ -15,7 +15,7 @@
 <context>
     <name>GoogleExportDialog</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/qr.py" line="215"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="211"/>
         <source>Google Authenticator cannot hold %n of these accounts (shown greyed with the reason); keep them here or use another app.</source>
         <translation>
             <numerusform>Google Authenticator cannot hold %n of these accounts (shown greyed with the reason); keep it here or use another app.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>IconPacks</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="243"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="244"/>
         <source>Icon pack “{name}” added (%n icon(s))</source>
         <translation>
             <numerusform>Icon pack “{name}” added (%n icon)</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/importing.py" line="280"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="254"/>
         <source>&amp;Import %n account(s)</source>
         <translation>
             <numerusform>&amp;Import %n account</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>RestoreDialog</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/backups.py" line="255"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="219"/>
         <source>&amp;Restore %n missing</source>
         <translation>
             <numerusform>&amp;Restore %n missing</numerusform>
@@ -59,7 +59,7 @@
 <context>
     <name>ReviewPage</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/enroll/pages.py" line="65"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="46"/>
         <source>This Google Authenticator export holds %n account(s). Untick the ones you don&apos;t want.</source>
         <translation>
             <numerusform>This Google Authenticator export holds %n account. Untick it if you don&apos;t want it.</numerusform>
@@ -67,7 +67,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/enroll/pages.py" line="68"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="49"/>
         <source>Found %n account(s). Untick the ones you don&apos;t want.</source>
         <translation>
             <numerusform>Found %n account. Untick it if you don&apos;t want it.</numerusform>
@@ -78,7 +78,7 @@
 <context>
     <name>TransferActions</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/menu.py" line="200"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="201"/>
         <source>Added %n account(s)</source>
         <translation>
             <numerusform>Added %n account</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountDelegate</name>
     <message>
-        <location filename="../../authenticator/ui/codes/delegate.py" line="329"/>
+        <location filename="../../authenticator/ui/codes/delegate.py" line="251"/>
         <source>next {code}</source>
         <extracomment>Static layers kept (each a row-sized pixmap, ~130 KiB at 100% scale): a few screens&apos; worth, so scrolling through thousands of accounts does not keep thousands of them.</extracomment>
         <translation>suivant {code}</translation>
@@ -47,93 +47,78 @@
 <context>
     <name>AegisExportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="45"/>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="87"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="31"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="67"/>
         <source>Export for Aegis</source>
         <translation>Exporter pour Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="49"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="35"/>
         <source>Aegis imports this file as one of its own backups (in Aegis: Settings, Import &amp; Export, Import from file, Aegis), with names, notes, favourites and tags.</source>
         <translation>Aegis importe ce fichier comme l’une de ses propres sauvegardes (dans Aegis : Réglages, Importer et exporter, Importer depuis un fichier, Aegis), avec les noms, notes, favoris et étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="56"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="40"/>
         <source>Aegis file</source>
         <translation>Fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="57"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="40"/>
         <source>Where to save it</source>
         <translation>Où l’enregistrer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="58"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Parcourir…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="59"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="41"/>
         <source>Choose the Aegis file</source>
         <translation>Choisir le fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="63"/>
-        <source>File:</source>
-        <translation>Fichier :</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="64"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="47"/>
         <source>&amp;Protect the file with a password</source>
         <translation>Pro&amp;téger le fichier par un mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="43"/>
         <source>Password of the Aegis file</source>
         <translation>Mot de passe du fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="68"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="44"/>
         <source>Password of the Aegis file again</source>
         <translation>Mot de passe du fichier Aegis, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="42"/>
         <source>Pass&amp;word:</source>
         <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="70"/>
-        <source>&amp;Again:</source>
-        <translation>À &amp;nouveau :</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="77"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="58"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="59"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="59"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="68"/>
         <source>Aegis vault files (*.json);;All files (*)</source>
         <translation>Fichiers de coffre Aegis (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="99"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="77"/>
         <source>Without a password the file holds your keys UNENCRYPTED: delete it once Aegis has imported it.</source>
         <translation>Sans mot de passe, le fichier contient vos clés NON CHIFFRÉES : supprimez-le dès qu’Aegis l’a importé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="102"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="80"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -141,78 +126,63 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="60"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="98"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="50"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="80"/>
         <source>Back up to a file</source>
         <translation>Sauvegarder dans un fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="63"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="53"/>
         <source>The backup is encrypted under a password of its own. Keep it somewhere safe: without this password it cannot be opened.</source>
         <translation>La sauvegarde est chiffrée avec son propre mot de passe. Conservez-le en lieu sûr&#xa0;: sans ce mot de passe, elle ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="58"/>
         <source>Backup file</source>
         <translation>Fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="71"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="59"/>
         <source>Where to save it (another disk is best)</source>
         <translation>Où l’enregistrer (un autre disque, c’est mieux)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Parcourir…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="73"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="60"/>
         <source>Choose the backup file</source>
         <translation>Choisir le fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="78"/>
-        <source>File:</source>
-        <translation>Fichier&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="79"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="61"/>
         <source>Backup password</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="80"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="62"/>
         <source>Backup password again</source>
         <translation>Mot de passe de la sauvegarde, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="81"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="61"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="82"/>
-        <source>&amp;Again:</source>
-        <translation>Co&amp;nfirmer&#xa0;:</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="71"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
         <source>&amp;Create backup</source>
         <translation>&amp;Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
         <source>Create backup</source>
         <translation>Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="107"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
@@ -220,7 +190,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="39"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="38"/>
         <source>Authenticator backups (*.authvault);;All files (*)</source>
         <translation>Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -236,54 +206,54 @@
 <context>
     <name>BrowserFeature</name>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="85"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="81"/>
         <source>Recent browser &amp;fills…</source>
         <translation>&amp;Derniers remplissages du navigateur…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="149"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="161"/>
         <source>Copied {label} for the browser</source>
         <translation>{label} copié pour le navigateur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="167"/>
-        <location filename="../../authenticator/ui/browser/feature.py" line="274"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="181"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="293"/>
         <source>Filled</source>
         <translation>Rempli</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="169"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="183"/>
         <source>Refused: looks like a bound site</source>
         <translation>Refusé&#xa0;: imite un site lié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="170"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="184"/>
         <source>Blocked a code request from {site}: it only looks like one of your sites.</source>
         <translation>Demande de code bloquée pour {site}&#xa0;: ce site ne fait que ressembler à l’un des vôtres.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="173"/>
-        <location filename="../../authenticator/ui/browser/feature.py" line="247"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="187"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="264"/>
         <source>Not for this site</source>
         <translation>Pas pour ce site</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="175"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="189"/>
         <source>Refused: not https</source>
         <translation>Refusé&#xa0;: pas en https</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="177"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="191"/>
         <source>Refused</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="179"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="193"/>
         <source>Refused: browser not paired</source>
         <translation>Refusé&#xa0;: navigateur non associé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/browser/feature.py" line="252"/>
+        <location filename="../../authenticator/ui/browser/feature.py" line="269"/>
         <source>Cancelled</source>
         <translation>Annulé</translation>
     </message>
@@ -348,34 +318,57 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="133"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="141"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="134"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="142"/>
         <source>Camera:</source>
         <translation>Caméra&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="138"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="146"/>
         <source>Camera preview</source>
         <translation>Aperçu de la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="147"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="155"/>
         <source>Camera status</source>
         <translation>État de la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="158"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="166"/>
         <source>Starting the camera…</source>
         <translation>Démarrage de la caméra…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="159"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="167"/>
         <source>Hold the QR code in the middle of the picture, about a hand&apos;s width from the camera.</source>
         <translation>Tenez le code QR au milieu de l’image, à environ une main de la caméra.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraRoute</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="209"/>
+        <source>Looking for cameras…</source>
+        <translation>Recherche des caméras…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="222"/>
+        <source>No camera</source>
+        <translation>Aucune caméra</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="225"/>
+        <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
+        <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="267"/>
+        <source>The camera is not available</source>
+        <translation>La caméra n’est pas disponible</translation>
     </message>
 </context>
 <context>
@@ -507,143 +500,143 @@
 <context>
     <name>ClockCheck</name>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="90"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="108"/>
         <source>&amp;Check the clock</source>
         <translation>&amp;Vérifier l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="91"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="109"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="93"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="111"/>
         <source>&amp;Use corrected time for codes</source>
         <translation>&amp;Utiliser l’heure corrigée pour les codes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="95"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="113"/>
         <source>How to &amp;fix the clock</source>
         <translation>Comment &amp;corriger l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="97"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="115"/>
         <source>Clock check result</source>
         <translation>Résultat de la vérification de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="98"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="116"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="100"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="118"/>
         <source>Clock correction</source>
         <translation>Correction de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="101"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="119"/>
         <source>Turn off</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="102"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="120"/>
         <source>This computer&apos;s clock is wrong, so codes are computed with a corrected time.</source>
         <translation>L’horloge de cet ordinateur est fausse&#xa0;: les codes sont donc calculés avec une heure corrigée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="109"/>
-        <location filename="../../authenticator/ui/clock/check.py" line="121"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="127"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="139"/>
         <source>Compare clock with my &amp;phone…</source>
         <translation>&amp;Comparer l’horloge avec mon téléphone…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="135"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="153"/>
         <source>Check this computer&apos;s clock over the internet? Uses NTP, sends no personal data.</source>
         <translation>Vérifier l’horloge de cet ordinateur par Internet&#xa0;? Utilise NTP, n’envoie aucune donnée personnelle.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="145"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="163"/>
         <source>Checking the clock…</source>
         <translation>Vérification de l’horloge…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="225"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="243"/>
         <source>No network: codes use this computer&apos;s clock.</source>
         <translation>Pas de réseau : les codes utilisent l’horloge de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="231"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="249"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="233"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="251"/>
         <source>Not checked yet.</source>
         <translation>Pas encore vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="238"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="256"/>
         <source>Last check at {time}: could not reach any server (no network: codes use this computer&apos;s clock).</source>
         <translation>Dernière vérification à {time} : aucun serveur joignable (pas de réseau : les codes utilisent l’horloge de cet ordinateur).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="240"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="258"/>
         <source>Last checked at {time}: {state}</source>
         <translation>Dernière vérification à {time}&#xa0;: {state}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="246"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="63"/>
         <source>this computer&apos;s clock could not be compared with the correct time.</source>
         <translation>l’horloge de cet ordinateur n’a pas pu être comparée à l’heure exacte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="249"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="67"/>
         <source>this computer&apos;s clock is right to within a second.</source>
         <translation>l’horloge de cet ordinateur est juste à une seconde près.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="252"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="71"/>
         <source>this computer&apos;s clock is {amount} slow.</source>
         <translation>l’horloge de cet ordinateur retarde de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="253"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="73"/>
         <source>this computer&apos;s clock is {amount} fast.</source>
         <translation>l’horloge de cet ordinateur avance de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="273"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="279"/>
         <source>This computer&apos;s clock is {amount} slow; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur retarde de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="275"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="281"/>
         <source>This computer&apos;s clock is {amount} fast; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur avance de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="281"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="287"/>
         <source>Your clock is {amount} off; codes typed near the end of their time may fail.</source>
         <translation>Votre horloge est décalée de {amount}&#xa0;; un code saisi juste avant son expiration risque d’être refusé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="317"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="323"/>
         <source>This computer&apos;s clock is right again (within {n} s): corrected time is turned off.</source>
         <translation>L’horloge de cet ordinateur est de nouveau juste (à {n} s près) : l’heure corrigée est désactivée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="323"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="329"/>
         <source>Codes use corrected time ({offset}).</source>
         <translation>Les codes utilisent l’heure corrigée ({offset}).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="345"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="351"/>
         <source>Add a time-based account first: the comparison uses its codes.</source>
         <translation>Ajoutez d’abord un compte basé sur le temps&#xa0;: la comparaison utilise ses codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="355"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="361"/>
         <source>Codes now use your phone&apos;s time.</source>
         <translation>Les codes utilisent désormais l’heure de votre téléphone.</translation>
     </message>
@@ -1035,58 +1028,58 @@
 <context>
     <name>ConfirmationPage</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="99"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="44"/>
         <source>Added account</source>
         <translation>Compte ajouté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="106"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="51"/>
         <source>Current code</source>
         <translation>Code actuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="109"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="54"/>
         <source>Time left</source>
         <translation>Temps restant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="110"/>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="144"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="55"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="89"/>
         <source>&amp;Copy code</source>
         <translation>&amp;Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="111"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="56"/>
         <source>Copy code</source>
         <translation>Copier le code</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="119"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="64"/>
         <source>Type this code on the site to finish turning on two-factor authentication. The same key on another device shows the same code.</source>
         <translation>Saisissez ce code sur le site pour terminer l’activation de l’authentification à deux facteurs. La même clé sur un autre appareil affiche le même code.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="140"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="85"/>
         <source>This key is short ({bits} bits). It works, but if the site lets you choose, a longer key is safer.</source>
         <translation>Cette clé est courte ({bits} bits). Elle fonctionne, mais si le site vous laisse le choix, une clé plus longue est plus sûre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="142"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="87"/>
         <source>Also added: {labels}.</source>
         <translation>Également ajoutés&#xa0;: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="153"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="98"/>
         <source>Counter-based code: it changes when you ask for the next one.</source>
         <translation>Code basé sur un compteur&#xa0;: il change quand vous demandez le suivant.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="157"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="102"/>
         <source>Changes in {n} s</source>
         <translation>Change dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="166"/>
+        <location filename="../../authenticator/ui/enroll/confirm.py" line="124"/>
         <source>Copied</source>
         <translation>Copié</translation>
     </message>
@@ -1246,199 +1239,22 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="135"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="80"/>
         <source>Add account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="164"/>
-        <source>Ways to add an account</source>
-        <translation>Façons d’ajouter un compte</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="169"/>
-        <source>Scan with camera</source>
-        <translation>Scanner avec la caméra</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="170"/>
-        <source>Scan screen</source>
-        <translation>Scanner l’écran</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="171"/>
-        <source>Open an image</source>
-        <translation>Ouvrir une image</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="172"/>
-        <source>Paste a link or image</source>
-        <translation>Coller lien ou image</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="173"/>
-        <source>Type a key</source>
-        <translation>Saisir une clé</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="181"/>
-        <source>Message</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="200"/>
-        <source>Add &amp;another</source>
-        <translation>Ajouter un aut&amp;re</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="201"/>
-        <source>Add another account</source>
-        <translation>Ajouter un autre compte</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="202"/>
-        <source>&amp;Add</source>
-        <translation>&amp;Ajouter</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="203"/>
-        <source>Add</source>
-        <translation>Ajouter</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="205"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="382"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="206"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="219"/>
-        <source>Scanner note</source>
-        <translation>Remarque sur le scanner</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="223"/>
-        <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
-        <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="234"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="106"/>
         <source>Paste</source>
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="277"/>
-        <source>Scan a QR code on your screen</source>
-        <translation>Scanner un code QR affiché à l’écran</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="278"/>
-        <source>&amp;Scan screen</source>
-        <translation>&amp;Scanner l’écran</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="287"/>
-        <source>Open an image instead</source>
-        <translation>Ouvrir plutôt une image</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="289"/>
-        <source>Paste instead</source>
-        <translation>Coller plutôt</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="301"/>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="517"/>
-        <source>Open an image of the QR code</source>
-        <translation>Ouvrir une image du code QR</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="302"/>
-        <source>Choose a screenshot or photo of the QR code. You can also drop an image file onto this window.</source>
-        <translation>Choisissez une capture d’écran ou une photo du code QR. Vous pouvez aussi déposer un fichier image sur cette fenêtre.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="304"/>
-        <source>&amp;Choose image…</source>
-        <translation>&amp;Choisir une image…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="315"/>
-        <source>Paste a link or an image</source>
-        <translation>Coller un lien ou une image</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="316"/>
-        <source>Copy the QR code image (right click, Copy image) or its otpauth:// link, then press Ctrl+V here. Google Authenticator export links work too.</source>
-        <translation>Copiez l’image du code QR (clic droit, «&#xa0;Copier l’image&#xa0;») ou son lien otpauth://, puis appuyez sur Ctrl+V ici. Les liens d’exportation de Google Authenticator fonctionnent aussi.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="321"/>
-        <source>Link</source>
-        <translation>Lien</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="325"/>
-        <source>&amp;Paste from clipboard</source>
-        <translation>&amp;Coller depuis le presse-papiers</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="382"/>
-        <source>&amp;Done</source>
-        <translation>&amp;Terminé</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="415"/>
-        <source>Looking for cameras…</source>
-        <translation>Recherche des caméras…</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="428"/>
-        <source>No camera</source>
-        <translation>Aucune caméra</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="431"/>
-        <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
-        <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="473"/>
-        <source>The camera is not available</source>
-        <translation>La caméra n’est pas disponible</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="518"/>
-        <source>Images ({patterns});;All files (*)</source>
-        <translation>Images ({patterns});;Tous les fichiers (*)</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="525"/>
-        <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
-        <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="584"/>
+        <location filename="../../authenticator/ui/enroll/scanning.py" line="91"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="639"/>
-        <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
-        <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="643"/>
-        <source>Still missing: parts {parts}.</source>
-        <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/enroll/dialog.py" line="671"/>
+        <location filename="../../authenticator/ui/enroll/dialog.py" line="274"/>
         <source>Nothing new was added: the key is already in your list.</source>
         <translation>Rien de nouveau n’a été ajouté&#xa0;: la clé est déjà dans votre liste.</translation>
     </message>
@@ -1454,6 +1270,60 @@
         <location filename="../../authenticator/ui/enroll/hooks.py" line="77"/>
         <source>The clipboard holds no QR code image and no otpauth:// link to add.</source>
         <translation>Le presse-papiers ne contient ni image de code QR ni lien otpauth:// à ajouter.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollLayout</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="45"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="70"/>
+        <source>Add &amp;another</source>
+        <translation>Ajouter un aut&amp;re</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="71"/>
+        <source>Add another account</source>
+        <translation>Ajouter un autre compte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="72"/>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="73"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="75"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="114"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="76"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="89"/>
+        <source>Scanner note</source>
+        <translation>Remarque sur le scanner</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="93"/>
+        <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
+        <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="114"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Terminé</translation>
     </message>
 </context>
 <context>
@@ -1623,6 +1493,19 @@
     </message>
 </context>
 <context>
+    <name>ExportParts</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/review.py" line="97"/>
+        <source>Read part {read} of {n} of a Google Authenticator export. Scan part {next} of {n} next.</source>
+        <translation>Partie {read} sur {n} d’une exportation Google Authenticator lue. Scannez ensuite la partie {next} sur {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/review.py" line="101"/>
+        <source>Still missing: parts {parts}.</source>
+        <translation>Parties encore manquantes&#xa0;: {parts}.</translation>
+    </message>
+</context>
+<context>
     <name>FixClockDialog</name>
     <message>
         <location filename="../../authenticator/ui/clock/dialogs.py" line="52"/>
@@ -1658,67 +1541,67 @@
 <context>
     <name>GoogleExportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="179"/>
         <source>Export to Google Authenticator</source>
         <translation>Exporter vers Google Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="189"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="188"/>
         <source>Choose the accounts to move. In Google Authenticator, open “Transfer accounts”, then “Import accounts”, and scan the codes shown next.</source>
         <translation>Choisissez les comptes à transférer. Dans Google Authenticator, ouvrez «&#xa0;Transférer des comptes&#xa0;», puis «&#xa0;Importer des comptes&#xa0;», et scannez les codes affichés ensuite.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="195"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="194"/>
         <source>Accounts to export</source>
         <translation>Comptes à exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="205"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="202"/>
         <source>{label} — {reason}</source>
         <translation>{label} — {reason}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="229"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="225"/>
         <source>Export QR code</source>
         <translation>Code QR d’exportation</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="236"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="232"/>
         <source>&amp;Previous</source>
         <translation>&amp;Précédent</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="237"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="233"/>
         <source>Previous code</source>
         <translation>Code précédent</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="241"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="237"/>
         <source>Page</source>
         <translation>Page</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="243"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="239"/>
         <source>Next code</source>
         <translation>Code suivant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="245"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="241"/>
         <source>&amp;Show QR codes</source>
         <translation>&amp;Afficher les codes QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="252"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="248"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="242"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="238"/>
         <source>&amp;Next</source>
         <translation>&amp;Suivant</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/qr.py" line="215"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="211"/>
         <source>Google Authenticator cannot hold %n of these accounts (shown greyed with the reason); keep them here or use another app.</source>
         <translation>
             <numerusform>Google Authenticator ne peut pas accueillir %n de ces comptes (grisé, avec la raison)&#xa0;; gardez-le ici ou utilisez une autre application.</numerusform>
@@ -1726,23 +1609,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="246"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="242"/>
         <source>Show QR codes</source>
         <translation>Afficher les codes QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="249"/>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="250"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="245"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="246"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="253"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="249"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="309"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="302"/>
         <source>{i} of {n}</source>
         <translation>{i} sur {n}</translation>
     </message>
@@ -1750,52 +1633,52 @@
 <context>
     <name>IconPacks</name>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="172"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="173"/>
         <source>Import ico&amp;n pack…</source>
         <translation>Importer un pack d’icô&amp;nes…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="192"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="193"/>
         <source>Set &amp;icon from an image…</source>
         <translation>Choisir une &amp;icône (image)…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="195"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="196"/>
         <source>Remove the custom icon</source>
         <translation>Retirer l’icône personnelle</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="200"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="201"/>
         <source>Choose an icon</source>
         <translation>Choisir une icône</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="201"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="202"/>
         <source>Images (*.png *.jpg *.jpeg *.svg *.webp *.bmp *.gif);;All files (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg *.webp *.bmp *.gif);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="226"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="227"/>
         <source>Set icon</source>
         <translation>Choisir une icône</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="227"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="228"/>
         <source>This image cannot be used: {reason}</source>
         <translation>Cette image est inutilisable&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="232"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="233"/>
         <source>Import an Aegis icon pack</source>
         <translation>Importer un pack d’icônes Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="233"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="234"/>
         <source>Icon packs (*.zip);;All files (*)</source>
         <translation>Packs d’icônes (*.zip);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="243"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="244"/>
         <source>Icon pack “{name}” added (%n icon(s))</source>
         <translation>
             <numerusform>Pack d’icônes « {name} » ajouté (%n icône)</numerusform>
@@ -1803,98 +1686,116 @@
         </translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="249"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="250"/>
         <source>Import icon pack</source>
         <translation>Importer un pack d’icônes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="250"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="251"/>
         <source>This icon pack could not be used: {reason}</source>
         <translation>Ce pack d’icônes est inutilisable&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
+    <name>ImagePage</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="132"/>
+        <source>Open an image of the QR code</source>
+        <translation>Ouvrir une image du code QR</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="133"/>
+        <source>Choose a screenshot or photo of the QR code. You can also drop an image file onto this window.</source>
+        <translation>Choisissez une capture d’écran ou une photo du code QR. Vous pouvez aussi déposer un fichier image sur cette fenêtre.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="135"/>
+        <source>&amp;Choose image…</source>
+        <translation>&amp;Choisir une image…</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="156"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="130"/>
         <source>Import {file}</source>
         <translation>Importer {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="159"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="230"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="133"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="204"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="166"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="140"/>
         <source>App that made the file</source>
         <translation>Application qui a créé le fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="167"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="141"/>
         <source>Detected from the content</source>
         <translation>Détecté d’après le contenu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="170"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="144"/>
         <source>Read &amp;as:</source>
         <translation>Lire &amp;comme :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="181"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="182"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="155"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="156"/>
         <source>Password of the exported file</source>
         <translation>Mot de passe du fichier exporté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="183"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="157"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="184"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="158"/>
         <source>Open with this password</source>
         <translation>Ouvrir avec ce mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="171"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="198"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="172"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="198"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="172"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="236"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="210"/>
         <source>Decrypting {file}…</source>
         <translation>Déchiffrement de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="244"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="269"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="218"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="243"/>
         <source>This file is encrypted. Enter the password it was exported with.</source>
         <translation>Ce fichier est chiffré. Saisissez le mot de passe utilisé lors de son exportation.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="254"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="228"/>
         <source>Found in this {format} file (nothing is added until you press Import):</source>
         <translation>Trouvé dans ce fichier {format} (rien n’est ajouté avant que vous appuyiez sur «&#xa0;Importer&#xa0;»)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="274"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="248"/>
         <source>Could not import {file}.</source>
         <translation>Impossible d’importer {file}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/importing.py" line="280"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="254"/>
         <source>&amp;Import %n account(s)</source>
         <translation>
             <numerusform>&amp;Importer %n compte</numerusform>
@@ -1905,54 +1806,72 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="66"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="66"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="71"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="66"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="71"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="67"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="72"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="68"/>
         <source>Accounts found</source>
         <translation>Comptes trouvés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="83"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="73"/>
         <source>Entries that could not be read</source>
         <translation>Entrées illisibles</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="97"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="86"/>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="99"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="88"/>
         <source>Already here as {label}</source>
         <translation>Déjà présent sous le nom {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="113"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="95"/>
         <source>{new} new, {dup} already in this vault (unchecked), {bad} could not be read.</source>
         <translation>{new} nouveau(x), {dup} déjà dans ce coffre (décoché(s)), {bad} illisible(s).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="119"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="101"/>
         <source>Could not be read:</source>
         <translation>Illisibles&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/intake.py" line="56"/>
+        <source>Open an image of the QR code</source>
+        <translation>Ouvrir une image du code QR</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/intake.py" line="57"/>
+        <source>Images ({patterns});;All files (*)</source>
+        <translation>Images ({patterns});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/intake.py" line="64"/>
+        <source>The clipboard holds no image and no link. Copy the QR code image or its otpauth:// link first.</source>
+        <translation>Le presse-papiers ne contient ni image ni lien. Copiez d’abord l’image du code QR ou son lien otpauth://.</translation>
     </message>
 </context>
 <context>
@@ -1992,52 +1911,52 @@
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="110"/>
+        <location filename="../../authenticator/ui/main_window.py" line="119"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="111"/>
+        <location filename="../../authenticator/ui/main_window.py" line="120"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="112"/>
+        <location filename="../../authenticator/ui/main_window.py" line="121"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="113"/>
+        <location filename="../../authenticator/ui/main_window.py" line="122"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="115"/>
+        <location filename="../../authenticator/ui/main_window.py" line="124"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="114"/>
+        <location filename="../../authenticator/ui/main_window.py" line="123"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="116"/>
+        <location filename="../../authenticator/ui/main_window.py" line="125"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="138"/>
+        <location filename="../../authenticator/ui/main_window.py" line="147"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="229"/>
+        <location filename="../../authenticator/ui/main_window.py" line="238"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="230"/>
+        <location filename="../../authenticator/ui/main_window.py" line="239"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -2067,32 +1986,32 @@
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="301"/>
+        <location filename="../../authenticator/ui/main_window.py" line="312"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="310"/>
+        <location filename="../../authenticator/ui/main_window.py" line="321"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="323"/>
+        <location filename="../../authenticator/ui/main_window.py" line="334"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="324"/>
+        <location filename="../../authenticator/ui/main_window.py" line="335"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="348"/>
+        <location filename="../../authenticator/ui/main_window.py" line="361"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="349"/>
+        <location filename="../../authenticator/ui/main_window.py" line="362"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
@@ -2324,36 +2243,54 @@
     </message>
 </context>
 <context>
+    <name>PasswordFileForm</name>
+    <message>
+        <location filename="../../authenticator/ui/common/password_file.py" line="43"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/password_file.py" line="50"/>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/password_file.py" line="54"/>
+        <source>&amp;Again:</source>
+        <translation>À &amp;nouveau :</translation>
+    </message>
+</context>
+<context>
     <name>PasswordGate</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="64"/>
-        <location filename="../../authenticator/ui/transfer/common.py" line="72"/>
-        <location filename="../../authenticator/ui/transfer/common.py" line="73"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="75"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="76"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="70"/>
         <source>Enter the vault password to continue.</source>
         <translation>Saisissez le mot de passe du coffre pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="80"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="83"/>
         <source>&amp;Continue</source>
         <translation>&amp;Continuer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="81"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="84"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="83"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="86"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="113"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="116"/>
         <source>Wrong password. Try again.</source>
         <translation>Mot de passe incorrect. Réessayez.</translation>
     </message>
@@ -2389,6 +2326,29 @@
         <location filename="../../authenticator/ui/vault/strength.py" line="57"/>
         <source>Strong.</source>
         <translation>Solide.</translation>
+    </message>
+</context>
+<context>
+    <name>PastePage</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="149"/>
+        <source>Paste a link or an image</source>
+        <translation>Coller un lien ou une image</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="150"/>
+        <source>Copy the QR code image (right click, Copy image) or its otpauth:// link, then press Ctrl+V here. Google Authenticator export links work too.</source>
+        <translation>Copiez l’image du code QR (clic droit, «&#xa0;Copier l’image&#xa0;») ou son lien otpauth://, puis appuyez sur Ctrl+V ici. Les liens d’exportation de Google Authenticator fonctionnent aussi.</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="155"/>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="160"/>
+        <source>&amp;Paste from clipboard</source>
+        <translation>&amp;Coller depuis le presse-papiers</translation>
     </message>
 </context>
 <context>
@@ -2470,47 +2430,47 @@
         <translation>une bibliothèque nécessaire n’est pas installée</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="79"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="81"/>
         <source>Quick pic&amp;k…</source>
         <translation>C&amp;hoix rapide…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="213"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="217"/>
         <source>Show the quick pick box of Authenticator</source>
         <translation>Afficher la sélection rapide d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="267"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="271"/>
         <source>Typing is not available here: the code was copied instead.</source>
         <translation>La saisie n’est pas disponible ici&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="270"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="274"/>
         <source>No window had the focus: the code was copied instead.</source>
         <translation>Aucune fenêtre n’avait le focus&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="309"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="313"/>
         <source>Could not get back to your window: the code was copied instead.</source>
         <translation>Impossible de revenir à votre fenêtre&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="316"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="320"/>
         <source>Could not type the code ({reason}): it was copied instead.</source>
         <translation>Impossible de saisir le code ({reason})&#xa0;: il a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="320"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="324"/>
         <source>Typed the code for {label}</source>
         <translation>Code de {label} saisi</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="330"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="334"/>
         <source>Copied {label}, clears in {n} s</source>
         <translation>{label} copié, effacé dans {n} s</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="333"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="337"/>
         <source>Copied {label}</source>
         <translation>{label} copié</translation>
     </message>
@@ -2847,99 +2807,99 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="158"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="122"/>
         <source>Restore from a backup</source>
         <translation>Restaurer depuis une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="161"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="125"/>
         <source>Pick an automatic backup of this vault or open a backup file. Then either add the accounts that are missing (the others stay as they are), or replace the vault with the backup to undo changes (the current file is kept as a backup first).</source>
         <translation>Choisissez une sauvegarde automatique de ce coffre ou ouvrez un fichier de sauvegarde. Ensuite, ajoutez les comptes manquants (les autres restent tels quels), ou remplacez le coffre par la sauvegarde pour annuler des modifications (le fichier actuel est d’abord gardé comme sauvegarde).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="168"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="132"/>
         <source>Automatic backups</source>
         <translation>Sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="172"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="136"/>
         <source>{when} — {size} KB</source>
         <translation>{when} — {size} Ko</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="177"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="141"/>
         <source>No automatic backups yet</source>
         <translation>Aucune sauvegarde automatique pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="181"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="145"/>
         <source>Automatic backups (newest first):</source>
         <translation>Sauvegardes automatiques (les plus récentes d’abord)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="148"/>
         <source>Open a backup &amp;file…</source>
         <translation>Ouvrir un &amp;fichier de sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="185"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="149"/>
         <source>Open a backup file</source>
         <translation>Ouvrir un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="192"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="193"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="156"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="157"/>
         <source>Password of the backup</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="194"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="158"/>
         <source>For an automatic backup: the vault password it had when it was saved.</source>
         <translation>Pour une sauvegarde automatique&#xa0;: le mot de passe qu’avait le coffre au moment de l’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="197"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="161"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="198"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="162"/>
         <source>Open the backup</source>
         <translation>Ouvrir la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="215"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="216"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="179"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="180"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="218"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="182"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="219"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="183"/>
         <source>Add the missing accounts</source>
         <translation>Ajouter les comptes manquants</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="221"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="185"/>
         <source>Re&amp;place the vault with this backup</source>
         <translation>Rem&amp;placer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="222"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="186"/>
         <source>Replace the vault with this backup</source>
         <translation>Remplacer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="244"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="208"/>
         <source>Open a backup</source>
         <translation>Ouvrir une sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/backups.py" line="255"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="219"/>
         <source>&amp;Restore %n missing</source>
         <translation>
             <numerusform>&amp;Restaurer %n manquant</numerusform>
@@ -2950,27 +2910,27 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="41"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="26"/>
         <source>Choose the accounts to add</source>
         <translation>Choisissez les comptes à ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="46"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="31"/>
         <source>Accounts found</source>
         <translation>Comptes trouvés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="50"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="35"/>
         <source>Accounts that cannot be added</source>
         <translation>Comptes qui ne peuvent pas être ajoutés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="59"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="43"/>
         <source>(no name)</source>
         <translation>(sans nom)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/enroll/pages.py" line="65"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="46"/>
         <source>This Google Authenticator export holds %n account(s). Untick the ones you don&apos;t want.</source>
         <translation>
             <numerusform>Cette exportation Google Authenticator contient %n compte. Décochez ceux que vous ne voulez pas.</numerusform>
@@ -2978,7 +2938,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/enroll/pages.py" line="68"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="49"/>
         <source>Found %n account(s). Untick the ones you don&apos;t want.</source>
         <translation>
             <numerusform>%n compte trouvé. Décochez ceux que vous ne voulez pas.</numerusform>
@@ -2986,9 +2946,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/pages.py" line="72"/>
+        <location filename="../../authenticator/ui/enroll/review.py" line="53"/>
         <source>Cannot be added: {reasons}</source>
         <translation>Ajout impossible&#xa0;: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>RouteList</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="43"/>
+        <source>Ways to add an account</source>
+        <translation>Façons d’ajouter un compte</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="48"/>
+        <source>Scan with camera</source>
+        <translation>Scanner avec la caméra</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="49"/>
+        <source>Scan screen</source>
+        <translation>Scanner l’écran</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="50"/>
+        <source>Open an image</source>
+        <translation>Ouvrir une image</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="51"/>
+        <source>Paste a link or image</source>
+        <translation>Coller lien ou image</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="52"/>
+        <source>Type a key</source>
+        <translation>Saisir une clé</translation>
     </message>
 </context>
 <context>
@@ -3067,6 +3060,29 @@
         <location filename="../../authenticator/ui/codes/rows.py" line="175"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenPage</name>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="106"/>
+        <source>Scan a QR code on your screen</source>
+        <translation>Scanner un code QR affiché à l’écran</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="107"/>
+        <source>&amp;Scan screen</source>
+        <translation>&amp;Scanner l’écran</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="113"/>
+        <source>Open an image instead</source>
+        <translation>Ouvrir plutôt une image</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/enroll/routes.py" line="115"/>
+        <source>Paste instead</source>
+        <translation>Coller plutôt</translation>
     </message>
 </context>
 <context>
@@ -3336,62 +3352,62 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>ShowQrDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="66"/>
         <source>QR code for {label}</source>
         <translation>Code QR de {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="68"/>
         <source>Scan this code with the authenticator app on your other device, or type the key into it. Anyone who sees it can make your codes.</source>
         <translation>Scannez ce code avec l’application d’authentification de votre autre appareil, ou saisissez-y la clé. Quiconque le voit peut générer vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="75"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="74"/>
         <source>QR code of the key</source>
         <translation>Code QR de la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="84"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="83"/>
         <source>Key</source>
         <translation>Clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="89"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="88"/>
         <source>The code is hidden to keep the key safe.</source>
         <translation>Le code est masqué pour protéger la clé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="93"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="92"/>
         <source>&amp;Copy key</source>
         <translation>&amp;Copier la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="94"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="93"/>
         <source>Copy key</source>
         <translation>Copier la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="96"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="95"/>
         <source>&amp;Show again</source>
         <translation>&amp;Afficher de nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="97"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="96"/>
         <source>Show again</source>
         <translation>Afficher de nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="99"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="98"/>
         <source>C&amp;lose</source>
         <translation>&amp;Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="100"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="99"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/qr.py" line="145"/>
+        <location filename="../../authenticator/ui/transfer/qr.py" line="144"/>
         <source>Hidden in {n} s</source>
         <translation>Masqué dans {n} s</translation>
     </message>
@@ -3407,84 +3423,84 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>TransferActions</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="42"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="95"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="41"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="94"/>
         <source>Show &amp;QR for another device…</source>
         <translation>Afficher le &amp;QR pour un autre appareil…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="47"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
         <source>&amp;Restore from a backup…</source>
         <translation>&amp;Restaurer depuis une sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="144"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="143"/>
         <source>The QR code of {label} lets another device make the same codes.</source>
         <translation>Le code QR de {label} permet à un autre appareil de générer les mêmes codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="153"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="154"/>
         <source>Google Authenticator export codes hold your keys.</source>
         <translation>Les codes d’exportation Google Authenticator contiennent vos clés.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="161"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="162"/>
         <source>Backup saved to {file}</source>
         <translation>Sauvegarde enregistrée dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="164"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="165"/>
         <source>The backup will hold every key of this vault.</source>
         <translation>La sauvegarde contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="44"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="43"/>
         <source>To &amp;Google Authenticator…</source>
         <translation>Vers &amp;Google Authenticator…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="46"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="45"/>
         <source>Back &amp;up…</source>
         <translation>Sauve&amp;garder…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="48"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="47"/>
         <source>&amp;Import…</source>
         <translation>&amp;Importer…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="48"/>
         <source>Import a backup or another app&apos;s export</source>
         <translation>Importer une sauvegarde ou l’exportation d’une autre application</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="49"/>
         <source>Keys as &amp;text…</source>
         <translation>Clés en &amp;texte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="51"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="50"/>
         <source>For &amp;Aegis…</source>
         <translation>Pour &amp;Aegis…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="58"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="57"/>
         <source>&amp;Export</source>
         <extracomment>The window&apos;s entry of each export format of the registry (the backup has its own top-level &quot;Back up…&quot;); a format without one is not offered in the window.</extracomment>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="185"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="186"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="186"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="187"/>
         <source>Backups and other apps&apos; exports (*.authvault *.json *.2fas *.txt *.csv *.aes *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Authenticator backups (*.authvault);;All files (*)</source>
         <translation>Sauvegardes et exportations d’autres applications (*.authvault *.json *.2fas *.txt *.csv *.aes *.xml *.bin *.zip *.db *.db3 *.maFile *.authpro *.backup databases PhoneFactor);;Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/menu.py" line="200"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="201"/>
         <source>Added %n account(s)</source>
         <translation>
             <numerusform>%n compte ajouté</numerusform>
@@ -3492,44 +3508,44 @@ Sauvegardes&#xa0;: {backups}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="206"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="207"/>
         <source>Aegis file saved to {file}</source>
         <translation>Fichier Aegis enregistré dans {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="209"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="210"/>
         <source>The Aegis file will hold every key of this vault.</source>
         <translation>Le fichier Aegis contiendra toutes les clés de ce coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="215"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="216"/>
         <source>Export every key as plain otpauth:// links.</source>
         <translation>Exporter chaque clé sous forme de liens otpauth:// en clair.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="219"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="237"/>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="245"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="220"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="238"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="246"/>
         <source>Export keys as text</source>
         <translation>Exporter les clés en texte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="220"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="221"/>
         <source>The file will hold your keys UNENCRYPTED: anyone who reads it can make your codes. Delete it as soon as you have used it, and prefer an encrypted backup.</source>
         <translation>Le fichier contiendra vos clés NON CHIFFRÉES&#xa0;: quiconque le lit peut générer vos codes. Supprimez-le dès que vous l’avez utilisé, et préférez une sauvegarde chiffrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="223"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="224"/>
         <source>I &amp;understand, export</source>
         <translation>J’ai &amp;compris, exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="239"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="240"/>
         <source>Text files (*.txt);;All files (*)</source>
         <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/menu.py" line="247"/>
+        <location filename="../../authenticator/ui/transfer/menu.py" line="248"/>
         <source>Keys written to {file} (readable by you only)</source>
         <translation>Clés écrites dans {file} (lisible par vous seul)</translation>
     </message>
@@ -3566,48 +3582,48 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="193"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="194"/>
         <source>Vault locked</source>
         <translation>Coffre verrouillé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="201"/>
         <location filename="../../authenticator/ui/vault/pages.py" line="202"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="203"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="206"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="207"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="208"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="209"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="213"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="214"/>
         <source>Unlocking</source>
         <translation>Déverrouillage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="215"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="216"/>
         <source>&amp;Restore from an automatic backup…</source>
         <translation>&amp;Restaurer une sauvegarde automatique…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="216"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="217"/>
         <source>Restore from an automatic backup</source>
         <translation>Restaurer une sauvegarde automatique</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="220"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="221"/>
         <source>Open another vault…</source>
         <translation>Ouvrir un autre coffre…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="222"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="223"/>
         <source>Open another vault</source>
         <translation>Ouvrir un autre coffre</translation>
     </message>
@@ -3615,42 +3631,42 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultRecovery</name>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="81"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="80"/>
         <source>This vault file is damaged: the password is right, but its content fails the integrity check.</source>
         <translation>Ce fichier de coffre est endommagé : le mot de passe est juste, mais son contenu échoue au contrôle d’intégrité.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="84"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="83"/>
         <source>This file cannot be read: it is not an Authenticator vault, or it is damaged or truncated.</source>
         <translation>Ce fichier est illisible : ce n’est pas un coffre Authenticator, ou il est endommagé ou tronqué.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="87"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="86"/>
         <source>There is no automatic backup of it in the backups folder.</source>
         <translation>Il n’y en a aucune sauvegarde automatique dans le dossier des sauvegardes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="151"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="152"/>
         <source>The vault was replaced by the backup; the previous file is kept as a backup.</source>
         <translation>Le coffre a été remplacé par la sauvegarde ; le fichier précédent est gardé comme sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="162"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="163"/>
         <source>This is an automatic backup</source>
         <translation>Ceci est une sauvegarde automatique</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="163"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="164"/>
         <source>{file} is an automatic backup of {vault}. Working inside the backups folder would mix your changes with old copies that are deleted over time. Restore it as the vault instead? The current vault file is kept as a backup.</source>
         <translation>{file} est une sauvegarde automatique de {vault}. Travailler dans le dossier des sauvegardes mélangerait vos modifications avec d’anciennes copies supprimées au fil du temps. La restaurer plutôt comme coffre ? Le fichier actuel du coffre est gardé comme sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="168"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="169"/>
         <source>&amp;Restore it as the vault…</source>
         <translation>&amp;La restaurer comme coffre…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="170"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="171"/>
         <source>Restore it as the vault</source>
         <translation>La restaurer comme coffre</translation>
     </message>
@@ -3658,17 +3674,17 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="156"/>
+        <location filename="../../authenticator/ui/common/session.py" line="157"/>
         <source>The vault was changed elsewhere, including its password: use the new password from now on.</source>
         <translation>Le coffre a été modifié ailleurs, y compris son mot de passe&#xa0;: utilisez désormais le nouveau mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="159"/>
+        <location filename="../../authenticator/ui/common/session.py" line="160"/>
         <source>Updated with changes saved elsewhere (another device or program).</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs (autre appareil ou programme).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="169"/>
+        <location filename="../../authenticator/ui/common/session.py" line="170"/>
         <source>Conflict copies that do not open with this vault&apos;s key were left alone: {names}</source>
         <translation>Copies en conflit qui ne s&apos;ouvrent pas avec la clé de ce coffre, laissées telles quelles&#xa0;: {names}</translation>
     </message>
@@ -3699,92 +3715,92 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="67"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="66"/>
         <source>Welcome to Authenticator</source>
         <translation>Bienvenue dans Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="69"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="68"/>
         <source>Your two-factor keys are kept in an encrypted vault on this computer. Choose a password to protect it.</source>
         <translation>Vos clés à deux facteurs sont conservées dans un coffre chiffré sur cet ordinateur. Choisissez un mot de passe pour le protéger.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="77"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="76"/>
         <source>New vault password</source>
         <translation>Nouveau mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="78"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="77"/>
         <source>At least {n} characters</source>
         <translation>Au moins {n} caractères</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="82"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="81"/>
         <source>Repeat the password</source>
         <translation>Répétez le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="83"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="82"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="84"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="83"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="91"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="90"/>
         <source>Password strength</source>
         <translation>Robustesse du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="98"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="97"/>
         <source>&lt;b&gt;There is no way to recover a lost password.&lt;/b&gt; Without it, the keys in this vault are gone. Write it down somewhere safe.</source>
         <translation>&lt;b&gt;Un mot de passe perdu ne peut pas être récupéré.&lt;/b&gt; Sans lui, les clés de ce coffre sont perdues. Notez-le en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="109"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="108"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Créer le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="111"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="110"/>
         <source>Create vault</source>
         <translation>Créer le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="112"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="111"/>
         <source>&amp;Open an existing vault file…</source>
         <translation>&amp;Ouvrir un fichier de coffre existant…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="114"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="113"/>
         <source>Open an existing vault file</source>
         <translation>Ouvrir un fichier de coffre existant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="118"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="117"/>
         <source>Creating the vault</source>
         <translation>Création du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="143"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="142"/>
         <source>The password needs at least {n} characters.</source>
         <translation>Le mot de passe doit comporter au moins {n} caractères.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="147"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="146"/>
         <source>The two passwords are different.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="156"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="155"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="157"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="156"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>

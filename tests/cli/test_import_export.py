@@ -10,7 +10,7 @@ import pytest
 from authenticator.cli import main
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.errors import AuthenticatorError
-from authenticator.core.migration import MigrationAssembler
+from authenticator.core.migration_parts import MigrationAssembler
 from authenticator.core.uri import parse_uri
 from authenticator.scan.pipeline import scan_file
 from authenticator.storage.kdf import KdfParams

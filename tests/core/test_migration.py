@@ -15,12 +15,12 @@ from authenticator.core.account import Account, Algorithm, OtpKind
 from authenticator.core.migration import (
     DEFAULT_MAX_BYTES,
     MAX_BATCH_SIZE,
-    MigrationAssembler,
     MigrationBatch,
     encode_migration_uris,
     google_export_problem,
     parse_migration_uri,
 )
+from authenticator.core.migration_parts import MigrationAssembler
 from authenticator.core.uri import UriError
 
 # Example export circulated with Google Authenticator's format description: one TOTP

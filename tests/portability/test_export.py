@@ -8,7 +8,7 @@ import pytest
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.errors import AuthenticatorError
-from authenticator.core.migration import MigrationAssembler
+from authenticator.core.migration_parts import MigrationAssembler
 from authenticator.portability.base import ImportFailed, PasswordRequired
 from authenticator.portability.export import (
     ExportFailed,

@@ -15,6 +15,7 @@ import pytest
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import encode_migration_uris
+from authenticator.scan.ladder import build_ladder
 from authenticator.scan.pipeline import (
     BAD_MIGRATION,
     BAD_OTPAUTH,
@@ -28,7 +29,6 @@ from authenticator.scan.pipeline import (
     TOO_SMALL,
     WEB_ADDRESS,
     ScanError,
-    build_ladder,
     scan_array,
     scan_bytes,
     scan_file,

@@ -7,6 +7,7 @@ import math
 
 import pytest
 
+from authenticator.ui.clock.check import describe_offset
 from authenticator.ui.common.durations import humanize_seconds, signed_seconds
 from authenticator.ui.platform.translations import install_translator
 
@@ -45,19 +46,17 @@ def test_signed_correction(qapp) -> None:
 
 
 def test_the_clock_check_words_in_english(window) -> None:
-    check = window.clock_check
-    assert check.describe(DAYS) == "this computer's clock is 2 days 4 h slow."
-    assert check.describe(-47.2) == "this computer's clock is 47 s fast."
-    assert check.describe(0.4) == "this computer's clock is right to within a second."
-    assert check.describe(math.nan) == ("this computer's clock could not be compared with "
+    assert describe_offset(DAYS) == "this computer's clock is 2 days 4 h slow."
+    assert describe_offset(-47.2) == "this computer's clock is 47 s fast."
+    assert describe_offset(0.4) == "this computer's clock is right to within a second."
+    assert describe_offset(math.nan) == ("this computer's clock could not be compared with "
                                         "the correct time.")
 
 
 def test_the_clock_check_words_in_french(french, window) -> None:
-    check = window.clock_check
-    assert check.describe(DAYS) == "l’horloge de cet ordinateur retarde de 2 jours 4 h."
-    assert check.describe(-86_400) == "l’horloge de cet ordinateur avance de 1 jour."
-    assert check.describe(-47.2) == "l’horloge de cet ordinateur avance de 47 s."
-    assert check.describe(0.4) == "l’horloge de cet ordinateur est juste à une seconde près."
-    assert check.describe(math.inf) == ("l’horloge de cet ordinateur n’a pas pu être "
+    assert describe_offset(DAYS) == "l’horloge de cet ordinateur retarde de 2 jours 4 h."
+    assert describe_offset(-86_400) == "l’horloge de cet ordinateur avance de 1 jour."
+    assert describe_offset(-47.2) == "l’horloge de cet ordinateur avance de 47 s."
+    assert describe_offset(0.4) == "l’horloge de cet ordinateur est juste à une seconde près."
+    assert describe_offset(math.inf) == ("l’horloge de cet ordinateur n’a pas pu être "
                                         "comparée à l’heure exacte.")

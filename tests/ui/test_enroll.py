@@ -22,6 +22,7 @@ from authenticator.ui import enroll
 from authenticator.ui.enroll.dialog import EnrollDialog, Route
 from authenticator.ui.enroll.sources import Incoming
 from tests.desktop.fake import offline_portal
+from tests.helpers.checklist import click_check
 from tests.helpers.gui import create_vault, on_next_modal
 from tests.helpers.synthetic import SyntheticVideoSource, paste, qr_image
 
@@ -426,7 +427,7 @@ def test_migration_parts_out_of_order_then_choose_accounts(qtbot, make_dialog, a
     qtbot.keyClick(dialog.link_edit, Qt.Key.Key_Return)
     wait_review(qtbot, dialog)
     assert review_labels(dialog) == [a.label for a in accounts]
-    dialog.review_page.found_list.item(2).setCheckState(Qt.CheckState.Unchecked)
+    click_check(qtbot, dialog.review_page.found_list, 2)
     click(qtbot, dialog.add_button)
     assert [a.issuer for a in added.accounts] == ["Site0", "Site1", "Site3", "Site4", "Site5"]
     assert "Also added" in dialog.done_page.more_note.text()

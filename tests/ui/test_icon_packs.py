@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from authenticator.core.account import Account
 from authenticator.core.icon_pack import IconPackError
-from authenticator.ui.codes.delegate import Geometry
 from authenticator.ui.codes.icon_packs import install_pack, pack_icon_path
+from authenticator.ui.codes.row_parts import Geometry, paint_avatar
 from tests.helpers.gui import create_vault
 
 UUID = "1e9a6c82-0c9f-4a0e-8b56-0f3d0a5d6a11"
@@ -58,7 +58,8 @@ def test_import_from_the_menu_and_the_row_shows_the_icon(qtbot, window, tmp_path
     row.fill(QColor("white"))
     painter = QPainter(row)
     geometry = Geometry(window.codes.view.font(), QRect(0, 0, 560, 64))
-    window.codes.delegate._paint_avatar(painter, geometry, index, window.codes.view.font())
+    paint_avatar(painter, geometry, index, window.codes.view.font(),
+                 window.codes.delegate.pack_icon)
     painter.end()
     centre = geometry.avatar.center()
     assert row.pixelColor(centre.x(), centre.y()).name() == "#00aa00"
@@ -98,7 +99,8 @@ def avatar_colour(window, row: int = 0) -> str:
     image.fill(QColor("white"))
     painter = QPainter(image)
     geometry = Geometry(window.codes.view.font(), QRect(0, 0, 560, 64))
-    window.codes.delegate._paint_avatar(painter, geometry, index, window.codes.view.font())
+    paint_avatar(painter, geometry, index, window.codes.view.font(),
+                 window.codes.delegate.pack_icon)
     painter.end()
     centre = geometry.avatar.center()
     return image.pixelColor(centre.x(), centre.y()).name()

@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 
 from authenticator.core.account import Account
-from authenticator.ui.codes.delegate import Geometry
+from authenticator.ui.codes.row_parts import Geometry, paint_labels
 from tests.helpers.gui import create_vault
 
 LONG = Account(secret=b"12345678901234567890",
@@ -41,8 +41,8 @@ def test_long_titles_elide_in_the_middle_with_the_full_text_in_the_tooltip(qtbot
     painter = RecordingPainter(image)
     # the row's labels, as painted into its cached layer
     geometry = Geometry(option.font, option.rect)
-    window.codes.delegate._paint_labels(painter, geometry, index, option.font,
-                                        QColor("black"), QColor("grey"))
+    paint_labels(painter, geometry, index, option.font,
+                 QColor("black"), QColor("grey"))
     painter.end()
     title = next(t for t in painter.texts if t.startswith("TBS"))
     assert "…" in title and title.endswith("Portal")  # both ends kept

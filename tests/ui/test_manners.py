@@ -84,6 +84,33 @@ def test_a_bare_backup_name_gets_our_extension(qtbot, backups_ready, tmp_path):
     assert not (tmp_path / "my backup").exists()
 
 
+@pytest.mark.parametrize("which", ["backup", "aegis"])
+def test_a_file_that_cannot_be_written_says_why_and_lets_the_person_retry(qtbot, ready,
+                                                                         tmp_path, which):
+    from authenticator.ui.transfer.aegis import AegisExportDialog
+
+    blocker = tmp_path / "not a folder"
+    blocker.write_text("a file where a folder should be")
+    written: list[Path] = []
+    target = blocker / "keys.authvault"
+    dialog = (BackupDialog(ready.session, KdfParams.for_tests(), written.append, ready, target)
+              if which == "backup" else
+              AegisExportDialog(ready.session.accounts(), written.append, ready, target))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.password, "file pw")
+    qtbot.keyClicks(dialog.confirm, "file pw")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog), timeout=10_000)
+    assert dialog.error.text() and not dialog.busy and dialog.isVisible()
+    assert dialog.save_button.isEnabled() and dialog.password.text() == "file pw"
+    dialog.path.setText(str(tmp_path / "keys"))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(written), timeout=10_000)
+    assert written[0].exists() and not dialog.isVisible()
+    assert dialog.password.text() == dialog.confirm.text() == ""
+
+
 def test_file_dialogs_open_in_documents_then_in_the_last_used_folder(qtbot, backups_ready,
                                                                      tmp_path, monkeypatch):
     picked = tmp_path / "elsewhere" / "keys"

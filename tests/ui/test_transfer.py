@@ -23,6 +23,7 @@ from authenticator.ui.transfer.common import PasswordGate
 from authenticator.ui.transfer.importing import ImportDialog
 from authenticator.ui.transfer.menu import TransferActions
 from authenticator.ui.transfer.qr import GoogleExportDialog, ShowQrDialog
+from tests.helpers.checklist import click_check
 from tests.helpers.fake_host import PASSWORD
 from tests.helpers.transfer import GITHUB, GITLAB, HOTP, SLOW, pass_gate, wait_dialog
 from tests.portability.writers import aegis_db, essences, make_2fas, make_aegis_encrypted
@@ -128,7 +129,7 @@ def test_google_export_pages_decode_back_and_refusals_are_explained(qtbot, ready
     pass_gate(qtbot, transfer)
     dialog = wait_dialog(qtbot, transfer, GoogleExportDialog)
     assert isinstance(dialog, GoogleExportDialog)
-    texts = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    texts = dialog.list.texts()
     slow_row = next(t for t in texts if t.startswith("Slowbank"))
     assert "30" in slow_row  # the reason: Google only does 30-second codes
     assert dialog.refused_note.isVisibleTo(dialog)
@@ -161,7 +162,7 @@ def test_google_export_one_page_has_one_way_out_and_unchecked_accounts(qtbot, re
     pass_gate(qtbot, transfer)
     dialog = wait_dialog(qtbot, transfer, GoogleExportDialog)
     assert isinstance(dialog, GoogleExportDialog)
-    dialog.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    click_check(qtbot, dialog.list, 1)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
     assert dialog.page_label.text() == "1 of 1"
     assert [a.issuer for a in decode_label(dialog).all_accounts()] == ["GitHub"]
@@ -180,7 +181,7 @@ def test_google_export_nothing_checked_cannot_continue(qtbot, ready, transfer):
     pass_gate(qtbot, transfer)
     dialog = wait_dialog(qtbot, transfer, GoogleExportDialog)
     assert isinstance(dialog, GoogleExportDialog)
-    dialog.list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    click_check(qtbot, dialog.list, 0)
     assert not dialog.next_button.isEnabled()
 
 

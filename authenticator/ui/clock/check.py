@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -54,6 +54,24 @@ SLEEP_GAP = 60.0
 QUERY_TIMEOUT = 2.0
 MIN_CORRECTION = 2.0
 """A correction smaller than this (seconds) is measurement noise, not a correction."""
+
+
+def describe_offset(offset: float) -> str:
+    """One clause about this computer's clock, given server time minus local time."""
+    reading = read_offset(offset)
+    if reading.state is ClockState.UNKNOWN:
+        return QCoreApplication.translate(
+            "ClockCheck", "this computer's clock could not be compared with the correct "
+            "time.")
+    if reading.state is ClockState.RIGHT:
+        return QCoreApplication.translate(
+            "ClockCheck", "this computer's clock is right to within a second.")
+    amount = humanize_seconds(reading.seconds)
+    if reading.state is ClockState.SLOW:
+        return QCoreApplication.translate(
+            "ClockCheck", "this computer's clock is {amount} slow.").format(amount=amount)
+    return QCoreApplication.translate(
+        "ClockCheck", "this computer's clock is {amount} fast.").format(amount=amount)
 
 
 class ClockCheck(QObject):
@@ -211,8 +229,8 @@ class ClockCheck(QObject):
         if self.settings.get(options.USE_CORRECTED_TIME):
             self.settings.set(options.MANUAL_OFFSET, round(result.offset, 1))
             self.apply_correction()
-        self._answer(self.describe(result.offset)[:1].upper()
-                     + self.describe(result.offset)[1:])
+        self._answer(describe_offset(result.offset)[:1].upper()
+                     + describe_offset(result.offset)[1:])
         self._show_level(notify=True)
         self.status_changed.emit(self.status_text())
         self.check_finished.emit()
@@ -238,19 +256,7 @@ class ClockCheck(QObject):
             return self.tr("Last check at {time}: could not reach any server (no network: "
                            "codes use this computer's clock).").format(time=when)
         return self.tr("Last checked at {time}: {state}").format(
-            time=when, state=self.describe(self.last_result.offset))
-
-    def describe(self, offset: float) -> str:
-        reading = read_offset(offset)
-        if reading.state is ClockState.UNKNOWN:
-            return self.tr("this computer's clock could not be compared with the correct "
-                           "time.")
-        if reading.state is ClockState.RIGHT:
-            return self.tr("this computer's clock is right to within a second.")
-        amount = humanize_seconds(reading.seconds)
-        if reading.state is ClockState.SLOW:
-            return self.tr("this computer's clock is {amount} slow.").format(amount=amount)
-        return self.tr("this computer's clock is {amount} fast.").format(amount=amount)
+            time=when, state=describe_offset(self.last_result.offset))
 
     def _answer(self, text: str) -> None:
         """Show the result where the user asked for the check (the first-run banner)."""

@@ -14,9 +14,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
-    QPointF,
     QRect,
-    QRectF,
     QSize,
     Qt,
     Signal,
@@ -33,16 +31,21 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from authenticator.ui.codes.issuer_icons import paint_issuer_icon
 from authenticator.ui.codes.model import PaintState, Role
+from authenticator.ui.codes.row_parts import (
+    URGENT_DARK,
+    URGENT_LIGHT,
+    Geometry,
+    is_dark,
+    paint_avatar,
+    paint_labels,
+    paint_next_button,
+    paint_ring_track,
+    ring_arc_rect,
+    ring_colour,
+)
 
 Index = QModelIndex | QPersistentModelIndex
-
-URGENT_LIGHT = QColor("#C62828")
-URGENT_DARK = QColor("#FF8A80")
-ACCENT_LIGHT = QColor("#1565C0")
-ACCENT_DARK = QColor("#82B1FF")
-
 
 _SELECTED = QStyle.StateFlag.State_Selected.value
 # The row states that change how the static part of a row looks.
@@ -53,39 +56,6 @@ _LAYER_STATES = (QStyle.StateFlag.State_Selected.value | QStyle.StateFlag.State_
 #: Static layers kept (each a row-sized pixmap, ~130 KiB at 100% scale): a few screens'
 #: worth, so scrolling through thousands of accounts does not keep thousands of them.
 STATIC_CACHE_ROWS = 64
-
-
-def _ring_colour(state: PaintState, selected: bool, text_colour: QColor,
-                 dark: bool) -> QColor:
-    if state.urgent:
-        return text_colour if selected else (URGENT_DARK if dark else URGENT_LIGHT)
-    return text_colour if selected else (ACCENT_DARK if dark else ACCENT_LIGHT)
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
-class Geometry:
-    """Row layout computed from the base font (all in device-independent pixels)."""
-
-    def __init__(self, font: QFont, rect: QRect) -> None:
-        fm = QFontMetrics(font)
-        self.unit = max(4, fm.height() // 4)
-        u = self.unit
-        self.rect = rect
-        self.avatar = QRect(rect.left() + 3 * u, rect.top() + (rect.height() - 10 * u) // 2,
-                            10 * u, 10 * u)
-        ring = 8 * u
-        self.ring = QRect(rect.right() - 3 * u - ring, rect.top() + (rect.height() - ring) // 2,
-                          ring, ring)
-        self.button = self.ring  # HOTP rows: "next code" button in the ring's place
-        code_width = 36 * u
-        self.code = QRect(self.ring.left() - 3 * u - code_width, rect.top(), code_width,
-                          rect.height())
-        text_left = self.avatar.right() + 3 * u
-        self.text = QRect(text_left, rect.top() + 2 * u,
-                          max(0, self.code.left() - text_left - 2 * u), rect.height() - 4 * u)
 
 
 class AccountDelegate(QStyledItemDelegate):
@@ -155,7 +125,7 @@ class AccountDelegate(QStyledItemDelegate):
             self._paint_code(painter, g, state, option.font, code_colour, muted, shown)
         if state.seconds is not None:
             self._paint_ring(painter, g, state, option.font,
-                             _ring_colour(state, selected, text_colour, dark))
+                             ring_colour(state, selected, text_colour, dark))
         painter.restore()
 
     def paint_rings(self, painter: QPainter, font: QFont,
@@ -181,7 +151,7 @@ class AccountDelegate(QStyledItemDelegate):
             painter.save()
             painter.translate(top_left)
             self._paint_ring(painter, g, state, font,
-                             _ring_colour(state, selected, text_colour, dark))
+                             ring_colour(state, selected, text_colour, dark))
             painter.restore()
         return True
 
@@ -245,66 +215,18 @@ class AccountDelegate(QStyledItemDelegate):
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, local, p,
                                 option.widget)
         g = Geometry(option.font, local.rect)
-        self._paint_avatar(p, g, index, option.font)
-        self._paint_labels(p, g, index, option.font, text_colour, muted)
+        paint_avatar(p, g, index, option.font, self.pack_icon)
+        paint_labels(p, g, index, option.font, text_colour, muted)
         if index.data(Role.KIND) == "hotp":
-            self._paint_next_button(p, g, option.palette, option.font, dark)
+            paint_next_button(p, g, option.palette, option.font, dark)
         else:
-            self._paint_ring_track(p, g, muted)
+            paint_ring_track(p, g, muted)
         p.end()
         if len(self._static) > STATIC_CACHE_ROWS:  # rows scrolled past; rebuilt on demand
             self._static.clear()
             self._painted.clear()
         self._static[key] = pixmap
         return pixmap
-
-    def _paint_avatar(self, painter: QPainter, g: Geometry, index: Index, font: QFont) -> None:
-        issuer = index.data(Role.ISSUER) or ""
-        if self.pack_icon is not None and self.pack_icon(painter, g.avatar, index):
-            return
-        if paint_issuer_icon(painter, g.avatar, issuer):
-            return  # a known brand: its glyph on a tinted disc (ui/codes/issuer_icons.py)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(index.data(Role.COLOUR) or "#607D8B"))
-        painter.drawEllipse(g.avatar)
-        f = QFont(font)
-        f.setBold(True)
-        f.setPixelSize(max(8, int(g.avatar.height() * 0.38)))
-        painter.setFont(f)
-        painter.setPen(QColor("white"))
-        painter.drawText(g.avatar, Qt.AlignmentFlag.AlignCenter, index.data(Role.INITIALS) or "?")
-
-    def _paint_labels(self, painter: QPainter, g: Geometry, index: Index, font: QFont,
-                      colour: QColor, muted: QColor) -> None:
-        issuer = index.data(Role.ISSUER) or ""
-        name = index.data(Role.NAME) or ""
-        title, subtitle = (issuer, name) if issuer else (name, "")
-        if index.data(Role.FAVORITE):
-            title = "★ " + title
-        bold = QFont(font)
-        bold.setBold(True)
-        bold.setPointSizeF(font.pointSizeF() * 1.1)
-        top = QRect(g.text.left(), g.text.top(), g.text.width(), g.text.height() // 2)
-        bottom = QRect(g.text.left(), top.bottom(), g.text.width(), g.text.height() - top.height())
-        align_top = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
-        align_bottom = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        painter.setFont(bold)
-        painter.setPen(colour)
-        if not subtitle:
-            top, align_top = g.text, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(top, align_top,
-                         QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideMiddle,
-                                                       top.width()))
-        if subtitle:
-            tags = index.data(Role.TAGS) or []
-            if tags:
-                subtitle = f"{subtitle}  ·  {', '.join(tags)}"
-            painter.setFont(font)
-            painter.setPen(muted)
-            # Elided in the middle: both ends tell accounts apart (the full text is the
-            # row's tool tip).
-            painter.drawText(bottom, align_bottom, QFontMetrics(font).elidedText(
-                subtitle, Qt.TextElideMode.ElideMiddle, bottom.width()))
 
     def _paint_code(self, painter: QPainter, g: Geometry, state: PaintState, font: QFont,
                     colour: QColor, muted: QColor, shown: bool = True) -> None:
@@ -330,18 +252,6 @@ class AccountDelegate(QStyledItemDelegate):
         else:
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              code)
-
-    def _ring_rect(self, g: Geometry) -> tuple[QRectF, float]:
-        width = max(2.0, g.unit * 0.6)
-        return QRectF(g.ring).adjusted(width, width, -width, -width), width
-
-    def _paint_ring_track(self, painter: QPainter, g: Geometry, muted: QColor) -> None:
-        rect, width = self._ring_rect(g)
-        track = QColor(muted)
-        track.setAlphaF(0.2)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(track, width))
-        painter.drawEllipse(rect)
 
     def _scaled_font(self, font: QFont, factor: float) -> QFont:
         key = f"{self._font_key(font)}*{factor}"
@@ -369,7 +279,7 @@ class AccountDelegate(QStyledItemDelegate):
         """The part of the countdown that moves: the arc and the seconds as a number."""
         fraction = state.fraction
         seconds = state.seconds
-        rect, width = self._ring_rect(g)
+        rect, width = ring_arc_rect(g)
         pen = QPen(colour, width)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
@@ -377,21 +287,6 @@ class AccountDelegate(QStyledItemDelegate):
         painter.drawArc(rect, 90 * 16, int(fraction * 360 * 16))
         painter.setFont(self._scaled_font(font, 0.9))
         painter.drawText(g.ring, Qt.AlignmentFlag.AlignCenter, str(seconds or ""))
-
-    def _paint_next_button(self, painter: QPainter, g: Geometry, palette: QPalette, font: QFont,
-                           dark: bool) -> None:
-        rect = QRectF(g.button).adjusted(2, 2, -2, -2)
-        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
-        painter.setBrush(palette.color(QPalette.ColorRole.Button))
-        painter.drawEllipse(rect)
-        painter.setPen(QPen(ACCENT_DARK if dark else ACCENT_LIGHT, max(2.0, g.unit * 0.45)))
-        inner = rect.adjusted(rect.width() * 0.28, rect.height() * 0.28, -rect.width() * 0.28,
-                              -rect.height() * 0.28)
-        painter.drawArc(inner, 60 * 16, 280 * 16)
-        tip = QPointF(inner.center().x() + inner.width() / 2 * 0.5,
-                      inner.top() + inner.height() * 0.07)
-        painter.drawLine(tip, tip + QPointF(-g.unit * 0.9, -g.unit * 0.3))
-        painter.drawLine(tip, tip + QPointF(-g.unit * 0.2, g.unit * 0.8))
 
     # -- interaction ----------------------------------------------------------------------
     def editorEvent(self, event: QEvent, model: Any, option: QStyleOptionViewItem,

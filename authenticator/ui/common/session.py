@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from authenticator.core.account import Account
+from authenticator.core.duplicates import duplicate_of
 from authenticator.core.errors import AuthenticatorError
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
@@ -194,8 +195,7 @@ class VaultSession(QObject):
         return next((a for a in self.vault.accounts if a.id == account_id), None)
 
     def duplicate_of(self, account: Account) -> Account | None:
-        return next((a for a in self.accounts() if a.same_key(account) and a.id != account.id),
-                    None)
+        return duplicate_of(account, self.accounts(), skip_id=account.id)
 
     def verify_password(self, password: str) -> bool:
         return self.vault is not None and self.vault.verify_password(password)

@@ -1,4 +1,5 @@
-"""The camera route: a capture thread reading a FrameSource, and its page.
+"""The camera route: a capture thread reading a FrameSource, its page, and the route's
+controller (find the cameras, start one, hand what it reads to the dialog).
 
 The thread opens the source, reads frames, sends a small preview and feeds a
 :class:`FrameScanner` (central crop, at most 10 decodes a second, a payload must be read
@@ -10,17 +11,24 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QSize, Qt, QThread, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from authenticator.core.errors import AuthenticatorError
+from authenticator.core.migration import MigrationBatch
 from authenticator.scan.camera import CameraInfo, FrameScanner, FrameSource
+from authenticator.ui.common.worker import run_in_background
+from authenticator.ui.enroll.routes import Route
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from authenticator.core.account import Account
+    from authenticator.ui.enroll.scanning import ScanJobs
 
 OpenCamera = Callable[[int], FrameSource]
 ListCameras = Callable[[], list[CameraInfo]]
@@ -168,3 +176,102 @@ class CameraPage(QWidget):
     def show_placeholder(self, text: str) -> None:
         self.preview.clear()
         self.preview.setText(text)
+
+
+class CameraHost(Protocol):
+    """What the camera route needs from the Add dialog."""
+
+    def show_error(self, text: str) -> None: ...
+    def clear_message(self) -> None: ...
+    def accept_found(self, accounts: list[Account], batches: list[MigrationBatch]) -> None: ...
+    def current_route(self) -> Route | None: ...
+    def collecting_export(self) -> bool: ...
+
+
+class CameraRoute(QObject):
+    """Lists the cameras in a worker, runs one :class:`CameraThread` at a time."""
+
+    def __init__(self, host: CameraHost, page: CameraPage, jobs: ScanJobs,
+                 open_camera: OpenCamera, list_cameras: ListCameras,
+                 parent: QObject) -> None:
+        super().__init__(parent)
+        self._owner = parent  # late results are dropped once it is deleted
+        self._host = host
+        self._page = page
+        self._jobs = jobs
+        self._open_camera = open_camera
+        self._list_cameras = list_cameras
+        self._camera: CameraThread | None = None
+        page.camera_chosen.connect(self.start)
+
+    def find_cameras(self) -> None:
+        self._page.set_cameras([])
+        self._page.show_placeholder(self.tr("Looking for cameras…"))
+        job = self._jobs.next()
+        run_in_background(self._list_cameras, partial(self._cameras_found, job),
+                          partial(self._cameras_not_found, job), context=self._owner)
+
+    def _cameras_not_found(self, job: int, error: str) -> None:
+        self._cameras_found(job, [], error)
+
+    def _cameras_found(self, job: int, cameras: list[CameraInfo], error: str = "") -> None:
+        if not self._jobs.current(job) or self._host.current_route() is not Route.CAMERA:
+            return
+        self._page.set_cameras(cameras)
+        if not cameras:
+            self._page.show_placeholder(self.tr("No camera"))
+            self._page.status.clear()
+            self._host.show_error(error or self.tr(
+                "No camera was found. Plug in a webcam and choose this route again, or "
+                "scan the QR code from your screen or an image instead."))
+            return
+        self.start(cameras[0].index)
+
+    def start(self, index: int) -> None:
+        self.stop()
+        self._host.clear_message()
+        self._page.show_starting()
+        opener = self._open_camera
+
+        def open_source() -> FrameSource:
+            return opener(index)
+
+        thread = CameraThread(open_source, self._owner)
+        thread.preview.connect(self._page.show_frame)
+        thread.hint.connect(self._hint)
+        thread.failed.connect(self._failed)
+        thread.found.connect(self._found)
+        self._camera = thread
+        thread.start()
+
+    def stop(self) -> None:
+        """Stop capturing and release the device (route change, close, result)."""
+        thread, self._camera = self._camera, None
+        if thread is not None:
+            thread.stop()
+            thread.deleteLater()
+
+    @property
+    def running(self) -> bool:
+        return self._camera is not None and self._camera.isRunning()
+
+    def _hint(self, text: str) -> None:
+        if text:
+            self._host.show_error(text)
+        elif not self._host.collecting_export():
+            self._host.clear_message()
+
+    def _failed(self, message: str) -> None:
+        if self.sender() is not self._camera:
+            return
+        self._page.show_placeholder(self.tr("The camera is not available"))
+        self._page.status.clear()
+        self._host.show_error(message)
+
+    def _found(self, outcome: list[Account] | MigrationBatch) -> None:
+        if self.sender() is not self._camera:
+            return
+        if isinstance(outcome, MigrationBatch):
+            self._host.accept_found([], [outcome])
+        else:
+            self._host.accept_found(list(outcome), [])

@@ -2,117 +2,62 @@
 
 Routes: scan with a camera, scan the screen, open an image, paste (image or link), type
 a key. Dropping or pasting onto the dialog or the main window opens it pre-filled
-(see ``enroll_hooks``). Google Authenticator exports list their accounts with
-checkboxes; multi-part exports are collected in any order. Decoding of images and
-screenshots runs in a worker; the camera has its own thread (``enroll_camera``).
+(see ``hooks``). Google Authenticator exports list their accounts with checkboxes;
+multi-part exports are collected in any order (``review``). Decoding of images and
+screenshots runs in a worker (``scanning``); the camera has its own thread (``camera``),
+the screen route its own steps (``screen``). This module puts the pieces together.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from enum import Enum
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, SignalInstance
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QGuiApplication,
     QImage,
     QKeyEvent,
     QKeySequence,
 )
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
-from authenticator.core.migration import MigrationAssembler, MigrationBatch, part_ranges
-from authenticator.core.otp import code_at
-from authenticator.scan.camera import CameraInfo, FrameSource
-from authenticator.scan.decoders import decoder_note
-from authenticator.ui.common.account_form import ManualEntryForm
-from authenticator.ui.common.files import open_file_name
-from authenticator.ui.common.icons import icon
-from authenticator.ui.common.messages import translate_error
-from authenticator.ui.common.secret_field import make_secret_field
-from authenticator.ui.common.worker import run_in_background
+from authenticator.core.migration import MigrationBatch
 from authenticator.ui.enroll.camera import (
-    CameraPage,
-    CameraThread,
+    CameraRoute,
     ListCameras,
     OpenCamera,
     default_list_cameras,
     default_open_camera,
 )
 from authenticator.ui.enroll.duplicates import add_accounts_checked
-from authenticator.ui.enroll.pages import ConfirmationPage, ReviewPage, heading
+from authenticator.ui.enroll.intake import Intake
+from authenticator.ui.enroll.layout import EnrollLayout
 from authenticator.ui.enroll.region import RegionOverlay, screen_geometries
+from authenticator.ui.enroll.review import ExportParts
+from authenticator.ui.enroll.routes import SCANNING, Route
+from authenticator.ui.enroll.scanning import ScanJobs, sentence
 from authenticator.ui.enroll.screen import PortalFactory, ScreenRoute, default_portal
-from authenticator.ui.enroll.sources import (
-    Incoming,
-    clipboard_incoming,
-    grab_screens,
-    incoming_from_mime,
-    parse_links,
-    qimage_to_gray,
-)
+from authenticator.ui.enroll.sources import Incoming, grab_screens, incoming_from_mime
 
 if TYPE_CHECKING:
-    import numpy as np
-
     from authenticator.scan.pipeline import ScanResult
     from authenticator.ui.common.clipboard import SecureClipboard
     from authenticator.ui.enroll.clock_note import ClockNote
     from authenticator.ui.host import Host
 
-IMAGE_FILTER = "*.png *.jpg *.jpeg *.bmp *.gif *.webp *.tif *.tiff"
+__all__ = ["EnrollDialog", "Route", "open_enroll_dialog", "sentence"]
+
 GRAB_DELAY_MS = 350  # time for the compositor to remove our windows before the grab
 
 
-class Route(Enum):
-    CAMERA = "camera"
-    SCREEN = "screen"
-    IMAGE = "image"
-    PASTE = "paste"
-    MANUAL = "manual"
-
-
-def sentence(message: str) -> str:
-    """Scanner messages are lower-case clauses; show them as one sentence."""
-    text = " ".join(message.split())
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _scan_arrays(arrays: Sequence[np.ndarray]) -> list[ScanResult]:
-    from authenticator.scan.pipeline import scan_array
-
-    return [scan_array(a) for a in arrays]
-
-
-def _scan_paths(paths: Sequence[str]) -> list[ScanResult]:
-    from authenticator.scan.pipeline import scan_file
-
-    return [scan_file(p) for p in paths]
-
-
-class EnrollDialog(QDialog):
+class EnrollDialog(EnrollLayout):
     """Add one or more accounts. ``add_accounts`` adds (asking about duplicates) and
     returns what was really added; the dialog then shows the confirmation step."""
 
@@ -137,18 +82,16 @@ class EnrollDialog(QDialog):
         self._now = now
         self._add_accounts = add_accounts
         self._clipboard = clipboard
-        self._open_camera = open_camera
-        self._list_cameras = list_cameras
-        self._closed = False
-        self._job = 0
-        self._camera: CameraThread | None = None
-        self._assembler: MigrationAssembler | None = None
-        self._export_parts = 0
-        self._pending_job = 0
+        self.jobs = ScanJobs(self, self)
+        self.intake = Intake(self, self)
+        self.export_parts = ExportParts(self)
         self.added: list[Account] = []
         self.screen_route = ScreenRoute(self, grab=grab, grab_delay_ms=grab_delay_ms,
                                         portal=portal, geometries=geometries)
-        self._build()
+        self._build(now, clipboard, self.screen_route.intro())
+        self.camera = CameraRoute(self, self.camera_page, self.jobs, open_camera,
+                                  list_cameras, self)
+        self._connect()
         if ticked is not None:
             ticked.connect(self.tick)
         else:
@@ -158,79 +101,8 @@ class EnrollDialog(QDialog):
         self.resize(760, 520)
         self.show_route(Route.SCREEN)
 
-    # -- layout ---------------------------------------------------------------------------
-    def _build(self) -> None:
-        self.routes = QListWidget()
-        self.routes.setAccessibleName(self.tr("Ways to add an account"))
-        self.routes.setIconSize(QSize(22, 22))
-        self.routes.setFixedWidth(200)
-        self.routes.setSpacing(2)
-        labels = {
-            Route.CAMERA: (self.tr("Scan with camera"), "camera"),
-            Route.SCREEN: (self.tr("Scan screen"), "screen"),
-            Route.IMAGE: (self.tr("Open an image"), "image"),
-            Route.PASTE: (self.tr("Paste a link or image"), "link"),
-            Route.MANUAL: (self.tr("Type a key"), "key"),
-        }
-        self._route_order = list(labels)
-        for text, icon_name in labels.values():
-            QListWidgetItem(icon(icon_name), text, self.routes)
-
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName(self.tr("Message"))
-        self.message.setVisible(False)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.pages = QStackedWidget()
-        self.camera_page = CameraPage()
-        self.screen_page = self._screen_page()
-        self.image_page = self._image_page()
-        self.paste_page = self._paste_page()
-        self.form = ManualEntryForm(self._now)
-        self.review_page = ReviewPage()
-        self.done_page = ConfirmationPage()
-        self._route_pages: dict[Route, QWidget] = {
-            Route.CAMERA: self.camera_page, Route.SCREEN: self.screen_page,
-            Route.IMAGE: self.image_page, Route.PASTE: self.paste_page,
-            Route.MANUAL: self.form}
-        for page in (*self._route_pages.values(), self.review_page, self.done_page):
-            self.pages.addWidget(page)
-
-        self.add_another_button = QPushButton(self.tr("Add &another"))
-        self.add_another_button.setAccessibleName(self.tr("Add another account"))
-        self.add_button = QPushButton(self.tr("&Add"))
-        self.add_button.setAccessibleName(self.tr("Add"))
-        self.add_button.setDefault(True)
-        self.close_button = QPushButton(self.tr("Cancel"))
-        self.close_button.setAccessibleName(self.tr("Close"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.add_another_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.close_button)
-
-        right = QVBoxLayout()
-        right.addWidget(self.message)
-        right.addWidget(self.pages, 1)
-        self.decoder_note = QLabel()
-        self.decoder_note.setWordWrap(True)
-        self.decoder_note.setEnabled(False)  # a quiet, greyed hint
-        self.decoder_note.setAccessibleName(self.tr("Scanner note"))
-        note = decoder_note()
-        if note:
-            self.decoder_note.setText(self.tr(
-                "Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo "
-                "apt-get install libzbar0). Scanning still works with the other decoders."))
-        self.decoder_note.setVisible(False)
-        right.addWidget(self.decoder_note)
-        top = QHBoxLayout()
-        top.addWidget(self.routes)
-        top.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top, 1)
-        layout.addLayout(buttons)
-
+    # -- wiring ---------------------------------------------------------------------------
+    def _connect(self) -> None:
         self.paste_action = QAction(self.tr("Paste"), self)
         self.paste_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
         self.paste_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -239,7 +111,12 @@ class EnrollDialog(QDialog):
 
         self.routes.installEventFilter(self)  # QListWidget swallows Ctrl+V otherwise
         self.routes.currentRowChanged.connect(self._route_row_changed)
-        self.camera_page.camera_chosen.connect(self._start_camera)
+        self.screen_page.scan_requested.connect(self.scan_screen)
+        self.screen_page.image_instead.connect(lambda: self.show_route(Route.IMAGE))
+        self.screen_page.paste_instead.connect(lambda: self.show_route(Route.PASTE))
+        self.image_page.open_requested.connect(self.open_image)
+        self.paste_page.paste_requested.connect(self.paste_from_clipboard)
+        self.paste_page.link_entered.connect(self.intake.use_link)
         self.form.account_changed.connect(lambda _a: self._update_buttons())
         self.review_page.selection_changed.connect(self._update_buttons)
         self.done_page.copy_requested.connect(self.copy_code)
@@ -255,107 +132,29 @@ class EnrollDialog(QDialog):
             return True
         return super().eventFilter(watched, event)
 
-    @staticmethod
-    def _page(title: str, body: str) -> tuple[QWidget, QVBoxLayout]:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        text = QLabel(body)
-        text.setWordWrap(True)
-        layout.addWidget(heading(title))
-        layout.addWidget(text)
-        return page, layout
-
-    def _button(self, text: str, icon_name: str | None = None) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.replace("&", ""))
-        if icon_name:
-            button.setIcon(icon(icon_name))
-        return button
-
-    def _screen_page(self) -> QWidget:
-        page, layout = self._page(
-            self.tr("Scan a QR code on your screen"), self.screen_route.intro())
-        self.scan_screen_button = self._button(self.tr("&Scan screen"), "screen")
-        self.scan_screen_button.clicked.connect(self.scan_screen)
-        row = QHBoxLayout()
-        row.addWidget(self.scan_screen_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.screen_fallback = QWidget()
-        fallback = QHBoxLayout(self.screen_fallback)
-        fallback.setContentsMargins(0, 0, 0, 0)
-        to_image = self._button(self.tr("Open an image instead"), "image")
-        to_image.clicked.connect(lambda: self.show_route(Route.IMAGE))
-        to_paste = self._button(self.tr("Paste instead"), "link")
-        to_paste.clicked.connect(lambda: self.show_route(Route.PASTE))
-        fallback.addWidget(to_image)
-        fallback.addWidget(to_paste)
-        fallback.addStretch(1)
-        self.screen_fallback.setVisible(False)
-        layout.addWidget(self.screen_fallback)
-        layout.addStretch(1)
-        return page
-
-    def _image_page(self) -> QWidget:
-        page, layout = self._page(
-            self.tr("Open an image of the QR code"),
-            self.tr("Choose a screenshot or photo of the QR code. You can also drop an "
-                    "image file onto this window."))
-        self.open_image_button = self._button(self.tr("&Choose image…"), "image")
-        self.open_image_button.clicked.connect(self.open_image)
-        row = QHBoxLayout()
-        row.addWidget(self.open_image_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return page
-
-    def _paste_page(self) -> QWidget:
-        page, layout = self._page(
-            self.tr("Paste a link or an image"),
-            self.tr("Copy the QR code image (right click, Copy image) or its otpauth:// "
-                    "link, then press Ctrl+V here. Google Authenticator export links "
-                    "work too."))
-        self.link_edit = QLineEdit()
-        self.link_edit.setPlaceholderText("otpauth://totp/…")
-        self.link_edit.setAccessibleName(self.tr("Link"))
-        self.link_reveal = make_secret_field(self.link_edit)  # links hold the key
-        # Deferred: the same Enter would otherwise also press Add on the review page.
-        self.link_edit.returnPressed.connect(lambda: QTimer.singleShot(0, self._use_link))
-        self.paste_button = self._button(self.tr("&Paste from clipboard"), "copy")
-        self.paste_button.clicked.connect(self.paste_from_clipboard)
-        row = QHBoxLayout()
-        row.addWidget(self.link_edit, 1)
-        row.addWidget(self.paste_button)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return page
-
     # -- routes ---------------------------------------------------------------------------
     def current_route(self) -> Route | None:
-        row = self.routes.currentRow()
-        return self._route_order[row] if 0 <= row < len(self._route_order) else None
+        return self.routes.current_route()
 
     def show_route(self, route: Route) -> None:
-        row = self._route_order.index(route)
+        row = self.routes.row_of(route)
         if self.routes.currentRow() == row:
             self._route_row_changed(row)
         else:
             self.routes.setCurrentRow(row)
 
     def _route_row_changed(self, row: int) -> None:
-        if not 0 <= row < len(self._route_order):
+        route = self.routes.route_at(row)
+        if route is None:
             return
-        route = self._route_order[row]
         self.stop_camera()
         self.screen_route.cancel()  # another route chosen: a pending screen scan ends
         self.clear_message()
         self.screen_fallback.setVisible(False)
         self.pages.setCurrentWidget(self._route_pages[route])
-        self.decoder_note.setVisible(bool(self.decoder_note.text()) and route in (
-            Route.CAMERA, Route.SCREEN, Route.IMAGE, Route.PASTE))
+        self.decoder_note.setVisible(bool(self.decoder_note.text()) and route in SCANNING)
         if route is Route.CAMERA:
-            self._find_cameras()
+            self.camera.find_cameras()
         elif route is Route.MANUAL:
             self.form.key.setFocus()
         self._update_buttons()
@@ -363,126 +162,26 @@ class EnrollDialog(QDialog):
     def start_over(self) -> None:
         """From the confirmation step back to the routes, for the next account."""
         self.added = []
-        self._assembler = None
+        self.export_parts.reset()
         self.routes.setEnabled(True)
         for edit in (self.form.issuer, self.form.name, self.form.key):
             edit.clear()
         self.link_edit.clear()
         self.show_route(self.current_route() or Route.SCREEN)
 
-    def _update_buttons(self) -> None:
-        page = self.pages.currentWidget()
-        done = page is self.done_page
-        self.add_another_button.setVisible(done)
-        self.add_button.setVisible(page in (self.form, self.review_page))
-        if page is self.form:
-            self.add_button.setEnabled(self.form.account is not None)
-        elif page is self.review_page:
-            self.add_button.setEnabled(bool(self.checked_accounts()))
-        self.close_button.setText(self.tr("&Done") if done else self.tr("Cancel"))
-
-    # -- messages -------------------------------------------------------------------------
-    def show_error(self, text: str) -> None:
-        self._show_message(sentence(translate_error(text)), error=True)
-
-    def show_info(self, text: str) -> None:
-        self._show_message(text, error=False)
-
-    _MESSAGE_STYLE = ("QLabel { border-radius: 6px; padding: 8px;"
-                      " background: #E8F1FD; color: #0B3A75; }"
-                      ' QLabel[error="true"] { background: #FDECEA; color: #8A1C1C; }')
-
-    def _show_message(self, text: str, *, error: bool) -> None:
-        """The message line; its ``error`` property (what the style selects on) says
-        whether it reports a failure."""
-        self.message.setText(text)
-        self.message.setProperty("error", error)
-        self.message.setStyleSheet(self._MESSAGE_STYLE)  # re-polish for the property
-        self.message.setVisible(True)
-
-    def has_error(self) -> bool:
-        """An error is shown (not a hint or progress note)."""
-        return self.message.isVisible() and bool(self.message.property("error"))
-
-    def clear_message(self) -> None:
-        self.message.clear()
-        self.message.setProperty("error", False)
-        self.message.setVisible(False)
-
-    # -- camera ---------------------------------------------------------------------------
-    def _find_cameras(self) -> None:
-        self.camera_page.set_cameras([])
-        self.camera_page.show_placeholder(self.tr("Looking for cameras…"))
-        job = self._next_job()
-        run_in_background(self._list_cameras, partial(self._cameras_found, job),
-                          partial(self._cameras_not_found, job), context=self)
-
-    def _cameras_not_found(self, job: int, error: str) -> None:
-        self._cameras_found(job, [], error)
-
-    def _cameras_found(self, job: int, cameras: list[CameraInfo], error: str = "") -> None:
-        if not self._current(job) or self.current_route() is not Route.CAMERA:
-            return
-        self.camera_page.set_cameras(cameras)
-        if not cameras:
-            self.camera_page.show_placeholder(self.tr("No camera"))
-            self.camera_page.status.clear()
-            self.show_error(error or self.tr(
-                "No camera was found. Plug in a webcam and choose this route again, or "
-                "scan the QR code from your screen or an image instead."))
-            return
-        self._start_camera(cameras[0].index)
-
-    def _start_camera(self, index: int) -> None:
-        self.stop_camera()
-        self.clear_message()
-        self.camera_page.show_starting()
-        opener = self._open_camera
-
-        def open_source() -> FrameSource:
-            return opener(index)
-
-        thread = CameraThread(open_source, self)
-        thread.preview.connect(self.camera_page.show_frame)
-        thread.hint.connect(self._camera_hint)
-        thread.failed.connect(self._camera_failed)
-        thread.found.connect(self._camera_found)
-        self._camera = thread
-        thread.start()
-
+    # -- camera (see camera.py) ------------------------------------------------------
     def stop_camera(self) -> None:
         """Stop capturing and release the device (route change, close, result)."""
-        thread, self._camera = self._camera, None
-        if thread is not None:
-            thread.stop()
-            thread.deleteLater()
+        self.camera.stop()
 
     @property
     def camera_running(self) -> bool:
-        return self._camera is not None and self._camera.isRunning()
+        return self.camera.running
 
-    def _camera_hint(self, text: str) -> None:
-        if text:
-            self.show_error(text)
-        elif self._assembler is None:
-            self.clear_message()
+    def collecting_export(self) -> bool:
+        return self.export_parts.collecting
 
-    def _camera_failed(self, message: str) -> None:
-        if self.sender() is not self._camera:
-            return
-        self.camera_page.show_placeholder(self.tr("The camera is not available"))
-        self.camera_page.status.clear()
-        self.show_error(message)
-
-    def _camera_found(self, outcome: list[Account] | MigrationBatch) -> None:
-        if self.sender() is not self._camera:
-            return
-        if isinstance(outcome, MigrationBatch):
-            self.accept_found([], [outcome])
-        else:
-            self.accept_found(list(outcome), [])
-
-    # -- screen (see enroll/screen.py) ----------------------------------------------
+    # -- screen (see screen.py) -----------------------------------------------------
     def scan_screen(self) -> None:
         """Step our windows aside, read every screen (or ask the portal), decode."""
         self.screen_route.start()
@@ -495,69 +194,33 @@ class EnrollDialog(QDialog):
 
     def scan_job(self, work: Callable[[], list[ScanResult]],
                  on_nothing: Callable[[str], None] | None = None) -> None:
-        self._scan(work, on_nothing)
+        self.jobs.scan(work, on_nothing)
 
     def scan_pending(self) -> bool:
-        return self._pending_job == self._job and self._job != 0
+        return self.jobs.pending()
 
     def cancel_jobs(self) -> None:
         """Forget running decodes (their results are dropped)."""
-        if self.scan_pending():
-            self.unsetCursor()
-        self._next_job()
+        self.jobs.cancel()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.screen_route.cancel():
             return  # Esc during a screen scan stops it quietly; the dialog stays
         super().keyPressEvent(event)
 
-    # -- image files, pasted images, links ---------------------------------------------
+    # -- image files, pasted images, links (see intake.py) -----------------------------
     def open_image(self) -> None:
-        path = open_file_name(
-            self, self.tr("Open an image of the QR code"),
-            self.tr("Images ({patterns});;All files (*)").format(patterns=IMAGE_FILTER))
-        if path is not None:
-            self.receive(Incoming(paths=[str(path)]))
+        self.intake.open_image()
 
     def paste_from_clipboard(self) -> None:
-        incoming = clipboard_incoming(any_text=True)
-        if incoming is None:
-            self.show_error(self.tr("The clipboard holds no image and no link. Copy the QR "
-                                    "code image or its otpauth:// link first."))
-            return
-        self.receive(incoming)
-
-    def _use_link(self) -> None:
-        text = self.link_edit.text().strip()
-        if text:
-            self.receive(Incoming(text=text))
+        self.intake.paste_from_clipboard()
 
     def receive(self, incoming: Incoming) -> None:
         """Handle dropped or pasted data (also used to open the dialog pre-filled)."""
-        if self.pages.currentWidget() in (self.review_page, self.done_page):
-            self.start_over()
-        self.clear_message()
-        if incoming.paths:
-            self._select_route_quietly(Route.IMAGE)
-            paths = list(incoming.paths)
-            self._scan(lambda: _scan_paths(paths))
-        elif incoming.image is not None:
-            self._select_route_quietly(Route.PASTE)
-            gray = qimage_to_gray(incoming.image)
-            self._scan(lambda: _scan_arrays([gray]))
-        elif incoming.text:
-            self._select_route_quietly(Route.PASTE)
-            try:
-                accounts, batches = parse_links(incoming.text)
-            except AuthenticatorError as err:
-                self.show_error(str(err))
-                return
-            self.link_edit.clear()
-            self.accept_found(accounts, batches)
+        self.intake.receive(incoming)
 
-    def _select_route_quietly(self, route: Route) -> None:
-        if self.current_route() is not route:
-            self.show_route(route)
+    def on_result_page(self) -> bool:
+        return self.pages.currentWidget() in (self.review_page, self.done_page)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if incoming_from_mime(event.mimeData()) is not None:
@@ -569,80 +232,20 @@ class EnrollDialog(QDialog):
             event.acceptProposedAction()
             QTimer.singleShot(0, lambda: self.receive(incoming))
 
-    # -- decoding in a worker -----------------------------------------------------------
-    def _next_job(self) -> int:
-        self._job += 1
-        return self._job
-
-    def _current(self, job: int) -> bool:
-        return not self._closed and job == self._job
-
-    def _scan(self, work: Callable[[], list[ScanResult]],
-              on_nothing: Callable[[str], None] | None = None) -> None:
-        job = self._next_job()
-        self._pending_job = job
-        self.show_info(self.tr("Looking for a QR code…"))
-        self.setCursor(Qt.CursorShape.BusyCursor)
-
-        def done(results: list[ScanResult]) -> None:
-            if not self._current(job):
-                return
-            self._pending_job = 0
-            self.unsetCursor()
-            accounts = [a for r in results for a in r.accounts]
-            batches = [b for r in results for b in r.migration_batches]
-            if accounts or batches:
-                self.accept_found(accounts, batches)
-                return
-            message = next((r.error for r in results if r.error),
-                           "no QR code found in this image")
-            if on_nothing is not None:
-                on_nothing(sentence(message))
-            else:
-                self.show_error(message)
-
-        def failed(message: str) -> None:
-            if self._current(job):
-                self._pending_job = 0
-                self.unsetCursor()
-                self.show_error(message)
-
-        run_in_background(work, done, failed, context=self)
-
     # -- results ------------------------------------------------------------------------
     def accept_found(self, accounts: list[Account], batches: list[MigrationBatch]) -> None:
         """Plain accounts go to the review list; export parts wait until all are read."""
-        for batch in batches:
-            if self._assembler is None:
-                self._assembler = MigrationAssembler()
-                self._export_parts = batch.batch_size
-            try:
-                self._assembler.add(batch)
-            except AuthenticatorError as err:
-                self.show_error(str(err))
-                return
-        assembler = self._assembler
-        if assembler is not None and not assembler.complete:
-            self._show_missing(assembler)
+        try:
+            self.export_parts.add(batches)
+        except AuthenticatorError as err:
+            self.show_error(str(err))
             return
-        skipped: list[str] = []
-        if assembler is not None:
-            accounts = accounts + assembler.accounts()
-            skipped = assembler.skipped
-            self._assembler = None
-        self.show_review(accounts, skipped, from_export=bool(batches))
-
-    def _show_missing(self, assembler: MigrationAssembler) -> None:
-        missing = assembler.missing()
-        size = self._export_parts
-        read = assembler.received()  # linear: an export may claim up to 100 parts
-        text = self.tr("Read part {read} of {n} of a Google Authenticator export. "
-                       "Scan part {next} of {n} next.").format(
-            read=part_ranges(read), n=size, next=missing[0])
-        if len(missing) > 1:
-            text += " " + self.tr("Still missing: parts {parts}.").format(
-                parts=part_ranges(missing))
-        self.show_info(text)
+        waiting = self.export_parts.missing_note()
+        if waiting:
+            self.show_info(waiting)
+            return
+        more, skipped = self.export_parts.take()
+        self.show_review(accounts + more, skipped, from_export=bool(batches))
 
     def show_review(self, accounts: list[Account], skipped: list[str],
                     from_export: bool) -> None:
@@ -694,21 +297,14 @@ class EnrollDialog(QDialog):
         return note
 
     def current_code(self) -> str:
-        return code_at(self.added[0], self._now()) if self.added else ""
+        return self.done_page.current_code() if self.added else ""
 
     def tick(self) -> None:
-        if not self._closed and self.pages.currentWidget() is self.done_page:
+        if not self.jobs.closed and self.pages.currentWidget() is self.done_page:
             self.done_page.refresh(self._now())
 
     def copy_code(self) -> None:
-        code = self.current_code()
-        if not code:
-            return
-        if self._clipboard is not None:
-            self._clipboard.copy(code)
-        else:
-            QGuiApplication.clipboard().setText(code)
-        self.done_page.show_copied()
+        self.done_page.copy_code()
 
     # -- closing ------------------------------------------------------------------------
     def _close_clicked(self) -> None:
@@ -726,10 +322,9 @@ class EnrollDialog(QDialog):
         super().closeEvent(event)
 
     def _shut_down(self) -> None:
-        self._closed = True
+        self.jobs.closed = True
         self.stop_camera()
         self.screen_route.shut_down()
-
 
 
 # -- entry point from the enroll feature -------------------------------------------------

@@ -1,7 +1,7 @@
 """Where enrollment input comes from: dropped or pasted data, links, screen grabs.
 
 Everything here hands *plain data* to the scanner (file paths, greyscale arrays, link
-text); decoding itself runs in a worker thread (see ``enroll_dialog``).
+text); decoding itself runs in a worker thread (see ``scanning``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
-from authenticator.core.uri import parse_uri
+from authenticator.core.links import LinkKind, link_kind, parse_link
 
 if TYPE_CHECKING:
     import numpy as np
@@ -75,22 +75,22 @@ def parse_links(text: str) -> tuple[list[Account], list[MigrationBatch]]:
 
     Raises :class:`AuthenticatorError` with a one-line reason when no line is usable.
     """
-    from authenticator.core.migration import parse_migration_uri  # not needed at start-up
-
     accounts: list[Account] = []
     batches: list[MigrationBatch] = []
     problem: str | None = None
     for line in text.split():
-        lowered = line.lower()
+        if link_kind(line) is LinkKind.OTHER:
+            problem = problem or NOT_A_LINK
+            continue
         try:
-            if lowered.startswith("otpauth-migration://"):
-                batches.append(parse_migration_uri(line))
-            elif lowered.startswith("otpauth://"):
-                accounts.append(parse_uri(line))
-            else:
-                problem = problem or NOT_A_LINK
+            found = parse_link(line)
         except AuthenticatorError as err:
             problem = str(err)
+            continue
+        if isinstance(found, Account):
+            accounts.append(found)
+        else:
+            batches.append(found)
     if not accounts and not batches:
         raise AuthenticatorError(problem or NOT_A_LINK)
     return accounts, batches

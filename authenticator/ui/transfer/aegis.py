@@ -8,40 +8,26 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from authenticator.core.account import Account
 from authenticator.portability.aegis_export import export_aegis_file
 from authenticator.ui.common.files import save_file_name
-from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.password_file import PasswordFileForm
 from authenticator.ui.common.widgets import button_row, push_button
-from authenticator.ui.common.worker import run_in_background
-from authenticator.ui.transfer.common import message_label
+from authenticator.ui.transfer.common import WriteFileDialog, message_label
 
 
-def _password_field(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(name)
-    return field
-
-
-class AegisExportDialog(QDialog):
+class AegisExportDialog(WriteFileDialog):
     """Write every account to a new Aegis vault file (scrypt + AES-256-GCM when protected)."""
 
     def __init__(self, accounts: list[Account], done: Callable[[Path], None],
                  parent: Any = None, path: Path | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(done, parent)
         self._accounts = accounts
-        self._done = done
-        self.busy = False
         self.setWindowTitle(self.tr("Export for Aegis"))
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
@@ -50,25 +36,20 @@ class AegisExportDialog(QDialog):
             "& Export, Import from file, Aegis), with names, notes, favourites and tags."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        form = QFormLayout()
-        where = QHBoxLayout()
-        self.path = QLineEdit(str(path) if path else "")
-        self.path.setAccessibleName(self.tr("Aegis file"))
-        self.path.setPlaceholderText(self.tr("Where to save it"))
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.setAccessibleName(self.tr("Choose the Aegis file"))
-        browse.clicked.connect(self._browse)
-        where.addWidget(self.path, 1)
-        where.addWidget(browse)
-        form.addRow(self.tr("File:"), where)
+        self.files = PasswordFileForm(
+            path=path, file_name=self.tr("Aegis file"), placeholder=self.tr("Where to save it"),
+            choose_name=self.tr("Choose the Aegis file"), browse=self._browse,
+            password_label=self.tr("Pass&word:"),
+            password_name=self.tr("Password of the Aegis file"),
+            again_name=self.tr("Password of the Aegis file again"))
+        self.path, self.password, self.confirm = (self.files.path, self.files.password,
+                                                  self.files.confirm)
         self.encrypt = QCheckBox(self.tr("&Protect the file with a password"))
         self.encrypt.setChecked(True)
-        form.addRow("", self.encrypt)
-        self.password = _password_field(self.tr("Password of the Aegis file"))
-        self.confirm = _password_field(self.tr("Password of the Aegis file again"))
-        form.addRow(self.tr("Pass&word:"), self.password)
-        form.addRow(self.tr("&Again:"), self.confirm)
-        layout.addLayout(form)
+        self.files.form.insertRow(1, "", self.encrypt)
+        QWidget.setTabOrder(self.files.browse_button, self.encrypt)  # in the rows' order
+        QWidget.setTabOrder(self.encrypt, self.password)
+        layout.addWidget(self.files)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
@@ -78,8 +59,7 @@ class AegisExportDialog(QDialog):
         self.save_button = push_button(self.tr("&Export"), self.tr("Export"), self._save)
         self.save_button.setDefault(True)
         layout.addLayout(button_row(cancel, self.save_button))
-        for field in (self.path, self.password, self.confirm):
-            field.textChanged.connect(self._update)
+        self.files.changed.connect(self._update)
         self.encrypt.toggled.connect(self._update)
         self._update()
 
@@ -91,41 +71,21 @@ class AegisExportDialog(QDialog):
 
     def _update(self) -> None:
         protected = self.encrypt.isChecked()
-        self.password.setEnabled(protected)
-        self.confirm.setEnabled(protected)
-        mismatch = protected and bool(self.confirm.text()) and (
-            self.confirm.text() != self.password.text())
+        self.files.set_passwords_enabled(protected)
+        mismatch = protected and self.files.mismatch()
         if not protected:
             self.hint.setText(self.tr("Without a password the file holds your keys "
                                       "UNENCRYPTED: delete it once Aegis has imported it."))
         else:
             self.hint.setText(self.tr("The two passwords differ.") if mismatch else "")
-        passwords_ok = not protected or (bool(self.password.text())
-                                         and self.confirm.text() == self.password.text())
-        self.save_button.setEnabled(not self.busy and bool(self.path.text().strip())
-                                    and passwords_ok)
+        passwords_ok = not protected or self.files.passwords_ok()
+        self.save_button.setEnabled(not self.busy and self.files.has_path() and passwords_ok)
 
     def _save(self) -> None:
-        if not self.save_button.isEnabled():
-            return
-        self.busy = True
-        self.error.hide()
-        self._update()
-        target = Path(self.path.text().strip()).expanduser()
+        target = self.files.target()
         password = self.password.text() if self.encrypt.isChecked() else None
         accounts = self._accounts
-        run_in_background(lambda: export_aegis_file(accounts, target, password),
-                          self._saved, self._failed, context=self)
+        self._write(lambda: export_aegis_file(accounts, target, password))
 
-    def _saved(self, path: Path) -> None:
-        self.busy = False
-        self.password.clear()
-        self.confirm.clear()
-        self.accept()
-        self._done(path)
-
-    def _failed(self, message: str) -> None:
-        self.busy = False
-        self.error.setText(translate_error(message))
-        self.error.show()
-        self._update()
+    def clear_secrets(self) -> None:
+        self.files.clear_passwords()

@@ -10,10 +10,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -29,34 +27,26 @@ from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
 from authenticator.ui.common.files import open_file_name, save_file_name, with_extension
 from authenticator.ui.common.messages import QT_TRANSLATE_NOOP, translate_error
+from authenticator.ui.common.password_file import PasswordFileForm, password_field
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.widgets import button_row, push_button
 from authenticator.ui.common.worker import run_in_background
-from authenticator.ui.transfer.common import message_label
+from authenticator.ui.transfer.common import WriteFileDialog, message_label
 from authenticator.ui.transfer.importing import ImportPreview
 
 BACKUP_SUFFIX = exporter_named("backup").suffix  # ".authvault"
 BACKUP_FILTER = QT_TRANSLATE_NOOP("Backups", "Authenticator backups (*.authvault);;All files (*)")
 
 
-def _password_field(name: str) -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(name)
-    return field
-
-
-class BackupDialog(QDialog):
+class BackupDialog(WriteFileDialog):
     """Write every account to a new encrypted file under a password asked twice."""
 
     def __init__(self, session: VaultSession, kdf: KdfParams | None,
                  done: Callable[[Path], None], parent: Any = None,
                  path: Path | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(done, parent)
         self.session = session
         self._kdf = kdf
-        self._done = done
-        self.busy = False
         self.setWindowTitle(self.tr("Back up to a file"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
@@ -64,23 +54,16 @@ class BackupDialog(QDialog):
                                "somewhere safe: without this password it cannot be opened."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        form = QFormLayout()
-        where = QHBoxLayout()
-        self.path = QLineEdit(str(path) if path else "")
-        self.path.setAccessibleName(self.tr("Backup file"))
-        self.path.setPlaceholderText(self.tr("Where to save it (another disk is best)"))
-        browse = QPushButton(self.tr("&Browse…"))
-        browse.setAccessibleName(self.tr("Choose the backup file"))
-        browse.clicked.connect(self._browse)
-        browse.setAutoDefault(False)  # Enter in a password field saves, never browses
-        where.addWidget(self.path, 1)
-        where.addWidget(browse)
-        form.addRow(self.tr("File:"), where)
-        self.password = _password_field(self.tr("Backup password"))
-        self.confirm = _password_field(self.tr("Backup password again"))
-        form.addRow(self.tr("&Password:"), self.password)
-        form.addRow(self.tr("&Again:"), self.confirm)
-        layout.addLayout(form)
+        self.files = PasswordFileForm(
+            path=path, file_name=self.tr("Backup file"),
+            placeholder=self.tr("Where to save it (another disk is best)"),
+            choose_name=self.tr("Choose the backup file"), browse=self._browse,
+            password_label=self.tr("&Password:"), password_name=self.tr("Backup password"),
+            again_name=self.tr("Backup password again"),
+            browse_auto_default=False)  # Enter in a password field saves, never browses
+        self.path, self.password, self.confirm = (self.files.path, self.files.password,
+                                                  self.files.confirm)
+        layout.addWidget(self.files)
         self.hint = QLabel()
         layout.addWidget(self.hint)
         self.error = message_label()
@@ -90,8 +73,7 @@ class BackupDialog(QDialog):
                                        self._save)
         self.save_button.setDefault(True)
         layout.addLayout(button_row(cancel, self.save_button))
-        for field in (self.path, self.password, self.confirm):
-            field.textChanged.connect(self._update)
+        self.files.changed.connect(self._update)
         self._update()
 
     def _browse(self) -> None:
@@ -103,35 +85,17 @@ class BackupDialog(QDialog):
             self.path.setText(str(path))
 
     def _update(self) -> None:
-        mismatch = bool(self.confirm.text()) and self.confirm.text() != self.password.text()
-        self.hint.setText(self.tr("The two passwords differ.") if mismatch else "")
-        self.save_button.setEnabled(not self.busy and bool(self.path.text().strip())
-                                    and bool(self.password.text()) and not mismatch
-                                    and self.confirm.text() == self.password.text())
+        self.hint.setText(self.tr("The two passwords differ.") if self.files.mismatch() else "")
+        self.save_button.setEnabled(not self.busy and self.files.has_path()
+                                    and self.files.passwords_ok())
 
     def _save(self) -> None:
-        if not self.save_button.isEnabled():
-            return
-        self.busy = True
-        self.error.hide()
-        self._update()
-        target = with_extension(Path(self.path.text().strip()).expanduser(), BACKUP_SUFFIX)
+        target = with_extension(self.files.target(), BACKUP_SUFFIX)
         accounts, password, kdf = self.session.accounts(), self.password.text(), self._kdf
-        run_in_background(lambda: export_backup(accounts, target, password, kdf),
-                          self._saved, self._failed, context=self)
+        self._write(lambda: export_backup(accounts, target, password, kdf))
 
-    def _saved(self, path: Path) -> None:
-        self.busy = False
-        self.password.clear()
-        self.confirm.clear()
-        self.accept()
-        self._done(path)
-
-    def _failed(self, message: str) -> None:
-        self.busy = False
-        self.error.setText(translate_error(message))
-        self.error.show()
-        self._update()
+    def clear_secrets(self) -> None:
+        self.files.clear_passwords()
 
 
 def _read_backup(path: Path, password: str) -> list[Account]:
@@ -189,7 +153,7 @@ class RestoreDialog(QDialog):
         row.addWidget(self.chosen_label, 1)
         layout.addLayout(row)
         prow = QHBoxLayout()
-        self.password = _password_field(self.tr("Password of the backup"))
+        self.password = password_field(self.tr("Password of the backup"))
         self.password.setPlaceholderText(self.tr("Password of the backup"))
         self.password.setToolTip(self.tr("For an automatic backup: the vault password it "
                                          "had when it was saved."))

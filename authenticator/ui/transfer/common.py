@@ -1,9 +1,11 @@
-"""Pieces shared by the transfer dialogs: the vault-password gate, QR images, error labels."""
+"""Pieces shared by the transfer dialogs: the vault-password gate, QR images, error labels,
+writing a file in a worker."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import segno
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -119,4 +122,44 @@ class PasswordGate(QDialog):
         self.error.setText(translate_error(message))
         self.error.show()
         self.password.setFocus()
+        self._update()
+
+
+class WriteFileDialog(QDialog):
+    """Base of the dialogs that write the accounts to a new file (the backup, the export
+    for Aegis): the writing runs in a worker, ``done(path)`` is called once it is written,
+    an error is shown in :attr:`error` and the person may try again."""
+
+    save_button: QPushButton
+    error: QLabel  # a message_label() in the subclass's layout
+
+    def __init__(self, done: Callable[[Path], None], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._done = done
+        self.busy = False
+
+    def _update(self) -> None:
+        """Enable the main button for what is typed (subclasses)."""
+
+    def clear_secrets(self) -> None:
+        """Forget the typed passwords (subclasses)."""
+
+    def _write(self, work: Callable[[], Path]) -> None:
+        if not self.save_button.isEnabled():
+            return
+        self.busy = True
+        self.error.hide()
+        self._update()
+        run_in_background(work, self._saved, self._failed, context=self)
+
+    def _saved(self, path: Path) -> None:
+        self.busy = False
+        self.clear_secrets()
+        self.accept()
+        self._done(path)
+
+    def _failed(self, message: str) -> None:
+        self.busy = False
+        self.error.setText(translate_error(message))
+        self.error.show()
         self._update()

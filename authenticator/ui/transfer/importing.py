@@ -13,17 +13,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +33,7 @@ from authenticator.portability.registry import (
     importer_named,
     plan_import,
 )
+from authenticator.ui.common.checklist import AccountChecklist, CheckRow
 from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.widgets import button_row, push_button
@@ -66,16 +63,9 @@ class ImportPreview(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Issuer"), self.tr("Name"),
-                                              self.tr("Type"), self.tr("Status")])
+        self.table = AccountChecklist([self.tr("Issuer"), self.tr("Name"), self.tr("Type"),
+                                       self.tr("Status")])
         self.table.setAccessibleName(self.tr("Accounts found"))
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         layout.addWidget(self.table, 3)
         self.problems_title = QLabel()
         layout.addWidget(self.problems_title)
@@ -85,8 +75,7 @@ class ImportPreview(QWidget):
         self.problems.setWordWrap(True)
         self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.problems, 1)
-        self._accounts: list[Account] = []
-        self.table.itemChanged.connect(lambda _item: self.changed())
+        self.table.checks_changed.connect(self.changed)
         self.on_change: Callable[[], None] = lambda: None
 
     def changed(self) -> None:
@@ -98,17 +87,10 @@ class ImportPreview(QWidget):
         for incoming, existing in plan.duplicates:
             rows.append((incoming, self.tr("Already here as {label}").format(
                 label=existing.safe_label), False))
-        self._accounts = [a for a, _, _ in rows]
-        self.table.setRowCount(len(rows))
-        for row, (account, status, checked) in enumerate(rows):
-            first = QTableWidgetItem(account.issuer or "—")
-            first.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                           | Qt.ItemFlag.ItemIsSelectable)
-            first.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-            self.table.setItem(row, 0, first)
-            self.table.setItem(row, 1, QTableWidgetItem(account.name))
-            self.table.setItem(row, 2, QTableWidgetItem(account.kind.value.upper()))
-            self.table.setItem(row, 3, QTableWidgetItem(status))
+        self.table.set_rows(
+            CheckRow(account, (account.issuer or "—", account.name,
+                               account.kind.value.upper(), status), checked=checked)
+            for account, status, checked in rows)
         self.table.blockSignals(False)
         self.summary.setText(self.tr("{new} new, {dup} already in this vault (unchecked), "
                                      "{bad} could not be read.").format(
@@ -121,24 +103,16 @@ class ImportPreview(QWidget):
         self.problems.setVisible(bool(plan.problems))
         self.changed()
 
-    def _item(self, row: int, column: int) -> QTableWidgetItem:
-        item = self.table.item(row, column)
-        assert item is not None
-        return item
-
     def rows(self) -> list[tuple[str, str, bool]]:
         """(issuer, status, checked) per row, in table order (for tests and screen readers)."""
-        return [(self._item(r, 0).text(), self._item(r, 3).text(),
-                 self._item(r, 0).checkState() == Qt.CheckState.Checked)
-                for r in range(self.table.rowCount())]
+        return [(issuer, status, self.table.is_checked(r)) for r, (issuer, status) in
+                enumerate(zip(self.table.texts(0), self.table.texts(3), strict=True))]
 
     def set_checked(self, row: int, checked: bool) -> None:
-        self._item(row, 0).setCheckState(Qt.CheckState.Checked if checked
-                                         else Qt.CheckState.Unchecked)
+        self.table.set_checked(row, checked)
 
     def checked_accounts(self) -> list[Account]:
-        return [a for r, a in enumerate(self._accounts)
-                if self._item(r, 0).checkState() == Qt.CheckState.Checked]
+        return self.table.checked_accounts()
 
 
 class ImportDialog(QDialog):

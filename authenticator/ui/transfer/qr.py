@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +28,7 @@ from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import DEFAULT_MAX_BYTES, google_export_problem
 from authenticator.core.uri import format_uri
 from authenticator.portability.export import export_google_migration
+from authenticator.ui.common.checklist import AccountChecklist, CheckRow
 from authenticator.ui.common.icons import icon
 from authenticator.ui.transfer.common import group_key, message_label
 from authenticator.ui.transfer.qr_view import QrView, fit_dialog, max_modules_for, total_modules
@@ -191,22 +190,19 @@ class GoogleExportDialog(QDialog):
                                "codes shown next."))
         intro.setWordWrap(True)
         c.addWidget(intro)
-        self.list = QListWidget()
+        self.list = AccountChecklist()
         self.list.setAccessibleName(self.tr("Accounts to export"))
         self.refused: list[str] = []
+        rows = []
         for account in self._accounts:
             problem = google_export_problem(account)
-            item = QListWidgetItem(account.safe_label)
-            item.setData(Qt.ItemDataRole.UserRole, account.id)
             if problem is None:
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked)
-            else:
-                item.setText(self.tr("{label} — {reason}").format(label=account.safe_label,
-                                                                   reason=problem))
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-                self.refused.append(f"{account.safe_label}: {problem}")
-            self.list.addItem(item)
+                rows.append(CheckRow(account, (account.safe_label,)))
+                continue
+            rows.append(CheckRow(account, (self.tr("{label} — {reason}").format(
+                label=account.safe_label, reason=problem),), checked=False, enabled=False))
+            self.refused.append(f"{account.safe_label}: {problem}")
+        self.list.set_rows(rows)
         c.addWidget(self.list, 1)
         self.refused_note = QLabel()
         self.refused_note.setWordWrap(True)
@@ -260,16 +256,13 @@ class GoogleExportDialog(QDialog):
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.done_button)
         layout.addLayout(buttons)
-        self.list.itemChanged.connect(self._update)
+        self.list.checks_changed.connect(self._update)
         self.finished.connect(self._forget)
         self._update()
         self.resize(480, min(520, self.screen().availableGeometry().height() - 80))
 
     def selected(self) -> list[Account]:
-        ids = {self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
-               if self.list.item(i).checkState() == Qt.CheckState.Checked
-               and self.list.item(i).flags() & Qt.ItemFlag.ItemIsEnabled}
-        return [a for a in self._accounts if a.id in ids]
+        return self.list.checked_accounts()
 
     def _update(self) -> None:
         on_codes = self.stack.currentIndex() == 1

@@ -1,24 +1,20 @@
-"""The two result steps of the Add dialog: choose what was found, then confirm."""
+"""The Add dialog's last step: the new account with its first code, to finish the setup."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import code_at, group_code, seconds_left
 from authenticator.ui.common.icons import icon
+
+if TYPE_CHECKING:
+    from authenticator.ui.common.clipboard import SecureClipboard
 
 
 def heading(text: str, scale: float = 1.25) -> QLabel:
@@ -30,68 +26,17 @@ def heading(text: str, scale: float = 1.25) -> QLabel:
     return label
 
 
-class ReviewPage(QWidget):
-    """The accounts found (each with a checkbox, all ticked) and what cannot be added."""
-
-    selection_changed = Signal()
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Choose the accounts to add")))
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        layout.addWidget(self.text)
-        self.found_list = QListWidget()
-        self.found_list.setAccessibleName(self.tr("Accounts found"))
-        layout.addWidget(self.found_list, 1)
-        self.skipped_note = QLabel()
-        self.skipped_note.setWordWrap(True)
-        self.skipped_note.setAccessibleName(self.tr("Accounts that cannot be added"))
-        layout.addWidget(self.skipped_note)
-        self.found_list.itemChanged.connect(lambda _item: self.selection_changed.emit())
-
-    def show_accounts(self, accounts: list[Account], skipped: list[str],
-                      from_export: bool) -> None:
-        self.found_list.blockSignals(True)
-        self.found_list.clear()
-        for account in accounts:
-            item = QListWidgetItem(account.safe_label or self.tr("(no name)"), self.found_list)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            item.setData(Qt.ItemDataRole.UserRole, account)
-        self.found_list.blockSignals(False)
-        if from_export:
-            text = self.tr("This Google Authenticator export holds %n account(s). Untick "
-                           "the ones you don't want.", "", len(accounts))
-        else:
-            text = self.tr("Found %n account(s). Untick the ones you don't want.", "",
-                           len(accounts))
-        self.text.setText(text)
-        self.skipped_note.setText(
-            self.tr("Cannot be added: {reasons}").format(reasons="; ".join(skipped))
-            if skipped else "")
-        self.selection_changed.emit()
-
-    def labels(self) -> list[str]:
-        return [self.found_list.item(r).text() for r in range(self.found_list.count())]
-
-    def checked_accounts(self) -> list[Account]:
-        out = []
-        for row in range(self.found_list.count()):
-            item = self.found_list.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
-                out.append(item.data(Qt.ItemDataRole.UserRole))
-        return out
-
-
 class ConfirmationPage(QWidget):
-    """The new account, large, with its current code, countdown and a Copy button."""
+    """The new account, large, with its current code, countdown and a Copy button
+    (the code goes to ``clipboard``, else straight to the system clipboard)."""
 
     copy_requested = Signal()
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, now: Callable[[], float], clipboard: SecureClipboard | None = None,
+                 parent: Any = None) -> None:
         super().__init__(parent)
+        self._now = now
+        self._clipboard = clipboard
         self.account: Account | None = None
         layout = QVBoxLayout(self)
         layout.addStretch(1)
@@ -161,6 +106,19 @@ class ConfirmationPage(QWidget):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(self._note_index, note)
+
+    def current_code(self) -> str:
+        return code_at(self.account, self._now()) if self.account is not None else ""
+
+    def copy_code(self) -> None:
+        code = self.current_code()
+        if not code:
+            return
+        if self._clipboard is not None:
+            self._clipboard.copy(code)
+        else:
+            QGuiApplication.clipboard().setText(code)
+        self.show_copied()
 
     def show_copied(self) -> None:
         self.copy_button.setText(self.tr("Copied"))
