@@ -185,12 +185,15 @@ class Harness:
                       self.b.folder) for p in folder.rglob("*") if p.is_file())
 
     def settle(self, expected: Expected) -> None:
-        """Wait until Syncthing is idle, no conflict copy is left and both devices agree;
-        device A (no watcher) runs ``list`` when it has copies to merge, as a user would."""
+        """Wait until Syncthing is idle, no conflict copy is left, both devices agree and the
+        window has nothing left to merge, twice in a row (a change that lands while this
+        looks is seen by the window's watcher during the next wait); device A (no watcher)
+        runs ``list`` when it has copies to merge, as a user would."""
         assert self.session is not None
         self.expected_now, self.lost_now = expected, set()
         deadline = time.monotonic() + SETTLE_SECONDS
-        while True:
+        quiet = 0
+        while quiet < 2:
             self.qtbot.wait(200)  # lets the window's file watcher run
             self.poll()
             copies_a, copies_b = self._copies()
@@ -201,8 +204,11 @@ class Harness:
                 self.b.scan()
             if (not copies_a and not copies_b and _same_file(self.path_a, self.path_b)
                     and self.a.in_sync_with(self.b) and self.b.in_sync_with(self.a)
-                    and not self.session.unsaved and not self.session.vault.is_dirty):
-                break
+                    and not self.session.unsaved and not self.session.vault.is_dirty
+                    and not self.session.refresh_pending):
+                quiet += 1
+                continue
+            quiet = 0
             if time.monotonic() > deadline:
                 self.fail(f"no agreement after {SETTLE_SECONDS} s: "
                           f"A={_file_state(self.path_a)} B={_file_state(self.path_b)}")
