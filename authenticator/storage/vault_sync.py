@@ -201,10 +201,10 @@ class SyncMixin:
             signature = (info.st_mtime_ns, info.st_size, info.st_ino)
             if info.st_mtime < oldest or self._written_seen.get(path.name) == signature:
                 continue
-            found = self._read_copy(path)
-            if found is None:
-                continue
             self._written_seen[path.name] = signature
+            found = self._read_copy(path)
+            if found is None:  # another vault's, or sealed with a key we never had
+                continue
             merged, _ = merge(self._current(), found, {}, found.settings, self._clock.now())
             self._generation = max(self._generation, found.generation)
             if same_content(merged, self._current(), order=False):

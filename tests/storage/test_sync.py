@@ -276,7 +276,12 @@ def test_a_write_dropped_on_the_command_line_device_reaches_the_window_through_b
     cli.close()
     window.add(full_account(id="added-in-the-window"))
     window.save()
-    shutil.copy2(b, a)  # A's Syncthing replaces A's fresh write, keeps no conflict copy
+    # A's Syncthing had checked A's file (unchanged since its last scan) just before the
+    # save; now it finishes pulling B's copy: removes what is there, renames its temp file in
+    temp = a.with_name(f".syncthing.{a.name}.tmp")
+    shutil.copy2(b, temp)
+    a.unlink()
+    temp.rename(a)
     assert _ids(a) == _ids(b) == {"shared", "added-in-the-window"}
     _sync_backups(a, b)  # A's written copy arrives in B's backups/
     report = window.save()  # what the window does when its watcher sees backups/ change
