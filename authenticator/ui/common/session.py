@@ -14,6 +14,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from authenticator.core.account import Account
 from authenticator.core.errors import AuthenticatorError
+from authenticator.storage.files import real_path
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.paths import backup_dir_for
 from authenticator.storage.vault import Vault
@@ -120,7 +121,8 @@ class VaultSession(QObject):
         """(Re)watch the vault file, its folder and its ``backups/`` (where the other
         devices' last writes arrive when it syncs: see ``storage.vault_sync.written_copies``);
         an atomic replace drops the file watch."""
-        wanted = [str(self.path), str(self.path.parent), str(backup_dir_for(self.path))]
+        backups = backup_dir_for(real_path(self.path))  # beside the file a symlink points to
+        wanted = [str(self.path), str(self.path.parent), str(backups)]
         current = set(self._watcher.files()) | set(self._watcher.directories())
         missing = [p for p in wanted if p not in current and Path(p).exists()]
         if missing:
