@@ -23,6 +23,7 @@ import argparse
 import contextlib
 import hashlib
 import random
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -136,6 +137,7 @@ def probe(trials: int, seed: int, own_copy_only: bool) -> list[int]:
     finally:
         a.stop()
         b.stop()
+        shutil.rmtree(root, ignore_errors=True)
     return dropped
 
 
