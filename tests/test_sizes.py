@@ -16,7 +16,7 @@ CLASS_LIMIT = 300
 # path (inside authenticator/) -> the most lines it may have, and why it may exceed.
 MODULE_EXCEPTIONS: dict[str, tuple[int, str]] = {
     "ui/codes/model.py": (447, "the list model may stay as it is (issue #12)"),
-    "storage/vault.py": (442, "reshaped in parallel by the settings-store and typed-error "
+    "storage/vault.py": (445, "reshaped in parallel by the settings-store and typed-error "
                               "branches of #12; split it once they have landed"),
     "ui/main_window.py": (413, "as MainWindow below"),
 }

@@ -12,6 +12,15 @@ a backup kept for its day stays until its week, month and year have all moved on
 Restoring (:func:`restore_backup`) never deletes anything: the current vault file becomes a
 backup first, or, if it is damaged, is kept aside beside the vault as
 ``<name>.damaged-<UTC time>``.
+
+When the vault is in a synced folder, ``backups/`` syncs with it by default, and that is the
+recommended setup (README, "One vault on several devices"): it also carries each device's
+last write (``<stem>.written-<tag>``, see ``vault_sync.written_copies``), which lets the
+other devices recover a save the sync tool replaced without a conflict copy. Everything
+here is safe with the other devices' files present: their backups are listed, pruned and
+merged like ours (merging is a union), and names never clash (UTC times to the
+microsecond, one ``written-<tag>`` per device). Not syncing it is safe too (a replaced save
+then comes back at its own device's next open or save).
 """
 
 from __future__ import annotations
@@ -132,6 +141,8 @@ def prune_backups(vault_path: Path, keep: int) -> None:
     for info in [b for b in backups if b.saved not in kept]:
         try:
             info.path.unlink()
+        except FileNotFoundError:  # another device pruned it first (backups/ syncs)
+            continue
         except OSError as err:
             _log.warning("could not delete old backup %s: %s", info.path.name, err.strerror)
 

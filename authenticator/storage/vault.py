@@ -49,7 +49,7 @@ from authenticator.storage.lock import DEFAULT_TIMEOUT, VaultLock
 from authenticator.storage.merge import prune_tombstones, same_setting
 from authenticator.storage.paths import lock_path_for
 from authenticator.storage.vault_keys import KeysMixin
-from authenticator.storage.vault_sync import SaveReport, SyncMixin, join
+from authenticator.storage.vault_sync import WRITTEN_NOTE, SaveReport, SyncMixin, join
 
 BACKUPS_SETTING = BACKUPS_TO_KEEP.name
 MAX_KEYRING_SLOTS = 16  # keyring look-ups tried when opening (each is a D-Bus round trip)
@@ -106,6 +106,8 @@ class Vault(SyncMixin, KeysMixin):
         self._key: bytes | None = master_key
         self._pending: tuple[bytes, tuple[Slot, ...]] | None = None  # a password change
         self._rescue_path: Path | None = None
+        #: written copies merged, by name: (mtime_ns, size, inode) as they were then
+        self._written_seen: dict[str, tuple[int, int, int]] = {}
         self._vault_id = parsed.vault_id
         self._slots: tuple[Slot, ...] = parsed.slots
         self._generation = content.generation
@@ -358,7 +360,8 @@ class Vault(SyncMixin, KeysMixin):
         if _digest(on_disk) != self._disk_digest:
             report = self._merge_from(on_disk, key)
         merged_copies, unreadable = self._merge_conflict_copies(file, key)
-        self._merge_written(file)
+        if self._merge_written(file):
+            report = SaveReport(True, join(report.message, WRITTEN_NOTE))
         if merged_copies:
             count = len(merged_copies)
             note = f"merged {count} conflict {'copy' if count == 1 else 'copies'} left by a " \

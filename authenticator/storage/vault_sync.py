@@ -33,7 +33,7 @@ from authenticator.storage.errors import (
     WrongPasswordError,
 )
 from authenticator.storage.files import read_limited, real_path
-from authenticator.storage.merge import merge, same_content
+from authenticator.storage.merge import TOMBSTONE_LIFETIME, merge, same_content
 from authenticator.storage.paths import backup_dir_for
 
 
@@ -50,11 +50,41 @@ def join(*parts: str | None) -> str | None:
     return text or None
 
 
+WRITTEN_MARK = ".written-"
+WRITTEN_NOTE = ("merged a save that the sync tool had replaced without keeping a conflict "
+                "copy (kept in backups as the last write of the device that made it)")
+
+
 def written_copy_path(file: Path) -> Path:
     """Where this computer keeps the vault file as it last wrote it (one per computer and
     vault path, so devices sharing the folder never write the same name)."""
     tag = hashlib.sha256(f"{socket.gethostname()}\0{file}".encode()).hexdigest()[:10]
-    return backup_dir_for(file) / f"{file.stem}.written-{tag}{file.suffix}"
+    return backup_dir_for(file) / f"{file.stem}{WRITTEN_MARK}{tag}{file.suffix}"
+
+
+def written_copies(file: Path) -> list[Path]:
+    """Every device's last write of this vault found in ``backups/``: this computer's, and
+    the other devices' when the sync tool syncs ``backups/`` (the default; see README).
+
+    Design (issue 13): a sync tool can replace a fresh write without keeping a conflict
+    copy. Syncthing, for one, checks that the file is unchanged, then removes it and
+    renames the other device's copy in: a save landing in between is gone, and nothing
+    announces it. Each device's ``written-<tag>`` copy is written by that device alone, so
+    no sync tool ever has two versions of it to choose from: it reaches every device intact,
+    and every device merges them all (a union: merging an older state brings nothing back
+    that a later deletion covers). When ``backups/`` does not sync, the device that made
+    the write still merges its own copy at its next open or save: nothing is lost, it only
+    reaches the others later."""
+    own = written_copy_path(file)
+    prefix = f"{file.stem}{WRITTEN_MARK}"
+    try:
+        entries = list(os.scandir(backup_dir_for(file)))
+    except OSError:
+        return []
+    found = [Path(e.path) for e in entries
+             if e.name.startswith(prefix) and e.name.endswith(file.suffix)
+             and e.name != own.name and not e.name.startswith(".")]
+    return [own, *sorted(found)]
 
 
 def _written_after(backup: Path, file: Path) -> bool:
@@ -88,6 +118,7 @@ class SyncMixin:
     _dirty: bool
     _rescue_path: Path | None
     _disk_digest: bytes  # SHA-256 of the file bytes the memory state was read from
+    _written_seen: dict[str, tuple[int, int, int]]
 
     def save(self) -> SaveReport:
         raise NotImplementedError
@@ -121,8 +152,11 @@ class SyncMixin:
         if not behind and not written and not find_conflict_copies(file):
             return
         with contextlib.suppress(VaultError):  # e.g. a read-only folder: the file stays as is
-            self._dirty = self._dirty or behind
+            self._dirty = self._dirty or behind or written
             report = self.save()
+            if written:
+                report = SaveReport(True, join(report.message, WRITTEN_NOTE),
+                                    report.unreadable_copies)
             if behind:
                 report = SaveReport(True, join(
                     "the vault file was older than its newest automatic backup (an older "
@@ -143,31 +177,48 @@ class SyncMixin:
     def _keep_written(self, file: Path, data: bytes) -> None:
         """Keep what this computer just wrote (``backups/<stem>.written-<tag>``): a sync
         tool may still drop that write (replace the file with another device's concurrent
-        copy and keep no conflict copy); the next open or save merges it back."""
+        copy and keep no conflict copy); this computer's next open or save, and every other
+        device that gets the copy through a synced ``backups/``, merges it back."""
+        path = written_copy_path(file)
         with contextlib.suppress(OSError):  # a convenience copy: never fails the save
             ensure_dir(backup_dir_for(file))
-            remove_stale_temps(written_copy_path(file))  # under the vault lock: all stale
-            atomic_write(written_copy_path(file), data)
+            remove_stale_temps(path)  # under the vault lock: all stale
+            atomic_write(path, data)
+            info = path.stat()
+            self._written_seen[path.name] = (info.st_mtime_ns, info.st_size, info.st_ino)
 
     def _merge_written(self, file: Path) -> bool:
-        """Merge this computer's last written state; True if it added something."""
-        path = written_copy_path(file)
-        if not path.exists():
-            return False
-        try:
-            if hashlib.sha256(read_limited(path)).digest() == self._disk_digest:
-                return False  # the very file opened: nothing to add (and no second decrypt)
-        except VaultError:
-            return False
-        found = self._read_copy(path)
-        if found is None:
-            return False
-        merged, _ = merge(self._current(), found, {}, found.settings, self._clock.now())
-        if same_content(merged, self._current(), order=False):
-            return False
-        self._set_memory(merged)
-        self._dirty = True
-        return True
+        """Merge every device's last written state (:func:`written_copies`); True if it
+        added something. A copy older than the tombstones' lifetime is skipped (it could
+        bring back accounts deleted since), and one already merged as it is now is not read
+        again."""
+        added = False
+        oldest = self._clock.now() - TOMBSTONE_LIFETIME
+        for path in written_copies(file):
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            signature = (info.st_mtime_ns, info.st_size, info.st_ino)
+            if info.st_mtime < oldest or self._written_seen.get(path.name) == signature:
+                continue
+            self._written_seen[path.name] = signature
+            try:
+                if hashlib.sha256(read_limited(path)).digest() == self._disk_digest:
+                    continue  # the very file opened: nothing to add (and no second decrypt)
+            except VaultError:
+                continue
+            found = self._read_copy(path)
+            if found is None:  # another vault's, or sealed with a key we never had
+                continue
+            merged, _ = merge(self._current(), found, {}, found.settings, self._clock.now())
+            self._generation = max(self._generation, found.generation)
+            if same_content(merged, self._current(), order=False):
+                continue
+            self._set_memory(merged)
+            self._dirty = True
+            added = True
+        return added
 
     def _merge_slots(self, disk_slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
         base_ids = {s.id for s in self._base_slots}

@@ -250,3 +250,79 @@ def test_a_write_the_sync_tool_dropped_without_a_conflict_copy_comes_back(
     assert {x.id for x in reopened.accounts} == {"shared", "added-by-the-cli",
                                                  "added-on-the-laptop"}
     assert _ids(a) == {"shared", "added-by-the-cli", "added-on-the-laptop"}
+
+
+def _sync_backups(source: Path, target: Path) -> None:
+    """What a sync tool does with the ``backups/`` folder beside the vault: copies what one
+    device has there to the other (keeping the modification time, as Syncthing does)."""
+    (target.parent / "backups").mkdir(exist_ok=True)
+    for path in (source.parent / "backups").iterdir():
+        shutil.copy2(path, target.parent / "backups" / path.name)
+
+
+def test_a_write_dropped_on_the_command_line_device_reaches_the_window_through_backups(
+        tmp_path: Path, clock: FixedClock) -> None:
+    """Issue 13, seen with two real Syncthings: A's command line saves and exits; A's
+    Syncthing, having just checked that A's file was the one it knew, removes it and renames
+    B's concurrent copy in. A's save is gone from both vault files, with no conflict copy,
+    and nothing on A will open the vault again soon. A's last write (backups/, written by A
+    alone, so synced intact) reaches B, whose open window merges it and writes it back."""
+    a, b = _two_devices(tmp_path, clock)
+    window = Vault.open(b, PASSWORD, clock=clock)  # B's window, open all along
+    cli = Vault.open(a, PASSWORD, clock=clock)
+    cli.add(full_account(id="added-by-the-cli"))
+    cli.save()
+    cli.close()
+    window.add(full_account(id="added-in-the-window"))
+    window.save()
+    # A's Syncthing had checked A's file (unchanged since its last scan) just before the
+    # save; now it finishes pulling B's copy: removes what is there, renames its temp file in
+    temp = a.with_name(f".syncthing.{a.name}.tmp")
+    shutil.copy2(b, temp)
+    a.unlink()
+    temp.rename(a)
+    assert _ids(a) == _ids(b) == {"shared", "added-in-the-window"}
+    _sync_backups(a, b)  # A's written copy arrives in B's backups/
+    report = window.save()  # what the window does when its watcher sees backups/ change
+    assert report.merged and report.message is not None
+    assert "replaced without keeping a conflict copy" in report.message
+    assert {x.id for x in window.accounts} == {"shared", "added-by-the-cli",
+                                               "added-in-the-window"}
+    assert _ids(b) == {"shared", "added-by-the-cli", "added-in-the-window"}
+    assert not window.save().merged  # merged once: the copy is not read again unchanged
+
+
+def test_another_devices_last_write_does_not_bring_back_what_was_deleted_since(
+        tmp_path: Path, clock: FixedClock) -> None:
+    a, b = _two_devices(tmp_path, clock)
+    cli = Vault.open(a, PASSWORD, clock=clock)
+    cli.add(full_account(id="deleted-later"))
+    cli.save()
+    cli.close()
+    shutil.copy2(a, b)
+    window = Vault.open(b, PASSWORD, clock=clock)
+    window.remove("deleted-later")
+    window.save()
+    _sync_backups(a, b)
+    assert not window.save().merged
+    assert _ids(b) == {"shared"}
+
+
+def test_a_last_write_older_than_the_tombstones_is_not_merged(
+        tmp_path: Path, clock: FixedClock) -> None:
+    """Deletions are remembered 90 days: a device's last write older than that could bring
+    back an account deleted meanwhile (its tombstone expired), so it is left alone."""
+    import os
+
+    a, b = _two_devices(tmp_path, clock)
+    cli = Vault.open(a, PASSWORD, clock=clock)
+    cli.add(full_account(id="from-long-ago"))
+    cli.save()
+    cli.close()
+    _sync_backups(a, b)
+    old = clock.now() - TOMBSTONE_LIFETIME - 3600
+    for path in (b.parent / "backups").glob("vault.written-*"):
+        os.utime(path, (old, old))
+    window = Vault.open(b, PASSWORD, clock=clock)
+    assert not window.save().merged
+    assert _ids(b) == {"shared"}

@@ -62,3 +62,31 @@ def test_settings_file_and_folders_are_private(qtbot, tmp_path: Path) -> None:
     assert stat.S_IMODE(file.stat().st_mode) == 0o600
     for folder in (file.parent, file.parent.parent):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_the_window_merges_a_write_the_sync_tool_dropped_on_another_device(
+        qtbot, tmp_path: Path) -> None:
+    """Issue 13: the other device's save was replaced on its side without a conflict copy;
+    only its last write in backups/ holds it. When that arrives in this device's backups/,
+    the window's watcher merges it and writes it to the vault file."""
+    here = tmp_path / "here" / "vault.authvault"
+    there = tmp_path / "there" / "vault.authvault"
+    Vault.create(here, PASSWORD, kdf=CHEAP).close()
+    there.parent.mkdir()
+    shutil.copy2(here, there)
+    session = VaultSession(here, kdf=CHEAP)
+    session.unlock(PASSWORD)
+    qtbot.waitUntil(lambda: session.is_unlocked, timeout=10_000)
+    session.add(Account(secret=b"x" * 20, issuer="X", name="added in the window"))
+    qtbot.waitUntil(lambda: not session.refresh_pending, timeout=10_000)
+    other = Vault.open(there, PASSWORD)
+    other.add(Account(secret=b"y" * 20, issuer="Y", name="added on the laptop"))
+    other.save()
+    other.close()
+    (last_write,) = (there.parent / "backups").glob("vault.written-*")
+    with qtbot.waitSignal(session.accounts_changed, timeout=10_000):
+        shutil.copy2(last_write, here.parent / "backups" / last_write.name)
+    names = {a.name for a in session.accounts()}
+    assert names == {"added in the window", "added on the laptop"}
+    assert {a.name for a in Vault.open(here, PASSWORD, read_only=True).accounts} == names
+    session.lock()

@@ -16,7 +16,9 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from authenticator.core.account import Account
 from authenticator.core.duplicates import duplicate_of
 from authenticator.core.errors import AuthenticatorError
+from authenticator.storage.files import real_path
 from authenticator.storage.kdf import KdfParams
+from authenticator.storage.paths import backup_dir_for
 from authenticator.storage.vault import Vault
 from authenticator.ui.common.worker import run_in_background
 
@@ -118,8 +120,11 @@ class VaultSession(QObject):
         self._say_unreadable(vault.open_report.unreadable_copies)
 
     def _watch(self) -> None:
-        """(Re)watch the vault file and its folder; an atomic replace drops the file watch."""
-        wanted = [str(self.path), str(self.path.parent)]
+        """(Re)watch the vault file, its folder and its ``backups/`` (where the other
+        devices' last writes arrive when it syncs: see ``storage.vault_sync.written_copies``);
+        an atomic replace drops the file watch."""
+        backups = backup_dir_for(real_path(self.path))  # beside the file a symlink points to
+        wanted = [str(self.path), str(self.path.parent), str(backups)]
         current = set(self._watcher.files()) | set(self._watcher.directories())
         missing = [p for p in wanted if p not in current and Path(p).exists()]
         if missing:
@@ -128,6 +133,11 @@ class VaultSession(QObject):
     def _disk_changed(self, _path: str) -> None:
         if self.vault is not None:
             self._refresh_timer.start()
+
+    @property
+    def refresh_pending(self) -> bool:
+        """True while a change seen on disk waits to be merged (the watcher's short delay)."""
+        return self._refresh_timer.isActive()
 
     def refresh_from_disk(self) -> None:
         """Merge changes another program saved into the vault file (no KDF, no write unless
@@ -277,6 +287,7 @@ class VaultSession(QObject):
             self.accounts_changed.emit()
             return
         self.unsaved = False
+        self._watch()  # the first save creates backups/
         if report.merged:
             self._say_merged(report.message)
         self._say_unreadable(report.unreadable_copies)
