@@ -25,7 +25,7 @@ CLASS_EXCEPTIONS: dict[str, tuple[int, str]] = {
     "ui/main_window.py:MainWindow": (370, "edited in parallel by the fake-host, settings "
                                           "and typed-error branches of #12; split it "
                                           "once they have landed"),
-    "storage/vault.py:Vault": (336, "as storage/vault.py above"),
+    "storage/vault.py:Vault": (339, "as storage/vault.py above"),
 }
 
 
