@@ -37,8 +37,9 @@ PRIVATE_FILE_MODE = 0o600
 
 class ExportFailed(AuthenticatorError):
     """An export could not be written (one line, never a secret). Kinds: ``folder`` (fields
-    ``name``, ``reason``: a FileProblem), ``exists`` (``name``; ``advice``: ``folder`` or
-    ``name``, what to choose instead), ``write`` (``name``, ``reason``)."""
+    ``name``, ``reason``: a FileProblem), ``exists-folder`` and ``exists-name`` (``name``;
+    what to choose instead: an empty folder, another name), ``write`` (``name``,
+    ``reason``)."""
 
 
 def export_otpauth(accounts: Sequence[Account]) -> str:
@@ -83,7 +84,7 @@ def export_google_migration_pngs(accounts: Sequence[Account], folder: str | os.P
     existing = [p.name for p in paths if p.exists()]
     if existing:
         raise ExportFailed(f"{existing[0]} already exists; choose an empty folder",
-                           kind="exists", name=existing[0], advice="folder")
+                           kind="exists-folder", name=existing[0])
     for link, path in zip(links, paths, strict=True):
         code = segno.make(link, error=PNG_ERROR, micro=False)
         _write_private(path, functools.partial(code.save, kind="png", scale=PNG_SCALE,
@@ -107,8 +108,8 @@ def _write_private(path: Path, write: Callable[[BinaryIO], object], *,
             write(out)
     except FileExistsError:
         advice = "choose another name" if if_exists == "name" else "choose an empty folder"
-        raise ExportFailed(f"{path.name} already exists; {advice}", kind="exists",
-                           name=path.name, advice=if_exists) from None
+        raise ExportFailed(f"{path.name} already exists; {advice}", kind=f"exists-{if_exists}",
+                           name=path.name) from None
     except OSError as exc:
         reason = _reason(exc)
         raise ExportFailed(f"cannot write {path.name}: {reason}", kind="write", name=path.name,

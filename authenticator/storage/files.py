@@ -34,8 +34,8 @@ def real_path(path: Path) -> Path:
 
 def _read_error(err: OSError, path: Path, what: str) -> VaultError:
     reason = file_problem(err)
-    return VaultError(f"cannot read the {what} {path}: {reason}", kind="read", what=what,
-                      path=str(path), reason=reason)
+    return VaultError(f"cannot read the {what} {path}: {reason}",
+                      kind=f"read-{what.split()[0]}", path=str(path), reason=reason)
 
 
 def _kind(mode: int) -> str:
@@ -51,7 +51,7 @@ def read_limited(path: Path, what: str = "vault file", limit: int = MAX_VAULT_BY
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise VaultNotFoundError(f"there is no {what} at {path}", kind=what,
+        raise VaultNotFoundError(f"there is no {what} at {path}", kind=what.split()[0],
                                  path=str(path)) from None
     except IsADirectoryError:
         raise NotAVaultError(f"{path} is a folder, not {a} {what}") from None

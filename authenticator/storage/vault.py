@@ -337,7 +337,7 @@ class Vault(SyncMixin, KeysMixin):
             on_disk = b""  # refused by _merge_from: moved or deleted since it was opened
         except VaultError as err:
             raise SaveError(f"{err}; your changes are kept in memory", kind="unreadable",
-                            cause=err) from None
+                            cause=err.with_traceback(None)) from None
         report = SaveReport()
         if _digest(on_disk) != self._disk_digest:
             report = self._merge_from(on_disk, key)

@@ -28,7 +28,6 @@ from authenticator.ui.codes.view import CodesPage
 from authenticator.ui.common.caret import CaretBlink
 from authenticator.ui.common.clipboard import SecureClipboard
 from authenticator.ui.common.icons import icon
-from authenticator.ui.common.messages import translate_error
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.ticker import SecondTicker
@@ -293,7 +292,7 @@ class MainWindow(WindowHost, QMainWindow):
         self.codes.toast.show_message(text, self.time.monotonic(), seconds, action)
 
     def _on_save_failed(self, message: str) -> None:
-        self._save_error = translate_error(message)
+        self._save_error = message
         self.codes.save_banner.show_text(
             self.tr("Could not save: {reason}. Your change is kept in memory and will be "
                     "saved with the next one; auto-lock waits until it is saved.").format(

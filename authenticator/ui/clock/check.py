@@ -29,8 +29,10 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.drift import DriftLevel, JumpDetector, classify_offset, humanize_seconds
+from authenticator.core.errors import AuthenticatorError
 from authenticator.ui.clock.servers import parse_server_list
 from authenticator.ui.common.icons import icon
+from authenticator.ui.common.messages import describe
 from authenticator.ui.common.widgets import Banner
 from authenticator.ui.common.worker import run_in_background
 
@@ -214,10 +216,10 @@ class ClockCheck(QObject):
         self.status_changed.emit(self.status_text())
         self.check_finished.emit()
 
-    def _on_error(self, message: str) -> None:
+    def _on_error(self, error: AuthenticatorError) -> None:
         # Offline is normal: no dialog, no banner; the settings status says it.
         self.checking = False
-        self.last_error = message
+        self.last_error = describe(error)
         self._last_checked_wall = self.time.wall()
         self._answer(self.tr("No network: codes use this computer's clock."))
         self.status_changed.emit(self.status_text())

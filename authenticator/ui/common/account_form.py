@@ -35,7 +35,7 @@ from authenticator.core.account import (
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
 from authenticator.core.text import control_characters
-from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.messages import describe
 from authenticator.ui.common.secret_field import make_secret_field
 from authenticator.ui.common.widgets import error_colour
 
@@ -318,7 +318,7 @@ class EditAccountDialog(QDialog):
                 host = normalize_site(part)
             except SiteError as exc:
                 return (), self.tr("{site}: {problem}").format(site=part.strip()[:60],
-                                                               problem=translate_error(str(exc)))
+                                                               problem=describe(exc))
             if host not in found:
                 found.append(host)
         return tuple(found), ""

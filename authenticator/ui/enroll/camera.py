@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from authenticator.core.errors import AuthenticatorError
-from authenticator.scan.camera import CameraInfo, FrameScanner, FrameSource
+from authenticator.scan.camera import CameraError, CameraInfo, FrameScanner, FrameSource
 
 if TYPE_CHECKING:
     import numpy as np
@@ -27,9 +27,10 @@ ListCameras = Callable[[], list[CameraInfo]]
 
 PREVIEW_WIDTH = 480
 PREVIEW_INTERVAL = 1 / 15  # seconds between preview frames
-STOPPED = ("the camera stopped sending pictures: check that it is still plugged in, "
-           "then choose it again")
-NO_DECODER = "no QR code reader could be loaded on this computer; type the key instead"
+STOPPED = CameraError("the camera stopped sending pictures: check that it is still plugged in, "
+                      "then choose it again", kind="stopped")
+NO_DECODER = CameraError("no QR code reader could be loaded on this computer; type the key "
+                         "instead", kind="no-decoder")
 
 
 def default_open_camera(index: int) -> FrameSource:
@@ -66,8 +67,8 @@ class CameraThread(QThread):
 
     preview = Signal(QImage)
     found = Signal(object)  # list[Account] | MigrationBatch
-    hint = Signal(str)
-    failed = Signal(str)
+    hint = Signal(object)  # ScanError | None: why the QR code in view is not a key
+    failed = Signal(object)  # AuthenticatorError
 
     def __init__(self, open_source: Callable[[], FrameSource], parent: Any = None) -> None:
         super().__init__(parent)
@@ -77,10 +78,12 @@ class CameraThread(QThread):
         try:
             source = self._open_source()
         except AuthenticatorError as err:
-            self.failed.emit(str(err))
+            self.failed.emit(err.with_traceback(None))
             return
         except Exception as err:  # a driver problem must not kill the app
-            self.failed.emit(f"the camera could not be started ({type(err).__name__})")
+            name = type(err).__name__
+            self.failed.emit(CameraError(f"the camera could not be started ({name})",
+                                         kind="failed", name=name))
             return
         try:
             self._loop(source)
@@ -93,7 +96,7 @@ class CameraThread(QThread):
             self.failed.emit(NO_DECODER)
             return
         last_preview = 0.0
-        last_hint: str | None = None
+        last_hint: str | None = None  # the hint's English text: a new one is shown
         while not self.isInterruptionRequested():
             frame = source.read()
             if frame is None:
@@ -110,7 +113,7 @@ class CameraThread(QThread):
                 continue
             if scanner.message != last_hint:
                 last_hint = scanner.message
-                self.hint.emit(last_hint or "")
+                self.hint.emit(scanner.hint)
             if outcome is not None:
                 self.found.emit(outcome)
             self.msleep(10)  # real cameras block in read(); test sources must not spin

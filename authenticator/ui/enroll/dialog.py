@@ -44,10 +44,11 @@ from authenticator.core.migration import MigrationAssembler, MigrationBatch, par
 from authenticator.core.otp import code_at
 from authenticator.scan.camera import CameraInfo, FrameSource
 from authenticator.scan.decoders import decoder_note
+from authenticator.scan.pipeline import ScanError, ScanProblem
 from authenticator.ui.common.account_form import ManualEntryForm
 from authenticator.ui.common.files import open_file_name
 from authenticator.ui.common.icons import icon
-from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.messages import describe, error_sentence, sentence
 from authenticator.ui.common.secret_field import make_secret_field
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.enroll.camera import (
@@ -89,15 +90,6 @@ class Route(Enum):
     IMAGE = "image"
     PASTE = "paste"
     MANUAL = "manual"
-
-
-def sentence(message: str) -> str:
-    """Scanner messages are lower-case clauses; show them as one sentence."""
-    text = " ".join(message.split())
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _scan_arrays(arrays: Sequence[np.ndarray]) -> list[ScanResult]:
@@ -382,8 +374,10 @@ class EnrollDialog(QDialog):
         self.close_button.setText(self.tr("&Done") if done else self.tr("Cancel"))
 
     # -- messages -------------------------------------------------------------------------
-    def show_error(self, text: str) -> None:
-        self._show_message(sentence(translate_error(text)), error=True)
+    def show_error(self, error: str | AuthenticatorError) -> None:
+        """Show an error: a sentence already translated, or a typed error."""
+        text = error if isinstance(error, str) else describe(error)
+        self._show_message(sentence(text), error=True)
 
     def show_info(self, text: str) -> None:
         self._show_message(text, error=False)
@@ -417,10 +411,11 @@ class EnrollDialog(QDialog):
         run_in_background(self._list_cameras, partial(self._cameras_found, job),
                           partial(self._cameras_not_found, job), context=self)
 
-    def _cameras_not_found(self, job: int, error: str) -> None:
+    def _cameras_not_found(self, job: int, error: AuthenticatorError) -> None:
         self._cameras_found(job, [], error)
 
-    def _cameras_found(self, job: int, cameras: list[CameraInfo], error: str = "") -> None:
+    def _cameras_found(self, job: int, cameras: list[CameraInfo],
+                       error: AuthenticatorError | None = None) -> None:
         if not self._current(job) or self.current_route() is not Route.CAMERA:
             return
         self.camera_page.set_cameras(cameras)
@@ -461,18 +456,18 @@ class EnrollDialog(QDialog):
     def camera_running(self) -> bool:
         return self._camera is not None and self._camera.isRunning()
 
-    def _camera_hint(self, text: str) -> None:
-        if text:
-            self.show_error(text)
+    def _camera_hint(self, hint: AuthenticatorError | None) -> None:
+        if hint is not None:
+            self.show_error(hint)
         elif self._assembler is None:
             self.clear_message()
 
-    def _camera_failed(self, message: str) -> None:
+    def _camera_failed(self, error: AuthenticatorError) -> None:
         if self.sender() is not self._camera:
             return
         self.camera_page.show_placeholder(self.tr("The camera is not available"))
         self.camera_page.status.clear()
-        self.show_error(message)
+        self.show_error(error)
 
     def _camera_found(self, outcome: list[Account] | MigrationBatch) -> None:
         if self.sender() is not self._camera:
@@ -550,7 +545,7 @@ class EnrollDialog(QDialog):
             try:
                 accounts, batches = parse_links(incoming.text)
             except AuthenticatorError as err:
-                self.show_error(str(err))
+                self.show_error(err)
                 return
             self.link_edit.clear()
             self.accept_found(accounts, batches)
@@ -594,18 +589,18 @@ class EnrollDialog(QDialog):
             if accounts or batches:
                 self.accept_found(accounts, batches)
                 return
-            message = next((r.error for r in results if r.error),
-                           "no QR code found in this image")
+            failure = next((r.failure() for r in results if r.problem is not None),
+                           ScanError(ScanProblem.NO_QR))
             if on_nothing is not None:
-                on_nothing(sentence(message))
+                on_nothing(error_sentence(failure))
             else:
-                self.show_error(message)
+                self.show_error(failure)
 
-        def failed(message: str) -> None:
+        def failed(error: AuthenticatorError) -> None:
             if self._current(job):
                 self._pending_job = 0
                 self.unsetCursor()
-                self.show_error(message)
+                self.show_error(error)
 
         run_in_background(work, done, failed, context=self)
 
@@ -619,7 +614,7 @@ class EnrollDialog(QDialog):
             try:
                 self._assembler.add(batch)
             except AuthenticatorError as err:
-                self.show_error(str(err))
+                self.show_error(err)
                 return
         assembler = self._assembler
         if assembler is not None and not assembler.complete:

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.core.account import Account
+from authenticator.core.errors import AuthenticatorError
 from authenticator.portability.aegis_export import export_aegis_file
 from authenticator.ui.common.files import save_file_name
-from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.messages import error_sentence
 from authenticator.ui.common.widgets import button_row, push_button
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.transfer.common import message_label
@@ -124,8 +125,8 @@ class AegisExportDialog(QDialog):
         self.accept()
         self._done(path)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: AuthenticatorError) -> None:
         self.busy = False
-        self.error.setText(translate_error(message))
+        self.error.setText(error_sentence(error))
         self.error.show()
         self._update()

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authenticator.ui.common.messages import translate_error
+from authenticator.core.errors import AuthenticatorError
+from authenticator.ui.common.messages import error_sentence
 from authenticator.ui.common.worker import run_in_background
 
 
@@ -110,13 +111,16 @@ class PasswordGate(QDialog):
             self.accept()
             self._passed()
             return
-        self._failed(self.tr("Wrong password. Try again."))
+        self._show_failure(self.tr("Wrong password. Try again."))
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: AuthenticatorError) -> None:
+        self._show_failure(error_sentence(error))
+
+    def _show_failure(self, text: str) -> None:
         self._busy = False
         self.password.setEnabled(True)
         self.password.clear()
-        self.error.setText(translate_error(message))
+        self.error.setText(text)
         self.error.show()
         self.password.setFocus()
         self._update()

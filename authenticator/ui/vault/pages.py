@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.ui.common.files import open_file_name
-from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.messages import sentence
 from authenticator.ui.common.widgets import error_label
 from authenticator.ui.vault.strength import estimate_strength
 from authenticator.ui.vault.weak_guard import WeakPasswordGuard
@@ -165,7 +165,7 @@ class WelcomePage(QWidget):
 
     def show_error(self, message: str) -> None:
         self.set_busy(False)
-        self.error.setText(translate_error(message))
+        self.error.setText(sentence(message))
 
     def reset(self) -> None:
         self.password.clear()
@@ -247,9 +247,7 @@ class UnlockPage(QWidget):
 
     def show_error(self, message: str) -> None:
         self.set_busy(False)
-        message = translate_error(message)
-        self.error.setText(message[:1].upper() + message[1:] + ("" if message.endswith(".")
-                                                                 else "."))
+        self.error.setText(sentence(message))
         self.password.selectAll()
         self.password.setFocus()
 
