@@ -32,7 +32,7 @@ from authenticator.core.drift import DriftLevel, JumpDetector, classify_offset, 
 from authenticator.core.errors import AuthenticatorError
 from authenticator.ui.clock.servers import parse_server_list
 from authenticator.ui.common.icons import icon
-from authenticator.ui.common.messages import describe
+from authenticator.ui.common.messages import describe, sentence
 from authenticator.ui.common.widgets import Banner
 from authenticator.ui.common.worker import run_in_background
 
@@ -210,8 +210,7 @@ class ClockCheck(QObject):
         if self.settings.get("use_corrected_time"):
             self.settings.set("manual_offset", round(result.offset, 1))
             self.apply_correction()
-        self._answer(self.describe(result.offset)[:1].upper()
-                     + self.describe(result.offset)[1:])
+        self._answer(sentence(self.describe(result.offset), full_stop=False))
         self._show_level(notify=True)
         self.status_changed.emit(self.status_text())
         self.check_finished.emit()

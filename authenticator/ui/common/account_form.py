@@ -35,7 +35,7 @@ from authenticator.core.account import (
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
 from authenticator.core.text import control_characters
-from authenticator.ui.common.messages import describe
+from authenticator.ui.common.messages import describe, sentence
 from authenticator.ui.common.secret_field import make_secret_field
 from authenticator.ui.common.widgets import error_colour
 
@@ -220,10 +220,9 @@ class ManualEntryForm(QWidget):
                 counter=self.counter.value(),
             )
         except AuthenticatorError as exc:
-            self.error = str(exc)
+            self.error = describe(exc)
         if self._account is None:
-            message = self.error[:1].upper() + self.error[1:]
-            self.status.setText(message)
+            self.status.setText(sentence(self.error, full_stop=False))
             self.status.setStyleSheet(f"color: {error_colour()};" if self.key.text().strip()
                                       else "")
             self.preview.clear()

@@ -246,14 +246,16 @@ def describe(error: AuthenticatorError) -> str:
         return template.format(**fields)
 
 
-def sentence(text: str) -> str:
-    """``text`` as a sentence: spaces collapsed, first letter upper-case, and a full stop
-    unless it ends with one (or with ! or ?)."""
+def sentence(text: str, *, full_stop: bool = True) -> str:
+    """``text`` as a sentence: spaces collapsed, first letter upper-case, and (unless
+    ``full_stop`` is False) a full stop when it does not end with one, ! or ?."""
     text = " ".join(text.split())
     if not text:
         return text
     text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?", "…")) else text + "."
+    if not full_stop or text.endswith((".", "!", "?", "…")):
+        return text
+    return text + "."
 
 
 def error_sentence(error: AuthenticatorError) -> str:
