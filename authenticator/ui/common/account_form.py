@@ -37,7 +37,7 @@ from authenticator.core.otp import code_at, group_code
 from authenticator.core.text import control_characters
 from authenticator.ui.common.messages import describe, sentence
 from authenticator.ui.common.secret_field import make_secret_field
-from authenticator.ui.common.widgets import error_colour
+from authenticator.ui.common.widgets import error_label, mark_error
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -223,8 +223,7 @@ class ManualEntryForm(QWidget):
             self.error = describe(exc)
         if self._account is None:
             self.status.setText(sentence(self.error, full_stop=False))
-            self.status.setStyleSheet(f"color: {error_colour()};" if self.key.text().strip()
-                                      else "")
+            mark_error(self.status, bool(self.key.text().strip()))
             self.preview.clear()
             self.preview_caption.setVisible(False)
         else:
@@ -233,7 +232,7 @@ class ManualEntryForm(QWidget):
                 note = self.tr("This key is short ({bits} bits); it works, but 128 bits or "
                                "more is safer.").format(bits=self._account.key_bits)
             self.status.setText(note or self.tr("The key is valid."))
-            self.status.setStyleSheet("")
+            mark_error(self.status, False)
             self.preview.setText(group_code(code_at(self._account, self._now())))
             self.preview_caption.setVisible(True)
         self.account_changed.emit(self._account)
@@ -268,10 +267,7 @@ class EditAccountDialog(QDialog):
         self.websites.setAccessibleName(self.tr("Websites"))
         self.websites.setToolTip(self.tr("The browser extension fills this account's codes "
                                          "only on these sites (and their subdomains)."))
-        self.websites_error = QLabel()
-        self.websites_error.setStyleSheet(f"color: {error_colour()};")
-        self.websites_error.setWordWrap(True)
-        self.websites_error.setVisible(False)
+        self.websites_error = error_label(hidden=True)
         form.addRow(self.tr("&Tags:"), self.tags)
         form.addRow(self.tr("&Websites:"), self.websites)
         form.addRow("", self.websites_error)

@@ -50,6 +50,7 @@ from authenticator.ui.common.files import open_file_name
 from authenticator.ui.common.icons import icon
 from authenticator.ui.common.messages import describe, error_sentence, sentence
 from authenticator.ui.common.secret_field import make_secret_field
+from authenticator.ui.common.widgets import mark_error
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.enroll.camera import (
     CameraPage,
@@ -382,16 +383,17 @@ class EnrollDialog(QDialog):
     def show_info(self, text: str) -> None:
         self._show_message(text, error=False)
 
-    _MESSAGE_STYLE = ("QLabel { border-radius: 6px; padding: 8px;"
-                      " background: #E8F1FD; color: #0B3A75; }"
-                      ' QLabel[error="true"] { background: #FDECEA; color: #8A1C1C; }')
 
     def _show_message(self, text: str, *, error: bool) -> None:
         """The message line; its ``error`` property (what the style selects on) says
         whether it reports a failure."""
         self.message.setText(text)
         self.message.setProperty("error", error)
-        self.message.setStyleSheet(self._MESSAGE_STYLE)  # re-polish for the property
+        if error:
+            mark_error(self.message)
+        else:
+            self.message.setStyleSheet("QLabel { border-radius: 6px; padding: 8px;"
+                                       " background: #E8F1FD; color: #0B3A75; }")
         self.message.setVisible(True)
 
     def has_error(self) -> bool:

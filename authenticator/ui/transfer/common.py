@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 import segno
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from authenticator.core.errors import AuthenticatorError
 from authenticator.ui.common.messages import error_sentence
+from authenticator.ui.common.widgets import error_label
 from authenticator.ui.common.worker import run_in_background
 
 
@@ -40,14 +40,8 @@ def group_key(base32: str, size: int = 4) -> str:
 
 
 def message_label(parent: QWidget | None = None) -> QLabel:
-    """A hidden, word-wrapped label for errors shown inside a dialog."""
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #FFFFFF; background: #b3261e; padding: 6px;"
-                        " border-radius: 4px;")
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
+    """A hidden error label for errors shown inside a dialog."""
+    return error_label(parent, hidden=True)
 
 
 class PasswordGate(QDialog):
