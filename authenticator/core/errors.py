@@ -55,13 +55,11 @@ _KINDS = {
 }
 
 
-def file_problem(err: OSError, *, plain: bool = False) -> FileProblem:
-    """The typed reason of ``err``. ``plain``: the English text is the system's own
-    wording, lower-cased ("permission denied"), rather than this project's sentence."""
+def file_problem(err: OSError) -> FileProblem:
+    """The typed reason of ``err`` ("the disk is full"; an unusual one in the system's
+    own words, lower-cased)."""
     kind, text = _KINDS.get(err.errno or 0, ("other", ""))
-    if plain or not text:
-        text = (err.strerror or type(err).__name__).lower()
-    return FileProblem(kind, text)
+    return FileProblem(kind, text or (err.strerror or type(err).__name__).lower())
 
 
 class FileSystemError(AuthenticatorError):

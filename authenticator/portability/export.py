@@ -15,7 +15,7 @@ from typing import BinaryIO
 import segno
 
 from authenticator.core.account import Account
-from authenticator.core.errors import AuthenticatorError, FileProblem, file_problem
+from authenticator.core.errors import AuthenticatorError, file_problem
 from authenticator.core.migration import (
     DEFAULT_MAX_BYTES,
     encode_migration_uris,
@@ -76,7 +76,7 @@ def export_google_migration_pngs(accounts: Sequence[Account], folder: str | os.P
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        reason = _reason(exc)
+        reason = file_problem(exc)
         raise ExportFailed(f"cannot create the folder {target.name}: {reason}", kind="folder",
                            name=target.name, reason=reason) from None
     paths = [target / f"google-authenticator-export-{i}-of-{len(links)}.png"
@@ -111,15 +111,10 @@ def _write_private(path: Path, write: Callable[[BinaryIO], object], *,
         raise ExportFailed(f"{path.name} already exists; {advice}", kind=f"exists-{if_exists}",
                            name=path.name) from None
     except OSError as exc:
-        reason = _reason(exc)
+        reason = file_problem(exc)
         raise ExportFailed(f"cannot write {path.name}: {reason}", kind="write", name=path.name,
                            reason=reason) from None
 
-
-def _reason(exc: OSError) -> FileProblem:
-    """The system's reason, in its own words (lower case) for the command line."""
-    reason = file_problem(exc, plain=True)
-    return reason if exc.strerror else FileProblem(reason.kind, "error")
 
 
 def export_backup(accounts: Sequence[Account], path: str | os.PathLike[str], password: str,
