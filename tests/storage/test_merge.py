@@ -9,7 +9,6 @@ import pytest
 
 from authenticator.core.clock import FixedClock
 from authenticator.storage import Vault, VaultReplacedError
-
 from tests.helpers.devices import change_password_keeping_key
 
 from .conftest import PASSWORD, full_account
