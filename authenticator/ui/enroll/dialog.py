@@ -383,10 +383,9 @@ class EnrollDialog(QDialog):
     def show_info(self, text: str) -> None:
         self._show_message(text, error=False)
 
-
     def _show_message(self, text: str, *, error: bool) -> None:
-        """The message line; its ``error`` property (what the style selects on) says
-        whether it reports a failure."""
+        """The message line; its ``error`` property says whether it reports a failure
+        (shown in the one error look, ``mark_error``)."""
         self.message.setText(text)
         self.message.setProperty("error", error)
         if error:
