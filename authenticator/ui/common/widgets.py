@@ -93,13 +93,12 @@ def mark_error(label: QLabel, on: bool = True) -> None:
 
 
 class ErrorLabel(QLabel):
-    """An inline error: word-wrapped, selectable, named for screen readers, and boxed in
+    """An inline error: word-wrapped, named for screen readers, and boxed in
     :func:`error_style` while it holds text (empty, it takes no room to speak of)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAccessibleName(QCoreApplication.translate("ErrorLabel", "Error"))
 
     def setText(self, text: str) -> None:

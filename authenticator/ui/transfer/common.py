@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import segno
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,8 +41,10 @@ def group_key(base32: str, size: int = 4) -> str:
 
 
 def message_label(parent: QWidget | None = None) -> QLabel:
-    """A hidden error label for errors shown inside a dialog."""
-    return error_label(parent, hidden=True)
+    """A hidden error label for errors shown inside a dialog (its text can be selected)."""
+    label = error_label(parent, hidden=True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 class PasswordGate(QDialog):
