@@ -113,7 +113,8 @@ class ErrorLabel(QLabel):
 def error_label(parent: QWidget | None = None, *, hidden: bool = False) -> ErrorLabel:
     """The label every error message of a window or dialog is shown in."""
     label = ErrorLabel(parent)
-    label.setVisible(not hidden)
+    if hidden:  # (showing a label without a parent would open it as a window)
+        label.hide()
     return label
 
 
