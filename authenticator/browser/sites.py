@@ -28,7 +28,9 @@ _psl: Any = None
 
 
 class SiteError(AuthenticatorError, ValueError):
-    """A web address or domain that cannot be used (the message says why)."""
+    """A web address or domain that cannot be used (the message says why). Kinds: ``empty``,
+    ``idna``, ``characters``, ``public-suffix`` (field ``host``), ``too-long``, ``malformed``,
+    ``scheme``, ``no-host``."""
 
 
 class Refused(AuthenticatorError):
@@ -81,17 +83,17 @@ def to_ascii(host: str) -> str:
     if text.startswith("[") and text.endswith("]"):
         text = text[1:-1]
     if not text:
-        raise SiteError("the domain is empty")
+        raise SiteError("the domain is empty", kind="empty")
     if is_ip(text):
         return ipaddress.ip_address(text).compressed
     if not text.isascii():
         try:
             text = text.encode("idna").decode("ascii")
         except (UnicodeError, ValueError):
-            raise SiteError("the domain is not a valid international name") from None
+            raise SiteError("the domain is not a valid international name", kind="idna") from None
     labels = text.split(".")
     if len(text) > 253 or not all(_LABEL.match(label) for label in labels):
-        raise SiteError("the domain contains characters a host name cannot have")
+        raise SiteError("the domain contains characters a host name cannot have", kind="characters")
     return text
 
 
@@ -116,23 +118,23 @@ def normalize_site(text: str) -> str:
     ascii_host = to_ascii(host)
     if registrable_domain(ascii_host) is None:
         raise SiteError(f"{ascii_host} is a public suffix shared by many sites: give the "
-                        "site's own domain")
+                        "site's own domain", kind="public-suffix", host=ascii_host)
     return ascii_host
 
 
 def parse_url(url: str) -> Site:
     if not isinstance(url, str) or len(url) > 8192:
-        raise SiteError("the web address is missing or too long")
+        raise SiteError("the web address is missing or too long", kind="too-long")
     try:
         parts = urlsplit(url.strip())
         host, port = parts.hostname, parts.port
     except ValueError:
-        raise SiteError("the web address is malformed") from None
+        raise SiteError("the web address is malformed", kind="malformed") from None
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):
-        raise SiteError("only http and https web addresses have sites")
+        raise SiteError("only http and https web addresses have sites", kind="scheme")
     if not host:
-        raise SiteError("the web address has no host")
+        raise SiteError("the web address has no host", kind="no-host")
     return Site(scheme, to_ascii(host), port)
 
 

@@ -15,7 +15,7 @@ from typing import BinaryIO
 import segno
 
 from authenticator.core.account import Account
-from authenticator.core.errors import AuthenticatorError
+from authenticator.core.errors import AuthenticatorError, file_problem
 from authenticator.core.migration import (
     DEFAULT_MAX_BYTES,
     encode_migration_uris,
@@ -36,7 +36,10 @@ PRIVATE_FILE_MODE = 0o600
 
 
 class ExportFailed(AuthenticatorError):
-    """An export could not be written (one line, never a secret)."""
+    """An export could not be written (one line, never a secret). Kinds: ``folder`` (fields
+    ``name``, ``reason``: a FileProblem), ``exists-folder`` and ``exists-name`` (``name``;
+    what to choose instead: an empty folder, another name), ``write`` (``name``,
+    ``reason``)."""
 
 
 def export_otpauth(accounts: Sequence[Account]) -> str:
@@ -73,13 +76,15 @@ def export_google_migration_pngs(accounts: Sequence[Account], folder: str | os.P
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportFailed(f"cannot create the folder {target.name}: "
-                           f"{(exc.strerror or 'error').lower()}") from None
+        reason = file_problem(exc)
+        raise ExportFailed(f"cannot create the folder {target.name}: {reason}", kind="folder",
+                           name=target.name, reason=reason) from None
     paths = [target / f"google-authenticator-export-{i}-of-{len(links)}.png"
              for i in range(1, len(links) + 1)]
     existing = [p.name for p in paths if p.exists()]
     if existing:
-        raise ExportFailed(f"{existing[0]} already exists; choose an empty folder")
+        raise ExportFailed(f"{existing[0]} already exists; choose an empty folder",
+                           kind="exists-folder", name=existing[0])
     for link, path in zip(links, paths, strict=True):
         code = segno.make(link, error=PNG_ERROR, micro=False)
         _write_private(path, functools.partial(code.save, kind="png", scale=PNG_SCALE,
@@ -90,22 +95,26 @@ def export_google_migration_pngs(accounts: Sequence[Account], folder: str | os.P
 def export_otpauth_file(accounts: Sequence[Account], path: Path) -> Path:
     """Write :func:`export_otpauth` to a new file readable by its owner only (0600)."""
     text = export_otpauth(accounts).encode("utf-8")
-    _write_private(path, lambda out: out.write(text), if_exists="choose another name")
+    _write_private(path, lambda out: out.write(text), if_exists="name")
     return path
 
 
 def _write_private(path: Path, write: Callable[[BinaryIO], object], *,
-                   if_exists: str = "choose an empty folder") -> None:
+                   if_exists: str = "folder") -> None:
     """Create ``path`` with mode 0600 (never overwriting) and let ``write`` fill it."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE)
         with os.fdopen(fd, "wb") as out:
             write(out)
     except FileExistsError:
-        raise ExportFailed(f"{path.name} already exists; {if_exists}") from None
+        advice = "choose another name" if if_exists == "name" else "choose an empty folder"
+        raise ExportFailed(f"{path.name} already exists; {advice}", kind=f"exists-{if_exists}",
+                           name=path.name) from None
     except OSError as exc:
-        raise ExportFailed(f"cannot write {path.name}: "
-                           f"{(exc.strerror or 'error').lower()}") from None
+        reason = file_problem(exc)
+        raise ExportFailed(f"cannot write {path.name}: {reason}", kind="write", name=path.name,
+                           reason=reason) from None
+
 
 
 def export_backup(accounts: Sequence[Account], path: str | os.PathLike[str], password: str,

@@ -27,7 +27,7 @@ from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import MigrationBatch
 from authenticator.scan.decoders import Decoder
 from authenticator.scan.ladder import build_ladder
-from authenticator.scan.pipeline import NO_QR, scan_gray, to_gray
+from authenticator.scan.pipeline import ScanError, ScanProblem, scan_gray, to_gray
 
 if TYPE_CHECKING:
     import numpy as np
@@ -49,7 +49,10 @@ FALLBACK_CAMERA_LADDER: tuple[tuple[str, str], ...] = (("pyzbar", "grey"), ("ope
 
 
 class CameraError(AuthenticatorError):
-    """The camera cannot be used; the message says what to try."""
+    """The camera cannot be used; the message says what to try. Kinds: ``missing``,
+    ``permission``, ``negative``, ``no-picture``, ``blocked-macos``, ``blocked-windows``,
+    ``busy`` (field ``index``, the camera number), ``stopped``, ``no-decoder`` and
+    ``failed`` (field ``name``, the type of the unexpected driver error)."""
 
 
 class FrameSource(Protocol):
@@ -114,12 +117,13 @@ def _check_linux_device(index: int) -> None:
     if not device.exists():
         raise CameraError(
             f"no camera found at number {index}: check that a camera is plugged in "
-            "and not switched off, then try again"
+            "and not switched off, then try again", kind="missing", index=index
         )
     if not os.access(device, os.R_OK | os.W_OK):
         raise CameraError(
             f"permission denied for camera {index}: add your user to the 'video' group "
-            "(sudo usermod -aG video $USER), then log out and back in"
+            "(sudo usermod -aG video $USER), then log out and back in", kind="permission",
+            index=index
         )
 
 
@@ -128,7 +132,8 @@ class OpenCvCamera:
 
     def __init__(self, index: int = 0, *, width: int = 1280, height: int = 720) -> None:
         if index < 0:
-            raise CameraError(f"there is no camera number {index}; cameras count from 0")
+            raise CameraError(f"there is no camera number {index}; cameras count from 0",
+                              kind="negative", index=index)
         self.index = index
         if sys.platform.startswith("linux"):
             _check_linux_device(index)  # prompt, specific errors before OpenCV probes
@@ -138,7 +143,7 @@ class OpenCvCamera:
             capture = cv2.VideoCapture(index, _backend())
             if not capture.isOpened():
                 capture.release()
-                raise CameraError(self._cannot_open_message())
+                raise self._cannot_open()
             capture.set(cv2.CAP_PROP_FRAME_WIDTH, width)
             capture.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
             ok, _frame = capture.read()
@@ -146,19 +151,24 @@ class OpenCvCamera:
             capture.release()
             raise CameraError(
                 f"camera {index} opened but sends no picture: it is probably busy; close "
-                "other programs using it (video calls, browsers) and try again"
+                "other programs using it (video calls, browsers) and try again",
+                kind="no-picture", index=index
             )
         self._capture: object | None = capture
 
-    def _cannot_open_message(self) -> str:
+    def _cannot_open(self) -> CameraError:
+        index = self.index
         if sys.platform == "darwin":
-            return (f"camera {self.index} cannot be opened: allow camera access in System "
-                    "Settings > Privacy & Security > Camera, then try again")
+            return CameraError(f"camera {index} cannot be opened: allow camera access in "
+                               "System Settings > Privacy & Security > Camera, then try again",
+                               kind="blocked-macos", index=index)
         if sys.platform == "win32":
-            return (f"camera {self.index} cannot be opened: check Settings > Privacy > "
-                    "Camera and close other programs that use it, then try again")
-        return (f"camera {self.index} cannot be opened: it may be busy in another program "
-                "(video calls, browsers); close it and try again")
+            return CameraError(f"camera {index} cannot be opened: check Settings > Privacy > "
+                               "Camera and close other programs that use it, then try again",
+                               kind="blocked-windows", index=index)
+        return CameraError(f"camera {index} cannot be opened: it may be busy in another "
+                           "program (video calls, browsers); close it and try again",
+                           kind="busy", index=index)
 
     def read(self) -> np.ndarray | None:
         capture = self._capture
@@ -255,19 +265,25 @@ class FrameScanner:
         self._count = 0
         self._accepted: set[str] = set()
         self.decodes = 0
-        self.message: str | None = None
+        #: why the QR code in view is not a key (a hint to show), else None
+        self.hint: ScanError | None = None
 
     @property
     def can_decode(self) -> bool:
         """False when no QR decoder library loads on this machine."""
         return bool(self._ladder)
 
+    @property
+    def message(self) -> str | None:
+        """The hint in one English line."""
+        return str(self.hint) if self.hint is not None else None
+
     def reset(self) -> None:
         """Forget candidates and accepted payloads (a new scanning session)."""
         self._candidate, self._count = None, 0
         self._accepted.clear()
         self._last_decode = None
-        self.message = None
+        self.hint = None
 
     def feed(self, frame: np.ndarray, now: float) -> ScanOutcome | None:
         if not self._ladder:
@@ -285,7 +301,8 @@ class FrameScanner:
         self.decodes += 1
         result = scan_gray(crop, [rung])
         # A QR code that is there but is not a key deserves a hint; "nothing" does not.
-        self.message = result.error if result.error != NO_QR else None
+        self.hint = (result.failure() if result.problem not in (None, ScanProblem.NO_QR)
+                     else None)
         if not result.found:
             return None
         key = hashlib.sha256("\n".join(sorted(result.payloads)).encode()).hexdigest()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,25 +45,58 @@ MAX_PIXELS = MAX_IMAGE_PIXELS
 # The smallest QR code (21 modules) cannot fit in fewer pixels than this.
 MIN_SIDE = 21
 
-NO_QR = "no QR code found in this image"
-WEB_ADDRESS = "this QR code contains a web address, not an authenticator key"
-TEXT_ONLY = "this QR code contains text, not an authenticator key"
-BAD_OTPAUTH = "this QR code holds an otpauth link that could not be read: {}"
-BAD_MIGRATION = "this QR code holds a Google Authenticator export that could not be read: {}"
-EMPTY_FILE = "the file is empty"
-NOT_A_FILE = "there is no such file"
-IS_A_FOLDER = "this is a folder, not an image file"
-NO_PERMISSION = "the file cannot be opened: permission denied"
-UNREADABLE = "the file cannot be read: {}"
-FILE_TOO_BIG = "the file is too large to be a screenshot or photo"
-NOT_AN_IMAGE = "the file is not an image that can be read (corrupt or unsupported format)"
-TOO_MANY_PIXELS = "the image is too large to scan; crop it around the QR code and try again"
-BAD_ARRAY = "the image has an unsupported pixel format"
-TOO_SMALL = "the image is too small to hold a QR code"
+class ScanProblem(Enum):
+    """Why an image yielded nothing, as the English sentence (``{}``: the detail)."""
+
+    NO_QR = "no QR code found in this image"
+    WEB_ADDRESS = "this QR code contains a web address, not an authenticator key"
+    TEXT_ONLY = "this QR code contains text, not an authenticator key"
+    BAD_OTPAUTH = "this QR code holds an otpauth link that could not be read: {}"
+    BAD_MIGRATION = ("this QR code holds a Google Authenticator export that could not be "
+                     "read: {}")
+    EMPTY_FILE = "the file is empty"
+    NOT_A_FILE = "there is no such file"
+    IS_A_FOLDER = "this is a folder, not an image file"
+    NO_PERMISSION = "the file cannot be opened: permission denied"
+    UNREADABLE = "the file cannot be read: {}"
+    FILE_TOO_BIG = "the file is too large to be a screenshot or photo"
+    NOT_AN_IMAGE = ("the file is not an image that can be read (corrupt or unsupported "
+                    "format)")
+    TOO_MANY_PIXELS = "the image is too large to scan; crop it around the QR code and try again"
+    BAD_ARRAY = "the image has an unsupported pixel format"
+    TOO_SMALL = "the image is too small to hold a QR code"
+    NO_PICTURE = "the screenshot service did not write a picture file"
+
+    def sentence(self, detail: str = "") -> str:
+        return self.value.format(detail) if "{}" in self.value else self.value
+
+
+# The sentences by their old names (the command line and tests compare with them).
+NO_QR = ScanProblem.NO_QR.value
+WEB_ADDRESS = ScanProblem.WEB_ADDRESS.value
+TEXT_ONLY = ScanProblem.TEXT_ONLY.value
+BAD_OTPAUTH = ScanProblem.BAD_OTPAUTH.value
+BAD_MIGRATION = ScanProblem.BAD_MIGRATION.value
+EMPTY_FILE = ScanProblem.EMPTY_FILE.value
+NOT_A_FILE = ScanProblem.NOT_A_FILE.value
+IS_A_FOLDER = ScanProblem.IS_A_FOLDER.value
+NO_PERMISSION = ScanProblem.NO_PERMISSION.value
+UNREADABLE = ScanProblem.UNREADABLE.value
+FILE_TOO_BIG = ScanProblem.FILE_TOO_BIG.value
+NOT_AN_IMAGE = ScanProblem.NOT_AN_IMAGE.value
+TOO_MANY_PIXELS = ScanProblem.TOO_MANY_PIXELS.value
+BAD_ARRAY = ScanProblem.BAD_ARRAY.value
+TOO_SMALL = ScanProblem.TOO_SMALL.value
 
 
 class ScanError(AuthenticatorError):
-    """Nothing usable was found in an image; the message says why, in one line."""
+    """Nothing usable was found in an image; the message says why, in one line. ``kind``
+    is the :class:`ScanProblem`'s name; fields ``problem`` and ``detail``."""
+
+    def __init__(self, problem: ScanProblem, detail: str = "") -> None:
+        super().__init__(problem.sentence(detail), kind=problem.name, problem=problem,
+                         detail=detail)
+        self.problem = problem
 
 
 @dataclass
@@ -76,9 +110,19 @@ class ScanResult:
     accounts: list[Account] = field(default_factory=list)
     migration_batches: list[MigrationBatch] = field(default_factory=list)
     payloads: list[str] = field(default_factory=list, repr=False)
-    error: str | None = None
+    problem: ScanProblem | None = None
+    detail: str = ""  # what fills the problem's sentence (a nested reason), if anything
     decoder: str | None = None
     variant: str | None = None
+
+    @property
+    def error(self) -> str | None:
+        """Why nothing was found, in one English line (None when something was)."""
+        return self.problem.sentence(self.detail) if self.problem is not None else None
+
+    def failure(self) -> ScanError:
+        """Why nothing was found, as a typed error (not raised)."""
+        return ScanError(self.problem or ScanProblem.NO_QR, self.detail)
 
     @property
     def found(self) -> bool:
@@ -95,7 +139,7 @@ class ScanResult:
     def require(self) -> ScanResult:
         """Return ``self`` when something was found, else raise :class:`ScanError`."""
         if not self.found:
-            raise ScanError(self.error or NO_QR)
+            raise self.failure()
         return self
 
     def __repr__(self) -> str:
@@ -115,16 +159,17 @@ class _Classified:
     accounts: list[Account] = field(default_factory=list)
     batches: list[MigrationBatch] = field(default_factory=list)
     used: list[str] = field(default_factory=list)
-    problem: str | None = None
+    problem: ScanProblem | None = None
+    detail: str = ""
     rank: int = 0  # how telling ``problem`` is; the most telling one is reported
 
     @property
     def usable(self) -> bool:
         return bool(self.accounts or self.batches)
 
-    def note(self, rank: int, message: str) -> None:
+    def note(self, rank: int, problem: ScanProblem, detail: str = "") -> None:
         if rank > self.rank:
-            self.rank, self.problem = rank, message
+            self.rank, self.problem, self.detail = rank, problem, detail
 
 
 def _classify(texts: Sequence[str], into: _Classified) -> None:
@@ -135,8 +180,10 @@ def _classify(texts: Sequence[str], into: _Classified) -> None:
             try:
                 found = parse_link(text)
             except AuthenticatorError as err:
-                bad = BAD_MIGRATION if kind is LinkKind.MIGRATION else BAD_OTPAUTH
-                into.note(4 if kind is LinkKind.MIGRATION else 5, bad.format(_one_line(err)))
+                if kind is LinkKind.MIGRATION:
+                    into.note(4, ScanProblem.BAD_MIGRATION, _one_line(err))
+                else:
+                    into.note(5, ScanProblem.BAD_OTPAUTH, _one_line(err))
                 continue
             if isinstance(found, MigrationBatch):
                 into.batches.append(found)
@@ -144,9 +191,9 @@ def _classify(texts: Sequence[str], into: _Classified) -> None:
                 into.accounts.append(found)
             into.used.append(text)
         elif text[:24].lower().startswith(("http://", "https://", "www.")):
-            into.note(3, WEB_ADDRESS)
+            into.note(3, ScanProblem.WEB_ADDRESS)
         elif text:
-            into.note(2, TEXT_ONLY)
+            into.note(2, ScanProblem.TEXT_ONLY)
 
 
 def _one_line(err: Exception) -> str:
@@ -212,14 +259,14 @@ def scan_array(image: np.ndarray,
                ladder: Sequence[tuple[str, str]] = DEFAULT_LADDER) -> ScanResult:
     """Find authenticator keys in an image array (grey, BGR or BGRA; any size)."""
     if not (hasattr(image, "dtype") and hasattr(image, "ndim")) or image.ndim not in (2, 3):
-        return ScanResult(error=BAD_ARRAY)
+        return ScanResult(problem=ScanProblem.BAD_ARRAY)
     if min(image.shape[:2]) < MIN_SIDE:
-        return ScanResult(error=TOO_SMALL)
+        return ScanResult(problem=ScanProblem.TOO_SMALL)
     gray = to_gray(image)
     if gray is None:
-        return ScanResult(error=BAD_ARRAY)
+        return ScanResult(problem=ScanProblem.BAD_ARRAY)
     if gray.size > MAX_PIXELS:
-        return ScanResult(error=TOO_MANY_PIXELS)
+        return ScanResult(problem=ScanProblem.TOO_MANY_PIXELS)
     return scan_gray(_fit(gray), build_ladder(ladder))
 
 
@@ -247,20 +294,20 @@ def scan_gray(gray: np.ndarray, ladder: Sequence[tuple[Decoder, Rung]]) -> ScanR
         new = [t for t in texts if t not in seen_texts]
         seen_texts.update(new)
         _classify(new, seen)
-    return ScanResult(error=seen.problem or NO_QR)
+    return ScanResult(problem=seen.problem or ScanProblem.NO_QR, detail=seen.detail)
 
 
 def scan_bytes(data: bytes, ladder: Sequence[tuple[str, str]] = DEFAULT_LADDER) -> ScanResult:
     """Find authenticator keys in an encoded image (PNG, JPEG, BMP, WebP, TIFF...)."""
     if not data:
-        return ScanResult(error=EMPTY_FILE)
+        return ScanResult(problem=ScanProblem.EMPTY_FILE)
     if len(data) > MAX_FILE_BYTES:
-        return ScanResult(error=FILE_TOO_BIG)
+        return ScanResult(problem=ScanProblem.FILE_TOO_BIG)
     if (_png_pixels(data) or 0) > MAX_PIXELS:
-        return ScanResult(error=TOO_MANY_PIXELS)
+        return ScanResult(problem=ScanProblem.TOO_MANY_PIXELS)
     image = _decode_image(data)
-    if isinstance(image, str):
-        return ScanResult(error=image)
+    if isinstance(image, ScanProblem):
+        return ScanResult(problem=image)
     return scan_array(image, ladder)
 
 
@@ -270,21 +317,22 @@ def scan_file(path: str | os.PathLike[str],
     file = Path(path)
     try:
         if file.is_dir():
-            return ScanResult(error=IS_A_FOLDER)
+            return ScanResult(problem=ScanProblem.IS_A_FOLDER)
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
-            return ScanResult(error=FILE_TOO_BIG)
+            return ScanResult(problem=ScanProblem.FILE_TOO_BIG)
         data = file.read_bytes()
     except FileNotFoundError:
-        return ScanResult(error=NOT_A_FILE)
+        return ScanResult(problem=ScanProblem.NOT_A_FILE)
     except PermissionError:
-        return ScanResult(error=NO_PERMISSION)
+        return ScanResult(problem=ScanProblem.NO_PERMISSION)
     except OSError as err:
-        return ScanResult(error=UNREADABLE.format(err.strerror or "input/output error"))
+        return ScanResult(problem=ScanProblem.UNREADABLE,
+                          detail=err.strerror or "input/output error")
     return scan_bytes(data, ladder)
 
 
-def _decode_image(data: bytes) -> np.ndarray | str:
+def _decode_image(data: bytes) -> np.ndarray | ScanProblem:
     import cv2
     import numpy as np
 
@@ -295,31 +343,32 @@ def _decode_image(data: bytes) -> np.ndarray | str:
     try:
         image: np.ndarray | None = cv2.imdecode(buffer, cv2.IMREAD_UNCHANGED)
     except cv2.error as err:
-        return TOO_MANY_PIXELS if "PIXELS" in str(err).upper() else NOT_AN_IMAGE
+        return (ScanProblem.TOO_MANY_PIXELS if "PIXELS" in str(err).upper()
+                else ScanProblem.NOT_AN_IMAGE)
     except MemoryError:
-        return TOO_MANY_PIXELS
+        return ScanProblem.TOO_MANY_PIXELS
     finally:
         cv2.utils.logging.setLogLevel(previous)
     if image is None or image.size == 0:
-        return NOT_AN_IMAGE
+        return ScanProblem.NOT_AN_IMAGE
     return image
 
 
-def decode_to_gray(data: bytes) -> np.ndarray | str:
+def decode_to_gray(data: bytes) -> np.ndarray | ScanProblem:
     """An encoded image as 8-bit grey (for the drag-a-box fallback on a screenshot), or
-    the one-line reason it cannot be read; the same limits as :func:`scan_bytes`."""
+    why it cannot be read; the same limits as :func:`scan_bytes`."""
     if not data:
-        return EMPTY_FILE
+        return ScanProblem.EMPTY_FILE
     if len(data) > MAX_FILE_BYTES:
-        return FILE_TOO_BIG
+        return ScanProblem.FILE_TOO_BIG
     if (_png_pixels(data) or 0) > MAX_PIXELS:
-        return TOO_MANY_PIXELS
+        return ScanProblem.TOO_MANY_PIXELS
     image = _decode_image(data)
-    if isinstance(image, str):
+    if isinstance(image, ScanProblem):
         return image
     gray = to_gray(image)
     if gray is None:
-        return BAD_ARRAY
+        return ScanProblem.BAD_ARRAY
     if gray.size > MAX_PIXELS:
-        return TOO_MANY_PIXELS
+        return ScanProblem.TOO_MANY_PIXELS
     return gray

@@ -22,15 +22,15 @@ def take_picture(path: str | os.PathLike[str]) -> bytes:
     file = Path(path)
     try:
         if file.is_symlink() or not file.is_file():
-            raise pipeline.ScanError("the screenshot service did not write a picture file")
+            raise pipeline.ScanError(pipeline.ScanProblem.NO_PICTURE)
         if file.stat().st_size > pipeline.MAX_FILE_BYTES:
-            raise pipeline.ScanError(pipeline.FILE_TOO_BIG)
+            raise pipeline.ScanError(pipeline.ScanProblem.FILE_TOO_BIG)
         return file.read_bytes()
     except PermissionError:
-        raise pipeline.ScanError(pipeline.NO_PERMISSION) from None
+        raise pipeline.ScanError(pipeline.ScanProblem.NO_PERMISSION) from None
     except OSError as err:
-        raise pipeline.ScanError(pipeline.UNREADABLE.format(
-            err.strerror or "input/output error")) from None
+        raise pipeline.ScanError(pipeline.ScanProblem.UNREADABLE,
+                                 err.strerror or "input/output error") from None
     finally:
         with contextlib.suppress(OSError):
             file.unlink()
@@ -39,6 +39,6 @@ def take_picture(path: str | os.PathLike[str]) -> bytes:
 def read_picture(path: str | os.PathLike[str]) -> np.ndarray:
     """The picture at ``path`` as an 8-bit grey array; the file is deleted in any case."""
     gray = pipeline.decode_to_gray(take_picture(path))
-    if isinstance(gray, str):
+    if isinstance(gray, pipeline.ScanProblem):
         raise pipeline.ScanError(gray)
     return gray

@@ -12,27 +12,17 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from authenticator.core.errors import file_problem
+
 TEMP_SUFFIX = ".tmp"
 FILE_MODE = 0o600
 DIR_MODE = 0o700
 _log = logging.getLogger(__name__)
 
-_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is exceeded",
-    errno.EROFS: "the folder is on a read-only file system",
-    errno.EACCES: "permission was denied",
-    errno.EPERM: "permission was denied",
-    errno.ENOENT: "the folder no longer exists",
-    errno.EIO: "the disk reported an input/output error",
-}
-
 
 def describe_os_error(err: OSError) -> str:
     """A short, secret-free reason such as "the disk is full"."""
-    if err.errno in _REASONS:
-        return _REASONS[err.errno]
-    return (err.strerror or type(err).__name__).lower()
+    return str(file_problem(err))
 
 
 def temp_prefix(target: Path) -> str:

@@ -234,7 +234,7 @@ def parse(data: bytes) -> Container:
     if version > FORMAT_VERSION:
         raise UnsupportedVersionError(
             f"the vault was saved by a newer version of Authenticator (format {version}); "
-            "update the app to open it")
+            "update the app to open it", kind="format", version=version)
     body_start = PREAMBLE.size + header_length
     if header_length > MAX_HEADER_LENGTH or len(data) < body_start + TAG_LENGTH:
         raise NotAVaultError(_CORRUPT)

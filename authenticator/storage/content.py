@@ -94,7 +94,7 @@ def decode(plaintext: bytes) -> VaultContent:
     if version > CONTENT_VERSION:
         raise UnsupportedVersionError(
             f"the vault content was saved by a newer version of Authenticator (content "
-            f"version {version}); update the app to open it")
+            f"version {version}); update the app to open it", kind="content", version=version)
     while version < CONTENT_VERSION:
         data = MIGRATIONS[version](data)
         version += 1

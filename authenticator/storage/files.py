@@ -11,7 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from authenticator.storage.atomic import describe_os_error
+from authenticator.core.errors import file_problem
 from authenticator.storage.errors import NotAVaultError, VaultError, VaultNotFoundError
 
 #: Largest vault file accepted. A vault with 10,000 accounts is about 5 MiB.
@@ -32,6 +32,12 @@ def real_path(path: Path) -> Path:
     return Path(os.path.realpath(path))
 
 
+def _read_error(err: OSError, path: Path, what: str) -> VaultError:
+    reason = file_problem(err)
+    return VaultError(f"cannot read the {what} {path}: {reason}",
+                      kind=f"read-{what.split()[0]}", path=str(path), reason=reason)
+
+
 def _kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
@@ -45,11 +51,12 @@ def read_limited(path: Path, what: str = "vault file", limit: int = MAX_VAULT_BY
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise VaultNotFoundError(f"there is no {what} at {path}") from None
+        raise VaultNotFoundError(f"there is no {what} at {path}", kind=what.split()[0],
+                                 path=str(path)) from None
     except IsADirectoryError:
         raise NotAVaultError(f"{path} is a folder, not {a} {what}") from None
     except OSError as err:
-        raise VaultError(f"cannot read the {what} {path}: {describe_os_error(err)}") from None
+        raise _read_error(err, path, what) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -70,6 +77,6 @@ def read_limited(path: Path, what: str = "vault file", limit: int = MAX_VAULT_BY
             raise NotAVaultError(f"{path} is larger than {a} {what} can be")
         return b"".join(chunks)
     except OSError as err:
-        raise VaultError(f"cannot read the {what} {path}: {describe_os_error(err)}") from None
+        raise _read_error(err, path, what) from None
     finally:
         os.close(fd)

@@ -68,7 +68,7 @@ class VaultLock:
         try:
             while not _try_lock(fd):
                 if time.monotonic() >= deadline:
-                    raise VaultLockedError(self._locked_message(fd))
+                    raise self._locked_error(fd)
                 time.sleep(_POLL_SECONDS)
             with contextlib.suppress(OSError):  # the pid is informative only
                 os.ftruncate(fd, 0)
@@ -97,11 +97,15 @@ class VaultLock:
             os.close(fd)
 
     @staticmethod
-    def _locked_message(fd: int) -> str:
+    def _locked_error(fd: int) -> VaultLockedError:
         try:
             os.lseek(fd, 0, os.SEEK_SET)
             holder = os.read(fd, 32).decode("ascii").strip()
         except (OSError, UnicodeDecodeError):
             holder = ""
-        who = f" (process {holder})" if holder.isdigit() else ""
-        return f"the vault is being saved by another program{who}; try again in a moment"
+        if holder.isdigit():
+            return VaultLockedError(f"the vault is being saved by another program (process "
+                                    f"{holder}); try again in a moment", kind="process",
+                                    pid=int(holder))
+        return VaultLockedError("the vault is being saved by another program; try again in a "
+                                "moment")

@@ -12,17 +12,18 @@ import hashlib
 import json
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from authenticator.core.account import Account
 from authenticator.core.clock import Clock, SystemClock
+from authenticator.core.errors import file_problem
 from authenticator.core.options import BACKUPS_TO_KEEP
 from authenticator.storage import container, remember
 from authenticator.storage.atomic import (
     atomic_write,
-    describe_os_error,
     ensure_dir,
     remove_stale_temps,
 )
@@ -37,8 +38,10 @@ from authenticator.storage.container import SLOT_KEYRING, Slot
 from authenticator.storage.content import Tombstone, VaultContent, decode, encode
 from authenticator.storage.errors import (
     AccountNotFoundError,
+    DuplicateAccountError,
     ReadOnlyVaultError,
     SaveError,
+    VaultClosedError,
     VaultError,
     VaultExistsError,
     VaultNotFoundError,
@@ -81,8 +84,10 @@ def _seal_new(password: str, kdf: KdfParams | None, content: VaultContent,
 
 
 def _save_error(err: OSError, path: Path) -> SaveError:
-    return SaveError(f"could not save the vault {path.name}: {describe_os_error(err)}; "
-                     "the file on disk is unchanged and your changes are kept in memory")
+    reason = file_problem(err)
+    return SaveError(f"could not save the vault {path.name}: {reason}; the file on disk is "
+                     "unchanged and your changes are kept in memory", kind="write",
+                     name=path.name, reason=reason)
 
 
 class Vault(SyncMixin, KeysMixin):
@@ -142,17 +147,19 @@ class Vault(SyncMixin, KeysMixin):
         path = Path(path)
         target = real_path(path)
         if target.exists():
-            raise VaultExistsError(f"a file already exists at {path}")
+            raise VaultExistsError(f"a file already exists at {path}", path=str(path))
         content = VaultContent()
         master_key, data = _seal_new(password, kdf, content, (clock or SystemClock()).now())
         try:
             ensure_dir(target.parent)
             with VaultLock(lock_path_for(target), cls.lock_timeout):
                 if target.exists():
-                    raise VaultExistsError(f"a file already exists at {path}")
+                    raise VaultExistsError(f"a file already exists at {path}", path=str(path))
                 atomic_write(target, data)
         except OSError as err:
-            raise SaveError(f"could not create the vault {path}: {describe_os_error(err)}") \
+            reason = file_problem(err)
+            raise SaveError(f"could not create the vault {path}: {reason}", kind="create",
+                            path=str(path), reason=reason) \
                 from None
         return cls(path, master_key, container.parse(data), content, data, read_only=False,
                    clock=clock)
@@ -192,13 +199,13 @@ class Vault(SyncMixin, KeysMixin):
     # -- state ------------------------------------------------------------------------
     def _master_key(self) -> bytes:
         if self._key is None:
-            raise VaultError("the vault is closed")
+            raise VaultClosedError()
         return self._key
 
     def _writable(self) -> bytes:
         key = self._master_key()
         if self.read_only:
-            raise ReadOnlyVaultError("this vault was opened read-only and cannot be changed")
+            raise ReadOnlyVaultError()
         return key
 
     @property
@@ -273,7 +280,7 @@ class Vault(SyncMixin, KeysMixin):
         """Add at ``index`` (default: the end). Re-adding a deleted id undoes the deletion."""
         self._writable()
         if any(a.id == account.id for a in self._accounts):
-            raise VaultError("this account is already in the vault")
+            raise DuplicateAccountError()
         if not account.created or not account.modified:  # new: stamped with our clock
             now = self._clock.now()
             account = account.evolve(created=account.created or now,
@@ -355,7 +362,8 @@ class Vault(SyncMixin, KeysMixin):
         except VaultNotFoundError:
             on_disk = b""  # refused by _merge_from: moved or deleted since it was opened
         except VaultError as err:
-            raise SaveError(f"{err}; your changes are kept in memory") from None
+            raise SaveError(f"{err}; your changes are kept in memory", kind="unreadable",
+                            cause=err.with_traceback(None)) from None
         report = SaveReport()
         if _digest(on_disk) != self._disk_digest:
             report = self._merge_from(on_disk, key)
@@ -366,12 +374,12 @@ class Vault(SyncMixin, KeysMixin):
             count = len(merged_copies)
             note = f"merged {count} conflict {'copy' if count == 1 else 'copies'} left by a " \
                    "sync tool (moved into backups)"
-            report = SaveReport(True, join(report.message, note))
+            report = replace(report, merged=True, message=join(report.message, note))
         if unreadable:
             names = ", ".join(p.name for p in unreadable)
-            report = SaveReport(report.merged, join(
+            report = replace(report, message=join(
                 report.message, f"conflict copies that do not open with this vault's key were "
-                f"left alone: {names}"), tuple(unreadable))
+                f"left alone: {names}"), unreadable_copies=tuple(unreadable))
         if self.is_dirty or self._pending is not None:
             self._write(key, file, on_disk)
         for path in merged_copies:
@@ -434,12 +442,14 @@ def export_backup(accounts: list[Account], path: Path | str, password: str,
     even a symlink, dangling or not)."""
     path = Path(path)
     if os.path.lexists(path):
-        raise VaultExistsError(f"a file already exists at {path}")
+        raise VaultExistsError(f"a file already exists at {path}", path=str(path))
     content = VaultContent(list(accounts), {}, dict(settings or {}))
     _master_key, data = _seal_new(password, kdf, content, SystemClock().now())
     try:
         atomic_write(path, data)
     except OSError as err:
-        raise SaveError(f"could not write the backup {path.name}: {describe_os_error(err)}") \
+        reason = file_problem(err)
+        raise SaveError(f"could not write the backup {path.name}: {reason}", kind="backup",
+                        name=path.name, reason=reason) \
             from None
     return path

@@ -10,7 +10,7 @@ import hashlib
 import os
 import socket
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -39,10 +39,15 @@ from authenticator.storage.paths import backup_dir_for
 
 @dataclass(frozen=True, slots=True)
 class SaveReport:
+    """What a save (or an open) found on disk. ``message`` is the English summary the
+    command line prints; the GUI reads the typed fields."""
+
     merged: bool = False
     message: str | None = None
     #: conflict copies beside the vault that could not be opened with its key (left alone)
     unreadable_copies: tuple[Path, ...] = field(default=())
+    #: the vault password was changed on another device (use the new one from now on)
+    password_changed: bool = False
 
 
 def join(*parts: str | None) -> str | None:
@@ -158,10 +163,10 @@ class SyncMixin:
                 report = SaveReport(True, join(report.message, WRITTEN_NOTE),
                                     report.unreadable_copies)
             if behind:
-                report = SaveReport(True, join(
+                report = replace(report, merged=True, message=join(
                     "the vault file was older than its newest automatic backup (an older "
                     "copy put back, or a sync still under way); the backup was merged into "
-                    "it", report.message), report.unreadable_copies)
+                    "it", report.message))
             self.open_report = report
 
     def _newer_backup(self, path: Path) -> bool:
@@ -281,10 +286,12 @@ class SyncMixin:
     def _merge_from(self, on_disk: bytes, key: bytes) -> SaveReport:
         if not on_disk:
             raise SaveError(f"could not save the vault {self.path.name}: the file was moved or "
-                            "deleted since it was opened; your changes are kept in memory")
+                            "deleted since it was opened; your changes are kept in memory",
+                            kind="moved", name=self.path.name)
         replaced = VaultReplacedError(
             f"the vault file {self.path.name} was replaced by one this window cannot read "
-            "(another vault, or a damaged file); reopen it, your changes are kept in memory")
+            "(another vault, or a damaged file); reopen it, your changes are kept in memory",
+            kind="other", name=self.path.name)
         try:
             parsed = container.parse(on_disk)
             if parsed.vault_id != self._vault_id:
@@ -293,8 +300,8 @@ class SyncMixin:
         except UnsupportedVersionError:
             raise VaultReplacedError(
                 f"the vault file {self.path.name} was saved by a newer version of Authenticator "
-                "elsewhere; update this app and reopen it, your changes are kept in memory") \
-                from None
+                "elsewhere; update this app and reopen it, your changes are kept in memory",
+                kind="newer", name=self.path.name) from None
         except NotAVaultError:
             raise replaced from None
         if disk is None:
@@ -308,8 +315,9 @@ class SyncMixin:
         message = (f"the vault {self.path.name} cannot be read with this window's key: its "
                    "password was probably changed elsewhere; lock it and unlock with the "
                    "current password")
+        name = self.path.name
         if not self.is_dirty:
-            return VaultReplacedError(message)
+            return VaultReplacedError(message, kind="password", name=name)
         file = real_path(self.path)
         if self._rescue_path is None:
             stamp = datetime.fromtimestamp(self._clock.now(), UTC).strftime("%Y%m%d-%H%M%S")
@@ -319,9 +327,12 @@ class SyncMixin:
         try:
             atomic_write(self._rescue_path, data)
         except OSError:
-            return VaultReplacedError(f"{message}; your changes are kept in memory")
+            return VaultReplacedError(f"{message}; your changes are kept in memory",
+                                      kind="password-memory", name=name)
         return VaultReplacedError(f"{message}: your changes are kept in "
-                                  f"{self._rescue_path.name} and merged then")
+                                  f"{self._rescue_path.name} and merged then",
+                                  kind="password-rescued", name=name,
+                                  rescue=self._rescue_path.name)
 
     def _merge_disk(self, disk: VaultContent, parsed: container.Container,
                     on_disk: bytes) -> SaveReport:
@@ -352,5 +363,5 @@ class SyncMixin:
         if password_changed:
             notes.append("the vault password was changed on another device; use the new one "
                          "from now on")
-        return SaveReport(merged=True, message=join(*notes))
+        return SaveReport(merged=True, message=join(*notes), password_changed=password_changed)
 

@@ -49,7 +49,8 @@ _KISS_REFUSALS = {"DENY", "RSTR"}
 
 
 class TimeCheckError(AuthenticatorError):
-    """The clock could not be checked against a time server (one line for a person)."""
+    """The clock could not be checked against a time server (one line for a person).
+    Kind ``unreachable``: field ``details``, what each server answered (English)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +289,9 @@ def measure_offset(
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
     if not samples:
-        raise TimeCheckError(f"could not reach any time server ({'; '.join(errors)})")
+        details = "; ".join(errors)
+        raise TimeCheckError(f"could not reach any time server ({details})", kind="unreachable",
+                             details=details)
     return ClockResult(
         offset=statistics.median(s.offset for s in samples),
         delay=statistics.median(s.delay for s in samples),

@@ -305,9 +305,7 @@ class MainWindow(WindowHost, QMainWindow):
         self.codes.toast.show_message(text, self.time.monotonic(), seconds, action)
 
     def _on_save_failed(self, message: str) -> None:
-        from authenticator.ui.common.messages import translate_error  # its patterns: ~5 ms
-
-        self._save_error = translate_error(message)
+        self._save_error = message
         self.codes.save_banner.show_text(
             self.tr("Could not save: {reason}. Your change is kept in memory and will be "
                     "saved with the next one; auto-lock waits until it is saved.").format(

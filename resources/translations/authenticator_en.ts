@@ -26,7 +26,7 @@
 <context>
     <name>IconPacks</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="244"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="245"/>
         <source>Icon pack “{name}” added (%n icon(s))</source>
         <translation>
             <numerusform>Icon pack “{name}” added (%n icon)</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/importing.py" line="254"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="253"/>
         <source>&amp;Import %n account(s)</source>
         <translation>
             <numerusform>&amp;Import %n account</numerusform>
@@ -48,7 +48,7 @@
 <context>
     <name>RestoreDialog</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/backups.py" line="219"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="220"/>
         <source>&amp;Restore %n missing</source>
         <translation>
             <numerusform>&amp;Restore %n missing</numerusform>

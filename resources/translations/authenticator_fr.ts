@@ -47,78 +47,78 @@
 <context>
     <name>AegisExportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="31"/>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="32"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="68"/>
         <source>Export for Aegis</source>
         <translation>Exporter pour Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="35"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="36"/>
         <source>Aegis imports this file as one of its own backups (in Aegis: Settings, Import &amp; Export, Import from file, Aegis), with names, notes, favourites and tags.</source>
         <translation>Aegis importe ce fichier comme l’une de ses propres sauvegardes (dans Aegis : Réglages, Importer et exporter, Importer depuis un fichier, Aegis), avec les noms, notes, favoris et étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="40"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="41"/>
         <source>Aegis file</source>
         <translation>Fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="40"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="41"/>
         <source>Where to save it</source>
         <translation>Où l’enregistrer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="41"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="42"/>
         <source>Choose the Aegis file</source>
         <translation>Choisir le fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="47"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="48"/>
         <source>&amp;Protect the file with a password</source>
         <translation>Pro&amp;téger le fichier par un mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="43"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="44"/>
         <source>Password of the Aegis file</source>
         <translation>Mot de passe du fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="44"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="45"/>
         <source>Password of the Aegis file again</source>
         <translation>Mot de passe du fichier Aegis, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="42"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="43"/>
         <source>Pass&amp;word:</source>
         <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="58"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="59"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="59"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="60"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="59"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="60"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="68"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="69"/>
         <source>Aegis vault files (*.json);;All files (*)</source>
         <translation>Fichiers de coffre Aegis (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="77"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="78"/>
         <source>Without a password the file holds your keys UNENCRYPTED: delete it once Aegis has imported it.</source>
         <translation>Sans mot de passe, le fichier contient vos clés NON CHIFFRÉES : supprimez-le dès qu’Aegis l’a importé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="80"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="81"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -126,63 +126,63 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="50"/>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="80"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="51"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="81"/>
         <source>Back up to a file</source>
         <translation>Sauvegarder dans un fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="53"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="54"/>
         <source>The backup is encrypted under a password of its own. Keep it somewhere safe: without this password it cannot be opened.</source>
         <translation>La sauvegarde est chiffrée avec son propre mot de passe. Conservez-le en lieu sûr&#xa0;: sans ce mot de passe, elle ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="58"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="59"/>
         <source>Backup file</source>
         <translation>Fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="59"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="60"/>
         <source>Where to save it (another disk is best)</source>
         <translation>Où l’enregistrer (un autre disque, c’est mieux)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="60"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="61"/>
         <source>Choose the backup file</source>
         <translation>Choisir le fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="61"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="62"/>
         <source>Backup password</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="62"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="63"/>
         <source>Backup password again</source>
         <translation>Mot de passe de la sauvegarde, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="61"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="62"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="71"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="73"/>
         <source>&amp;Create backup</source>
         <translation>&amp;Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="72"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="73"/>
         <source>Create backup</source>
         <translation>Créer la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="89"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
@@ -190,7 +190,7 @@
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="38"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="39"/>
         <source>Authenticator backups (*.authvault);;All files (*)</source>
         <translation>Sauvegardes Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -198,7 +198,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="198"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="228"/>
         <source>Warning</source>
         <translation>Avertissement</translation>
     </message>
@@ -318,32 +318,32 @@
 <context>
     <name>CameraPage</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="141"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="144"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="142"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="145"/>
         <source>Camera:</source>
         <translation>Caméra&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="146"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="149"/>
         <source>Camera preview</source>
         <translation>Aperçu de la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="155"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="158"/>
         <source>Camera status</source>
         <translation>État de la caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="166"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="169"/>
         <source>Starting the camera…</source>
         <translation>Démarrage de la caméra…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="167"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="170"/>
         <source>Hold the QR code in the middle of the picture, about a hand&apos;s width from the camera.</source>
         <translation>Tenez le code QR au milieu de l’image, à environ une main de la caméra.</translation>
     </message>
@@ -351,22 +351,22 @@
 <context>
     <name>CameraRoute</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="209"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="212"/>
         <source>Looking for cameras…</source>
         <translation>Recherche des caméras…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="222"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="226"/>
         <source>No camera</source>
         <translation>Aucune caméra</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="225"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="229"/>
         <source>No camera was found. Plug in a webcam and choose this route again, or scan the QR code from your screen or an image instead.</source>
         <translation>Aucune caméra n’a été trouvée. Branchez une webcam et choisissez de nouveau cette option, ou scannez plutôt le code QR à l’écran ou depuis une image.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/camera.py" line="267"/>
+        <location filename="../../authenticator/ui/enroll/camera.py" line="271"/>
         <source>The camera is not available</source>
         <translation>La caméra n’est pas disponible</translation>
     </message>
@@ -374,82 +374,82 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="32"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="33"/>
         <source>Change the vault password</source>
         <translation>Changer le mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="36"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="37"/>
         <source>The keys stay as they are; only the password that unlocks them changes. Automatic backups keep the password that was current when they were made.</source>
         <translation>Les clés restent les mêmes&#xa0;; seul le mot de passe qui les déverrouille change. Les sauvegardes automatiques gardent le mot de passe en vigueur au moment où elles ont été faites.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="41"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="42"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="42"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="43"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="43"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="44"/>
         <source>Repeat the new password</source>
         <translation>Répétez le nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="44"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="45"/>
         <source>C&amp;urrent password:</source>
         <translation>Mot de passe &amp;actuel&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="45"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="46"/>
         <source>&amp;New password:</source>
         <translation>&amp;Nouveau mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="46"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="47"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="50"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="51"/>
         <source>Password strength</source>
         <translation>Solidité du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="59"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="60"/>
         <source>Changing the password</source>
         <translation>Changement du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="64"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="65"/>
         <source>&amp;Change password</source>
         <translation>&amp;Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="65"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="66"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="67"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="68"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="89"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="90"/>
         <source>The new password needs at least {n} characters.</source>
         <translation>Le nouveau mot de passe doit comporter au moins {n} caractères.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="93"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="94"/>
         <source>The two new passwords are different.</source>
         <translation>Les deux nouveaux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/password_dialog.py" line="122"/>
+        <location filename="../../authenticator/ui/vault/password_dialog.py" line="123"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
@@ -500,143 +500,143 @@
 <context>
     <name>ClockCheck</name>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="108"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="110"/>
         <source>&amp;Check the clock</source>
         <translation>&amp;Vérifier l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="109"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="111"/>
         <source>No thanks</source>
         <translation>Non merci</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="111"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="113"/>
         <source>&amp;Use corrected time for codes</source>
         <translation>&amp;Utiliser l’heure corrigée pour les codes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="113"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="115"/>
         <source>How to &amp;fix the clock</source>
         <translation>Comment &amp;corriger l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="115"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="117"/>
         <source>Clock check result</source>
         <translation>Résultat de la vérification de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="116"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="118"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="118"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="120"/>
         <source>Clock correction</source>
         <translation>Correction de l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="119"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="121"/>
         <source>Turn off</source>
         <translation>Désactiver</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="120"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="122"/>
         <source>This computer&apos;s clock is wrong, so codes are computed with a corrected time.</source>
         <translation>L’horloge de cet ordinateur est fausse&#xa0;: les codes sont donc calculés avec une heure corrigée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="127"/>
-        <location filename="../../authenticator/ui/clock/check.py" line="139"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="129"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="141"/>
         <source>Compare clock with my &amp;phone…</source>
         <translation>&amp;Comparer l’horloge avec mon téléphone…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="153"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="155"/>
         <source>Check this computer&apos;s clock over the internet? Uses NTP, sends no personal data.</source>
         <translation>Vérifier l’horloge de cet ordinateur par Internet&#xa0;? Utilise NTP, n’envoie aucune donnée personnelle.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="163"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="165"/>
         <source>Checking the clock…</source>
         <translation>Vérification de l’horloge…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="243"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="244"/>
         <source>No network: codes use this computer&apos;s clock.</source>
         <translation>Pas de réseau : les codes utilisent l’horloge de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="249"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="250"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="251"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="252"/>
         <source>Not checked yet.</source>
         <translation>Pas encore vérifiée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="256"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="257"/>
         <source>Last check at {time}: could not reach any server (no network: codes use this computer&apos;s clock).</source>
         <translation>Dernière vérification à {time} : aucun serveur joignable (pas de réseau : les codes utilisent l’horloge de cet ordinateur).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="258"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="259"/>
         <source>Last checked at {time}: {state}</source>
         <translation>Dernière vérification à {time}&#xa0;: {state}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="63"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="65"/>
         <source>this computer&apos;s clock could not be compared with the correct time.</source>
         <translation>l’horloge de cet ordinateur n’a pas pu être comparée à l’heure exacte.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="67"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="69"/>
         <source>this computer&apos;s clock is right to within a second.</source>
         <translation>l’horloge de cet ordinateur est juste à une seconde près.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="71"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="73"/>
         <source>this computer&apos;s clock is {amount} slow.</source>
         <translation>l’horloge de cet ordinateur retarde de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="73"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="75"/>
         <source>this computer&apos;s clock is {amount} fast.</source>
         <translation>l’horloge de cet ordinateur avance de {amount}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="279"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="280"/>
         <source>This computer&apos;s clock is {amount} slow; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur retarde de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="281"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="282"/>
         <source>This computer&apos;s clock is {amount} fast; sites may reject your codes.</source>
         <translation>L’horloge de cet ordinateur avance de {amount}&#xa0;; les sites risquent de refuser vos codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="287"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="288"/>
         <source>Your clock is {amount} off; codes typed near the end of their time may fail.</source>
         <translation>Votre horloge est décalée de {amount}&#xa0;; un code saisi juste avant son expiration risque d’être refusé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="323"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="324"/>
         <source>This computer&apos;s clock is right again (within {n} s): corrected time is turned off.</source>
         <translation>L’horloge de cet ordinateur est de nouveau juste (à {n} s près) : l’heure corrigée est désactivée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="329"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="330"/>
         <source>Codes use corrected time ({offset}).</source>
         <translation>Les codes utilisent l’heure corrigée ({offset}).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="351"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="352"/>
         <source>Add a time-based account first: the comparison uses its codes.</source>
         <translation>Ajoutez d’abord un compte basé sur le temps&#xa0;: la comparaison utilise ses codes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/check.py" line="361"/>
+        <location filename="../../authenticator/ui/clock/check.py" line="362"/>
         <source>Codes now use your phone&apos;s time.</source>
         <translation>Les codes utilisent désormais l’heure de votre téléphone.</translation>
     </message>
@@ -847,102 +847,102 @@
 <context>
     <name>CompareDialog</name>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="107"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="108"/>
         <source>Compare clock with my phone</source>
         <translation>Comparer l’horloge avec mon téléphone</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="121"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="122"/>
         <source>What to do</source>
         <translation>Que faire</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="125"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="126"/>
         <source>Account on both devices</source>
         <translation>Compte présent sur les deux appareils</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="130"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="131"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="132"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="133"/>
         <source>Code shown on the other device</source>
         <translation>Code affiché sur l’autre appareil</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="133"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="134"/>
         <source>&amp;Code:</source>
         <translation>&amp;Code&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="135"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="136"/>
         <source>It &amp;changed</source>
         <translation>Il a &amp;changé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="136"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="137"/>
         <source>It changed</source>
         <translation>Il a changé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="142"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="143"/>
         <source>Result</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="147"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="148"/>
         <source>Co&amp;mpare</source>
         <translation>Co&amp;mparer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="148"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="149"/>
         <source>Compare</source>
         <translation>Comparer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="149"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="150"/>
         <source>&amp;Use this correction</source>
         <translation>&amp;Utiliser cette correction</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="150"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="151"/>
         <source>Use this correction</source>
         <translation>Utiliser cette correction</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="153"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="154"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="194"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="195"/>
         <source>Code shown on the phone now</source>
         <translation>Code affiché maintenant sur le téléphone</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="196"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="197"/>
         <source>Open the authenticator app on your phone (or another device), choose an account that is on both, and type the code it shows now, then press Enter. Nothing is sent anywhere.</source>
         <translation>Ouvrez l’application d’authentification sur votre téléphone (ou un autre appareil), choisissez un compte présent sur les deux, tapez le code qu’elle affiche maintenant puis appuyez sur Entrée. Rien n’est envoyé nulle part.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="205"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="206"/>
         <source>New code on the phone</source>
         <translation>Nouveau code du téléphone</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="209"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="210"/>
         <source>Found. Now watch the code on your phone: the moment it changes, press “It changed” (or start typing the new code right then). Then type the new code and press Enter.</source>
         <translation>Trouvé. Regardez maintenant le code sur votre téléphone : à l’instant où il change, appuyez sur « Il a changé » (ou commencez à taper le nouveau code à ce moment-là). Tapez ensuite le nouveau code et appuyez sur Entrée.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="212"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="213"/>
         <source>Waiting for the code on your phone to change…</source>
         <translation>En attente du changement de code sur votre téléphone…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="220"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="221"/>
         <source>Got it. Now type the new code and press Enter.</source>
         <translation>C’est noté. Tapez maintenant le nouveau code et appuyez sur Entrée.</translation>
     </message>
@@ -1161,77 +1161,77 @@
 <context>
     <name>EditAccountDialog</name>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="251"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="249"/>
         <source>Edit {label}</source>
         <translation>Modifier {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="255"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="253"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="257"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="255"/>
         <source>Account name</source>
         <translation>Nom du compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="259"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="257"/>
         <source>Comma-separated, e.g. work, personal</source>
         <translation>Séparées par des virgules, par ex. travail, perso</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="260"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="258"/>
         <source>Tags</source>
         <translation>Étiquettes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="262"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="260"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="265"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="263"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="266"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="264"/>
         <source>&amp;Account:</source>
         <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="268"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="266"/>
         <source>e.g. portal.example.com</source>
         <translation>p. ex. portail.exemple.fr</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="269"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="267"/>
         <source>Websites</source>
         <translation>Sites web</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="270"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="268"/>
         <source>The browser extension fills this account&apos;s codes only on these sites (and their subdomains).</source>
         <translation>L’extension de navigateur ne remplit les codes de ce compte que sur ces sites (et leurs sous-domaines).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="276"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="271"/>
         <source>&amp;Tags:</source>
         <translation>É&amp;tiquettes&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="277"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="272"/>
         <source>&amp;Websites:</source>
         <translation>&amp;Sites web&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="279"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="274"/>
         <source>&amp;Note:</source>
         <translation>&amp;Note&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="320"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="315"/>
         <source>{site}: {problem}</source>
         <translation>{site}&#xa0;: {problem}</translation>
     </message>
@@ -1249,7 +1249,7 @@
         <translation>Coller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/scanning.py" line="91"/>
+        <location filename="../../authenticator/ui/enroll/scanning.py" line="84"/>
         <source>Looking for a QR code…</source>
         <translation>Recherche d’un code QR…</translation>
     </message>
@@ -1275,53 +1275,53 @@
 <context>
     <name>EnrollLayout</name>
     <message>
-        <location filename="../../authenticator/ui/enroll/layout.py" line="45"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="46"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/layout.py" line="70"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="71"/>
         <source>Add &amp;another</source>
         <translation>Ajouter un aut&amp;re</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/layout.py" line="71"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="72"/>
         <source>Add another account</source>
         <translation>Ajouter un autre compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/layout.py" line="72"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="73"/>
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/layout.py" line="73"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="74"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/layout.py" line="75"/>
-        <location filename="../../authenticator/ui/enroll/layout.py" line="114"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="76"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="115"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/layout.py" line="76"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="77"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/layout.py" line="89"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="90"/>
         <source>Scanner note</source>
         <translation>Remarque sur le scanner</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/layout.py" line="93"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="94"/>
         <source>Note: the optional ZBar decoder is not installed (Debian/Ubuntu: sudo apt-get install libzbar0). Scanning still works with the other decoders.</source>
         <translation>Remarque&#xa0;: le décodeur facultatif ZBar n’est pas installé (Debian/Ubuntu&#xa0;: sudo apt-get install libzbar0). Le scan fonctionne quand même avec les autres décodeurs.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/layout.py" line="114"/>
+        <location filename="../../authenticator/ui/enroll/layout.py" line="115"/>
         <source>&amp;Done</source>
         <translation>&amp;Terminé</translation>
     </message>
@@ -1329,7 +1329,7 @@
 <context>
     <name>ErrorLabel</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="87"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="102"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -1337,159 +1337,354 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="26"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="45"/>
         <source>wrong password, or the vault file was modified</source>
         <translation>mot de passe incorrect, ou le fichier du coffre a été modifié</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="27"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="56"/>
         <source>the vault is closed</source>
         <translation>le coffre est fermé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="28"/>
-        <source>the vault is being saved by another program{who}; try again in a moment</source>
-        <translation>le coffre est en cours d’enregistrement par un autre programme{who}&#xa0;; réessayez dans un instant</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="30"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="76"/>
         <source>could not save the vault {name}: {reason}; the file on disk is unchanged and your changes are kept in memory</source>
         <translation>impossible d’enregistrer le coffre {name}&#xa0;: {reason}&#xa0;; le fichier sur le disque n’a pas changé et vos modifications sont gardées en mémoire</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="32"/>
-        <source>there is no vault at {path}</source>
-        <translation>il n’y a pas de coffre à l’emplacement {path}</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="33"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="72"/>
         <source>this account is already in the vault</source>
         <translation>ce compte est déjà dans le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="34"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="106"/>
         <source>no QR code found in this image</source>
         <translation>aucun code QR trouvé dans cette image</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="35"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="108"/>
         <source>this QR code contains a web address, not an authenticator key</source>
         <translation>ce code QR contient une adresse web, pas une clé d’authentification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="37"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="110"/>
         <source>this QR code contains text, not an authenticator key</source>
         <translation>ce code QR contient du texte, pas une clé d’authentification</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="38"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="127"/>
         <source>the file is not an image that can be read (corrupt or unsupported format)</source>
         <translation>le fichier n’est pas une image lisible (fichier corrompu ou format non pris en charge)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="40"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="133"/>
         <source>the image is too small to hold a QR code</source>
         <translation>l’image est trop petite pour contenir un code QR</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="41"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="166"/>
         <source>could not reach any time server ({details})</source>
         <translation>aucun serveur de temps n’a pu être joint ({details})</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="43"/>
-        <source>no camera found at number {n}: check that a camera is plugged in and not switched off, then try again</source>
-        <translation>aucune caméra n’a le numéro {n}&#xa0;: vérifiez qu’une caméra est branchée et allumée, puis réessayez</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="45"/>
-        <source>permission denied for camera {n}: add your user to the &apos;video&apos; group (sudo usermod -aG video $USER), then log out and back in</source>
-        <translation>accès refusé à la caméra {n}&#xa0;: ajoutez votre utilisateur au groupe «&#xa0;video&#xa0;» (sudo usermod -aG video $USER), puis fermez la session et reconnectez-vous</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="48"/>
-        <source>there is no camera number {n}; cameras count from 0</source>
-        <translation>il n’y a pas de caméra numéro {n}&#xa0;; les caméras sont numérotées à partir de 0</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="49"/>
-        <source>camera {n} opened but sends no picture: it is probably busy; close other programs using it (video calls, browsers) and try again</source>
-        <translation>la caméra {n} s’ouvre mais n’envoie aucune image&#xa0;: elle est sans doute occupée&#xa0;; fermez les autres programmes qui l’utilisent (appels vidéo, navigateurs) et réessayez</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="52"/>
-        <source>camera {n} cannot be opened: allow camera access in System Settings &gt; Privacy &amp; Security &gt; Camera, then try again</source>
-        <translation>impossible d’ouvrir la caméra {n}&#xa0;: autorisez l’accès dans Réglages Système &gt; Confidentialité et sécurité &gt; Caméra, puis réessayez</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="55"/>
-        <source>camera {n} cannot be opened: check Settings &gt; Privacy &gt; Camera and close other programs that use it, then try again</source>
-        <translation>impossible d’ouvrir la caméra {n}&#xa0;: vérifiez Paramètres &gt; Confidentialité &gt; Caméra et fermez les autres programmes qui l’utilisent, puis réessayez</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="58"/>
-        <source>camera {n} cannot be opened: it may be busy in another program (video calls, browsers); close it and try again</source>
-        <translation>impossible d’ouvrir la caméra {n}&#xa0;: elle est peut-être utilisée par un autre programme (appels vidéo, navigateurs)&#xa0;; fermez-le et réessayez</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="60"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="158"/>
         <source>the camera stopped sending pictures: check that it is still plugged in, then choose it again</source>
         <translation>la caméra n’envoie plus d’images&#xa0;: vérifiez qu’elle est toujours branchée, puis choisissez-la de nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="62"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="161"/>
         <source>no QR code reader could be loaded on this computer; type the key instead</source>
         <translation>aucun lecteur de code QR n’a pu être chargé sur cet ordinateur&#xa0;; saisissez plutôt la clé</translation>
     </message>
     <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="32"/>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="33"/>
+        <source>the disk quota is exceeded</source>
+        <translation>le quota du disque est dépassé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="34"/>
+        <source>the folder is on a read-only file system</source>
+        <translation>le dossier est sur un système de fichiers en lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="35"/>
+        <source>permission was denied</source>
+        <translation>l’autorisation a été refusée</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="36"/>
+        <source>the folder no longer exists</source>
+        <translation>le dossier n’existe plus</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="37"/>
+        <source>the disk reported an input/output error</source>
+        <translation>le disque a signalé une erreur d’entrée/sortie</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="47"/>
+        <source>the vault file is damaged: the password is right, but its content fails the integrity check</source>
+        <translation>le fichier du coffre est endommagé&#xa0;: le mot de passe est juste, mais son contenu échoue au contrôle d’intégrité</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="50"/>
+        <source>the vault was saved by a newer version of Authenticator (format {version}); update the app to open it</source>
+        <translation>le coffre a été enregistré par une version plus récente d’Authenticator (format {version})&#xa0;; mettez l’application à jour pour l’ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="53"/>
+        <source>the vault content was saved by a newer version of Authenticator (content version {version}); update the app to open it</source>
+        <translation>le contenu du coffre a été enregistré par une version plus récente d’Authenticator (version du contenu {version})&#xa0;; mettez l’application à jour pour l’ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="57"/>
+        <source>the vault is being saved by another program; try again in a moment</source>
+        <translation>le coffre est en cours d’enregistrement par un autre programme&#xa0;; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="59"/>
+        <source>the vault is being saved by another program (process {pid}); try again in a moment</source>
+        <translation>le coffre est en cours d’enregistrement par un autre programme (processus {pid})&#xa0;; réessayez dans un instant</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="62"/>
+        <source>there is no vault file at {path}</source>
+        <translation>il n’y a pas de fichier de coffre à l’emplacement {path}</translation>
+    </message>
+    <message>
         <location filename="../../authenticator/ui/common/messages.py" line="64"/>
-        <source>the camera could not be started ({kind})</source>
-        <translation>la caméra n’a pas pu démarrer ({kind})</translation>
+        <source>there is no export file at {path}</source>
+        <translation>il n’y a pas de fichier d’export à l’emplacement {path}</translation>
     </message>
     <message>
         <location filename="../../authenticator/ui/common/messages.py" line="66"/>
+        <source>cannot read the vault file {path}: {reason}</source>
+        <translation>impossible de lire le fichier du coffre {path}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="68"/>
+        <source>cannot read the export file {path}: {reason}</source>
+        <translation>impossible de lire le fichier d’export {path}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="70"/>
+        <source>a file already exists at {path}</source>
+        <translation>un fichier existe déjà à l’emplacement {path}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="74"/>
+        <source>this vault was opened read-only and cannot be changed</source>
+        <translation>ce coffre a été ouvert en lecture seule et ne peut pas être modifié</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="79"/>
+        <source>could not create the vault {path}: {reason}</source>
+        <translation>impossible de créer le coffre {path}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="81"/>
+        <source>could not write the backup {name}: {reason}</source>
+        <translation>impossible d’écrire la sauvegarde {name}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="83"/>
+        <source>could not save the vault {name}: the file was moved or deleted since it was opened; your changes are kept in memory</source>
+        <translation>impossible d’enregistrer le coffre {name}&#xa0;: le fichier a été déplacé ou supprimé depuis son ouverture&#xa0;; vos modifications sont gardées en mémoire</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="86"/>
+        <source>{cause}; your changes are kept in memory</source>
+        <translation>{cause}&#xa0;; vos modifications sont gardées en mémoire</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="88"/>
+        <source>the vault file {name} was replaced by one this window cannot read (another vault, or a damaged file); reopen it, your changes are kept in memory</source>
+        <translation>le fichier du coffre {name} a été remplacé par un fichier que cette fenêtre ne peut pas lire (un autre coffre, ou un fichier endommagé)&#xa0;; rouvrez-le, vos modifications sont gardées en mémoire</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="91"/>
+        <source>the vault file {name} was saved by a newer version of Authenticator elsewhere; update this app and reopen it, your changes are kept in memory</source>
+        <translation>le fichier du coffre {name} a été enregistré ailleurs par une version plus récente d’Authenticator&#xa0;; mettez cette application à jour et rouvrez-le, vos modifications sont gardées en mémoire</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="94"/>
+        <source>the vault {name} cannot be read with this window&apos;s key: its password was probably changed elsewhere; lock it and unlock with the current password</source>
+        <translation>le coffre {name} ne peut pas être lu avec la clé de cette fenêtre&#xa0;: son mot de passe a sans doute été changé ailleurs&#xa0;; verrouillez-le et déverrouillez-le avec le mot de passe actuel</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="97"/>
+        <source>the vault {name} cannot be read with this window&apos;s key: its password was probably changed elsewhere; lock it and unlock with the current password; your changes are kept in memory</source>
+        <translation>le coffre {name} ne peut pas être lu avec la clé de cette fenêtre&#xa0;: son mot de passe a sans doute été changé ailleurs&#xa0;; verrouillez-le et déverrouillez-le avec le mot de passe actuel&#xa0;; vos modifications sont gardées en mémoire</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="101"/>
+        <source>the vault {name} cannot be read with this window&apos;s key: its password was probably changed elsewhere; lock it and unlock with the current password: your changes are kept in {rescue} and merged then</source>
+        <translation>le coffre {name} ne peut pas être lu avec la clé de cette fenêtre&#xa0;: son mot de passe a sans doute été changé ailleurs&#xa0;; verrouillez-le et déverrouillez-le avec le mot de passe actuel&#xa0;: vos modifications sont gardées dans {rescue} et fusionnées à ce moment-là</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="112"/>
+        <source>this QR code holds an otpauth link that could not be read: {detail}</source>
+        <translation>ce code QR contient un lien otpauth illisible&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="114"/>
+        <source>this QR code holds a Google Authenticator export that could not be read: {detail}</source>
+        <translation>ce code QR contient un export Google Authenticator illisible&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="117"/>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="118"/>
+        <source>there is no such file</source>
+        <translation>ce fichier n’existe pas</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="119"/>
+        <source>this is a folder, not an image file</source>
+        <translation>c’est un dossier, pas un fichier image</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="121"/>
+        <source>the file cannot be opened: permission denied</source>
+        <translation>impossible d’ouvrir le fichier&#xa0;: accès refusé</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="123"/>
+        <source>the file cannot be read: {detail}</source>
+        <translation>impossible de lire le fichier&#xa0;: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="125"/>
+        <source>the file is too large to be a screenshot or photo</source>
+        <translation>le fichier est trop gros pour être une capture d’écran ou une photo</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="129"/>
+        <source>the image is too large to scan; crop it around the QR code and try again</source>
+        <translation>l’image est trop grande pour être analysée&#xa0;; recadrez-la autour du code QR et réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="131"/>
+        <source>the image has an unsupported pixel format</source>
+        <translation>l’image a un format de pixels non pris en charge</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="135"/>
+        <source>the screenshot service did not write a picture file</source>
+        <translation>le service de capture d’écran n’a écrit aucun fichier image</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="138"/>
+        <source>no camera found at number {index}: check that a camera is plugged in and not switched off, then try again</source>
+        <translation>aucune caméra n’a le numéro {index}&#xa0;: vérifiez qu’une caméra est branchée et allumée, puis réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="141"/>
+        <source>permission denied for camera {index}: add your user to the &apos;video&apos; group (sudo usermod -aG video $USER), then log out and back in</source>
+        <translation>accès refusé à la caméra {index}&#xa0;: ajoutez votre utilisateur au groupe «&#xa0;video&#xa0;» (sudo usermod -aG video $USER), puis fermez la session et reconnectez-vous</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="144"/>
+        <source>there is no camera number {index}; cameras count from 0</source>
+        <translation>il n’y a pas de caméra numéro {index}&#xa0;; les caméras sont numérotées à partir de 0</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="146"/>
+        <source>camera {index} opened but sends no picture: it is probably busy; close other programs using it (video calls, browsers) and try again</source>
+        <translation>la caméra {index} s’ouvre mais n’envoie aucune image&#xa0;: elle est sans doute occupée&#xa0;; fermez les autres programmes qui l’utilisent (appels vidéo, navigateurs) et réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="149"/>
+        <source>camera {index} cannot be opened: allow camera access in System Settings &gt; Privacy &amp; Security &gt; Camera, then try again</source>
+        <translation>impossible d’ouvrir la caméra {index}&#xa0;: autorisez l’accès dans Réglages Système &gt; Confidentialité et sécurité &gt; Caméra, puis réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="152"/>
+        <source>camera {index} cannot be opened: check Settings &gt; Privacy &gt; Camera and close other programs that use it, then try again</source>
+        <translation>impossible d’ouvrir la caméra {index}&#xa0;: vérifiez Paramètres &gt; Confidentialité &gt; Caméra et fermez les autres programmes qui l’utilisent, puis réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="155"/>
+        <source>camera {index} cannot be opened: it may be busy in another program (video calls, browsers); close it and try again</source>
+        <translation>impossible d’ouvrir la caméra {index}&#xa0;: elle est peut-être utilisée par un autre programme (appels vidéo, navigateurs)&#xa0;; fermez-le et réessayez</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="163"/>
+        <source>the camera could not be started ({name})</source>
+        <translation>la caméra n’a pas pu démarrer ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="169"/>
+        <source>cannot create the folder {name}: {reason}</source>
+        <translation>impossible de créer le dossier {name}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="171"/>
+        <source>{name} already exists; choose an empty folder</source>
+        <translation>{name} existe déjà&#xa0;; choisissez un dossier vide</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="173"/>
         <source>{name} already exists; choose another name</source>
         <translation>{name} existe déjà&#xa0;; choisissez un autre nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="67"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="175"/>
         <source>cannot write {name}: {reason}</source>
         <translation>impossible d’écrire {name}&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="69"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="178"/>
         <source>the domain is empty</source>
         <translation>le domaine est vide</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="70"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="179"/>
         <source>the domain is not a valid international name</source>
         <translation>le domaine n’est pas un nom international valide</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="71"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="181"/>
         <source>the domain contains characters a host name cannot have</source>
         <translation>le domaine contient des caractères impossibles dans un nom d’hôte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="72"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="183"/>
         <source>{host} is a public suffix shared by many sites: give the site&apos;s own domain</source>
         <translation>{host} est un suffixe public partagé par de nombreux sites&#xa0;: indiquez le domaine propre du site</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="74"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="185"/>
+        <source>the web address is missing or too long</source>
+        <translation>l’adresse web est absente ou trop longue</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="187"/>
         <source>only http and https web addresses have sites</source>
         <translation>seules les adresses web http et https ont un site</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="75"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="189"/>
         <source>the web address has no host</source>
         <translation>l’adresse web n’a pas d’hôte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/messages.py" line="76"/>
+        <location filename="../../authenticator/ui/common/messages.py" line="191"/>
         <source>the web address is malformed</source>
         <translation>l’adresse web est mal formée</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/messages.py" line="194"/>
+        <source>unexpected internal error ({name})</source>
+        <translation>erreur interne inattendue ({name})</translation>
     </message>
 </context>
 <context>
@@ -1508,32 +1703,32 @@
 <context>
     <name>FixClockDialog</name>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="52"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="53"/>
         <source>How to fix the clock</source>
         <translation>Comment corriger l’horloge</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="55"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="56"/>
         <source>&lt;b&gt;Windows&lt;/b&gt;: Settings &amp;gt; Time &amp;amp; language &amp;gt; Date &amp;amp; time, turn on &lt;i&gt;Set time automatically&lt;/i&gt;, then click &lt;i&gt;Sync now&lt;/i&gt;.</source>
         <translation>&lt;b&gt;Windows&lt;/b&gt;&#xa0;: Paramètres &amp;gt; Heure et langue &amp;gt; Date et heure, activez &lt;i&gt;Régler l’heure automatiquement&lt;/i&gt;, puis cliquez sur &lt;i&gt;Synchroniser maintenant&lt;/i&gt;.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="58"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="59"/>
         <source>&lt;b&gt;macOS&lt;/b&gt;: System Settings &amp;gt; General &amp;gt; Date &amp;amp; Time, turn on &lt;i&gt;Set time and date automatically&lt;/i&gt;.</source>
         <translation>&lt;b&gt;macOS&lt;/b&gt;&#xa0;: Réglages Système &amp;gt; Général &amp;gt; Date et heure, activez &lt;i&gt;Régler la date et l’heure automatiquement&lt;/i&gt;.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="60"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="61"/>
         <source>&lt;b&gt;Linux&lt;/b&gt;: run &lt;code&gt;timedatectl set-ntp true&lt;/code&gt; in a terminal (or turn on automatic time in your desktop&apos;s date and time settings).</source>
         <translation>&lt;b&gt;Linux&lt;/b&gt;&#xa0;: lancez &lt;code&gt;timedatectl set-ntp true&lt;/code&gt; dans un terminal (ou activez l’heure automatique dans les réglages de date et d’heure de votre bureau).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="66"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="67"/>
         <source>Codes depend on the time. Let your system set its clock automatically:</source>
         <translation>Les codes dépendent de l’heure. Laissez votre système régler son horloge automatiquement&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/clock/dialogs.py" line="78"/>
+        <location filename="../../authenticator/ui/clock/dialogs.py" line="79"/>
         <source>Until then, “Use corrected time for codes” keeps your codes right.</source>
         <translation>En attendant, «&#xa0;Utiliser l’heure corrigée pour les codes&#xa0;» garde vos codes justes.</translation>
     </message>
@@ -1633,52 +1828,52 @@
 <context>
     <name>IconPacks</name>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="173"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="174"/>
         <source>Import ico&amp;n pack…</source>
         <translation>Importer un pack d’icô&amp;nes…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="193"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="194"/>
         <source>Set &amp;icon from an image…</source>
         <translation>Choisir une &amp;icône (image)…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="196"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="197"/>
         <source>Remove the custom icon</source>
         <translation>Retirer l’icône personnelle</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="201"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="202"/>
         <source>Choose an icon</source>
         <translation>Choisir une icône</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="202"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="203"/>
         <source>Images (*.png *.jpg *.jpeg *.svg *.webp *.bmp *.gif);;All files (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg *.webp *.bmp *.gif);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="227"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="228"/>
         <source>Set icon</source>
         <translation>Choisir une icône</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="228"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="229"/>
         <source>This image cannot be used: {reason}</source>
         <translation>Cette image est inutilisable&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="233"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="234"/>
         <source>Import an Aegis icon pack</source>
         <translation>Importer un pack d’icônes Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="234"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="235"/>
         <source>Icon packs (*.zip);;All files (*)</source>
         <translation>Packs d’icônes (*.zip);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="244"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="245"/>
         <source>Icon pack “{name}” added (%n icon(s))</source>
         <translation>
             <numerusform>Pack d’icônes « {name} » ajouté (%n icône)</numerusform>
@@ -1686,12 +1881,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="250"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="251"/>
         <source>Import icon pack</source>
         <translation>Importer un pack d’icônes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="251"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="252"/>
         <source>This icon pack could not be used: {reason}</source>
         <translation>Ce pack d’icônes est inutilisable&#xa0;: {reason}</translation>
     </message>
@@ -1717,85 +1912,85 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="130"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="131"/>
         <source>Import {file}</source>
         <translation>Importer {file}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="133"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="204"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="134"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="205"/>
         <source>Reading {file}…</source>
         <translation>Lecture de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="140"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="141"/>
         <source>App that made the file</source>
         <translation>Application qui a créé le fichier</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="141"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="142"/>
         <source>Detected from the content</source>
         <translation>Détecté d’après le contenu</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="144"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="145"/>
         <source>Read &amp;as:</source>
         <translation>Lire &amp;comme :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="155"/>
         <location filename="../../authenticator/ui/transfer/importing.py" line="156"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="157"/>
         <source>Password of the exported file</source>
         <translation>Mot de passe du fichier exporté</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="157"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="158"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="158"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="159"/>
         <source>Open with this password</source>
         <translation>Ouvrir avec ce mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="171"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="172"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="172"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="173"/>
         <source>&amp;Import</source>
         <translation>&amp;Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="172"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="173"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="210"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="211"/>
         <source>Decrypting {file}…</source>
         <translation>Déchiffrement de {file}…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="218"/>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="243"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="219"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="242"/>
         <source>This file is encrypted. Enter the password it was exported with.</source>
         <translation>Ce fichier est chiffré. Saisissez le mot de passe utilisé lors de son exportation.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="228"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="229"/>
         <source>Found in this {format} file (nothing is added until you press Import):</source>
         <translation>Trouvé dans ce fichier {format} (rien n’est ajouté avant que vous appuyiez sur «&#xa0;Importer&#xa0;»)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="248"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="247"/>
         <source>Could not import {file}.</source>
         <translation>Impossible d’importer {file}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/importing.py" line="254"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="253"/>
         <source>&amp;Import %n account(s)</source>
         <translation>
             <numerusform>&amp;Importer %n compte</numerusform>
@@ -1806,52 +2001,52 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="66"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="67"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="66"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="67"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="66"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="67"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="67"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="68"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="68"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="69"/>
         <source>Accounts found</source>
         <translation>Comptes trouvés</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="73"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="74"/>
         <source>Entries that could not be read</source>
         <translation>Entrées illisibles</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="86"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="87"/>
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="88"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="89"/>
         <source>Already here as {label}</source>
         <translation>Déjà présent sous le nom {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="95"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="96"/>
         <source>{new} new, {dup} already in this vault (unchecked), {bad} could not be read.</source>
         <translation>{new} nouveau(x), {dup} déjà dans ce coffre (décoché(s)), {bad} illisible(s).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/importing.py" line="101"/>
+        <location filename="../../authenticator/ui/transfer/importing.py" line="102"/>
         <source>Could not be read:</source>
         <translation>Illisibles&#xa0;:</translation>
     </message>
@@ -1877,27 +2072,27 @@
 <context>
     <name>KeyEdit</name>
     <message>
-        <location filename="../../authenticator/ui/common/key_edit.py" line="44"/>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="46"/>
         <source>Change the key or code settings…</source>
         <translation>Modifier la clé ou les réglages du code…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/key_edit.py" line="50"/>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="52"/>
         <source>The key is secret: type the vault password to see and change it.</source>
         <translation>La clé est secrète&#xa0;: saisissez le mot de passe du coffre pour la voir et la modifier.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/key_edit.py" line="57"/>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="59"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/key_edit.py" line="58"/>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="60"/>
         <source>&amp;Show the key</source>
         <translation>&amp;Afficher la clé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/key_edit.py" line="97"/>
+        <location filename="../../authenticator/ui/common/key_edit.py" line="99"/>
         <source>That is not the vault password.</source>
         <translation>Ce n’est pas le mot de passe du coffre.</translation>
     </message>
@@ -1986,32 +2181,32 @@
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="312"/>
+        <location filename="../../authenticator/ui/main_window.py" line="310"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="321"/>
+        <location filename="../../authenticator/ui/main_window.py" line="319"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="334"/>
+        <location filename="../../authenticator/ui/main_window.py" line="332"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="335"/>
+        <location filename="../../authenticator/ui/main_window.py" line="333"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="361"/>
+        <location filename="../../authenticator/ui/main_window.py" line="359"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="362"/>
+        <location filename="../../authenticator/ui/main_window.py" line="360"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>
@@ -2204,12 +2399,12 @@
         <translation>L’émetteur et le nom du compte ne peuvent pas contenir de caractères de contrôle.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="234"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="232"/>
         <source>This key is short ({bits} bits); it works, but 128 bits or more is safer.</source>
         <translation>Cette clé est courte ({bits} bits)&#xa0;; elle fonctionne, mais 128 bits ou plus, c’est plus sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/account_form.py" line="236"/>
+        <location filename="../../authenticator/ui/common/account_form.py" line="234"/>
         <source>The key is valid.</source>
         <translation>La clé est valide.</translation>
     </message>
@@ -2263,34 +2458,34 @@
 <context>
     <name>PasswordGate</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="67"/>
-        <location filename="../../authenticator/ui/transfer/common.py" line="75"/>
-        <location filename="../../authenticator/ui/transfer/common.py" line="76"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="65"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="73"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="74"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="70"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="68"/>
         <source>Enter the vault password to continue.</source>
         <translation>Saisissez le mot de passe du coffre pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="83"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="81"/>
         <source>&amp;Continue</source>
         <translation>&amp;Continuer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="84"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="82"/>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="86"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="84"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/common.py" line="116"/>
+        <location filename="../../authenticator/ui/transfer/common.py" line="114"/>
         <source>Wrong password. Try again.</source>
         <translation>Mot de passe incorrect. Réessayez.</translation>
     </message>
@@ -2789,17 +2984,17 @@
         <translation>{when} — {n} comptes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="210"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="209"/>
         <source>The backup of {when} is the vault again.</source>
         <translation>La sauvegarde du {when} est de nouveau le coffre.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="212"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="211"/>
         <source>The backup of {when} is the vault again; the damaged file is kept as {name}.</source>
         <translation>La sauvegarde du {when} est de nouveau le coffre ; le fichier endommagé est gardé sous le nom {name}.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="214"/>
+        <location filename="../../authenticator/ui/vault/restore_dialog.py" line="213"/>
         <source>The backup of {when} is the vault again; the previous file is kept as a backup.</source>
         <translation>La sauvegarde du {when} est de nouveau le coffre ; le fichier précédent est gardé comme sauvegarde.</translation>
     </message>
@@ -2807,99 +3002,99 @@
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="122"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="123"/>
         <source>Restore from a backup</source>
         <translation>Restaurer depuis une sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="125"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="126"/>
         <source>Pick an automatic backup of this vault or open a backup file. Then either add the accounts that are missing (the others stay as they are), or replace the vault with the backup to undo changes (the current file is kept as a backup first).</source>
         <translation>Choisissez une sauvegarde automatique de ce coffre ou ouvrez un fichier de sauvegarde. Ensuite, ajoutez les comptes manquants (les autres restent tels quels), ou remplacez le coffre par la sauvegarde pour annuler des modifications (le fichier actuel est d’abord gardé comme sauvegarde).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="132"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="133"/>
         <source>Automatic backups</source>
         <translation>Sauvegardes automatiques</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="136"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="137"/>
         <source>{when} — {size} KB</source>
         <translation>{when} — {size} Ko</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="141"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="142"/>
         <source>No automatic backups yet</source>
         <translation>Aucune sauvegarde automatique pour l’instant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="145"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="146"/>
         <source>Automatic backups (newest first):</source>
         <translation>Sauvegardes automatiques (les plus récentes d’abord)&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="148"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="149"/>
         <source>Open a backup &amp;file…</source>
         <translation>Ouvrir un &amp;fichier de sauvegarde…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="149"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="150"/>
         <source>Open a backup file</source>
         <translation>Ouvrir un fichier de sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="156"/>
         <location filename="../../authenticator/ui/transfer/backups.py" line="157"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="158"/>
         <source>Password of the backup</source>
         <translation>Mot de passe de la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="158"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="159"/>
         <source>For an automatic backup: the vault password it had when it was saved.</source>
         <translation>Pour une sauvegarde automatique&#xa0;: le mot de passe qu’avait le coffre au moment de l’enregistrement.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="161"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="162"/>
         <source>&amp;Open</source>
         <translation>&amp;Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="162"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="163"/>
         <source>Open the backup</source>
         <translation>Ouvrir la sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="179"/>
         <location filename="../../authenticator/ui/transfer/backups.py" line="180"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="181"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="182"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="183"/>
         <source>&amp;Restore</source>
         <translation>&amp;Restaurer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="183"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="184"/>
         <source>Add the missing accounts</source>
         <translation>Ajouter les comptes manquants</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="185"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="186"/>
         <source>Re&amp;place the vault with this backup</source>
         <translation>Rem&amp;placer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="186"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="187"/>
         <source>Replace the vault with this backup</source>
         <translation>Remplacer le coffre par cette sauvegarde</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/backups.py" line="208"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="209"/>
         <source>Open a backup</source>
         <translation>Ouvrir une sauvegarde</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/transfer/backups.py" line="219"/>
+        <location filename="../../authenticator/ui/transfer/backups.py" line="220"/>
         <source>&amp;Restore %n missing</source>
         <translation>
             <numerusform>&amp;Restaurer %n manquant</numerusform>
@@ -3415,7 +3610,7 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>Toast</name>
     <message>
-        <location filename="../../authenticator/ui/common/widgets.py" line="109"/>
+        <location filename="../../authenticator/ui/common/widgets.py" line="139"/>
         <source>Notice</source>
         <translation>Information</translation>
     </message>
@@ -3582,48 +3777,48 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="194"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="193"/>
         <source>Vault locked</source>
         <translation>Coffre verrouillé</translation>
     </message>
     <message>
+        <location filename="../../authenticator/ui/vault/pages.py" line="201"/>
         <location filename="../../authenticator/ui/vault/pages.py" line="202"/>
-        <location filename="../../authenticator/ui/vault/pages.py" line="203"/>
         <source>Vault password</source>
         <translation>Mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="207"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="206"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="209"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="208"/>
         <source>Unlock</source>
         <translation>Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="214"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="213"/>
         <source>Unlocking</source>
         <translation>Déverrouillage</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="216"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="215"/>
         <source>&amp;Restore from an automatic backup…</source>
         <translation>&amp;Restaurer une sauvegarde automatique…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="217"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="216"/>
         <source>Restore from an automatic backup</source>
         <translation>Restaurer une sauvegarde automatique</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="221"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="220"/>
         <source>Open another vault…</source>
         <translation>Ouvrir un autre coffre…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="223"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="222"/>
         <source>Open another vault</source>
         <translation>Ouvrir un autre coffre</translation>
     </message>
@@ -3631,42 +3826,42 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultRecovery</name>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="80"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="82"/>
         <source>This vault file is damaged: the password is right, but its content fails the integrity check.</source>
         <translation>Ce fichier de coffre est endommagé : le mot de passe est juste, mais son contenu échoue au contrôle d’intégrité.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="83"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="85"/>
         <source>This file cannot be read: it is not an Authenticator vault, or it is damaged or truncated.</source>
         <translation>Ce fichier est illisible : ce n’est pas un coffre Authenticator, ou il est endommagé ou tronqué.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="86"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="88"/>
         <source>There is no automatic backup of it in the backups folder.</source>
         <translation>Il n’y en a aucune sauvegarde automatique dans le dossier des sauvegardes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="152"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="151"/>
         <source>The vault was replaced by the backup; the previous file is kept as a backup.</source>
         <translation>Le coffre a été remplacé par la sauvegarde ; le fichier précédent est gardé comme sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="163"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="162"/>
         <source>This is an automatic backup</source>
         <translation>Ceci est une sauvegarde automatique</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="164"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="163"/>
         <source>{file} is an automatic backup of {vault}. Working inside the backups folder would mix your changes with old copies that are deleted over time. Restore it as the vault instead? The current vault file is kept as a backup.</source>
         <translation>{file} est une sauvegarde automatique de {vault}. Travailler dans le dossier des sauvegardes mélangerait vos modifications avec d’anciennes copies supprimées au fil du temps. La restaurer plutôt comme coffre ? Le fichier actuel du coffre est gardé comme sauvegarde.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="169"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="168"/>
         <source>&amp;Restore it as the vault…</source>
         <translation>&amp;La restaurer comme coffre…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/recovery.py" line="171"/>
+        <location filename="../../authenticator/ui/vault/recovery.py" line="170"/>
         <source>Restore it as the vault</source>
         <translation>La restaurer comme coffre</translation>
     </message>
@@ -3674,17 +3869,17 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>VaultSession</name>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="157"/>
+        <location filename="../../authenticator/ui/common/session.py" line="171"/>
         <source>The vault was changed elsewhere, including its password: use the new password from now on.</source>
         <translation>Le coffre a été modifié ailleurs, y compris son mot de passe&#xa0;: utilisez désormais le nouveau mot de passe.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="160"/>
+        <location filename="../../authenticator/ui/common/session.py" line="174"/>
         <source>Updated with changes saved elsewhere (another device or program).</source>
         <translation>Mis à jour avec les modifications enregistrées ailleurs (autre appareil ou programme).</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/common/session.py" line="170"/>
+        <location filename="../../authenticator/ui/common/session.py" line="184"/>
         <source>Conflict copies that do not open with this vault&apos;s key were left alone: {names}</source>
         <translation>Copies en conflit qui ne s&apos;ouvrent pas avec la clé de ce coffre, laissées telles quelles&#xa0;: {names}</translation>
     </message>
@@ -3715,92 +3910,92 @@ Sauvegardes&#xa0;: {backups}</translation>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="66"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="67"/>
         <source>Welcome to Authenticator</source>
         <translation>Bienvenue dans Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="68"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="69"/>
         <source>Your two-factor keys are kept in an encrypted vault on this computer. Choose a password to protect it.</source>
         <translation>Vos clés à deux facteurs sont conservées dans un coffre chiffré sur cet ordinateur. Choisissez un mot de passe pour le protéger.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="76"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="77"/>
         <source>New vault password</source>
         <translation>Nouveau mot de passe du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="77"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="78"/>
         <source>At least {n} characters</source>
         <translation>Au moins {n} caractères</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="81"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="82"/>
         <source>Repeat the password</source>
         <translation>Répétez le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="82"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="83"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mot de passe&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="83"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="84"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Répéter&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="90"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="91"/>
         <source>Password strength</source>
         <translation>Robustesse du mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="97"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="98"/>
         <source>&lt;b&gt;There is no way to recover a lost password.&lt;/b&gt; Without it, the keys in this vault are gone. Write it down somewhere safe.</source>
         <translation>&lt;b&gt;Un mot de passe perdu ne peut pas être récupéré.&lt;/b&gt; Sans lui, les clés de ce coffre sont perdues. Notez-le en lieu sûr.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="108"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="109"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Créer le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="110"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="111"/>
         <source>Create vault</source>
         <translation>Créer le coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="111"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="112"/>
         <source>&amp;Open an existing vault file…</source>
         <translation>&amp;Ouvrir un fichier de coffre existant…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="113"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="114"/>
         <source>Open an existing vault file</source>
         <translation>Ouvrir un fichier de coffre existant</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="117"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="118"/>
         <source>Creating the vault</source>
         <translation>Création du coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="142"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="143"/>
         <source>The password needs at least {n} characters.</source>
         <translation>Le mot de passe doit comporter au moins {n} caractères.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="146"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="147"/>
         <source>The two passwords are different.</source>
         <translation>Les deux mots de passe sont différents.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="155"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="156"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/vault/pages.py" line="156"/>
+        <location filename="../../authenticator/ui/vault/pages.py" line="157"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>

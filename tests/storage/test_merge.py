@@ -9,6 +9,7 @@ import pytest
 
 from authenticator.core.clock import FixedClock
 from authenticator.storage import Vault, VaultError, VaultReplacedError
+from tests.helpers.devices import change_password_keeping_key
 from tests.helpers.storage import PASSWORD, full_account
 
 
@@ -177,3 +178,27 @@ def test_a_setting_that_is_not_json_is_refused(
     with pytest.raises(VaultError, match="not a JSON value"):
         here.set_setting("bad", object())
     assert "bad" not in here.settings and not here.is_dirty
+
+
+def test_a_password_changed_on_another_device_is_reported_typed(
+        make_vault: Callable[..., Vault], vault_path: Path, clock: FixedClock) -> None:
+    here, there = _two_windows(make_vault, vault_path, clock)
+    change_password_keeping_key(there, "changed elsewhere")
+    report = here.save()
+    assert report.merged and report.password_changed
+    assert "password was changed on another device" in (report.message or "")  # the CLI's
+    assert Vault.open(vault_path, "changed elsewhere").accounts
+    # Another change saved elsewhere later is not a password change.
+    there.add(full_account(id="later"))
+    there.save()
+    later = here.save()
+    assert later.merged and not later.password_changed
+
+
+def test_our_own_password_change_is_not_reported_as_one_made_elsewhere(
+        make_vault: Callable[..., Vault], vault_path: Path, clock: FixedClock) -> None:
+    here, there = _two_windows(make_vault, vault_path, clock)
+    there.add(full_account(id="from-there"))
+    there.save()
+    report = here.change_password("mine")
+    assert report.merged and not report.password_changed

@@ -90,3 +90,24 @@ def test_edit_dialog_with_the_key_form_open(qtbot, theme, timebase):
     assert problems(dialog) == []
     dialog.key_edit._checked(True)
     assert problems(dialog) == []
+
+
+def test_error_labels_read_in_both_themes(qtbot, theme, window):
+    """The one error look (ui/common/widgets.error_label), on the unlock page and in a
+    transfer dialog, measured as painted."""
+    from authenticator.ui.common.widgets import error_label
+    from authenticator.ui.transfer.common import message_label
+
+    create_vault(qtbot, window)
+    window.lock()
+    page = window.unlock_page
+    page.show_error("wrong password, or the vault file was modified")
+    assert problems(window) == []
+    for label in (error_label(), message_label()):
+        qtbot.addWidget(label)
+        label.setText("Could not save the vault: the disk is full.")
+        label.show()
+        qtbot.waitExposed(label)
+        assert problems(label) == []
+        label.clear()
+        assert label.styleSheet() == ""  # no empty red box

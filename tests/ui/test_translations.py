@@ -14,7 +14,6 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from authenticator.resources import resource
-from authenticator.ui.common.messages import translate_error
 from authenticator.ui.enroll.dialog import EnrollDialog, Route
 from authenticator.ui.platform.translations import install_translator
 from authenticator.ui.settings.dialog import SettingsDialog
@@ -127,37 +126,6 @@ def test_french_welcome_page_and_add_dialog(qtbot, french, window, timebase):
 def test_english_is_the_fallback(qtbot, qapp, window):
     assert install_translator(qapp, "en") == ""
     assert window.welcome.create_button.text() == "&Create vault"
-
-
-def test_common_lower_layer_errors_are_translated(french):
-    assert translate_error("wrong password, or the vault file was modified") == (
-        "mot de passe incorrect, ou le fichier du coffre a été modifié")
-    # the capital letter and full stop the UI added are kept
-    assert translate_error("No QR code found in this image.") == (
-        "Aucun code QR trouvé dans cette image.")
-    assert translate_error("could not reach any time server (a: timeout; b: refused)") == (
-        "aucun serveur de temps n’a pu être joint (a: timeout; b: refused)")
-    unknown = "something nobody planned for"
-    assert translate_error(unknown) == unknown
-
-
-def test_camera_and_file_messages_are_translated(french):
-    from authenticator.scan.camera import OpenCvCamera
-
-    # The real message of the scanner for a camera number that cannot exist.
-    try:
-        OpenCvCamera(-1)
-    except Exception as exc:  # CameraError
-        message = str(exc)
-    assert translate_error(message) == (
-        "il n’y a pas de caméra numéro -1\u00a0; les caméras sont numérotées à partir de 0")
-    assert translate_error("cannot write keys.txt: permission denied") == (
-        "impossible d’écrire keys.txt\u00a0: permission denied")
-
-
-def test_errors_stay_english_without_translator(qapp):
-    install_translator(qapp, "en")
-    assert translate_error("The vault is closed.") == "The vault is closed."
 
 
 def test_language_choice_is_saved(qtbot, app_settings):

@@ -8,6 +8,7 @@ import threading
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 
+from authenticator.core.errors import InternalError
 from authenticator.ui.common.worker import pending_jobs, run_in_background
 from authenticator.ui.transfer.common import PasswordGate
 
@@ -42,7 +43,10 @@ def test_results_reach_a_living_owner(qtbot):
     qtbot.waitUntil(lambda: got == [42], timeout=5000)
     run_in_background(lambda: 1 / 0, got.append, got.append, context=owner)
     qtbot.waitUntil(lambda: len(got) == 2, timeout=5000)
-    assert got[1] == "unexpected internal error (ZeroDivisionError)"
+    error = got[1]
+    assert isinstance(error, InternalError)  # typed, named by its type only
+    assert str(error) == "unexpected internal error (ZeroDivisionError)"
+    assert error.__traceback__ is None  # its frames could hold a password
 
 
 def test_errors_after_the_owner_died_are_dropped(qtbot):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from authenticator.browser.sites import display_host, registrable_domain
 from authenticator.core.account import Account
-from authenticator.ui.common.widgets import ERROR_COLOUR
+from authenticator.ui.common.widgets import error_colour
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ def site_warning(host: str) -> str:
         "BrowserSite", "Careful: this name mixes {scripts} letters, a trick phishing "
         "sites use to look like another site.").format(
         scripts=" + ".join(s.title() for s in shown.mixed_scripts))
-    return f"<p style='color:{ERROR_COLOUR}'>{html.escape(warning)}</p>"
+    return f"<p style='color:{error_colour()}'>{html.escape(warning)}</p>"
 
 
 class _Question(QDialog):

@@ -36,9 +36,11 @@ from authenticator.core.drift import (
     classify_offset,
     read_offset,
 )
+from authenticator.core.errors import AuthenticatorError
 from authenticator.ui.clock.servers import parse_server_list
 from authenticator.ui.common.durations import humanize_seconds, signed_seconds
 from authenticator.ui.common.icons import icon
+from authenticator.ui.common.messages import describe, sentence
 from authenticator.ui.common.widgets import Banner
 from authenticator.ui.common.worker import run_in_background
 
@@ -229,16 +231,15 @@ class ClockCheck(QObject):
         if self.settings.get(options.USE_CORRECTED_TIME):
             self.settings.set(options.MANUAL_OFFSET, round(result.offset, 1))
             self.apply_correction()
-        self._answer(describe_offset(result.offset)[:1].upper()
-                     + describe_offset(result.offset)[1:])
+        self._answer(sentence(describe_offset(result.offset), full_stop=False))
         self._show_level(notify=True)
         self.status_changed.emit(self.status_text())
         self.check_finished.emit()
 
-    def _on_error(self, message: str) -> None:
+    def _on_error(self, error: AuthenticatorError) -> None:
         # Offline is normal: no dialog, no banner; the settings status says it.
         self.checking = False
-        self.last_error = message
+        self.last_error = describe(error)
         self._last_checked_wall = self.time.wall()
         self._answer(self.tr("No network: codes use this computer's clock."))
         self.status_changed.emit(self.status_text())

@@ -34,6 +34,7 @@ from authenticator.core.drift_precise import (
     verdict,
 )
 from authenticator.ui.common.durations import humanize_seconds
+from authenticator.ui.common.messages import error_sentence
 
 
 def current_system(platform: str = sys.platform) -> str:
@@ -241,8 +242,7 @@ class CompareDialog(QDialog):
             else:
                 match = compare_codes(account, typed, now)
         except DriftError as exc:
-            text = str(exc)
-            self.result_label.setText(text[:1].upper() + text[1:] + ".")
+            self.result_label.setText(error_sentence(exc))
             self.code.selectAll()
             return
         self.match = match

@@ -24,6 +24,7 @@ from authenticator.core.errors import AuthenticatorError
 from authenticator.core.icon_pack import IconPack, IconPackError, parse_manifest, safe_member
 from authenticator.ui.codes.model import Role
 from authenticator.ui.common.files import open_file_name
+from authenticator.ui.common.messages import describe
 from authenticator.ui.common.worker import run_in_background
 
 MAX_PACK_BYTES = 200 * 1024 * 1024  # uncompressed, all files together
@@ -211,7 +212,7 @@ class IconPacks(QObject):
         try:
             uri = icon_uri(image)
         except AuthenticatorError as exc:
-            self._icon_failed(str(exc))
+            self._icon_failed(exc)
             return
         self.set_icon(self._icon_for, uri)
 
@@ -221,12 +222,12 @@ class IconPacks(QObject):
         if account is not None:
             session.update(account.evolve(icon=uri))
 
-    def _icon_failed(self, message: str) -> None:
+    def _icon_failed(self, error: AuthenticatorError) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(self.window, self.tr("Set icon"),
                             self.tr("This image cannot be used: {reason}").format(
-                                reason=message))
+                                reason=describe(error)))
 
     def import_pack(self, path: Path | None = None) -> None:
         if path is None:
@@ -244,12 +245,12 @@ class IconPacks(QObject):
         self.window.notify(self.tr("Icon pack “{name}” added (%n icon(s))", "",
                                    len(pack.icons)).format(name=pack.name))
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: AuthenticatorError) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.warning(self.window, self.tr("Import icon pack"),
                             self.tr("This icon pack could not be used: {reason}").format(
-                                reason=message))
+                                reason=describe(error)))
 
 
 def install(host: Any) -> IconPacks:

@@ -35,9 +35,9 @@ from authenticator.core.account import (
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.otp import code_at, group_code
 from authenticator.core.text import control_characters
-from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.messages import describe, sentence
 from authenticator.ui.common.secret_field import make_secret_field
-from authenticator.ui.common.widgets import error_colour
+from authenticator.ui.common.widgets import error_label, mark_error
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -220,12 +220,10 @@ class ManualEntryForm(QWidget):
                 counter=self.counter.value(),
             )
         except AuthenticatorError as exc:
-            self.error = str(exc)
+            self.error = describe(exc)
         if self._account is None:
-            message = self.error[:1].upper() + self.error[1:]
-            self.status.setText(message)
-            self.status.setStyleSheet(f"color: {error_colour()};" if self.key.text().strip()
-                                      else "")
+            self.status.setText(sentence(self.error, full_stop=False))
+            mark_error(self.status, bool(self.key.text().strip()))
             self.preview.clear()
             self.preview_caption.setVisible(False)
         else:
@@ -234,7 +232,7 @@ class ManualEntryForm(QWidget):
                 note = self.tr("This key is short ({bits} bits); it works, but 128 bits or "
                                "more is safer.").format(bits=self._account.key_bits)
             self.status.setText(note or self.tr("The key is valid."))
-            self.status.setStyleSheet("")
+            mark_error(self.status, False)
             self.preview.setText(group_code(code_at(self._account, self._now())))
             self.preview_caption.setVisible(True)
         self.account_changed.emit(self._account)
@@ -269,10 +267,7 @@ class EditAccountDialog(QDialog):
         self.websites.setAccessibleName(self.tr("Websites"))
         self.websites.setToolTip(self.tr("The browser extension fills this account's codes "
                                          "only on these sites (and their subdomains)."))
-        self.websites_error = QLabel()
-        self.websites_error.setStyleSheet(f"color: {error_colour()};")
-        self.websites_error.setWordWrap(True)
-        self.websites_error.setVisible(False)
+        self.websites_error = error_label(hidden=True)
         form.addRow(self.tr("&Tags:"), self.tags)
         form.addRow(self.tr("&Websites:"), self.websites)
         form.addRow("", self.websites_error)
@@ -318,7 +313,7 @@ class EditAccountDialog(QDialog):
                 host = normalize_site(part)
             except SiteError as exc:
                 return (), self.tr("{site}: {problem}").format(site=part.strip()[:60],
-                                                               problem=translate_error(str(exc)))
+                                                               problem=describe(exc))
             if host not in found:
                 found.append(host)
         return tuple(found), ""

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.core.account import Account
+from authenticator.core.errors import AuthenticatorError
+from authenticator.ui.common.messages import error_sentence
 from authenticator.ui.common.widgets import error_label
 from authenticator.ui.common.worker import run_in_background
 
@@ -102,9 +104,9 @@ class KeyEdit(QWidget):
         self.form.show()
         self.changed.emit()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: AuthenticatorError) -> None:
         self.busy = False
-        self.error.setText(message)
+        self.error.setText(error_sentence(error))
         self.error.show()
 
     def valid(self) -> bool:

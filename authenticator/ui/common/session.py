@@ -20,6 +20,8 @@ from authenticator.storage.files import real_path
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.paths import backup_dir_for
 from authenticator.storage.vault import Vault
+from authenticator.storage.vault_sync import SaveReport
+from authenticator.ui.common.messages import describe
 from authenticator.ui.common.worker import run_in_background
 
 
@@ -27,10 +29,12 @@ class VaultSession(QObject):
     unlocked = Signal()
     locked = Signal()
     unlock_failed = Signal(str)
+    """Opening failed: why, in the user's language."""
     damaged = Signal(str)
     """Unlocking found the file damaged (see :func:`open_or_damaged`); the text says how."""
     accounts_changed = Signal()
     save_failed = Signal(str)
+    """A save failed (the change is kept in memory): why, in the user's language."""
     notice = Signal(str)
 
     def __init__(self, path: Path, kdf: KdfParams | None = None, parent: Any = None) -> None:
@@ -81,7 +85,7 @@ class VaultSession(QObject):
             if vault is not None:
                 self._opened(vault)
 
-        def failed(_message: str) -> None:
+        def failed(_error: AuthenticatorError) -> None:
             self.busy = False  # the unlock page stays; the password works as always
 
         self.busy = True
@@ -116,7 +120,7 @@ class VaultSession(QObject):
         self._watch()
         self.unlocked.emit()
         if vault.open_report.merged:  # conflict copies or a newer backup merged at unlock
-            self._say_merged(vault.open_report.message)
+            self._say_merged(vault.open_report)
         self._say_unreadable(vault.open_report.unreadable_copies)
 
     def _watch(self) -> None:
@@ -154,16 +158,16 @@ class VaultSession(QObject):
         except AuthenticatorError:
             return  # unreadable right now (a sync tool mid-write): the next change retries
         if report.merged:
-            self._say_merged(report.message)
+            self._say_merged(report)
             self.accounts_changed.emit()
         self._say_unreadable(report.unreadable_copies)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: AuthenticatorError) -> None:
         self.busy = False
-        self.unlock_failed.emit(message)
+        self.unlock_failed.emit(describe(error))
 
-    def _say_merged(self, detail: str | None) -> None:
-        if detail and "password was changed" in detail:
+    def _say_merged(self, report: SaveReport) -> None:
+        if report.password_changed:
             self.notice.emit(self.tr("The vault was changed elsewhere, including its password: "
                                      "use the new password from now on."))
         else:
@@ -283,12 +287,12 @@ class VaultSession(QObject):
             report = vault.save()
         except AuthenticatorError as exc:
             self.unsaved = True
-            self.save_failed.emit(str(exc))
+            self.save_failed.emit(describe(exc))
             self.accounts_changed.emit()
             return
         self.unsaved = False
         self._watch()  # the first save creates backups/
         if report.merged:
-            self._say_merged(report.message)
+            self._say_merged(report)
         self._say_unreadable(report.unreadable_copies)
         self.accounts_changed.emit()

@@ -79,12 +79,42 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
     return row
 
 
-def error_label() -> QLabel:
-    """An inline, word-wrapped error line in red, named for screen readers."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {error_colour()};")
-    label.setAccessibleName(QCoreApplication.translate("ErrorLabel", "Error"))
+def error_style() -> str:
+    """The one look of an error message (style-sheet declarations): the error banner's
+    colours for the current theme (light or dark, text >= 4.5:1), in a rounded box."""
+    background, text, border = BANNER_COLOURS[_dark()]["error"]
+    return (f"background: {background}; color: {text}; border: 1px solid {border};"
+            " border-radius: 6px; padding: 6px;")
+
+
+def mark_error(label: QLabel, on: bool = True) -> None:
+    """Show ``label`` as an error (or, with ``on`` False, as plain text again)."""
+    label.setStyleSheet(f"QLabel {{ {error_style()} }}" if on else "")
+
+
+class ErrorLabel(QLabel):
+    """An inline error: word-wrapped, named for screen readers, and boxed in
+    :func:`error_style` while it holds text (empty, it takes no room to speak of)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setAccessibleName(QCoreApplication.translate("ErrorLabel", "Error"))
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        mark_error(self, bool(text))
+
+    def clear(self) -> None:
+        super().clear()
+        mark_error(self, False)
+
+
+def error_label(parent: QWidget | None = None, *, hidden: bool = False) -> ErrorLabel:
+    """The label every error message of a window or dialog is shown in."""
+    label = ErrorLabel(parent)
+    if hidden:  # (showing a label without a parent would open it as a window)
+        label.hide()
     return label
 
 

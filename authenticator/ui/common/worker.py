@@ -1,8 +1,11 @@
 """Run slow work (KDF, decoding, network) off the GUI thread; results come back as signals.
 
 Only plain data crosses threads: the function runs in a pool thread and its result or
-its (user-facing) error is delivered on the GUI thread through a queued signal, to an owner
-(``context``) whose destruction drops late results.
+its error is delivered on the GUI thread through a queued signal, to an owner (``context``)
+whose destruction drops late results. The error is always a typed
+:class:`AuthenticatorError` without its traceback (whose frames could hold a password):
+an ``OSError`` becomes a :class:`FileSystemError`, anything else an :class:`InternalError`
+named by its type. ``ui.common.messages.describe`` gives its sentence.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from authenticator.core.errors import AuthenticatorError
+from authenticator.core.errors import AuthenticatorError, FileSystemError, InternalError
 
 _home: QObject | None = None
 
@@ -37,7 +40,7 @@ class _Relay(QObject):
     """
 
     succeeded = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # AuthenticatorError
 
     def __init__(self) -> None:
         super().__init__(_relay_home())
@@ -62,12 +65,12 @@ class _Delivery(QObject):
     """A child of the owner: it dies with it, and Qt then drops the queued result."""
 
     def __init__(self, owner: QObject, relay: _Relay, on_result: Callable[[Any], None],
-                 on_error: Callable[[str], None]) -> None:
+                 on_error: Callable[[AuthenticatorError], None]) -> None:
         super().__init__(owner)
         self._owner = owner
         self._relay = relay
         self._on_result: Callable[[Any], None] | None = on_result
-        self._on_error: Callable[[str], None] | None = on_error
+        self._on_error: Callable[[AuthenticatorError], None] | None = on_error
         relay.delivery = self
 
     def deliver(self, result: object) -> None:
@@ -79,11 +82,11 @@ class _Delivery(QObject):
             self._relay.release()
             self.deleteLater()
 
-    def deliver_error(self, message: str) -> None:
+    def deliver_error(self, error: AuthenticatorError) -> None:
         callback, self._on_result, self._on_error = self._on_error, None, None
         try:
             if callback is not None and shiboken6.isValid(self._owner):
-                callback(message)
+                callback(error)
         finally:
             self._relay.release()
             self.deleteLater()
@@ -99,14 +102,22 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except AuthenticatorError as exc:
-            self.relay.failed.emit(str(exc))
-        except OSError as exc:
-            self.relay.failed.emit(exc.strerror or "input/output error")
         except Exception as exc:  # never let a worker die silently or show internals
-            self.relay.failed.emit(f"unexpected internal error ({type(exc).__name__})")
+            self.relay.failed.emit(typed_error(exc))
         else:
             self.relay.succeeded.emit(result)
+
+
+def typed_error(exc: Exception) -> AuthenticatorError:
+    """What a failed job hands to the GUI thread: typed, and with no traceback."""
+    if isinstance(exc, AuthenticatorError):
+        error = exc
+    elif isinstance(exc, OSError):
+        error = FileSystemError.of(exc)
+    else:
+        error = InternalError(type(exc).__name__)
+    error.__traceback__ = error.__context__ = error.__cause__ = None
+    return error
 
 
 _pending: set[_Relay] = set()
@@ -115,7 +126,7 @@ _pending: set[_Relay] = set()
 def run_in_background(
     fn: Callable[[], Any],
     on_result: Callable[[Any], None],
-    on_error: Callable[[str], None],
+    on_error: Callable[[AuthenticatorError], None],
     *,
     context: QObject,
     pool: QThreadPool | None = None,

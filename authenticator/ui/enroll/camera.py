@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.migration import MigrationBatch
-from authenticator.scan.camera import CameraInfo, FrameScanner, FrameSource
+from authenticator.scan.camera import CameraError, CameraInfo, FrameScanner, FrameSource
 from authenticator.ui.common.worker import run_in_background
 from authenticator.ui.enroll.routes import Route
 
@@ -35,9 +35,10 @@ ListCameras = Callable[[], list[CameraInfo]]
 
 PREVIEW_WIDTH = 480
 PREVIEW_INTERVAL = 1 / 15  # seconds between preview frames
-STOPPED = ("the camera stopped sending pictures: check that it is still plugged in, "
-           "then choose it again")
-NO_DECODER = "no QR code reader could be loaded on this computer; type the key instead"
+STOPPED = CameraError("the camera stopped sending pictures: check that it is still plugged in, "
+                      "then choose it again", kind="stopped")
+NO_DECODER = CameraError("no QR code reader could be loaded on this computer; type the key "
+                         "instead", kind="no-decoder")
 
 
 def default_open_camera(index: int) -> FrameSource:
@@ -74,8 +75,8 @@ class CameraThread(QThread):
 
     preview = Signal(QImage)
     found = Signal(object)  # list[Account] | MigrationBatch
-    hint = Signal(str)
-    failed = Signal(str)
+    hint = Signal(object)  # ScanError | None: why the QR code in view is not a key
+    failed = Signal(object)  # AuthenticatorError
 
     def __init__(self, open_source: Callable[[], FrameSource], parent: Any = None) -> None:
         super().__init__(parent)
@@ -85,10 +86,12 @@ class CameraThread(QThread):
         try:
             source = self._open_source()
         except AuthenticatorError as err:
-            self.failed.emit(str(err))
+            self.failed.emit(err.with_traceback(None))
             return
         except Exception as err:  # a driver problem must not kill the app
-            self.failed.emit(f"the camera could not be started ({type(err).__name__})")
+            name = type(err).__name__
+            self.failed.emit(CameraError(f"the camera could not be started ({name})",
+                                         kind="failed", name=name))
             return
         try:
             self._loop(source)
@@ -101,7 +104,7 @@ class CameraThread(QThread):
             self.failed.emit(NO_DECODER)
             return
         last_preview = 0.0
-        last_hint: str | None = None
+        last_hint: str | None = None  # the hint's English text: a new one is shown
         while not self.isInterruptionRequested():
             frame = source.read()
             if frame is None:
@@ -118,7 +121,7 @@ class CameraThread(QThread):
                 continue
             if scanner.message != last_hint:
                 last_hint = scanner.message
-                self.hint.emit(last_hint or "")
+                self.hint.emit(scanner.hint)
             if outcome is not None:
                 self.found.emit(outcome)
             self.msleep(10)  # real cameras block in read(); test sources must not spin
@@ -181,7 +184,7 @@ class CameraPage(QWidget):
 class CameraHost(Protocol):
     """What the camera route needs from the Add dialog."""
 
-    def show_error(self, text: str) -> None: ...
+    def show_error(self, error: str | AuthenticatorError) -> None: ...
     def clear_message(self) -> None: ...
     def accept_found(self, accounts: list[Account], batches: list[MigrationBatch]) -> None: ...
     def current_route(self) -> Route | None: ...
@@ -211,10 +214,11 @@ class CameraRoute(QObject):
         run_in_background(self._list_cameras, partial(self._cameras_found, job),
                           partial(self._cameras_not_found, job), context=self._owner)
 
-    def _cameras_not_found(self, job: int, error: str) -> None:
+    def _cameras_not_found(self, job: int, error: AuthenticatorError) -> None:
         self._cameras_found(job, [], error)
 
-    def _cameras_found(self, job: int, cameras: list[CameraInfo], error: str = "") -> None:
+    def _cameras_found(self, job: int, cameras: list[CameraInfo],
+                       error: AuthenticatorError | None = None) -> None:
         if not self._jobs.current(job) or self._host.current_route() is not Route.CAMERA:
             return
         self._page.set_cameras(cameras)
@@ -255,18 +259,18 @@ class CameraRoute(QObject):
     def running(self) -> bool:
         return self._camera is not None and self._camera.isRunning()
 
-    def _hint(self, text: str) -> None:
-        if text:
-            self._host.show_error(text)
+    def _hint(self, hint: AuthenticatorError | None) -> None:
+        if hint is not None:
+            self._host.show_error(hint)
         elif not self._host.collecting_export():
             self._host.clear_message()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: AuthenticatorError) -> None:
         if self.sender() is not self._camera:
             return
         self._page.show_placeholder(self.tr("The camera is not available"))
         self._page.status.clear()
-        self._host.show_error(message)
+        self._host.show_error(error)
 
     def _found(self, outcome: list[Account] | MigrationBatch) -> None:
         if self.sender() is not self._camera:

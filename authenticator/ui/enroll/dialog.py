@@ -42,7 +42,7 @@ from authenticator.ui.enroll.layout import EnrollLayout
 from authenticator.ui.enroll.region import RegionOverlay, screen_geometries
 from authenticator.ui.enroll.review import ExportParts
 from authenticator.ui.enroll.routes import SCANNING, Route
-from authenticator.ui.enroll.scanning import ScanJobs, sentence
+from authenticator.ui.enroll.scanning import ScanJobs
 from authenticator.ui.enroll.screen import PortalFactory, ScreenRoute, default_portal
 from authenticator.ui.enroll.sources import Incoming, grab_screens, incoming_from_mime
 
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from authenticator.ui.enroll.clock_note import ClockNote
     from authenticator.ui.host import Host
 
-__all__ = ["EnrollDialog", "Route", "open_enroll_dialog", "sentence"]
+__all__ = ["EnrollDialog", "Route", "open_enroll_dialog"]
 
 GRAB_DELAY_MS = 350  # time for the compositor to remove our windows before the grab
 
@@ -238,7 +238,7 @@ class EnrollDialog(EnrollLayout):
         try:
             self.export_parts.add(batches)
         except AuthenticatorError as err:
-            self.show_error(str(err))
+            self.show_error(err)
             return
         waiting = self.export_parts.missing_note()
         if waiting:

@@ -18,14 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from authenticator.core.errors import AuthenticatorError
 from authenticator.scan.decoders import decoder_note
 from authenticator.ui.common.account_form import ManualEntryForm
-from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.messages import describe, sentence
+from authenticator.ui.common.widgets import mark_error
 from authenticator.ui.enroll.camera import CameraPage
 from authenticator.ui.enroll.confirm import ConfirmationPage
 from authenticator.ui.enroll.review import ReviewPage
 from authenticator.ui.enroll.routes import ImagePage, PastePage, Route, RouteList, ScreenPage
-from authenticator.ui.enroll.scanning import sentence
 
 if TYPE_CHECKING:
     from authenticator.ui.common.clipboard import SecureClipboard
@@ -114,22 +115,24 @@ class EnrollLayout(QDialog):
         self.close_button.setText(self.tr("&Done") if done else self.tr("Cancel"))
 
     # -- messages -------------------------------------------------------------------------
-    def show_error(self, text: str) -> None:
-        self._show_message(sentence(translate_error(text)), error=True)
+    def show_error(self, error: str | AuthenticatorError) -> None:
+        """Show an error: a sentence already translated, or a typed error."""
+        text = error if isinstance(error, str) else describe(error)
+        self._show_message(sentence(text), error=True)
 
     def show_info(self, text: str) -> None:
         self._show_message(text, error=False)
 
-    _MESSAGE_STYLE = ("QLabel { border-radius: 6px; padding: 8px;"
-                      " background: #E8F1FD; color: #0B3A75; }"
-                      ' QLabel[error="true"] { background: #FDECEA; color: #8A1C1C; }')
-
     def _show_message(self, text: str, *, error: bool) -> None:
-        """The message line; its ``error`` property (what the style selects on) says
-        whether it reports a failure."""
+        """The message line; its ``error`` property says whether it reports a failure
+        (shown in the one error look, ``mark_error``)."""
         self.message.setText(text)
         self.message.setProperty("error", error)
-        self.message.setStyleSheet(self._MESSAGE_STYLE)  # re-polish for the property
+        if error:
+            mark_error(self.message)
+        else:
+            self.message.setStyleSheet("QLabel { border-radius: 6px; padding: 8px;"
+                                       " background: #E8F1FD; color: #0B3A75; }")
         self.message.setVisible(True)
 
     def has_error(self) -> bool:

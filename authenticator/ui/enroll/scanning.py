@@ -12,23 +12,16 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
+from authenticator.ui.common.messages import error_sentence
 from authenticator.ui.common.worker import run_in_background
 
 if TYPE_CHECKING:
     import numpy as np
 
     from authenticator.core.account import Account
+    from authenticator.core.errors import AuthenticatorError
     from authenticator.core.migration import MigrationBatch
     from authenticator.scan.pipeline import ScanResult
-
-
-def sentence(message: str) -> str:
-    """Scanner messages are lower-case clauses; show them as one sentence."""
-    text = " ".join(message.split())
-    if not text:
-        return text
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def scan_arrays(arrays: Sequence[np.ndarray]) -> list[ScanResult]:
@@ -47,7 +40,7 @@ class ScanHost(Protocol):
     """What the jobs need from the Add dialog."""
 
     def show_info(self, text: str) -> None: ...
-    def show_error(self, text: str) -> None: ...
+    def show_error(self, error: str | AuthenticatorError) -> None: ...
     def accept_found(self, accounts: list[Account], batches: list[MigrationBatch]) -> None: ...
     def setCursor(self, cursor: Qt.CursorShape) -> None: ...
     def unsetCursor(self) -> None: ...
@@ -101,17 +94,19 @@ class ScanJobs:
             if accounts or batches:
                 host.accept_found(accounts, batches)
                 return
-            message = next((r.error for r in results if r.error),
-                           "no QR code found in this image")
-            if on_nothing is not None:
-                on_nothing(sentence(message))
-            else:
-                host.show_error(message)
+            from authenticator.scan.pipeline import ScanError, ScanProblem
 
-        def failed(message: str) -> None:
+            failure = next((r.failure() for r in results if r.problem is not None),
+                           ScanError(ScanProblem.NO_QR))
+            if on_nothing is not None:
+                on_nothing(error_sentence(failure))
+            else:
+                host.show_error(failure)
+
+        def failed(error: AuthenticatorError) -> None:
             if self.current(job):
                 self._pending = 0
                 host.unsetCursor()
-                host.show_error(message)
+                host.show_error(error)
 
         run_in_background(work, done, failed, context=self._owner)

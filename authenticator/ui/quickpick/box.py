@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QListView, QStackedWidg
 
 from authenticator.core.account import Account
 from authenticator.core.quickpick import rank
-from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.messages import sentence
 from authenticator.ui.common.widgets import error_label
 from authenticator.ui.quickpick.rows import ACCOUNT_ROLE, PickDelegate, PickModel
 
@@ -175,7 +175,7 @@ class QuickPickBox(QFrame):
             self.field.setEnabled(True)
             self.field.clear()
             self.field.setFocus()
-            self.error.setText(translate_error(message))
+            self.error.setText(sentence(message))
             self.error.show()
             self.adjustSize()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from authenticator.core.errors import AuthenticatorError
+from authenticator.ui.common.messages import describe, sentence
 from authenticator.ui.host import Host
 
 
@@ -33,7 +34,7 @@ class SettingsFeature(QObject):
             try:
                 session.set_remembered(dialog.remember.isChecked())
             except AuthenticatorError as exc:
-                host.notify(str(exc)[:1].upper() + str(exc)[1:], seconds=8.0)
+                host.notify(sentence(describe(exc), full_stop=False), seconds=8.0)
         host.apply_settings()
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.core.account import Account
+from authenticator.core.errors import AuthenticatorError
 from authenticator.portability.base import ImportResult
 from authenticator.portability.export import export_backup
 from authenticator.portability.exporters import exporter_named
@@ -26,7 +27,7 @@ from authenticator.portability.registry import plan_import
 from authenticator.storage.kdf import KdfParams
 from authenticator.storage.vault import Vault
 from authenticator.ui.common.files import open_file_name, save_file_name, with_extension
-from authenticator.ui.common.messages import QT_TRANSLATE_NOOP, translate_error
+from authenticator.ui.common.messages import QT_TRANSLATE_NOOP, error_sentence
 from authenticator.ui.common.password_file import PasswordFileForm, password_field
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.widgets import button_row, push_button
@@ -238,11 +239,11 @@ class RestoreDialog(QDialog):
         self.preview.show()
         self._update()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: AuthenticatorError) -> None:
         self.busy = False
         self._opened_password = ""
         self.password.clear()
-        self.error.setText(translate_error(message))
+        self.error.setText(error_sentence(error))
         self.error.show()
         self._update()
 

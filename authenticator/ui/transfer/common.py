@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from authenticator.ui.common.messages import translate_error
+from authenticator.core.errors import AuthenticatorError
+from authenticator.ui.common.messages import error_sentence
+from authenticator.ui.common.widgets import error_label
 from authenticator.ui.common.worker import run_in_background
 
 
@@ -42,13 +44,9 @@ def group_key(base32: str, size: int = 4) -> str:
 
 
 def message_label(parent: QWidget | None = None) -> QLabel:
-    """A hidden, word-wrapped label for errors shown inside a dialog."""
-    label = QLabel(parent)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #FFFFFF; background: #b3261e; padding: 6px;"
-                        " border-radius: 4px;")
+    """A hidden error label for errors shown inside a dialog (its text can be selected)."""
+    label = error_label(parent, hidden=True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
     return label
 
 
@@ -113,13 +111,16 @@ class PasswordGate(QDialog):
             self.accept()
             self._passed()
             return
-        self._failed(self.tr("Wrong password. Try again."))
+        self._show_failure(self.tr("Wrong password. Try again."))
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: AuthenticatorError) -> None:
+        self._show_failure(error_sentence(error))
+
+    def _show_failure(self, text: str) -> None:
         self._busy = False
         self.password.setEnabled(True)
         self.password.clear()
-        self.error.setText(translate_error(message))
+        self.error.setText(text)
         self.error.show()
         self.password.setFocus()
         self._update()
@@ -158,8 +159,8 @@ class WriteFileDialog(QDialog):
         self.accept()
         self._done(path)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: AuthenticatorError) -> None:
         self.busy = False
-        self.error.setText(translate_error(message))
+        self.error.setText(error_sentence(error))
         self.error.show()
         self._update()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.core.account import Account
+from authenticator.core.errors import AuthenticatorError
 from authenticator.portability.base import ImportFailed, ImportResult, PasswordRequired
 from authenticator.portability.registry import (
     IMPORTERS,
@@ -34,7 +35,7 @@ from authenticator.portability.registry import (
     plan_import,
 )
 from authenticator.ui.common.checklist import AccountChecklist, CheckRow
-from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.messages import error_sentence
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.widgets import button_row, push_button
 from authenticator.ui.common.worker import run_in_background
@@ -231,13 +232,11 @@ class ImportDialog(QDialog):
         self.preview.show()
         self._update()
 
-    def _read_failed(self, message: str) -> None:
+    def _read_failed(self, error: AuthenticatorError) -> None:
         self.busy = False
         self.open_button.setEnabled(True)
         self.format_choice.setEnabled(True)
-        message = translate_error(message)
-        self.error.setText(message[:1].upper() + message[1:] + ("" if message.endswith(".")
-                                                                 else "."))
+        self.error.setText(error_sentence(error))
         self.error.show()
         if self.password_row.isVisible():
             self.status.setText(self.tr("This file is encrypted. Enter the password it was "

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.ui.common.files import open_file_name
+from authenticator.ui.common.messages import sentence
 from authenticator.ui.common.widgets import error_label
 from authenticator.ui.vault.strength import estimate_strength
 from authenticator.ui.vault.weak_guard import WeakPasswordGuard
@@ -163,10 +164,8 @@ class WelcomePage(QWidget):
             widget.setEnabled(not busy)
 
     def show_error(self, message: str) -> None:
-        from authenticator.ui.common.messages import translate_error  # not needed at start
-
         self.set_busy(False)
-        self.error.setText(translate_error(message))
+        self.error.setText(sentence(message))
 
     def reset(self) -> None:
         self.password.clear()
@@ -247,12 +246,8 @@ class UnlockPage(QWidget):
         self.unlock_button.setEnabled(not busy)
 
     def show_error(self, message: str) -> None:
-        from authenticator.ui.common.messages import translate_error  # not needed at start
-
         self.set_busy(False)
-        message = translate_error(message)
-        self.error.setText(message[:1].upper() + message[1:] + ("" if message.endswith(".")
-                                                                 else "."))
+        self.error.setText(sentence(message))
         self.password.selectAll()
         self.password.setFocus()
 

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from authenticator.ui.common.messages import translate_error
+from authenticator.core.errors import AuthenticatorError
+from authenticator.ui.common.messages import error_sentence
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.widgets import error_label
 from authenticator.ui.common.worker import run_in_background
@@ -123,11 +124,10 @@ class ChangePasswordDialog(QDialog):
         self.current.selectAll()
         self.current.setFocus()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: AuthenticatorError) -> None:
         self.session.busy = False
         self._set_busy(False)
-        text = translate_error(message)
-        self.error.setText(text[:1].upper() + text[1:])
+        self.error.setText(error_sentence(error))
         self.current.selectAll()
         self.current.setFocus()
 

@@ -27,6 +27,8 @@ from authenticator.ui.common.damage import (
     file_is_unreadable,
     open_or_damaged,
 )
+from authenticator.ui.common.messages import error_sentence
+from authenticator.ui.common.worker import typed_error
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStackedWidget, QWidget
@@ -143,10 +145,7 @@ class VaultRecovery(QObject):
         try:
             restore_backup(path, backup, window.time.wall(), damaged=False)
         except (OSError, AuthenticatorError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
-            from authenticator.ui.common.messages import translate_error
-
-            window.unlock_page.error.setText(translate_error(reason or "input/output error"))
+            window.unlock_page.error.setText(error_sentence(typed_error(exc)))
             return False
         window.unlock_page.error.setText(self.tr(
             "The vault was replaced by the backup; the previous file is kept as a backup."))

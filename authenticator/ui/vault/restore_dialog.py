@@ -28,9 +28,9 @@ from authenticator.core.errors import AuthenticatorError
 from authenticator.storage.backups import BackupInfo, list_backups, restore_backup
 from authenticator.storage.errors import VaultDamagedError, WrongPasswordError
 from authenticator.storage.vault import Vault
-from authenticator.ui.common.messages import translate_error
+from authenticator.ui.common.messages import error_sentence
 from authenticator.ui.common.widgets import button_row, error_label, push_button
-from authenticator.ui.common.worker import run_in_background
+from authenticator.ui.common.worker import run_in_background, typed_error
 
 _WRONG, _DAMAGED = -1, -2
 
@@ -177,7 +177,7 @@ class RestoreBackupDialog(QDialog):
         self._label_rows()
         self._next_count()
 
-    def _count_failed(self, message: str) -> None:
+    def _count_failed(self, _error: AuthenticatorError) -> None:
         if self._closed or not self._queue:
             return
         self.counts[self.infos[self._queue.pop(0)].path] = _DAMAGED
@@ -193,8 +193,7 @@ class RestoreBackupDialog(QDialog):
             self.kept = restore_backup(self.vault_path, info.path, self._now(),
                                        damaged=self.damaged)
         except (OSError, AuthenticatorError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
-            self.error.setText(translate_error(reason or "input/output error"))
+            self.error.setText(error_sentence(typed_error(exc)))
             return
         self.restored = info
         count = self.counts.get(info.path)
