@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
@@ -34,14 +34,17 @@ from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.ticker import SecondTicker
 from authenticator.ui.common.timebase import TimeBase
 from authenticator.ui.common.widgets import window_action
-from authenticator.ui.vault.pages import UnlockPage, WelcomePage
 from authenticator.ui.vault.recovery import VaultRecovery
+from authenticator.ui.vault.window_pages import VaultPages
 from authenticator.ui.window_host import WindowHost
+
+if TYPE_CHECKING:
+    from authenticator.ui.vault.pages import UnlockPage, WelcomePage
 
 QUIET_TICK_SECONDS = 5  # between ticks while nothing on screen moves
 
 
-class MainWindow(WindowHost, QMainWindow):
+class MainWindow(VaultPages, WindowHost, QMainWindow):
     """Owns the pages, the code model and the tick. Every change goes through the session."""
 
     quit_requested = Signal()
@@ -159,36 +162,6 @@ class MainWindow(WindowHost, QMainWindow):
             self.clipboard.delay_seconds = self.settings.get(options.CLIPBOARD_CLEAR_SECONDS)
 
     # -- pages ----------------------------------------------------------------------------
-    @property
-    def welcome(self) -> WelcomePage:
-        if self._welcome is None:
-            self._welcome = WelcomePage()
-            self._welcome.create_requested.connect(self._create_vault)
-            self._welcome.open_requested.connect(self.open_vault_file)
-            self.pages.addWidget(self._welcome)
-        return self._welcome
-
-    @property
-    def unlock_page(self) -> UnlockPage:
-        if self._unlock_page is None:
-            self._unlock_page = UnlockPage()
-            self._unlock_page.unlock_requested.connect(self._unlock)
-            self._unlock_page.other_vault_requested.connect(self._choose_vault)
-            self.pages.addWidget(self._unlock_page)
-        return self._unlock_page
-
-    def show_start_page(self) -> None:
-        if self.session.is_unlocked:
-            self.pages.setCurrentWidget(self.codes)
-        elif self.session.exists():
-            self.unlock_page.set_path(str(self.session.path))
-            self.unlock_page.reset()
-            self.pages.setCurrentWidget(self.unlock_page)
-        else:
-            self.welcome.reset()
-            self.pages.setCurrentWidget(self.welcome)
-        self._update_actions()
-
     def _update_actions(self) -> None:
         unlocked = self.session.is_unlocked
         for action in (self.add_action, self.lock_action, self.find_action, self.password_action,
@@ -197,13 +170,6 @@ class MainWindow(WindowHost, QMainWindow):
         manual = self.model.sort_mode is SortMode.MANUAL
         for action in (self.rows.up_action, self.rows.down_action):  # moving: manual order
             action.setEnabled(unlocked and manual)
-
-    def _create_vault(self, password: str) -> None:
-        self.welcome.set_busy(True)
-        self.session.create(password)
-
-    def _unlock(self, password: str) -> None:
-        self.session.unlock(password)
 
     def _on_unlocked(self) -> None:
         for page in (self._welcome, self._unlock_page):
@@ -216,29 +182,6 @@ class MainWindow(WindowHost, QMainWindow):
         self._update_actions()
         self.codes.view.setFocus()
         self.ticker.start()
-
-    def _on_unlock_failed(self, message: str) -> None:
-        if self._welcome is not None and self.pages.currentWidget() is self._welcome:
-            self.welcome.show_error(message)
-        else:
-            self.unlock_page.show_error(message)
-
-    def open_vault_file(self, path: str) -> None:
-        if self.recovery.intercept_open(Path(path)):
-            return  # a file inside backups/: restored (or not) instead of opened
-        if self.session.is_unlocked:
-            self.lock()
-        self.session.path = Path(path)
-        self.show_start_page()
-
-    def _choose_vault(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a vault"), str(self.session.path.parent),
-            self.tr("Authenticator vaults (*.authvault);;All files (*)"))
-        if path:
-            self.open_vault_file(path)
 
     # -- list state -----------------------------------------------------------------------
     # -- ticking --------------------------------------------------------------------------
@@ -352,21 +295,9 @@ class MainWindow(WindowHost, QMainWindow):
         return True
 
     def about(self) -> None:
-        import html
+        from authenticator.ui.common.about import show_about
 
-        from authenticator import __version__
-
-        QMessageBox.about(self, self.tr("About Authenticator"), self.tr(
-            "<h3>Authenticator {version}</h3>"
-            "<p>Two-factor codes from keys kept in an encrypted vault on this computer.</p>"
-            "<p>Vault: {path}</p>"
-            "<p>No network connection is made unless you turn on the clock check.</p>"
-        ).format(version=__version__, path=html.escape(str(self.session.path))))
-
-    def change_password(self) -> None:
-        from authenticator.ui.vault.password_dialog import change_password
-
-        change_password(self)
+        show_about(self, self.session.path)
 
     def open_settings(self) -> None:
         self.settings_requested.emit()  # the settings feature opens the dialog

@@ -47,78 +47,78 @@
 <context>
     <name>AegisExportDialog</name>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="32"/>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="68"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="31"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="67"/>
         <source>Export for Aegis</source>
         <translation>Exporter pour Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="36"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="35"/>
         <source>Aegis imports this file as one of its own backups (in Aegis: Settings, Import &amp; Export, Import from file, Aegis), with names, notes, favourites and tags.</source>
         <translation>Aegis importe ce fichier comme l’une de ses propres sauvegardes (dans Aegis : Réglages, Importer et exporter, Importer depuis un fichier, Aegis), avec les noms, notes, favoris et étiquettes.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="41"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="40"/>
         <source>Aegis file</source>
         <translation>Fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="41"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="40"/>
         <source>Where to save it</source>
         <translation>Où l’enregistrer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="42"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="41"/>
         <source>Choose the Aegis file</source>
         <translation>Choisir le fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="48"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="47"/>
         <source>&amp;Protect the file with a password</source>
         <translation>Pro&amp;téger le fichier par un mot de passe</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="44"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="43"/>
         <source>Password of the Aegis file</source>
         <translation>Mot de passe du fichier Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="45"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="44"/>
         <source>Password of the Aegis file again</source>
         <translation>Mot de passe du fichier Aegis, à nouveau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="43"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="42"/>
         <source>Pass&amp;word:</source>
         <translation>&amp;Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="59"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="58"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="60"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="59"/>
         <source>&amp;Export</source>
         <translation>&amp;Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="60"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="59"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="69"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="68"/>
         <source>Aegis vault files (*.json);;All files (*)</source>
         <translation>Fichiers de coffre Aegis (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="78"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="77"/>
         <source>Without a password the file holds your keys UNENCRYPTED: delete it once Aegis has imported it.</source>
         <translation>Sans mot de passe, le fichier contient vos clés NON CHIFFRÉES : supprimez-le dès qu’Aegis l’a importé.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/transfer/aegis.py" line="81"/>
+        <location filename="../../authenticator/ui/transfer/aegis.py" line="80"/>
         <source>The two passwords differ.</source>
         <translation>Les deux mots de passe diffèrent.</translation>
     </message>
@@ -2100,58 +2100,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="62"/>
+        <location filename="../../authenticator/ui/main_window.py" line="65"/>
         <source>Authenticator</source>
         <extracomment>``add_requested(incoming)``: answered by the enroll feature (ui/host.py). answered by the settings feature.</extracomment>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="119"/>
+        <location filename="../../authenticator/ui/main_window.py" line="122"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="120"/>
+        <location filename="../../authenticator/ui/main_window.py" line="123"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="121"/>
+        <location filename="../../authenticator/ui/main_window.py" line="124"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="122"/>
+        <location filename="../../authenticator/ui/main_window.py" line="125"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="124"/>
+        <location filename="../../authenticator/ui/main_window.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="123"/>
+        <location filename="../../authenticator/ui/main_window.py" line="126"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="125"/>
+        <location filename="../../authenticator/ui/main_window.py" line="128"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="147"/>
+        <location filename="../../authenticator/ui/main_window.py" line="150"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="238"/>
+        <location filename="../../authenticator/ui/vault/window_pages.py" line="93"/>
         <source>Open a vault</source>
         <translation>Ouvrir un coffre</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="239"/>
+        <location filename="../../authenticator/ui/vault/window_pages.py" line="95"/>
         <source>Authenticator vaults (*.authvault);;All files (*)</source>
         <translation>Coffres Authenticator (*.authvault);;Tous les fichiers (*)</translation>
     </message>
@@ -2181,32 +2181,32 @@
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="310"/>
+        <location filename="../../authenticator/ui/main_window.py" line="253"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="319"/>
+        <location filename="../../authenticator/ui/main_window.py" line="262"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="332"/>
+        <location filename="../../authenticator/ui/main_window.py" line="275"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="333"/>
+        <location filename="../../authenticator/ui/main_window.py" line="276"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="359"/>
+        <location filename="../../authenticator/ui/common/about.py" line="16"/>
         <source>About Authenticator</source>
         <translation>À propos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="360"/>
+        <location filename="../../authenticator/ui/common/about.py" line="17"/>
         <source>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Two-factor codes from keys kept in an encrypted vault on this computer.&lt;/p&gt;&lt;p&gt;Vault: {path}&lt;/p&gt;&lt;p&gt;No network connection is made unless you turn on the clock check.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Authenticator {version}&lt;/h3&gt;&lt;p&gt;Des codes à deux facteurs à partir de clés gardées dans un coffre chiffré sur cet ordinateur.&lt;/p&gt;&lt;p&gt;Coffre&#xa0;: {path}&lt;/p&gt;&lt;p&gt;Aucune connexion réseau n’est faite tant que vous n’activez pas la vérification de l’horloge.&lt;/p&gt;</translation>
     </message>

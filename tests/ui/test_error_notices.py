@@ -39,7 +39,7 @@ def test_a_password_changed_elsewhere_says_so(qtbot, window, vault_path) -> None
 def test_other_changes_elsewhere_say_nothing_of_a_password(qtbot, window, vault_path) -> None:
     create_vault(qtbot, window)
     there = Vault.open(vault_path, PASSWORD)
-    there.settings["theme"] = "dark"
+    there.set_setting("theme", "dark")
     there.save()
     window.session.refresh_from_disk()
     assert window.codes.toast.text() == (
