@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from authenticator.core import options
 from authenticator.core.account import Account
+from authenticator.ui.codes.access import ListAccess
 from authenticator.ui.codes.autolock import ActivityFilter, autolock_due
 from authenticator.ui.codes.filter import AccountFilterModel
 from authenticator.ui.codes.listing import CodeList
@@ -51,6 +52,8 @@ class MainWindow(WindowHost, QMainWindow):
     add_requested = Signal(object)
     #: answered by the settings feature.
     settings_requested = Signal()
+    #: the window became active or inactive (ui/host.py: ``is_active``).
+    activation_changed = Signal()
 
     def __init__(self, session: VaultSession, settings: AppSettings, timebase: TimeBase,
                  *, ticker: SecondTicker | None = None, parent: Any = None) -> None:
@@ -83,6 +86,7 @@ class MainWindow(WindowHost, QMainWindow):
         self.codes = CodesPage(self.proxy)
         self.listing = CodeList(session, settings, self.codes, self.model, self.proxy, self)
         self.rows = RowCommands(self, self.codes, self.model, self.proxy)
+        self.code_list = ListAccess(self.codes, self.rows.copy_index)  # for features
         self.pages.addWidget(self.codes)
         self.setCentralWidget(self.pages)
 
@@ -367,6 +371,8 @@ class MainWindow(WindowHost, QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.WindowStateChange and not self.isMinimized():
             self._back_in_sight()
+        if event.type() == QEvent.Type.ActivationChange:
+            self.activation_changed.emit()
 
     def quit(self) -> None:
         self.really_quit = True
