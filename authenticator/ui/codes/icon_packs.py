@@ -239,7 +239,7 @@ class IconPacks(QObject):
     def _installed(self, pack: IconPack) -> None:
         self.host.code_list.repaint(icons_changed=True)
         self.host.notify(self.tr("Icon pack “{name}” added (%n icon(s))", "",
-                                   len(pack.icons)).format(name=pack.name))
+                                 len(pack.icons)).format(name=pack.name))
 
     def _failed(self, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
