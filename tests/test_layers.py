@@ -238,3 +238,54 @@ def test_the_test_import_check_sees_each_kind_of_violation(tmp_path):
     assert imported_test_modules(bad) == [
         "1: tests.ui.test_clock", "2: .conftest", "3: tests.cli.conftest",
         "5: tests.portability.test_fuzz"]
+
+
+# -- a feature uses the host, not the window ----------------------------------------------------
+def window_uses(path: Path) -> list[str]:
+    """Where ``path`` does anything with ``<…host>.window()`` but pass it on as an argument
+    (a dialog's or object's parent, an owner): ``"line: code"``. Attribute access, keeping
+    it in a variable, comparing it... mean the feature reaches into the window instead of
+    asking the host (docs/architecture.md: add one narrow member to ``Host``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    passed: set[int] = set()  # ids of the calls that are arguments of another call
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            passed.update(id(arg) for arg in node.args)
+            passed.update(id(kw.value) for kw in node.keywords)
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "window" and not node.args
+                and _names_a_host(node.func.value) and id(node) not in passed):
+            found.append((node.lineno, f"{node.lineno}: {ast.unparse(node)}"))
+    return [text for _line, text in sorted(found)]
+
+
+def _names_a_host(node: ast.expr) -> bool:
+    """``host``, ``self.host``, ``self._host``, ``owner.host``..."""
+    name = node.id if isinstance(node, ast.Name) else (
+        node.attr if isinstance(node, ast.Attribute) else "")
+    return name.lstrip("_").endswith("host")
+
+
+def test_features_only_pass_the_window_on_and_use_the_host_for_the_rest():
+    wrong = [f"{path.relative_to(UI).as_posix()}:{hit}"
+             for feature in sorted(FEATURES)
+             for path in sorted((UI / feature).rglob("*.py"))
+             for hit in window_uses(path)]
+    assert wrong == []
+
+
+def test_the_window_check_sees_each_kind_of_use(tmp_path):
+    bad = tmp_path / "bad.py"
+    bad.write_text("def install(host):\n"
+                   "    window = host.window()\n"
+                   "    host.window().codes.view.update()\n"
+                   "    return Mode(host.window(), parent=self._host.window())\n"
+                   "def f(self):\n"
+                   "    self.host.window().destroyed.connect(self.close)\n"
+                   "    QMessageBox.warning(self.host.window(), 'x', 'y')\n"
+                   "    widget.window().adjustSize()\n"
+                   "    return self.host.window() is other\n")
+    assert window_uses(bad) == ["2: host.window()", "3: host.window()",
+                                "6: self.host.window()", "9: self.host.window()"]

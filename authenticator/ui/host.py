@@ -17,9 +17,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from PySide6.QtCore import QObject, SignalInstance
-    from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QDialog, QMenu, QWidget
+    from PySide6.QtCore import QModelIndex, QObject, QRect, SignalInstance
+    from PySide6.QtGui import QAction, QPainter
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QDialog,
+        QMenu,
+        QStyleOptionViewItem,
+        QWidget,
+    )
 
     from authenticator.core.account import Account
 
@@ -30,6 +36,38 @@ RowMenuHook = Callable[["QMenu", "Account"], None]
 #: store's ``get``/``set``). The widget's ``save()``, called on OK, writes what it shows
 #: into the draft; the dialog then applies the draft and the store emits ``changed``.
 SettingsSectionFactory = Callable[["QDialog", Any], "QWidget"]
+#: Whether a row's code may show, from the row's index and paint options (their ``state``:
+#: pointed at, selected); False paints dots instead. Asked for every row painted.
+CodeShownRule = Callable[[Any, "QStyleOptionViewItem"], bool]
+#: Paints an account's icon into the rectangle (the row's disc) and returns True; False
+#: leaves the row its built-in icon.
+IconPainter = Callable[["QPainter", "QRect", "Account"], bool]
+
+
+class CodeList(Protocol):
+    """The code list as the code list's own options (``ui/codes``: gestures, privacy,
+    icon packs) see it: ``Host.code_list``."""
+
+    def view_widget(self) -> QAbstractItemView:
+        """The list widget: its clicks and keys (signals, an event filter), its rows."""
+
+    def copy_row(self, index: QModelIndex) -> None:
+        """Select the row at ``index`` (of the view's model) and copy its code."""
+
+    def type_in_search(self, text: str) -> None:
+        """Move the focus to the search field and type ``text`` there."""
+
+    def set_code_shown_rule(self, rule: CodeShownRule | None) -> None:
+        """Which rows show their code (None: every row)."""
+
+    def set_codes_revealed(self, revealed: bool) -> None:
+        """False: every row shows dots instead of its code, whatever the rule says."""
+
+    def set_icon_painter(self, painter: IconPainter | None) -> None:
+        """Paints the rows' icons before the built-in ones (None: only the built-in)."""
+
+    def repaint(self, icons_changed: bool = False) -> None:
+        """Paint the rows on screen again (``icons_changed``: not from cached images)."""
 
 
 class ClockAdvisor(Protocol):
@@ -86,8 +124,20 @@ class Host(Protocol):
     def menu_shown(self) -> SignalInstance:
         """The main menu is about to show (update what its entries enable)."""
 
+    @property
+    def activation_changed(self) -> SignalInstance:
+        """The window became the active window or stopped being it (``is_active``)."""
+
+    @property
+    def code_list(self) -> CodeList:
+        """The code list (for the list's own options, ``ui/codes``)."""
+
     def window(self) -> QWidget:
-        """The parent for the feature's dialogs."""
+        """The parent for the feature's dialogs and objects: only ever passed on (as a
+        parent, an owner), never used itself (tests/test_layers.py checks)."""
+
+    def is_active(self) -> bool:
+        """The window is the active window (no other window or application in front)."""
 
     # -- what the app does for a feature ---------------------------------------------------
     def notify(self, text: str, seconds: float = 4.0,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from authenticator.core import options
 from authenticator.core.account import Account
+from authenticator.ui.codes.access import ListAccess
 from authenticator.ui.codes.autolock import ActivityFilter, autolock_due
 from authenticator.ui.codes.filter import AccountFilterModel
 from authenticator.ui.codes.listing import CodeList
@@ -53,6 +54,8 @@ class MainWindow(VaultPages, WindowHost, QMainWindow):
     add_requested = Signal(object)
     #: answered by the settings feature.
     settings_requested = Signal()
+    #: the window became active or inactive (ui/host.py: ``is_active``).
+    activation_changed = Signal()
 
     def __init__(self, session: VaultSession, settings: AppSettings, timebase: TimeBase,
                  *, ticker: SecondTicker | None = None, parent: Any = None) -> None:
@@ -87,6 +90,7 @@ class MainWindow(VaultPages, WindowHost, QMainWindow):
         self.codes = CodesPage(self.proxy)
         self.listing = CodeList(session, settings, self.codes, self.model, self.proxy, self)
         self.rows = RowCommands(self, self.codes, self.model, self.proxy)
+        self.code_list = ListAccess(self.codes, self.rows.copy_index)  # for features
         self.pages.addWidget(self.codes)
         self.setCentralWidget(self.pages)
 
@@ -309,6 +313,8 @@ class MainWindow(VaultPages, WindowHost, QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.WindowStateChange and not self.isMinimized():
             self._back_in_sight()
+        if event.type() == QEvent.Type.ActivationChange:
+            self.activation_changed.emit()
 
     def quit(self) -> None:
         self.really_quit = True

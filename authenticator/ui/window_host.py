@@ -48,6 +48,9 @@ class WindowHost:
     def window(self) -> QWidget:
         return cast(QWidget, self)
 
+    def is_active(self) -> bool:
+        return self.window().isActiveWindow()
+
     def refresh_codes(self) -> None:
         self.model.tick()
 

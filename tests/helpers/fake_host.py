@@ -23,9 +23,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal, SignalInstance
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from authenticator.core import options
 from authenticator.core.account import Account
@@ -34,7 +44,13 @@ from authenticator.ui.common.clipboard import SecureClipboard
 from authenticator.ui.common.session import VaultSession
 from authenticator.ui.common.settings import AppSettings
 from authenticator.ui.common.timebase import FakeTimeBase
-from authenticator.ui.host import ClockAdvisor, RowMenuHook, SettingsSectionFactory
+from authenticator.ui.host import (
+    ClockAdvisor,
+    CodeShownRule,
+    IconPainter,
+    RowMenuHook,
+    SettingsSectionFactory,
+)
 
 if TYPE_CHECKING:
     from authenticator.ui.host import Host
@@ -52,6 +68,51 @@ class Notice:
     action: tuple[str, Any] | None
 
 
+class FakeCodeList:
+    """``Host.code_list`` of the fake: a real list widget (one row per label given to
+    :meth:`show_rows`) and a real search field; what features set is kept, the rows
+    copied and the repaints asked for are recorded."""
+
+    def __init__(self) -> None:
+        self.view = QListWidget()
+        self.view.setMinimumHeight(90)
+        self.search = QLineEdit()
+        self.rule: CodeShownRule | None = None
+        self.revealed = True
+        self.icon_painter: IconPainter | None = None
+        self.copied: list[int] = []  # rows, in order
+        self.repaints: list[bool] = []  # icons_changed of each repaint()
+
+    def show_rows(self, *labels: str) -> None:
+        self.view.clear()
+        self.view.addItems(list(labels))
+
+    def view_widget(self) -> QAbstractItemView:
+        return self.view
+
+    def copy_row(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.copied.append(index.row())
+
+    def type_in_search(self, text: str) -> None:
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.search.insert(text)
+
+    def set_code_shown_rule(self, rule: CodeShownRule | None) -> None:
+        self.rule = rule
+
+    def set_codes_revealed(self, revealed: bool) -> None:
+        self.revealed = revealed
+
+    def set_icon_painter(self, painter: IconPainter | None) -> None:
+        self.icon_painter = painter
+
+    def repaint(self, icons_changed: bool = False) -> None:
+        self.repaints.append(icons_changed)
+        self.view.viewport().update()
+
+
 class FakeHost(QWidget):
     """The application as a feature sees it, without the main window (see module doc)."""
 
@@ -59,6 +120,7 @@ class FakeHost(QWidget):
     add_requested = Signal(object)
     settings_requested = Signal()
     ticked = Signal()
+    activation_changed = Signal()
 
     def __init__(self, vault_path: Path, settings: AppSettings, timebase: FakeTimeBase,
                  *, kdf: KdfParams | None = None) -> None:
@@ -81,6 +143,9 @@ class FakeHost(QWidget):
         self.list_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.list_area.setMinimumHeight(120)
         layout.addWidget(self.list_area, 1)
+        self._code_list = FakeCodeList()
+        layout.addWidget(self._code_list.search)
+        layout.addWidget(self._code_list.view, 1)
         self.main_menu = QMenu(self)
 
         # What features registered or asked for (tests read these).
@@ -121,8 +186,20 @@ class FakeHost(QWidget):
     def menu_shown(self) -> SignalInstance:
         return self.main_menu.aboutToShow
 
+    @property
+    def code_list(self) -> FakeCodeList:
+        return self._code_list
+
     def window(self) -> QWidget:
         return self
+
+    def is_active(self) -> bool:
+        return self.isActiveWindow()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange:
+            self.activation_changed.emit()
 
     # -- what the app does for a feature ---------------------------------------------------
     def notify(self, text: str, seconds: float = 4.0,

@@ -1,12 +1,13 @@
 """The fake host feature tests use (tests/helpers/fake_host.py) is a host like the window:
 every feature package installs on it, and it has every member of ``ui/host.py`` (mypy
 checks the types: pyproject.toml lists the module). The code list's own options
-(``ui/codes``: gestures, privacy, icon packs) reach the window's list and are tested on
-the window."""
+(``ui/codes``: gestures, privacy, icon packs) reach the list through ``host.code_list``,
+which the fake has too (a real list widget: test_code_list_options.py)."""
 
 from __future__ import annotations
 
 from authenticator.ui import browser, clock, enroll, quickpick, settings, transfer
+from authenticator.ui.codes import gestures, icon_packs, privacy
 from authenticator.ui.host import Host
 
 
@@ -41,3 +42,15 @@ def test_every_feature_installs_on_the_fake_and_registers_through_it(qtbot, fake
     finally:
         installed["browser"].close()
         installed["quickpick"].close()
+
+
+def test_the_code_list_options_install_on_the_fake_and_reach_its_list(qtbot, fake_host):
+    host = fake_host
+    installed = {module.__name__.rsplit(".", 1)[-1]: module.install(host)
+                 for module in (gestures, privacy, icon_packs)}
+    codes = host.code_list
+    assert installed["gestures"].view is codes.view_widget()
+    assert codes.rule is not None and codes.icon_painter == installed["icon_packs"].paint
+    assert installed["icon_packs"].action in host.menu_actions
+    assert len(host.settings_sections()) == 2  # copy gesture, privacy
+    assert len(host.row_menu_hooks) == 1  # "Set icon from an image…"

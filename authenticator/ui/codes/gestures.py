@@ -10,26 +10,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox
 
 from authenticator.core import options
+
+if TYPE_CHECKING:
+    from authenticator.ui.host import CodeList, Host
 
 SETTING = options.COPY_GESTURE
 CLICK, DOUBLE_CLICK = SETTING.choices
 
 
 class ListGestures(QObject):
-    """Routes clicks of ``view`` to ``copy`` per the setting; sends typing to ``search``."""
+    """Routes clicks of the host's code list to copying per the setting; sends typing to
+    the search field."""
 
-    def __init__(self, view: QAbstractItemView, search: QLineEdit, settings: Any,
-                 copy: Callable[[QModelIndex], None]) -> None:
+    def __init__(self, codes: CodeList, settings: Any) -> None:
+        self.view = view = codes.view_widget()
         super().__init__(view)
-        self.view, self.search, self.settings, self._copy = view, search, settings, copy
+        self.codes, self.settings = codes, settings
         view.clicked.connect(self._clicked)
         view.doubleClicked.connect(self._double_clicked)
         view.installEventFilter(self)
@@ -40,17 +43,16 @@ class ListGestures(QObject):
 
     def _clicked(self, index: QModelIndex) -> None:
         if self.gesture == CLICK:
-            self._copy(index)
+            self.codes.copy_row(index)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if self.gesture == DOUBLE_CLICK:
-            self._copy(index)
+            self.codes.copy_row(index)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self.view and event.type() == QEvent.Type.KeyPress
                 and isinstance(event, QKeyEvent) and is_typing(event)):
-            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.search.insert(event.text())
+            self.codes.type_in_search(event.text())
             return True
         return False
 
@@ -85,9 +87,7 @@ class CopyGestureSection(QGroupBox):
         self.settings.set(SETTING, self.gesture.currentData())
 
 
-def install(host: Any) -> ListGestures:
-    """Wire the gestures into the main window's list and its settings dialog."""
-    window = host.window()
+def install(host: Host) -> ListGestures:
+    """Wire the gestures into the host's code list and its settings dialog."""
     host.add_settings_section(lambda dialog, draft: CopyGestureSection(draft, dialog))
-    codes = window.codes
-    return ListGestures(codes.view, codes.search, host.settings, window.rows.copy_index)
+    return ListGestures(host.code_list, host.settings)

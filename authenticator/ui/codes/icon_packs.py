@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QRectF, Qt
 from PySide6.QtGui import QAction, QImage, QImageReader, QPainter, QPainterPath
@@ -22,10 +22,12 @@ from PySide6.QtWidgets import QMenu
 from authenticator.core.account import MAX_ICON_CHARS, Account
 from authenticator.core.errors import AuthenticatorError
 from authenticator.core.icon_pack import IconPack, IconPackError, parse_manifest, safe_member
-from authenticator.ui.codes.model import Role
 from authenticator.ui.common.files import open_file_name
 from authenticator.ui.common.messages import describe
 from authenticator.ui.common.worker import run_in_background
+
+if TYPE_CHECKING:
+    from authenticator.ui.host import Host
 
 MAX_PACK_BYTES = 200 * 1024 * 1024  # uncompressed, all files together
 MAX_ICON_BYTES = 4 * 1024 * 1024
@@ -167,24 +169,21 @@ def _paint_in_disc(painter: QPainter, rect: QRect, image: QImage) -> bool:
 class IconPacks(QObject):
     """The "Import icon pack…" menu entry and the list's use of installed packs."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: Host) -> None:
+        super().__init__(host.window())
+        self.host = host
         self._icon_for = ""
-        self.action = QAction(self.tr("Import ico&n pack…"), window)
+        self.action = QAction(self.tr("Import ico&n pack…"), host.window())
         self.action.triggered.connect(lambda _=False: self.import_pack())
-        window.add_menu_action(self.action)
-        window.add_row_menu_hook(self._extend_row_menu)
-        window.codes.delegate.pack_icon = self.paint
+        host.add_menu_action(self.action)
+        host.add_row_menu_hook(self._extend_row_menu)
+        host.code_list.set_icon_painter(self.paint)
 
     @property
     def folder(self) -> Path:
-        return Path(self.window.session.path).parent / "icon-packs"
+        return Path(self.host.session.path).parent / "icon-packs"
 
-    def paint(self, painter: QPainter, rect: QRect, index: Any) -> bool:
-        account: Account | None = index.data(Role.ACCOUNT)
-        if account is None:
-            return False
+    def paint(self, painter: QPainter, rect: QRect, account: Account) -> bool:
         if account.icon and _paint_in_disc(painter, rect, _icon_image(account.icon)):
             return True
         return paint_pack_icon(painter, rect, account.issuer, self.folder)
@@ -199,7 +198,7 @@ class IconPacks(QObject):
 
     def choose_icon(self, account_id: str, path: Path | None = None) -> None:
         if path is None:
-            path = open_file_name(self.window, self.tr("Choose an icon"),
+            path = open_file_name(self.host.window(), self.tr("Choose an icon"),
                                   self.tr("Images (*.png *.jpg *.jpeg *.svg *.webp *.bmp "
                                           "*.gif);;All files (*)"))
             if path is None:
@@ -217,7 +216,7 @@ class IconPacks(QObject):
         self.set_icon(self._icon_for, uri)
 
     def set_icon(self, account_id: str, uri: str) -> None:
-        session = self.window.session
+        session = self.host.session
         account = session.get(account_id) if session.is_unlocked else None
         if account is not None:
             session.update(account.evolve(icon=uri))
@@ -225,13 +224,13 @@ class IconPacks(QObject):
     def _icon_failed(self, error: AuthenticatorError) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self.window, self.tr("Set icon"),
+        QMessageBox.warning(self.host.window(), self.tr("Set icon"),
                             self.tr("This image cannot be used: {reason}").format(
                                 reason=describe(error)))
 
     def import_pack(self, path: Path | None = None) -> None:
         if path is None:
-            path = open_file_name(self.window, self.tr("Import an Aegis icon pack"),
+            path = open_file_name(self.host.window(), self.tr("Import an Aegis icon pack"),
                                   self.tr("Icon packs (*.zip);;All files (*)"))
             if path is None:
                 return
@@ -240,18 +239,17 @@ class IconPacks(QObject):
                           context=self)
 
     def _installed(self, pack: IconPack) -> None:
-        self.window.codes.delegate.clear_cache()
-        self.window.codes.view.viewport().update()
-        self.window.notify(self.tr("Icon pack “{name}” added (%n icon(s))", "",
-                                   len(pack.icons)).format(name=pack.name))
+        self.host.code_list.repaint(icons_changed=True)
+        self.host.notify(self.tr("Icon pack “{name}” added (%n icon(s))", "",
+                                 len(pack.icons)).format(name=pack.name))
 
     def _failed(self, error: AuthenticatorError) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(self.window, self.tr("Import icon pack"),
+        QMessageBox.warning(self.host.window(), self.tr("Import icon pack"),
                             self.tr("This icon pack could not be used: {reason}").format(
                                 reason=describe(error)))
 
 
-def install(host: Any) -> IconPacks:
-    return IconPacks(host.window())
+def install(host: Host) -> IconPacks:
+    return IconPacks(host)

@@ -13,9 +13,9 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from authenticator.core import options
+
+if TYPE_CHECKING:
+    from authenticator.ui.host import Host
 
 HIDE_CODES = options.PRIVACY_HIDE_CODES
 HIDE_UNFOCUSED = options.PRIVACY_HIDE_UNFOCUSED
@@ -51,17 +54,16 @@ def set_capture_excluded(window: Any, excluded: bool, user32: Any = None) -> boo
 
 
 class PrivacyMode(QObject):
-    """Applies the privacy settings to the main window's list (see the module docstring)."""
+    """Applies the privacy settings to the host's code list (see the module docstring)."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
-        self.window = window
-        self.settings = window.settings
-        self.delegate = window.codes.delegate
-        self.view = window.codes.view
+    def __init__(self, host: Host) -> None:
+        super().__init__(host.window())
+        self.host = host
+        self.settings = host.settings
+        self.codes = host.code_list
         self.capture_excluded = False
-        self.delegate.row_shown = self._row_shown
-        window.installEventFilter(self)
+        self.codes.set_code_shown_rule(self._row_shown)
+        host.activation_changed.connect(self.apply)
         self.settings.changed.connect(self._changed)
         self.apply()
 
@@ -76,18 +78,12 @@ class PrivacyMode(QObject):
         return bool(option.state & flags)
 
     def apply(self) -> None:
-        hide = self.settings.get(HIDE_UNFOCUSED) and not self.window.isActiveWindow()
-        if self.delegate.revealed == hide:
-            self.delegate.revealed = not hide
-        self.view.viewport().update()
+        hide = bool(self.settings.get(HIDE_UNFOCUSED)) and not self.host.is_active()
+        self.codes.set_codes_revealed(not hide)
+        self.codes.repaint()
         wanted = bool(self.settings.get(EXCLUDE_CAPTURE))
         if capture_exclusion_supported() and wanted != self.capture_excluded:
-            self.capture_excluded = set_capture_excluded(self.window, wanted) and wanted
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.ActivationChange:
-            self.apply()
-        return False
+            self.capture_excluded = set_capture_excluded(self.host.window(), wanted) and wanted
 
 
 class PrivacySection(QGroupBox):
@@ -125,6 +121,6 @@ class PrivacySection(QGroupBox):
         self.settings.set(EXCLUDE_CAPTURE, self.exclude_capture.isChecked())
 
 
-def install(host: Any) -> PrivacyMode:
+def install(host: Host) -> PrivacyMode:
     host.add_settings_section(lambda dialog, draft: PrivacySection(draft, dialog))
-    return PrivacyMode(host.window())
+    return PrivacyMode(host)

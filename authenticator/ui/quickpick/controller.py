@@ -106,8 +106,9 @@ class QuickPick(QObject):
             from authenticator.ui.quickpick.box import QuickPickBox  # built after start-up
 
             self._box = QuickPickBox(self.host.session, self.host.time.now)
-            # A window of its own (shown while the main one hides in the tray), gone with it.
-            self.host.window().destroyed.connect(self._box.deleteLater)
+            # A window of its own (shown while the main one hides in the tray), gone with it
+            # (this controller is the main window's child: destroyed with it).
+            self.destroyed.connect(self._box.deleteLater)
             self._box.chosen.connect(self._chosen)
             self._box.dismissed.connect(self._give_focus_back)
             self._box.unlock_requested.connect(self.host.session.unlock)

@@ -242,3 +242,17 @@ def test_the_box_shows_codes_and_countdowns_as_painted(qtbot, unlocked, timebase
     image = box.grab().toImage()
     assert image.width() == box.width() and not image.isNull()
     pick.close()
+
+
+def test_the_box_a_window_of_its_own_is_deleted_with_the_main_window(qtbot, tmp_path,
+                                                                     app_settings, timebase):
+    from tests.helpers.fake_host import FakeHost
+
+    host = FakeHost(tmp_path / "vault.authvault", app_settings, timebase)
+    pick = make_pick(host)
+    box = pick.box
+    assert box.parent() is None  # a top-level window, not the main window's child
+    gone: list[bool] = []
+    box.destroyed.connect(lambda: gone.append(True))
+    host.deleteLater()  # without closing the quick pick (which deletes the box itself)
+    qtbot.waitUntil(lambda: bool(gone))
