@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -339,10 +339,3 @@ class MainWindow(VaultPages, WindowHost, QMainWindow):
 
     def tray_available(self) -> bool:
         return False  # the tray controller overrides this when a tray icon exists
-
-    def raise_window(self) -> None:
-        self.show()
-        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized)
-                            | Qt.WindowState.WindowActive)
-        self.raise_()
-        self.activateWindow()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -53,6 +53,14 @@ class WindowHost:
 
     def refresh_codes(self) -> None:
         self.model.tick()
+
+    def raise_window(self) -> None:
+        window = self.window()
+        window.show()
+        window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized)
+                              | Qt.WindowState.WindowActive)
+        window.raise_()
+        window.activateWindow()
 
     def add_banner(self, banner: QWidget) -> None:
         self.codes.banners.addWidget(banner)
