@@ -7,6 +7,7 @@ A path handed to the app may be a FIFO (reading it would hang), a device such as
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -80,3 +81,8 @@ def read_limited(path: Path, what: str = "vault file", limit: int = MAX_VAULT_BY
         raise _read_error(err, path, what) from None
     finally:
         os.close(fd)
+
+
+def digest(data: bytes) -> bytes:
+    """SHA-256 of file bytes: whether two reads saw the same file."""
+    return hashlib.sha256(data).digest()

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import hashlib
 import os
 import time
 from dataclasses import replace
@@ -43,7 +42,7 @@ from authenticator.storage.errors import (
     VaultExistsError,
     VaultNotFoundError,
 )
-from authenticator.storage.files import read_limited, real_path
+from authenticator.storage.files import digest, read_limited, real_path
 from authenticator.storage.kdf import KdfParams, calibrate_kdf
 from authenticator.storage.lock import DEFAULT_TIMEOUT, VaultLock
 from authenticator.storage.merge import prune_tombstones
@@ -65,10 +64,6 @@ def _read_current(file: Path) -> bytes:
         except VaultNotFoundError:
             time.sleep(0.02)
     return read_limited(file)
-
-
-def _digest(data: bytes) -> bytes:
-    return hashlib.sha256(data).digest()
 
 
 def _seal_new(password: str, kdf: KdfParams | None, content: VaultContent,
@@ -130,7 +125,7 @@ class Vault(EntriesMixin, SyncMixin, KeysMixin):
         self._base_accounts = {a.id: a for a in content.accounts}
         self._base_settings = copy.deepcopy(content.settings)
         self._base_slots = slots
-        self._disk_digest = _digest(data)
+        self._disk_digest = digest(data)
 
     def __repr__(self) -> str:
         state = "closed" if self._key is None else f"{len(self._accounts)} accounts"
@@ -252,7 +247,7 @@ class Vault(EntriesMixin, SyncMixin, KeysMixin):
             raise SaveError(f"{err}; your changes are kept in memory", kind="unreadable",
                             cause=err.with_traceback(None)) from None
         report = SaveReport()
-        if _digest(on_disk) != self._disk_digest:
+        if digest(on_disk) != self._disk_digest:
             report = self._merge_from(on_disk, key)
         merged_copies, unreadable = self._merge_conflict_copies(file, key)
         if self._merge_written(file):

@@ -32,7 +32,7 @@ from authenticator.storage.errors import (
     VaultReplacedError,
     WrongPasswordError,
 )
-from authenticator.storage.files import read_limited, real_path
+from authenticator.storage.files import digest, read_limited, real_path
 from authenticator.storage.merge import TOMBSTONE_LIFETIME, merge, same_content
 from authenticator.storage.paths import backup_dir_for
 
@@ -209,21 +209,26 @@ class SyncMixin:
                 continue
             self._written_seen[path.name] = signature
             try:
-                if hashlib.sha256(read_limited(path)).digest() == self._disk_digest:
-                    continue  # the very file opened: nothing to add (and no second decrypt)
+                data = read_limited(path)
             except VaultError:
                 continue
-            found = self._read_copy(path)
-            if found is None:  # another vault's, or sealed with a key we never had
-                continue
-            merged, _ = merge(self._current(), found, {}, found.settings, self._clock.now())
-            self._generation = max(self._generation, found.generation)
-            if same_content(merged, self._current(), order=False):
-                continue
-            self._set_memory(merged)
-            self._dirty = True
-            added = True
+            if digest(data) == self._disk_digest:
+                continue  # the very file opened: nothing to add (and no second decrypt)
+            found = self._read_copy(path, data)
+            if found is not None:  # else another vault's, or sealed with a key we never had
+                added = self._absorb(found) or added
         return added
+
+    def _absorb(self, found: VaultContent) -> bool:
+        """Merge another copy of this vault into memory (its own settings as the base, so
+        they never override ours); True if that changed anything."""
+        result, _ = merge(self._current(), found, {}, found.settings, self._clock.now())
+        self._generation = max(self._generation, found.generation)
+        if same_content(result, self._current(), order=False):
+            return False
+        self._set_memory(result)
+        self._dirty = True
+        return True
 
     def _merge_slots(self, disk_slots: tuple[Slot, ...]) -> tuple[Slot, ...]:
         base_ids = {s.id for s in self._base_slots}
@@ -255,10 +260,12 @@ class SyncMixin:
                 continue
         return None
 
-    def _read_copy(self, path: Path) -> VaultContent | None:
-        """The content of another file of this vault (conflict copy, backup), or None."""
+    def _read_copy(self, path: Path, data: bytes | None = None) -> VaultContent | None:
+        """The content of another file of this vault (conflict copy, backup; ``data``: its
+        bytes when already read), or None (another vault's, damaged, or sealed with a key
+        we do not have)."""
         try:
-            parsed = container.parse(read_limited(path))
+            parsed = container.parse(read_limited(path) if data is None else data)
             if parsed.vault_id != self._vault_id:
                 return None
             return self._decrypt(parsed, self._master_key())
@@ -274,12 +281,7 @@ class SyncMixin:
                 if explicit:
                     unreadable.append(path)
                 continue
-            # The copy's own settings as the base: its settings never override ours.
-            result, _ = merge(self._current(), found, {}, found.settings, self._clock.now())
-            self._generation = max(self._generation, found.generation)
-            if not same_content(result, self._current(), order=False):
-                self._set_memory(result)
-                self._dirty = True
+            self._absorb(found)
             merged.append(path)
         return merged, unreadable
 

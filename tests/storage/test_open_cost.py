@@ -24,9 +24,9 @@ def _copies_read(monkeypatch):
     read = []
     original = SyncMixin._read_copy
 
-    def counting(self, path):
+    def counting(self, path, *data):
         read.append(path.name)
-        return original(self, path)
+        return original(self, path, *data)
 
     monkeypatch.setattr(SyncMixin, "_read_copy", counting)
     return read
