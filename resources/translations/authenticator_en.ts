@@ -26,7 +26,7 @@
 <context>
     <name>IconPacks</name>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="245"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="243"/>
         <source>Icon pack “{name}” added (%n icon(s))</source>
         <translation>
             <numerusform>Icon pack “{name}” added (%n icon)</numerusform>

@@ -1087,27 +1087,27 @@
 <context>
     <name>CopyGestureSection</name>
     <message>
-        <location filename="../../authenticator/ui/codes/gestures.py" line="73"/>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="75"/>
         <source>Code list</source>
         <translation>Liste des codes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/gestures.py" line="77"/>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="79"/>
         <source>A single click (a click also selects)</source>
         <translation>Un simple clic (un clic sélectionne aussi)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/gestures.py" line="78"/>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="80"/>
         <source>A double click (a single click only selects)</source>
         <translation>Un double-clic (un simple clic ne fait que sélectionner)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/gestures.py" line="81"/>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="83"/>
         <source>Copy a code with</source>
         <translation>Copier un code par</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/gestures.py" line="82"/>
+        <location filename="../../authenticator/ui/codes/gestures.py" line="84"/>
         <source>Cop&amp;y a code with:</source>
         <translation>Copier un code (clic ou dou&amp;ble-clic) :</translation>
     </message>
@@ -1828,52 +1828,52 @@
 <context>
     <name>IconPacks</name>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="174"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="176"/>
         <source>Import ico&amp;n pack…</source>
         <translation>Importer un pack d’icô&amp;nes…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="194"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="193"/>
         <source>Set &amp;icon from an image…</source>
         <translation>Choisir une &amp;icône (image)…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="197"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="196"/>
         <source>Remove the custom icon</source>
         <translation>Retirer l’icône personnelle</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="202"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="201"/>
         <source>Choose an icon</source>
         <translation>Choisir une icône</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="203"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="202"/>
         <source>Images (*.png *.jpg *.jpeg *.svg *.webp *.bmp *.gif);;All files (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg *.webp *.bmp *.gif);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="228"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="227"/>
         <source>Set icon</source>
         <translation>Choisir une icône</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="229"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="228"/>
         <source>This image cannot be used: {reason}</source>
         <translation>Cette image est inutilisable&#xa0;: {reason}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="234"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="233"/>
         <source>Import an Aegis icon pack</source>
         <translation>Importer un pack d’icônes Aegis</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="235"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="234"/>
         <source>Icon packs (*.zip);;All files (*)</source>
         <translation>Packs d’icônes (*.zip);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="245"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="243"/>
         <source>Icon pack “{name}” added (%n icon(s))</source>
         <translation>
             <numerusform>Pack d’icônes « {name} » ajouté (%n icône)</numerusform>
@@ -1881,12 +1881,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="251"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="249"/>
         <source>Import icon pack</source>
         <translation>Importer un pack d’icônes</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/icon_packs.py" line="252"/>
+        <location filename="../../authenticator/ui/codes/icon_packs.py" line="250"/>
         <source>This icon pack could not be used: {reason}</source>
         <translation>Ce pack d’icônes est inutilisable&#xa0;: {reason}</translation>
     </message>
@@ -2100,48 +2100,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="65"/>
+        <location filename="../../authenticator/ui/main_window.py" line="68"/>
         <source>Authenticator</source>
-        <extracomment>``add_requested(incoming)``: answered by the enroll feature (ui/host.py). answered by the settings feature.</extracomment>
+        <extracomment>``add_requested(incoming)``: answered by the enroll feature (ui/host.py). answered by the settings feature. the window became active or inactive (ui/host.py: ``is_active``).</extracomment>
         <translation>Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="122"/>
+        <location filename="../../authenticator/ui/main_window.py" line="126"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Ajouter un compte…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="123"/>
+        <location filename="../../authenticator/ui/main_window.py" line="127"/>
         <source>&amp;Lock</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="124"/>
+        <location filename="../../authenticator/ui/main_window.py" line="128"/>
         <source>&amp;Find</source>
         <translation>&amp;Rechercher</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="125"/>
+        <location filename="../../authenticator/ui/main_window.py" line="129"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="127"/>
+        <location filename="../../authenticator/ui/main_window.py" line="131"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="126"/>
+        <location filename="../../authenticator/ui/main_window.py" line="130"/>
         <source>Change pass&amp;word…</source>
         <translation>Changer le &amp;mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="128"/>
+        <location filename="../../authenticator/ui/main_window.py" line="132"/>
         <source>A&amp;bout Authenticator</source>
         <translation>À pr&amp;opos d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="150"/>
+        <location filename="../../authenticator/ui/main_window.py" line="154"/>
         <source>&amp;Try again</source>
         <translation>&amp;Réessayer</translation>
     </message>
@@ -2181,22 +2181,22 @@
         <translation>&amp;Garder les deux</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="253"/>
+        <location filename="../../authenticator/ui/main_window.py" line="257"/>
         <source>Could not save: {reason}. Your change is kept in memory and will be saved with the next one; auto-lock waits until it is saved.</source>
         <translation>Enregistrement impossible&#xa0;: {reason}. Votre modification est gardée en mémoire et sera enregistrée avec la suivante&#xa0;; le verrouillage automatique attend qu’elle le soit.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="262"/>
+        <location filename="../../authenticator/ui/main_window.py" line="266"/>
         <source>Your changes are saved.</source>
         <translation>Vos modifications sont enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="275"/>
+        <location filename="../../authenticator/ui/main_window.py" line="279"/>
         <source>Changes not saved</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/main_window.py" line="276"/>
+        <location filename="../../authenticator/ui/main_window.py" line="280"/>
         <source>Your latest changes could not be saved ({reason}). If you lock now, they are lost.</source>
         <translation>Vos dernières modifications n’ont pas pu être enregistrées ({reason}). Si vous verrouillez maintenant, elles seront perdues.</translation>
     </message>
@@ -2557,27 +2557,27 @@
 <context>
     <name>PrivacySection</name>
     <message>
-        <location filename="../../authenticator/ui/codes/privacy.py" line="99"/>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="95"/>
         <source>Privacy (screen sharing)</source>
         <translation>Confidentialité (partage d’écran)</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/privacy.py" line="102"/>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="98"/>
         <source>&amp;Hide codes until I point at a row or select it</source>
         <translation>Mas&amp;quer les codes jusqu’à ce que je pointe ou sélectionne une ligne</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/privacy.py" line="104"/>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="100"/>
         <source>Hide codes while the window is in the back&amp;ground</source>
         <translation>Cac&amp;her les codes quand une autre fenêtre est active</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/privacy.py" line="109"/>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="105"/>
         <source>&amp;Keep this window out of screenshots and screen sharing</source>
         <translation>E&amp;xclure cette fenêtre des captures et du partage d’écran</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/privacy.py" line="113"/>
+        <location filename="../../authenticator/ui/codes/privacy.py" line="109"/>
         <source>The window then shows black in recordings, video calls and remote-support tools, so someone helping you remotely cannot see it either.</source>
         <translation>La fenêtre apparaît alors noire dans les enregistrements, les appels vidéo et les outils d’assistance à distance&#xa0;: une personne qui vous aide à distance ne la voit pas non plus.</translation>
     </message>
@@ -2630,44 +2630,34 @@
         <translation>C&amp;hoix rapide…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="217"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="218"/>
         <source>Show the quick pick box of Authenticator</source>
         <translation>Afficher la sélection rapide d’Authenticator</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="271"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="272"/>
         <source>Typing is not available here: the code was copied instead.</source>
         <translation>La saisie n’est pas disponible ici&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="274"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="275"/>
         <source>No window had the focus: the code was copied instead.</source>
         <translation>Aucune fenêtre n’avait le focus&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="313"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="314"/>
         <source>Could not get back to your window: the code was copied instead.</source>
         <translation>Impossible de revenir à votre fenêtre&#xa0;: le code a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="320"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="321"/>
         <source>Could not type the code ({reason}): it was copied instead.</source>
         <translation>Impossible de saisir le code ({reason})&#xa0;: il a été copié à la place.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="324"/>
+        <location filename="../../authenticator/ui/quickpick/controller.py" line="325"/>
         <source>Typed the code for {label}</source>
         <translation>Code de {label} saisi</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="334"/>
-        <source>Copied {label}, clears in {n} s</source>
-        <translation>{label} copié, effacé dans {n} s</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/quickpick/controller.py" line="337"/>
-        <source>Copied {label}</source>
-        <translation>{label} copié</translation>
     </message>
 </context>
 <context>
@@ -3212,47 +3202,37 @@
         <translation>Déplacer vers le &amp;bas</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="84"/>
-        <source>Copied {label}, clears in {n} s</source>
-        <translation>{label} copié, effacé dans {n} s</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="87"/>
-        <source>Copied {label}</source>
-        <translation>{label} copié</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="103"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="98"/>
         <source>New code for {label}</source>
         <translation>Nouveau code pour {label}</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="128"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="123"/>
         <source>Delete account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="129"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="124"/>
         <source>Delete {label}? You will no longer get codes for it here; make sure two-factor authentication is turned off on the site or the key is on another device.</source>
         <translation>Supprimer {label}&#xa0;? Vous n’obtiendrez plus ses codes ici&#xa0;; assurez-vous que l’authentification à deux facteurs est désactivée sur le site ou que la clé se trouve sur un autre appareil.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="142"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="137"/>
         <source>Deleted {label}</source>
         <translation>{label} supprimé</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="143"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="138"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="174"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="169"/>
         <source>Remove from &amp;favourites</source>
         <translation>Retirer des &amp;favoris</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/codes/rows.py" line="175"/>
+        <location filename="../../authenticator/ui/codes/rows.py" line="170"/>
         <source>Add to &amp;favourites</source>
         <translation>Ajouter aux &amp;favoris</translation>
     </message>
@@ -3293,62 +3273,62 @@
         <translation>Ouvrez la page qui affiche le code QR, puis appuyez sur «&#xa0;Scanner l’écran&#xa0;». Cette fenêtre s’efface un instant pendant la lecture de l’écran.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="179"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="185"/>
         <source>macOS did not let the app read the screen: Authenticator needs the Screen Recording permission. Open System Settings, Privacy &amp; Security, Screen &amp; System Audio Recording, turn on Authenticator, then quit and reopen it. Or open a screenshot with Open an image.</source>
         <translation>macOS n’a pas laissé l’application lire l’écran : Authenticator a besoin de l’autorisation d’enregistrement de l’écran. Ouvrez Réglages Système, Confidentialité et sécurité, Enregistrement de l’écran et de l’audio système, activez Authenticator, puis quittez-le et rouvrez-le. Ou ouvrez une capture d’écran avec «&#xa0;Ouvrir une image&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="187"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="193"/>
         <source>This desktop did not let the app read the screen. Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
         <translation>Ce bureau n’a pas laissé l’application lire l’écran. Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="193"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="199"/>
         <source>Asking the desktop for a picture of the screen…</source>
         <translation>Demande d’une image de l’écran au bureau…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="195"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="201"/>
         <source>Your desktop will ask whether Authenticator may take a screenshot: allow it to scan the QR code.</source>
         <translation>Votre bureau va demander si Authenticator peut faire une capture d’écran : autorisez-la pour scanner le code QR.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="210"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="212"/>
         <source>Your desktop&apos;s screenshot tool opens: take a picture of the whole screen (or of the QR code) and confirm it. The picture is deleted as soon as it has been read.</source>
         <translation>L’outil de capture d’écran de votre bureau s’ouvre : prenez une image de tout l’écran (ou du code QR) et confirmez-la. L’image est supprimée dès qu’elle a été lue.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="219"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="221"/>
         <source>Use the desktop&apos;s screenshot tool…</source>
         <translation>Utiliser l’outil de capture du bureau…</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="220"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="222"/>
         <source>Use the desktop&apos;s screenshot tool</source>
         <translation>Utiliser l’outil de capture du bureau</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="239"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="241"/>
         <source>The screenshot was cancelled. Press Scan screen to try again, or use another way below.</source>
         <translation>La capture d’écran a été annulée. Appuyez sur «&#xa0;Scanner l’écran&#xa0;» pour réessayer, ou choisissez un autre moyen ci-dessous.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="244"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="246"/>
         <source>The desktop refused to share a picture of the screen. Allow screenshots for Authenticator in your desktop&apos;s privacy settings, or take a screenshot yourself and open it with Open an image.</source>
         <translation>Le bureau a refusé de partager une image de l’écran. Autorisez les captures d’écran pour Authenticator dans les réglages de confidentialité de votre bureau, ou faites vous-même une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="249"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="251"/>
         <source>The desktop&apos;s screenshot service did not answer. Try again, or take a screenshot yourself and open it with Open an image.</source>
         <translation>Le service de capture d’écran du bureau n’a pas répondu. Réessayez, ou faites vous-même une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;».</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="253"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="255"/>
         <source>This desktop did not let the app read the screen and offers no screenshot service (on Wayland: install xdg-desktop-portal and the backend of your desktop). Take a screenshot and open it with Open an image, or copy the QR code image and paste it here with Ctrl+V.</source>
         <translation>Ce bureau n’a pas laissé l’application lire l’écran et n’offre aucun service de capture d’écran (sous Wayland : installez xdg-desktop-portal et le module de votre bureau). Faites une capture d’écran et ouvrez-la avec «&#xa0;Ouvrir une image&#xa0;», ou copiez l’image du code QR et collez-la ici avec Ctrl+V.</translation>
     </message>
     <message>
-        <location filename="../../authenticator/ui/enroll/screen.py" line="281"/>
+        <location filename="../../authenticator/ui/enroll/screen.py" line="283"/>
         <source>No QR code was found automatically. Drag a box around it on the screenshot.</source>
         <translation>Aucun code QR n’a été trouvé automatiquement. Tracez un cadre autour de lui sur la capture d’écran.</translation>
     </message>
@@ -3364,6 +3344,19 @@
         <location filename="../../authenticator/ui/common/secret_field.py" line="29"/>
         <source>Show the key</source>
         <translation>Afficher la clé</translation>
+    </message>
+</context>
+<context>
+    <name>SecureClipboard</name>
+    <message>
+        <location filename="../../authenticator/ui/common/clipboard.py" line="62"/>
+        <source>Copied {label}, clears in {n} s</source>
+        <translation>{label} copié, effacé dans {n} s</translation>
+    </message>
+    <message>
+        <location filename="../../authenticator/ui/common/clipboard.py" line="64"/>
+        <source>Copied {label}</source>
+        <translation>{label} copié</translation>
     </message>
 </context>
 <context>
@@ -3763,16 +3756,6 @@ Sauvegardes&#xa0;: {backups}</translation>
         <source>Favourites: none yet (star an account in the list)</source>
         <translation>Favoris&#xa0;: aucun pour l’instant (marquez un compte comme favori dans la liste)</translation>
     </message>
-    <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="102"/>
-        <source>Copied {label}, clears in {n} s</source>
-        <translation>{label} copié, effacé dans {n} s</translation>
-    </message>
-    <message>
-        <location filename="../../authenticator/ui/platform/tray.py" line="104"/>
-        <source>Copied {label}</source>
-        <translation>{label} copié</translation>
-    </message>
 </context>
 <context>
     <name>UnlockPage</name>
@@ -4004,7 +3987,7 @@ Sauvegardes&#xa0;: {backups}</translation>
     <name>window</name>
     <message>
         <location filename="../../authenticator/ui/platform/tray.py" line="41"/>
-        <location filename="../../authenticator/ui/platform/tray.py" line="107"/>
+        <location filename="../../authenticator/ui/platform/tray.py" line="104"/>
         <source>Authenticator</source>
         <translation>Authenticator</translation>
     </message>

@@ -79,12 +79,7 @@ class RowCommands(QObject):
             return
         code = self.page.view.currentIndex().data(Role.RAW_CODE)
         self.host.clipboard.copy(code)
-        delay = self.host.clipboard.delay_seconds
-        if delay > 0:
-            text = self.tr("Copied {label}, clears in {n} s").format(label=account.safe_label,
-                                                                      n=delay)
-        else:
-            text = self.tr("Copied {label}").format(label=account.safe_label)
+        text = self.host.clipboard.copied_notice(account.safe_label)
         self.host.notify(text)
         self.host.session.record_use(account.evolve(last_used=self.host.time.now(),
                                                modified=account.modified))

@@ -56,6 +56,13 @@ class SecureClipboard(QObject):
         self._deadline = (self._monotonic() + self.delay_seconds
                           if self.delay_seconds > 0 else None)
 
+    def copied_notice(self, label: str) -> str:
+        """What to tell after copying the code of ``label``: when it will be cleared."""
+        if self.delay_seconds > 0:
+            return self.tr("Copied {label}, clears in {n} s").format(label=label,
+                                                                     n=self.delay_seconds)
+        return self.tr("Copied {label}").format(label=label)
+
     @property
     def pending(self) -> bool:
         """A copied code is waiting to be cleared."""

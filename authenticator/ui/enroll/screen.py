@@ -120,13 +120,19 @@ class ScreenRoute(QObject):
                        "This window steps aside for a moment while the screen is read.")
 
     # -- grabbing -------------------------------------------------------------------------
-    def start(self) -> None:
+    def _begin(self) -> bool:
+        """Start a reading of the screen: False while one is already under way."""
         if self.busy:
-            return
+            return False
         self.busy = True
         self.host.clear_message()
         self.host.screen_fallback.setVisible(False)
         self.host.scan_screen_button.setEnabled(False)
+        return True
+
+    def start(self) -> None:
+        if not self._begin():
+            return
         self._concealed = []
         if QGuiApplication.platformName().startswith("wayland"):
             # Windows cannot be moved or made transparent there, and the grab is empty
@@ -200,12 +206,8 @@ class ScreenRoute(QObject):
     def ask_interactively(self) -> None:
         """After a cancel or refusal: the desktop's own screenshot tool, where the user
         picks what to share (``interactive``)."""
-        if self.busy:
+        if not self._begin():
             return
-        self.busy = True
-        self.host.clear_message()
-        self.host.screen_fallback.setVisible(False)
-        self.host.scan_screen_button.setEnabled(False)
         self.host.show_info(self.tr(
             "Your desktop's screenshot tool opens: take a picture of the whole screen (or "
             "of the QR code) and confirm it. The picture is deleted as soon as it has been "

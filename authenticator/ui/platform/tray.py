@@ -98,10 +98,7 @@ class Tray:
         window.clipboard.copy(code_at(account, window.time.now()))
         window.session.record_use(account.evolve(last_used=window.time.now(),
                                                  modified=account.modified))
-        delay = window.clipboard.delay_seconds
-        text = (QCoreApplication.translate("Tray", "Copied {label}, clears in {n} s").format(
-            label=account.label, n=delay) if delay > 0
-            else QCoreApplication.translate("Tray", "Copied {label}").format(label=account.label))
+        text = window.clipboard.copied_notice(account.label)
         window.notify(text)
         if self.icon.isVisible() and not window.isVisible():
             self.icon.showMessage(window.tr("Authenticator"), text,

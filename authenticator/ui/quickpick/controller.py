@@ -330,12 +330,7 @@ class QuickPick(QObject):
 
     def _copy(self, account: Account, note: str = "") -> None:
         self.host.clipboard.copy(self._fresh_code(account))
-        delay = self.host.clipboard.delay_seconds
-        if delay > 0:
-            text = self.tr("Copied {label}, clears in {n} s").format(label=account.label,
-                                                                    n=delay)
-        else:
-            text = self.tr("Copied {label}").format(label=account.label)
+        text = self.host.clipboard.copied_notice(account.label)
         self._record_use(account)
         self.host.notify(f"{note} {text}" if note else text, seconds=6.0 if note else 4.0)
 
