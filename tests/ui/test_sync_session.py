@@ -18,7 +18,9 @@ PASSWORD = "correct horse battery staple"
 CHEAP = KdfParams.for_tests()
 
 
-def test_the_window_writes_back_what_a_replaced_file_lost(qtbot, tmp_path: Path) -> None:
+def _window_and_laptop(qtbot, tmp_path: Path) -> tuple[Path, Path, VaultSession]:
+    """One vault on two devices ("here" with a window, "there" a laptop); the window has
+    just added an account."""
     here = tmp_path / "here" / "vault.authvault"
     there = tmp_path / "there" / "vault.authvault"
     Vault.create(here, PASSWORD, kdf=CHEAP).close()
@@ -28,6 +30,11 @@ def test_the_window_writes_back_what_a_replaced_file_lost(qtbot, tmp_path: Path)
     session.unlock(PASSWORD)
     qtbot.waitUntil(lambda: session.is_unlocked, timeout=10_000)
     session.add(Account(secret=b"x" * 20, issuer="X", name="added in the window"))
+    return here, there, session
+
+
+def test_the_window_writes_back_what_a_replaced_file_lost(qtbot, tmp_path: Path) -> None:
+    here, there, session = _window_and_laptop(qtbot, tmp_path)
     other = Vault.open(there, PASSWORD)
     other.add(Account(secret=b"y" * 20, issuer="Y", name="added on the laptop"))
     other.save()
@@ -69,15 +76,7 @@ def test_the_window_merges_a_write_the_sync_tool_dropped_on_another_device(
     """Issue 13: the other device's save was replaced on its side without a conflict copy;
     only its last write in backups/ holds it. When that arrives in this device's backups/,
     the window's watcher merges it and writes it to the vault file."""
-    here = tmp_path / "here" / "vault.authvault"
-    there = tmp_path / "there" / "vault.authvault"
-    Vault.create(here, PASSWORD, kdf=CHEAP).close()
-    there.parent.mkdir()
-    shutil.copy2(here, there)
-    session = VaultSession(here, kdf=CHEAP)
-    session.unlock(PASSWORD)
-    qtbot.waitUntil(lambda: session.is_unlocked, timeout=10_000)
-    session.add(Account(secret=b"x" * 20, issuer="X", name="added in the window"))
+    here, there, session = _window_and_laptop(qtbot, tmp_path)
     qtbot.waitUntil(lambda: not session.refresh_pending, timeout=10_000)
     other = Vault.open(there, PASSWORD)
     other.add(Account(secret=b"y" * 20, issuer="Y", name="added on the laptop"))

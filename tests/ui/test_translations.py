@@ -18,6 +18,7 @@ from authenticator.ui.enroll.dialog import EnrollDialog, Route
 from authenticator.ui.platform.translations import install_translator
 from authenticator.ui.settings.dialog import SettingsDialog
 from authenticator.ui.vault.strength import estimate_strength
+from tests.helpers.quickpick import menu_letters
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = resource("translations", "authenticator_fr.ts")
@@ -138,21 +139,8 @@ def test_language_choice_is_saved(qtbot, app_settings):
     assert SettingsDialog(app_settings).language.currentText() == "Français"
 
 
-def menu_accelerators(window) -> list[str]:
-    """The Alt+letter of every entry of the main menu (actions and submenus)."""
-    letters = []
-    for action in window.main_menu.actions():
-        if action.isSeparator():
-            continue
-        text = action.text() or (action.menu().title() if action.menu() else "")
-        match = ACCELERATOR.search(text)
-        assert match, f"menu entry without an accelerator: {text!r}"
-        letters.append(match.group()[1].lower())
-    return letters
-
-
 def test_main_menu_accelerators_are_unique_in_english(qtbot, window):
-    letters = menu_accelerators(window)
+    letters = menu_letters(window)
     assert len(letters) == len(set(letters)), letters
 
 
@@ -165,7 +153,7 @@ def test_main_menu_accelerators_are_unique_in_french(qtbot, french, app_settings
     win = make_window(VaultSession(vault_path, kdf=KdfParams.for_tests()), app_settings,
                      timebase)
     qtbot.addWidget(win)
-    letters = menu_accelerators(win)
+    letters = menu_letters(win)
     assert len(letters) == len(set(letters)), letters
 
 
