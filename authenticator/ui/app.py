@@ -6,7 +6,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from authenticator import __version__
 from authenticator.core import options
@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from authenticator.ui.common.ticker import SecondTicker
     from authenticator.ui.common.timebase import TimeBase
     from authenticator.ui.enroll.hooks import EnrollHooks
-    from authenticator.ui.host import Host
     from authenticator.ui.main_window import MainWindow
     from authenticator.ui.platform.single_instance import SingleInstance
     from authenticator.ui.platform.tray import Tray
@@ -49,40 +48,72 @@ def choose_vault_path(cli_value: str | None, last_opened: str) -> Path:
 
 
 @dataclass
-class Features:
-    """The controllers of the installed features (tests and the tray reach them here)."""
+class FirstScreen:
+    """The features that act on what the first paint shows: the clock's correction of the
+    codes and its banner, hidden codes, the copy gesture, icons; and the settings entry."""
 
-    enroll: EnrollHooks
-    transfer: TransferActions
     clock: ClockCheck
     settings: SettingsFeature
     gestures: ListGestures
     privacy: PrivacyMode
     icon_packs: IconPacks
+
+
+@dataclass
+class Features(FirstScreen):
+    """The controllers of every installed feature (tests and the tray reach them here)."""
+
+    enroll: EnrollHooks
+    transfer: TransferActions
     quickpick: QuickPick
     browser: BrowserFeature
 
 
-def install_features(host: Host) -> Features:
-    """The one place that plugs feature packages into the app (each has ``install(host)``).
+#: The features in the order of their entries in the main menu, row menu and settings
+#: (ui/window_host.py keeps these places whatever the order of installation).
+ORDER = ("enroll", "transfer", "clock", "settings", "quickpick",
+         "gestures", "privacy", "icon_packs", "browser")
 
-    The order is the order of their entries in the main menu.
-    """
-    from authenticator.ui import browser, clock, enroll, quickpick, settings, transfer
+
+def _at(host: MainWindow, name: str) -> MainWindow:
+    host.installing(ORDER.index(name))  # where what it registers goes
+    return host
+
+
+def install_first_screen(host: MainWindow) -> FirstScreen:
+    """The features the first paint needs; :func:`install_rest` can wait until after it."""
+    from authenticator.ui import clock, settings
     from authenticator.ui.codes import gestures, icon_packs, privacy
 
-    return Features(
-        enroll=enroll.install(host),
-        transfer=transfer.install(host),
-        clock=clock.install(host),
-        settings=settings.install(host),
-        quickpick=quickpick.install(host),
+    return FirstScreen(
+        clock=clock.install(_at(host, "clock")),
+        settings=settings.install(_at(host, "settings")),
         # the code list's own options (they reach the main window's list: ui/codes)
-        gestures=gestures.install(host),
-        privacy=privacy.install(host),
-        icon_packs=icon_packs.install(host),
-        browser=browser.install(host),
+        gestures=gestures.install(_at(host, "gestures")),
+        privacy=privacy.install(_at(host, "privacy")),
+        icon_packs=icon_packs.install(_at(host, "icon_packs")),
     )
+
+
+def install_rest(host: MainWindow, first: FirstScreen) -> Features:
+    """The features with nothing on the first screen: adding, import/export, the quick pick,
+    the browser extension (each has ``install(host)``, the one place that plugs them in)."""
+    from authenticator.ui import browser, enroll, quickpick, transfer
+
+    features = Features(
+        **vars(first),
+        enroll=enroll.install(_at(host, "enroll")),
+        transfer=transfer.install(_at(host, "transfer")),
+        quickpick=quickpick.install(_at(host, "quickpick")),
+        browser=browser.install(_at(host, "browser")),
+    )
+    host.installing(len(ORDER))
+    return features
+
+
+def install_features(host: MainWindow) -> Features:
+    """Every feature at once (the app installs the rest after the first paint: start())."""
+    return install_rest(host, install_first_screen(host))
 
 
 def build_window(session: VaultSession, settings: AppSettings, timebase: TimeBase, *,
@@ -144,8 +175,10 @@ def start(app: QApplication, settings: AppSettings, path: Path, name: str, *,
     through here too, so what it measures is what users get.
 
     What is not on screen waits for the window's first paint (ui/common/first_paint.py):
-    the tray icon and the application-wide event filters (window fitting, input for
-    auto-lock), which would otherwise see, and convert to Python, every event of start-up.
+    the features with nothing on the first screen (:func:`install_rest`; installed at once
+    when something asks for them sooner, such as a quick pick request), the tray icon and
+    the application-wide event filters (window fitting, input for auto-lock), which would
+    otherwise see, and convert to Python, every event of start-up.
     """
     from authenticator.ui.common.first_paint import after_first_paint
     from authenticator.ui.common.fit import WindowFitter, install_window_fitter
@@ -159,7 +192,16 @@ def start(app: QApplication, settings: AppSettings, path: Path, name: str, *,
 
     apply_theme(app, settings.get("theme"))
     session = VaultSession(Path(path))
-    window = build_window(session, settings, TimeBase())
+    from authenticator.ui.main_window import MainWindow
+
+    window = MainWindow(session, settings, TimeBase())
+    first = install_first_screen(window)
+
+    def features() -> Features:
+        """Every feature, the rest installed now if the first paint has not come yet."""
+        if window.features is None:
+            window.features = install_rest(window, first)
+        return cast(Features, window.features)
 
     def theme_changed(name: str) -> None:
         if name == options.THEME.name:
@@ -167,10 +209,14 @@ def start(app: QApplication, settings: AppSettings, path: Path, name: str, *,
 
     settings.changed.connect(theme_changed)
     instance.raise_requested.connect(window.raise_window)
-    quick = window.features.quickpick
-    instance.pick_requested.connect(quick.show_box)
-    window.quit_requested.connect(quick.close)
-    window.quit_requested.connect(app.quit)
+    instance.pick_requested.connect(lambda: features().quickpick.show_box())
+
+    def quit_app() -> None:
+        if window.features is not None:
+            features().quickpick.close()
+        app.quit()
+
+    window.quit_requested.connect(quit_app)
     app.setQuitOnLastWindowClosed(False)
     started = Started(window, instance)
 
@@ -179,7 +225,7 @@ def start(app: QApplication, settings: AppSettings, path: Path, name: str, *,
 
         tray = Tray(window)
         tray.show()
-        tray.add_quick_pick(quick.action)
+        tray.add_quick_pick(features().quickpick.action)
         tray.fill_favourites()  # the vault may be unlocked already (remembered key)
         started.tray = tray
         return tray
@@ -190,6 +236,7 @@ def start(app: QApplication, settings: AppSettings, path: Path, name: str, *,
     window.installEventFilter(own_fitter)
 
     def after_start() -> None:
+        features()
         window.removeEventFilter(own_fitter)
         own_fitter.deleteLater()
         install_window_fitter(app)
@@ -208,7 +255,7 @@ def start(app: QApplication, settings: AppSettings, path: Path, name: str, *,
     if pick:
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, quick.show_box)
+        QTimer.singleShot(0, lambda: features().quickpick.show_box())
     session.try_remembered()  # "remember on this computer": unlock without the password
     return started
 

@@ -6,6 +6,7 @@ class stays about its pages, menu and tick). It reads only what the window decla
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, cast
 
@@ -35,8 +36,23 @@ class WindowHost:
 
     def _init_host(self) -> None:
         self.tick_hooks: list[Callable[[], None]] = []  # run on every tick
-        self._settings_sections: list[SettingsSectionFactory] = []
+        self._settings_sections: list[tuple[int, SettingsSectionFactory]] = []
+        self._row_hooks: list[tuple[int, RowMenuHook]] = []
+        self._menu_entries: list[tuple[int, QAction]] = []
         self._clock_advisor: ClockAdvisor | None = None
+        self._rank = 0
+
+    def installing(self, rank: int) -> None:
+        """What features register from now on belongs at ``rank`` (ui/app.py installs some
+        features after the first paint: their menu entries, row-menu entries and settings
+        sections still take the place of their rank, not the order of installation)."""
+        self._rank = rank
+
+    def _place(self, entries: list[tuple[int, Any]], item: Any) -> int:
+        """Insert after every entry of a lower or equal rank; the index it took."""
+        index = bisect.bisect_right([rank for rank, _ in entries], self._rank)
+        entries.insert(index, (self._rank, item))
+        return index
 
     def _apply_settings(self) -> None:
         raise NotImplementedError
@@ -66,19 +82,22 @@ class WindowHost:
         self.codes.banners.addWidget(banner)
 
     def add_menu_action(self, action: QAction) -> None:
-        self.main_menu.insertAction(self.settings_action, action)
+        index = self._place(self._menu_entries, action)
+        later = self._menu_entries[index + 1:]
+        self.main_menu.insertAction(later[0][1] if later else self.settings_action, action)
 
     def add_row_menu_hook(self, hook: RowMenuHook) -> None:
-        self.rows.menu_hooks.append(hook)
+        self._place(self._row_hooks, hook)
+        self.rows.menu_hooks[:] = [hook for _, hook in self._row_hooks]
 
     def add_tick_hook(self, hook: Callable[[], None]) -> None:
         self.tick_hooks.append(hook)
 
     def add_settings_section(self, factory: SettingsSectionFactory) -> None:
-        self._settings_sections.append(factory)
+        self._place(self._settings_sections, factory)
 
     def settings_sections(self) -> list[SettingsSectionFactory]:
-        return list(self._settings_sections)
+        return [factory for _, factory in self._settings_sections]
 
     def add_window_action(self, action: QAction) -> None:
         self.window().addAction(action)

@@ -126,8 +126,10 @@ def test_tray_and_app_wide_filters_follow_the_first_paint(qtbot, qapp, tmp_path)
         assert window.isVisible()
         assert started.tray is None
         assert not window._watching_input
+        assert window.features is None  # adding, transfer, quick pick, browser: after it
         qtbot.waitUntil(lambda: started.tray is not None, timeout=10_000)
         assert window._watching_input  # auto-lock sees input anywhere from now on
+        assert window.features.enroll is not None and window.features.browser is not None
         tray = started.tray
         assert window.features.quickpick.action in tray.menu.actions()
         assert window.quit_action in tray.menu.actions()
@@ -145,5 +147,54 @@ def test_starting_in_the_tray_makes_the_tray_at_once(qtbot, qapp, tmp_path):
         # no tray on this desktop (offscreen): the window shows after all, as before
         assert window.isVisible() is not started.tray.available()
         qtbot.waitUntil(lambda: window._watching_input, timeout=10_000)
+    finally:
+        _stop(qapp, started)
+
+
+def _names(callables) -> list[str]:
+    return [f"{c.__module__}.{c.__qualname__}" for c in callables]
+
+
+def _places(window) -> tuple[list[str], list[str], list[str]]:
+    """Main menu entries, row-menu hooks and settings sections, in order."""
+    menu = [action.text() or ("---" if action.isSeparator() else action.objectName())
+            for action in window.main_menu.actions()]
+    return menu, _names(window.rows.menu_hooks), _names(window.settings_sections())
+
+
+def test_features_installed_after_the_paint_keep_their_places(qtbot, qapp, tmp_path):
+    """The menu, the row menu and the settings read in ORDER, as when all install at once."""
+    from authenticator.ui.app import build_window
+    from authenticator.ui.common.session import VaultSession
+    from authenticator.ui.common.settings import AppSettings
+    from authenticator.ui.common.timebase import TimeBase
+
+    at_once = build_window(VaultSession(tmp_path / "other.authvault"),
+                           AppSettings(tmp_path / "other.ini"), TimeBase())
+    qtbot.addWidget(at_once)
+    started = _start(qapp, tmp_path)
+    qtbot.addWidget(started.window)
+    try:
+        qtbot.waitUntil(lambda: started.window.features is not None, timeout=10_000)
+        menu, hooks, sections = _places(started.window)
+        assert (menu, hooks, sections) == _places(at_once)
+        # the order is not the order of installation: enroll/transfer came after the clock
+        assert menu.index(started.window.features.transfer.import_action.text()) < \
+            menu.index(started.window.features.clock.compare_action.text())
+        assert len(hooks) >= 3 and len(sections) >= 4
+    finally:
+        _stop(qapp, started)
+
+
+def test_a_quick_pick_request_before_the_first_paint_is_answered(qtbot, qapp, tmp_path):
+    started = _start(qapp, tmp_path)
+    window = started.window
+    qtbot.addWidget(window)
+    try:
+        assert window.features is None
+        started.instance.pick_requested.emit()  # `authenticator pick` at once after start
+        quick = window.features.quickpick
+        qtbot.waitUntil(lambda: quick._box is not None and quick._box.isVisible(),
+                        timeout=10_000)
     finally:
         _stop(qapp, started)
