@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 #: Loaded on first use (unlocking, creating, saving, a warning), not by the import.
 LATER = ("cryptography", "platformdirs", "ctypes", "socket", "secrets", "logging", "datetime",
@@ -12,6 +13,7 @@ LATER = ("cryptography", "platformdirs", "ctypes", "socket", "secrets", "logging
 
 PROBE = r'''
 import sys
+from pathlib import Path
 from pathlib import Path
 
 before = set(sys.modules)
@@ -28,7 +30,7 @@ print(" ".join(name for name in sys.argv[2:] if name in sys.modules))
 '''
 
 
-def test_importing_the_vault_loads_nothing_only_unlocking_needs(tmp_path):
+def test_importing_the_vault_loads_nothing_only_unlocking_needs(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path), *LATER],
                          capture_output=True, text=True, check=True, timeout=120)
     imported, opened, after_use = out.stdout.split("\n")[:3]
