@@ -61,7 +61,7 @@ def written_copy_path(file: Path) -> Path:
     """Where this computer keeps the vault file as it last wrote it (one per computer and
     vault path, so devices sharing the folder never write the same name)."""
     import hashlib
-    import socket  # here: only its host name is needed, and only when saving or merging
+    import socket  # here, not at start-up: only its host name, once a vault is opened
 
     tag = hashlib.sha256(f"{socket.gethostname()}\0{file}".encode()).hexdigest()[:10]
     return backup_dir_for(file) / f"{file.stem}{WRITTEN_MARK}{tag}{file.suffix}"
