@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import errno
-import logging
+import functools
 import os
-import secrets
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from authenticator.core.errors import file_problem
+
+if TYPE_CHECKING:
+    import logging
 
 TEMP_SUFFIX = ".tmp"
 FILE_MODE = 0o600
 DIR_MODE = 0o700
-_log = logging.getLogger(__name__)
+
+
+def _log() -> logging.Logger:
+    """This module's logger, made when first needed (it only logs on rare failures, so
+    start-up does not load ``logging`` for it)."""
+    import logging
+
+    return logging.getLogger(__name__)
 
 
 def describe_os_error(err: OSError) -> str:
@@ -75,18 +84,31 @@ def _kept_mode(target: Path) -> int:
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
-_renameat2: Callable[..., int] | None = None
-if sys.platform.startswith("linux"):
+
+
+@functools.cache
+def _renameat2() -> Callable[..., int] | None:
+    """libc's renameat2 (Linux), looked up on the first swap: ``ctypes`` loads then, not
+    at start-up. None where there is none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
     with contextlib.suppress(OSError, AttributeError):
-        _renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+        found: Callable[..., int] = ctypes.CDLL(None, use_errno=True).renameat2
+        return found
+    return None
 
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
-    if _renameat2 is None:
+    renameat2 = _renameat2()
+    if renameat2 is None:
         return False
-    if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
         return True
+    import ctypes  # loaded by _renameat2
+
     code = ctypes.get_errno()
     if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP):
         return False  # a file system without it: fall back to read-check-replace
@@ -107,7 +129,7 @@ def atomic_write(target: Path, data: bytes,
     them. On Linux the swap is atomic (nothing can slip in between); elsewhere the file is
     read again just before the rename.
     """
-    temp = target.with_name(f"{temp_prefix(target)}{secrets.token_hex(6)}{TEMP_SUFFIX}")
+    temp = target.with_name(f"{temp_prefix(target)}{os.urandom(6).hex()}{TEMP_SUFFIX}")
     mode = _kept_mode(target)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
                  FILE_MODE)
@@ -137,7 +159,7 @@ def atomic_write(target: Path, data: bytes,
     try:
         fsync_dir(target.parent)
     except OSError as err:  # the new file is in place; only durability of the rename is unsure
-        _log.warning("could not flush the folder of %s: %s", target.name, err.strerror)
+        _log().warning("could not flush the folder of %s: %s", target.name, err.strerror)
 
 
 def _keep(path: Path, destination: Path | None) -> None:

@@ -26,15 +26,18 @@ then comes back at its own device's next open or save).
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from authenticator.core.options import BACKUPS_TO_KEEP
 from authenticator.storage.atomic import TEMP_SUFFIX, atomic_write, ensure_dir, fsync_dir
 from authenticator.storage.paths import backup_dir_for, lock_path_for
+
+if TYPE_CHECKING:  # datetime and logging load when first used, not at start-up
+    import logging
+    from datetime import datetime
 
 DEFAULT_BACKUPS_TO_KEEP = BACKUPS_TO_KEEP.default  # declared in core/options.py
 """The most recent saves kept (the setting ``backups_to_keep``; 0 turns backups off)."""
@@ -44,7 +47,12 @@ _DAY = 86_400
 _PERIODS = ((_DAY, DAILY), (7 * _DAY, WEEKLY), (30 * _DAY, MONTHLY))
 DAMAGED_MARK = ".damaged-"
 _TIME_FORMAT = "%Y%m%d-%H%M%S-%f"
-_log = logging.getLogger(__name__)
+
+
+def _log() -> logging.Logger:
+    import logging
+
+    return logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,8 @@ def _prefix(vault_path: Path) -> str:
 
 
 def _parse_time(vault_path: Path, name: str) -> datetime | None:
+    from datetime import UTC, datetime
+
     stamp = name[len(_prefix(vault_path)):-len(vault_path.suffix) or None]
     try:
         return datetime.strptime(stamp, _TIME_FORMAT).replace(tzinfo=UTC)
@@ -88,6 +98,8 @@ def list_backups(vault_path: Path) -> list[BackupInfo]:
 
 def write_backup(vault_path: Path, data: bytes, now: float) -> Path:
     """Store ``data`` (the vault file about to be replaced); raises OSError."""
+    from datetime import UTC, datetime, timedelta
+
     folder = backup_dir_for(vault_path)
     ensure_dir(folder)
     when = datetime.fromtimestamp(now, UTC)
@@ -144,21 +156,24 @@ def prune_backups(vault_path: Path, keep: int) -> None:
         except FileNotFoundError:  # another device pruned it first (backups/ syncs)
             continue
         except OSError as err:
-            _log.warning("could not delete old backup %s: %s", info.path.name, err.strerror)
+            _log().warning("could not delete old backup %s: %s", info.path.name, err.strerror)
 
 
 # -- restoring ------------------------------------------------------------------------------
-def _stamp(now: float) -> str:
+def utc_stamp(now: float) -> str:
+    """``now`` as a UTC time for a file name: ``20260102-150405``."""
+    from datetime import UTC, datetime
+
     return datetime.fromtimestamp(now, UTC).strftime("%Y%m%d-%H%M%S")
 
 
 def set_aside_damaged(vault_path: Path, now: float) -> Path:
     """Rename a damaged vault to ``<name>.damaged-<UTC time>`` beside it (never deleted)."""
-    target = vault_path.with_name(f"{vault_path.name}{DAMAGED_MARK}{_stamp(now)}")
+    target = vault_path.with_name(f"{vault_path.name}{DAMAGED_MARK}{utc_stamp(now)}")
     n = 1
     while target.exists():
         n += 1
-        target = vault_path.with_name(f"{vault_path.name}{DAMAGED_MARK}{_stamp(now)}-{n}")
+        target = vault_path.with_name(f"{vault_path.name}{DAMAGED_MARK}{utc_stamp(now)}-{n}")
     os.rename(vault_path, target)
     fsync_dir(vault_path.parent)
     return target
@@ -199,6 +214,8 @@ def backup_owner(path: Path) -> Path | None:
     parts = base.rsplit("-", 3)
     if len(parts) != 4 or not parts[0]:
         return None
+    from datetime import datetime
+
     try:
         datetime.strptime("-".join(parts[1:]), _TIME_FORMAT)
     except ValueError:

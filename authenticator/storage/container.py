@@ -15,15 +15,10 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import os
-import secrets
 import struct
 from dataclasses import dataclass
-from typing import Any
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from typing import TYPE_CHECKING, Any
 
 from authenticator.core.budget import VAULT_BUDGET, KdfBudgetError, KdfCost
 from authenticator.storage import kdf
@@ -33,6 +28,9 @@ from authenticator.storage.errors import (
     VaultDamagedError,
     WrongPasswordError,
 )
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 MAGIC = b"AUTHVLT\x1a"
 FORMAT_VERSION = 1
@@ -78,7 +76,15 @@ def _int(value: Any) -> int:
 
 
 def new_id() -> str:
-    return secrets.token_hex(16)
+    return os.urandom(16).hex()
+
+
+def _aesgcm(key: bytes) -> AESGCM:
+    """AES-GCM under ``key``. The cryptography library loads here, on the first unlock or
+    create, not at start-up (the unlock page is shown before it is needed)."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    return AESGCM(key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,14 +158,16 @@ def wrap(master_key: bytes, wrapping_key: bytes, vault_id: str, slot_type: str, 
          slot_id: str | None = None) -> Slot:
     slot_id = slot_id or new_id()
     nonce = os.urandom(NONCE_LENGTH)
-    wrapped = AESGCM(wrapping_key).encrypt(nonce, master_key,
+    wrapped = _aesgcm(wrapping_key).encrypt(nonce, master_key,
                                            _slot_aad(vault_id, slot_id, slot_type))
     return Slot(slot_id, slot_type, nonce, wrapped, params, salt, service)
 
 
 def unwrap(slot: Slot, wrapping_key: bytes, vault_id: str) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+
     try:
-        return AESGCM(wrapping_key).decrypt(slot.nonce, slot.wrapped_key,
+        return _aesgcm(wrapping_key).decrypt(slot.nonce, slot.wrapped_key,
                                             _slot_aad(vault_id, slot.id, slot.type))
     except InvalidTag:
         return None
@@ -195,8 +203,10 @@ class Container:
     def decrypt(self, master_key: bytes) -> bytes:
         """The content plaintext. The key came from a slot that opened, so a failure here is
         damage (header or content changed after saving): :class:`VaultDamagedError`."""
+        from cryptography.exceptions import InvalidTag
+
         try:
-            return AESGCM(master_key).decrypt(self.nonce, self.ciphertext, self.aad)
+            return _aesgcm(master_key).decrypt(self.nonce, self.ciphertext, self.aad)
         except InvalidTag:
             raise VaultDamagedError() from None
 
@@ -226,6 +236,8 @@ class Container:
 
 def parse(data: bytes) -> Container:
     """Parse the container; raises NotAVaultError / UnsupportedVersionError. Decrypts nothing."""
+    import json
+
     if len(data) < PREAMBLE.size:
         raise NotAVaultError(_CORRUPT)
     magic, version, header_length = PREAMBLE.unpack_from(data)
@@ -259,6 +271,8 @@ def parse(data: bytes) -> Container:
 
 def seal(master_key: bytes, vault_id: str, slots: tuple[Slot, ...], plaintext: bytes) -> bytes:
     """A complete vault file: fresh random nonce, whole prefix authenticated."""
+    import json
+
     nonce = os.urandom(NONCE_LENGTH)
     header = {
         "vault_id": vault_id,
@@ -268,4 +282,4 @@ def seal(master_key: bytes, vault_id: str, slots: tuple[Slot, ...], plaintext: b
     }
     header_bytes = json.dumps(header, separators=(",", ":"), sort_keys=True).encode("utf-8")
     prefix = PREAMBLE.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes
-    return prefix + AESGCM(master_key).encrypt(nonce, plaintext, prefix)
+    return prefix + _aesgcm(master_key).encrypt(nonce, plaintext, prefix)

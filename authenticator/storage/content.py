@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import json
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,6 +53,8 @@ class VaultContent:
 
 
 def encode(content: VaultContent, saved_at: float) -> bytes:
+    import json
+
     data = {
         "content_version": CONTENT_VERSION,
         "saved_at": saved_at,
@@ -82,6 +83,8 @@ def _float(value: Any) -> float:
 
 def decode(plaintext: bytes) -> VaultContent:
     """Parse (and migrate) decrypted content; raises NotAVaultError/UnsupportedVersionError."""
+    import json
+
     try:
         data = json.loads(plaintext.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):

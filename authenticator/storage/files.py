@@ -7,7 +7,6 @@ A path handed to the app may be a FIFO (reading it would hang), a device such as
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from pathlib import Path
@@ -85,4 +84,6 @@ def read_limited(path: Path, what: str = "vault file", limit: int = MAX_VAULT_BY
 
 def digest(data: bytes) -> bytes:
     """SHA-256 of file bytes: whether two reads saw the same file."""
+    import hashlib
+
     return hashlib.sha256(data).digest()

@@ -7,11 +7,7 @@ benchmark or test can count calls (a save must never derive).
 from __future__ import annotations
 
 import time
-import unicodedata
 from dataclasses import dataclass
-
-from cryptography.exceptions import UnsupportedAlgorithm
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from authenticator.storage.errors import NotAVaultError, VaultError
 
@@ -70,6 +66,8 @@ class KdfParams:
 
 def encode_password(password: str) -> bytes:
     """NFC-normalised UTF-8, so the same password typed on different systems matches."""
+    import unicodedata
+
     try:
         return unicodedata.normalize("NFC", password).encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates: bytes that were not UTF-8 (os.environ)
@@ -77,7 +75,11 @@ def encode_password(password: str) -> bytes:
 
 
 def derive_key(password: str, params: KdfParams, salt: bytes) -> bytes:
-    """Run Argon2id (the slow part of unlocking) and return a 256-bit key-encryption key."""
+    """Run Argon2id (the slow part of unlocking) and return a 256-bit key-encryption key.
+    The cryptography library loads here (first unlock or create), not at start-up."""
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
     try:
         return Argon2id(
             salt=salt,

@@ -14,7 +14,6 @@ their predecessor in the disk order.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,6 +55,8 @@ class MergeSummary:
 
 
 def _canonical(account: Account) -> str:
+    import json
+
     return json.dumps(account.to_storage_json(), sort_keys=True)
 
 
@@ -89,6 +90,8 @@ def prune_tombstones(tombstones: dict[str, Tombstone], now: float) -> dict[str, 
 
 def same_setting(a: Any, b: Any) -> bool:
     """Equal as JSON (``True`` is not ``1``, ``1`` is not ``1.0``, key order does not count)."""
+    import json
+
     return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
 
 
@@ -98,6 +101,8 @@ def _merge_settings(local: dict[str, Any], disk: dict[str, Any],
     side (the device saving now; the other one takes it at its next merge, so devices
     converge on the last save). A key removed on one side and unchanged on the other is
     removed. Values are copied: the result shares nothing with the inputs."""
+    import json
+
     merged: dict[str, Any] = {}
     taken = 0
     missing = object()

@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Authenticator"
 VAULT_FILENAME = "vault.authvault"
 VAULT_ENV = "AUTHENTICATOR_VAULT"
@@ -14,6 +12,8 @@ VAULT_ENV = "AUTHENTICATOR_VAULT"
 
 def default_vault_path() -> Path:
     """The platform's per-user data folder (e.g. ``~/.local/share/Authenticator``) + file name."""
+    import platformdirs  # here, not at start-up: only needed when no vault path is given
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / VAULT_FILENAME
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
-import logging
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import logging
 
 DEFAULT_SERVICE = "Authenticator"
-_log = logging.getLogger(__name__)
 #: Backends that keep secrets encrypted at rest: Secret Service (GNOME Keyring, KeePassXC),
 #: KWallet, the macOS Keychain and the Windows Credential Locker. Anything else (notably
 #: keyrings.alt's files, which are base64 on disk) is refused: the vault file plus such a
@@ -26,6 +27,12 @@ ENCRYPTING_BACKENDS = (
     "keyring.backends.macOS",
     "keyring.backends.Windows",
 )
+
+
+def _log() -> logging.Logger:
+    import logging  # here: it only logs when the keyring fails
+
+    return logging.getLogger(__name__)
 
 
 def _encrypts(backend: Any) -> bool:
@@ -80,7 +87,7 @@ def store_key(service: str, name: str) -> tuple[bytes | None, str]:
     try:
         store.set_password(service, name, base64.b64encode(key).decode("ascii"))
     except Exception as err:  # any backend failure means "unavailable"
-        _log.info("keyring refused to store the vault key: %s", type(err).__name__)
+        _log().info("keyring refused to store the vault key: %s", type(err).__name__)
         return None, "the system keyring is not available (locked or not running)"
     return key, ""
 
@@ -92,7 +99,7 @@ def load_key(service: str, name: str) -> bytes | None:
     try:
         text = store.get_password(service, name)
     except Exception as err:  # locked keyring, no backend, D-Bus failure...
-        _log.info("keyring unavailable: %s", type(err).__name__)
+        _log().info("keyring unavailable: %s", type(err).__name__)
         return None
     if not text:
         return None

@@ -5,7 +5,6 @@ and keys are the other mixins' part."""
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any
 
 from authenticator.core.account import Account
@@ -60,6 +59,8 @@ class EntriesMixin:
 
     def set_setting(self, name: str, value: Any) -> None:
         """Change one vault setting (any JSON value; saved with the next save)."""
+        import json
+
         self._writable()
         try:
             json.dumps(value, allow_nan=False)

@@ -6,12 +6,9 @@ renamed over ours mid-save, a password changed elsewhere). docs/vault-format.md,
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import socket
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +16,7 @@ from authenticator.core.account import Account
 from authenticator.core.clock import Clock
 from authenticator.storage import container
 from authenticator.storage.atomic import atomic_write, ensure_dir, remove_stale_temps
-from authenticator.storage.backups import list_backups
+from authenticator.storage.backups import list_backups, utc_stamp
 from authenticator.storage.conflicts import find_conflict_copies
 from authenticator.storage.container import SLOT_PASSWORD, Slot
 from authenticator.storage.content import Tombstone, VaultContent, decode, encode
@@ -63,6 +60,9 @@ WRITTEN_NOTE = ("merged a save that the sync tool had replaced without keeping a
 def written_copy_path(file: Path) -> Path:
     """Where this computer keeps the vault file as it last wrote it (one per computer and
     vault path, so devices sharing the folder never write the same name)."""
+    import hashlib
+    import socket  # here, not at start-up: only its host name, once a vault is opened
+
     tag = hashlib.sha256(f"{socket.gethostname()}\0{file}".encode()).hexdigest()[:10]
     return backup_dir_for(file) / f"{file.stem}{WRITTEN_MARK}{tag}{file.suffix}"
 
@@ -246,7 +246,7 @@ class SyncMixin:
         def where(replaced: bytes) -> Path | None:
             if replaced == merged_from:
                 return None
-            stamp = datetime.fromtimestamp(self._clock.now(), UTC).strftime("%Y%m%d-%H%M%S")
+            stamp = utc_stamp(self._clock.now())
             return file.with_name(f"{file.stem} (displaced {stamp}-{os.urandom(3).hex()})"
                                   f"{file.suffix}")
         return where
@@ -322,7 +322,7 @@ class SyncMixin:
             return VaultReplacedError(message, kind="password", name=name)
         file = real_path(self.path)
         if self._rescue_path is None:
-            stamp = datetime.fromtimestamp(self._clock.now(), UTC).strftime("%Y%m%d-%H%M%S")
+            stamp = utc_stamp(self._clock.now())
             self._rescue_path = file.with_name(f"{file.stem} (unsaved {stamp}){file.suffix}")
         data = container.seal(self._master_key(), self._vault_id, self._slots,
                               encode(self._current(), self._clock.now()))

@@ -66,6 +66,7 @@ while not painted:
     app.processEvents()
 print(" ".join(m for m in sys.argv[2:] if m in sys.modules) or "-")
 print(sum("authenticator" in name for name in linecache.cache))
+print(type(started.window.pages.currentWidget()).__name__)
 started.instance.close()
 '''
 
@@ -80,6 +81,20 @@ def test_first_paint_loads_nothing_it_does_not_show(tmp_path):
     # PySide6's import hook reads our modules' bytes, not their source via linecache
     # (ui/__init__.py): no copy of them is kept in memory.
     assert in_linecache == "0"
+
+
+def test_the_unlock_page_paints_before_the_crypto_library_loads(tmp_path):
+    """A locked vault: the real start shows its unlock page without loading ``cryptography``
+    (issue #18); the library loads when the password is tried (storage/container.py, kdf.py)."""
+    from authenticator.storage import KdfParams, Vault
+
+    Vault.create(tmp_path / "vault.authvault", "a password", kdf=KdfParams.for_tests()).close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", START_AND_PAINT, str(tmp_path), "cryptography"],
+                         capture_output=True, text=True, env=env, check=True, timeout=300)
+    loaded, _, page = out.stdout.split("\n")[:3]
+    assert page == "UnlockPage"
+    assert loaded == "-"
 
 
 def test_pyside_import_hook_answers_as_before():
