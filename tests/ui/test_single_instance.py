@@ -267,3 +267,25 @@ def test_neither_end_loads_qtnetwork_and_the_sender_loads_no_qt(temp_dir):
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                          check=True, timeout=60)
     assert out.stdout.split() == ["[]", "False"]
+
+
+def test_the_qtnetwork_fallback_speaks_the_same_protocol(qtbot, temp_dir):
+    """What Windows uses (no Unix sockets in its Python), run here on QtNetwork's."""
+    from authenticator.ui.platform.single_instance import qtnetwork
+
+    fallback = qtnetwork.SingleInstance(NAME)
+    assert fallback.listen()
+    try:
+        seen = received(fallback)
+        with qtbot.waitSignal(fallback.pick_requested):
+            assert qtnetwork.notify_running(NAME, 5000, PICK)
+        with qtbot.waitSignal(fallback.raise_requested):
+            assert notify_running(NAME)
+        with qtbot.waitSignal(fallback.raise_requested):
+            qtnetwork.notify_running(NAME, 5000, b"pi")  # then "ck" never comes
+            qtnetwork.notify_running(NAME, 5000, b"x" * MAX_MESSAGE + b"\npick\n")  # too long
+            qtnetwork.notify_running(NAME, 5000, b"\traise  \n")
+        assert seen == ["pick", "raise", "raise"]
+    finally:
+        fallback.close()
+    assert not qtnetwork.notify_running(NAME, 100, MESSAGE)

@@ -69,20 +69,18 @@ class SingleInstance(QObject):
         entry = self._connections.get(self.sender())
         if entry is None:
             return
-        commands: list[str] = []
-        while True:
-            try:
-                # One byte past the limit at most: a read of more drops the connection.
-                data = entry.socket.recv(MAX_MESSAGE + 1)
-            except (BlockingIOError, InterruptedError):
-                break
-            except OSError:
-                data = b""
-            got = entry.lines.feed(data) if data else None
-            if got is None:  # closed, broken, or over MAX_MESSAGE
-                self._drop(entry)
-                break
-            commands += got
+        try:
+            # One byte past the limit at most: a read of more drops the connection. What is
+            # left is read at the next activation.
+            data = entry.socket.recv(MAX_MESSAGE + 1)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            data = b""
+        commands = entry.lines.feed(data) if data else None
+        if commands is None:  # closed, broken, or over MAX_MESSAGE
+            self._drop(entry)
+            return
         for command in commands:
             if command == "raise":
                 self.raise_requested.emit()
