@@ -1,35 +1,17 @@
-"""One running app per user and vault: a second launch asks the first to show itself.
-
-The protocol is one command per line: ``raise`` (show the window; what every older
-version sends) and ``pick`` (show the quick pick box). Unknown lines are ignored.
-"""
+"""Both ends of the channel with QtNetwork's ``QLocalServer``/``QLocalSocket``: where Python
+has no Unix sockets (Windows: a named pipe). Imported only there."""
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-MESSAGE = b"raise\n"
-PICK = b"pick\n"
-MAX_MESSAGE = 256  # bytes read from one connection at most
+from authenticator.ui.platform.single_instance.channel import Lines
 
 
-def server_name(vault_path: str) -> str:
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):
-        user = "user"
-    digest = hashlib.sha256(f"{user}\0{vault_path}".encode()).hexdigest()[:16]
-    return f"authenticator-{digest}"
-
-
-def notify_running(name: str, timeout_ms: int = 500, message: bytes = MESSAGE) -> bool:
-    """True when another instance answered (and was sent ``message``: raise its window,
-    or show the quick pick box)."""
+def notify_running(name: str, timeout_ms: int, message: bytes) -> bool:
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
@@ -52,7 +34,7 @@ class SingleInstance(QObject):
         self.name = name
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._on_connection)
-        self._pending: dict[object, bytes] = {}
+        self._lines: dict[object, Lines] = {}
 
     def listen(self) -> bool:
         if self.server.listen(self.name):
@@ -65,32 +47,29 @@ class SingleInstance(QObject):
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
             socket.setParent(self)
+            self._lines[socket] = Lines()
             socket.readyRead.connect(self._read)
             socket.disconnected.connect(self._forget)
             socket.disconnected.connect(socket.deleteLater)
 
     def _read(self) -> None:
         socket = self.sender()
-        if not isinstance(socket, QLocalSocket):
+        lines = self._lines.get(socket)
+        if not isinstance(socket, QLocalSocket) or lines is None:
             return
-        # Commands are whole lines; a line may arrive in pieces. Nobody of ours sends
-        # more than a few bytes: past MAX_MESSAGE the connection is dropped.
-        pending = self._pending.get(socket, b"") + bytes(socket.readAll().data())
-        if len(pending) > MAX_MESSAGE:
-            self._pending.pop(socket, None)
+        commands = lines.feed(bytes(socket.readAll().data()))
+        if commands is None:  # over MAX_MESSAGE
+            self._lines.pop(socket, None)
             socket.abort()
             return
-        *lines, rest = pending.split(b"\n")
-        self._pending[socket] = rest
-        for line in lines:
-            command = line.strip().decode("ascii", "replace")
+        for command in commands:
             if command == "raise":
                 self.raise_requested.emit()
-            elif command == "pick":
+            else:
                 self.pick_requested.emit()
 
     def _forget(self) -> None:
-        self._pending.pop(self.sender(), None)
+        self._lines.pop(self.sender(), None)
 
     def close(self) -> None:
         self.server.close()
