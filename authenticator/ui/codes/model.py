@@ -13,17 +13,9 @@ import enum
 import json
 import operator
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QByteArray,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
 
 from authenticator.core.account import Account, OtpKind
 from authenticator.core.otp import CodeState, group_code, seconds_left, state_at, time_step
@@ -33,7 +25,10 @@ from authenticator.ui.codes import avatar
 URGENT_SECONDS = 5
 MIME_ROWS = "application/x-authenticator-account-ids"
 
-Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    Index = QModelIndex | QPersistentModelIndex
 
 
 class Role(enum.IntEnum):
@@ -59,10 +54,10 @@ class Role(enum.IntEnum):
 
 
 #: Everything the delegate repaints each second, in one ``data()`` call per painted row
-#: instead of six: a named tuple (immutable), made with the functional form because a
-#: class body's annotations are strings here, which ``NamedTuple`` compiles one by one at
-#: import; a dataclass costs more to define and to make for each row painted.
-PaintState = NamedTuple("PaintState", [
+#: instead of six. A named tuple in the functional form: the class form's annotations are
+#: strings here (compiled one by one at import), and a dataclass costs more to define and
+#: to make for each row painted.
+PaintState = NamedTuple("PaintState", [  # noqa: UP014 (see above)
     ("account_id", str),
     ("code", str),  # grouped
     ("next_code", str | None),  # grouped
