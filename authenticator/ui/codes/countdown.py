@@ -12,15 +12,18 @@ model's tick signals nothing for the others.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPersistentModelIndex, QPoint, QRect
+from PySide6.QtCore import QAbstractProxyModel, QModelIndex, QPoint, QRect
 from PySide6.QtGui import QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from authenticator.ui.codes.model import RING_ONLY_ROLES, Role
 
-Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:  # annotations only: PySide6 builds a class's Python type when first named
+    from PySide6.QtCore import QPersistentModelIndex
+
+    Index = QModelIndex | QPersistentModelIndex
 
 
 class CountdownListView(QListView):

@@ -8,12 +8,11 @@ in the last seconds the next code appears as text.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
-    QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
@@ -45,7 +44,10 @@ from authenticator.ui.codes.row_parts import (
     ring_colour,
 )
 
-Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    Index = QModelIndex | QPersistentModelIndex
 
 _SELECTED = QStyle.StateFlag.State_Selected.value
 # The row states that change how the static part of a row looks.

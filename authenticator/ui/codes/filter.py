@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, QSortFilterProxyModel
+from PySide6.QtCore import QSortFilterProxyModel
 
 from authenticator.ui.codes.model import SEARCH_TAGS, SEARCH_TEXT, Role, clean_search
 
@@ -24,6 +24,8 @@ def filter_pattern(terms: Sequence[str], tag: str | None) -> str:
     """
     if not terms and not tag:
         return ""
+    from PySide6.QtCore import QRegularExpression  # first search (not needed at start-up)
+
     pattern = "(?s)^"
     if tag:
         exact = QRegularExpression.escape(clean_search(tag))
@@ -45,6 +47,8 @@ class AccountFilterModel(QSortFilterProxyModel):
         self.setFilterRole(Role.SEARCH)
 
     def _apply(self) -> None:
+        from PySide6.QtCore import QRegularExpression
+
         self.setFilterRegularExpression(QRegularExpression(filter_pattern(self._terms,
                                                                           self._tag)))
 

@@ -19,7 +19,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from authenticator.core.issuer_match import match_slug
 from authenticator.resources import resource
-from authenticator.ui.common.contrast import contrast
+from authenticator.ui.common.luminance import contrast
 from authenticator.ui.common.theme import outline_colour
 
 GLYPH_MINIMUM = 4.5

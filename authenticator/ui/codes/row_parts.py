@@ -5,14 +5,18 @@ cached layer): the layout, the avatar, issuer and name, the ring's track, the HO
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 
 from authenticator.ui.codes.issuer_icons import paint_issuer_icon
 from authenticator.ui.codes.model import PaintState, Role
 
-Index = QModelIndex | QPersistentModelIndex
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+
+    Index = QModelIndex | QPersistentModelIndex
 
 URGENT_LIGHT = QColor("#C62828")
 URGENT_DARK = QColor("#FF8A80")

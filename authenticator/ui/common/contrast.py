@@ -4,7 +4,8 @@
 each visible enabled text widget, compares the colour of its text pixels with the
 background behind them. ``audit_outlines`` does the same for the outline of check boxes,
 radio buttons and line edits against the surface they sit on. The maths (WCAG 2.x
-relative luminance) is in plain functions so colours can be checked directly too.
+relative luminance) is in plain functions (ui/common/luminance.py, re-exported here) so
+colours can be checked directly too.
 """
 
 from __future__ import annotations
@@ -25,28 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from authenticator.ui.common.luminance import best_on, contrast, luminance
+
+__all__ = ["OUTLINE_MINIMUM", "TEXT_MINIMUM", "Finding", "audit_outlines", "audit_text",
+           "best_on", "contrast", "luminance"]
+
 TEXT_MINIMUM = 4.5
 OUTLINE_MINIMUM = 3.0
-
-
-def _channel(value: float) -> float:
-    c = value / 255.0
-    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def luminance(colour: QColor) -> float:
-    return (0.2126 * _channel(colour.red()) + 0.7152 * _channel(colour.green())
-            + 0.0722 * _channel(colour.blue()))
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def best_on(background: QColor, candidates: list[QColor]) -> QColor:
-    """The candidate with the highest contrast on ``background``."""
-    return max(candidates, key=lambda c: contrast(c, background))
 
 
 @dataclass(frozen=True)

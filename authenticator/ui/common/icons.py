@@ -20,32 +20,47 @@ def _svg_text(name: str) -> str:
         return ""
 
 
+@lru_cache(maxsize=128)
+def _renderer(name: str, colour: str) -> QSvgRenderer:
+    """The icon's SVG with ``currentColor`` = ``colour``, parsed once (not on every paint)."""
+    data = _svg_text(name).replace("currentColor", colour)
+    return QSvgRenderer(QByteArray(data.encode("utf-8")))
+
+
 class _TintedSvgEngine(QIconEngine):
     """Renders the SVG at the requested size with ``currentColor`` = palette text."""
 
     def __init__(self, name: str) -> None:
         super().__init__()
         self.name = name
+        # (colour, width, height) -> pixmap: a tool button asks on every repaint (hover,
+        # press), and re-parsing and rendering the SVG each time is the costly part.
+        self._pixmaps: dict[tuple[str, int, int], QPixmap] = {}
 
-    def _renderer(self, mode: QIcon.Mode) -> QSvgRenderer:
+    @staticmethod
+    def _colour(mode: QIcon.Mode) -> str:
         palette = QGuiApplication.palette()
         group = QPalette.ColorGroup.Disabled if mode == QIcon.Mode.Disabled else \
             QPalette.ColorGroup.Active
-        colour = palette.color(group, QPalette.ColorRole.ButtonText).name()
-        data = _svg_text(self.name).replace("currentColor", colour)
-        return QSvgRenderer(QByteArray(data.encode("utf-8")))
+        return palette.color(group, QPalette.ColorRole.ButtonText).name()
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
               state: QIcon.State) -> None:
-        self._renderer(mode).render(painter, QRectF(rect))
+        _renderer(self.name, self._colour(mode)).render(painter, QRectF(rect))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        self._renderer(mode).render(painter)
-        painter.end()
-        return pixmap
+        key = (self._colour(mode), size.width(), size.height())
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            if len(self._pixmaps) > 16:  # theme switches, odd sizes: keep it small
+                self._pixmaps.clear()
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            _renderer(self.name, key[0]).render(painter)
+            painter.end()
+            self._pixmaps[key] = pixmap
+        return pixmap  # implicitly shared: whoever paints on it detaches a copy
 
     def clone(self) -> QIconEngine:
         return _TintedSvgEngine(self.name)

@@ -25,6 +25,12 @@ def outline_colour(palette: QPalette) -> QColor:
     return QColor(DARK_OUTLINE if is_dark(palette) else LIGHT_OUTLINE)
 
 
+#: The primitives that get the outline (bound once: looked up for every primitive painted).
+_OUTLINED = (QStyle.PrimitiveElement.PE_FrameLineEdit,
+             QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+             QStyle.PrimitiveElement.PE_IndicatorRadioButton)
+
+
 class OutlinedFusion(QProxyStyle):
     """Fusion with check boxes, radio buttons and text fields outlined visibly."""
 
@@ -34,10 +40,9 @@ class OutlinedFusion(QProxyStyle):
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
                       painter: QPainter, widget: Any = None) -> None:
         super().drawPrimitive(element, option, painter, widget)
-        pe = QStyle.PrimitiveElement
-        if element not in (pe.PE_IndicatorCheckBox, pe.PE_IndicatorRadioButton,
-                           pe.PE_FrameLineEdit):
+        if element not in _OUTLINED:  # called for every primitive painted: return at once
             return
+        pe = QStyle.PrimitiveElement
         if not option.state & QStyle.StateFlag.State_Enabled:
             return
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
