@@ -56,13 +56,24 @@ def candidates(issuer: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+class BrandIndex:
+    """The known slugs and their folded titles, folded once: :meth:`match` per issuer."""
+
+    def __init__(self, known: Iterable[str], titles: dict[str, str] | None = None) -> None:
+        self.known = frozenset(known)
+        self.by_title = {re.sub(r"[^0-9a-z]+", "", _fold(title)): slug
+                         for slug, title in (titles or {}).items()}
+
+    def match(self, issuer: str) -> str:
+        """The slug of the brand ``issuer`` names among the known slugs, or ""."""
+        for key in candidates(issuer):
+            for slug in (key, ALIASES.get(key, ""), self.by_title.get(key, "")):
+                if slug and slug in self.known:
+                    return slug
+        return ""
+
+
 def match_slug(issuer: str, known: Iterable[str], titles: dict[str, str] | None = None) -> str:
-    """The slug of the brand ``issuer`` names among ``known`` slugs, or ""."""
-    known_set = set(known)
-    by_title = {re.sub(r"[^0-9a-z]+", "", _fold(title)): slug
-                for slug, title in (titles or {}).items()}
-    for key in candidates(issuer):
-        for slug in (key, ALIASES.get(key, ""), by_title.get(key, "")):
-            if slug and slug in known_set:
-                return slug
-    return ""
+    """The slug of the brand ``issuer`` names among ``known`` slugs, or "" (one lookup:
+    for many, build a :class:`BrandIndex` once)."""
+    return BrandIndex(known, titles).match(issuer)

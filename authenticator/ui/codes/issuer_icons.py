@@ -17,7 +17,7 @@ from PySide6.QtCore import QByteArray, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtSvg import QSvgRenderer
 
-from authenticator.core.issuer_match import match_slug
+from authenticator.core.issuer_match import BrandIndex
 from authenticator.resources import resource
 from authenticator.ui.common.luminance import contrast
 from authenticator.ui.common.theme import outline_colour
@@ -36,10 +36,15 @@ def catalogue() -> dict[str, dict[str, str]]:
     return {icon["slug"]: icon for icon in data.get("icons", [])}
 
 
+@lru_cache(maxsize=1)
+def _brands() -> BrandIndex:
+    icons = catalogue()
+    return BrandIndex(icons, {s: i["title"] for s, i in icons.items()})
+
+
 @lru_cache(maxsize=512)
 def slug_for(issuer: str) -> str:
-    icons = catalogue()
-    return match_slug(issuer, icons, {s: i["title"] for s, i in icons.items()})
+    return _brands().match(issuer)
 
 
 def disc_and_glyph(brand: QColor) -> tuple[QColor, QColor]:
