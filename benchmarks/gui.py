@@ -7,10 +7,12 @@ way for the app and for the windows it is compared with; ratios are of figures m
 side by side in the same run (interleaved, medians), because this machine is shared.
 - first paint: process start (the interpreter is up) -> the first frame of the code list
   drawn (the event loop turn that delivered the list's first paint event has returned, so
-  the rows are painted; work the app leaves for after the first paint is not in it) vs a bare QWidget and vs a stock Qt list window of the same shape (QMainWindow,
-  QLineEdit, QListView of 500 strings); also at 100, 1,000 and 10,000 accounts. The app
+  the rows are painted; work the app leaves for after the first paint is not in it) vs a
+  bare QWidget and vs a stock Qt list window of the same shape (QMainWindow, QLineEdit,
+  QListView of 500 strings); also at 100, 1,000 and 10,000 accounts. The app
   starts the way ``authenticator`` does (ui/app.py: application, configure, start: single
-  instance, theme, window fitter, every feature, tray) with the vault already unlocked:
+  instance, theme, window fitter, the features of the first screen; the other features
+  and the tray follow the first paint) with the vault already unlocked:
   only the unlocking itself (KDF, decryption, and loading the cryptography library, which
   the vault code loads when it unlocks) is left out of the time; the import of the vault
   code is counted, the app needs it anyway. For context, a "floor" window: the stock list
