@@ -1,8 +1,9 @@
 """The local channel between the native host and the running app.
 
-On Linux and macOS a Unix socket in a folder only this user may enter (0700, owned by us:
-checked, not assumed), which Qt's ``QLocalServer`` listens on by its full path; on Linux the
-peer's user id is also checked on each connection (``SO_PEERCRED``), both ways. On Windows
+On Linux and macOS a Unix socket (mode 0600) in a folder only this user may enter (0700,
+owned by us: checked, not assumed), where the app listens with Python's ``socket`` module
+(earlier versions: Qt's ``QLocalServer``, by the same full path); on Linux the peer's user
+id is also checked on each connection (``SO_PEERCRED``), both ways. On Windows
 ``QLocalServer`` uses a named pipe; the host opens it as a file.
 """
 
@@ -21,6 +22,7 @@ from authenticator.core.errors import AuthenticatorError
 
 SOCKET_NAME = "browser.sock"
 FOLDER_NAME = "authenticator"
+MAX_CONNECTIONS = 16  # native hosts (browser profiles) the app serves at once
 
 
 class ChannelError(AuthenticatorError):

@@ -16,7 +16,8 @@ from authenticator.cli.common import AddCommand
 
 def cmd_pick(args: argparse.Namespace) -> int:
     vault = getattr(args, "vault", None)
-    # Fast path, the app is running: only QtCore and QtNetwork, no GUI start-up.
+    # Fast path, the app is running: only QtCore (QtNetwork too where there are no Unix
+    # sockets: Windows), no GUI start-up.
     from PySide6.QtCore import QSettings
 
     from authenticator.ui.app import instance_name

@@ -97,6 +97,22 @@ def test_the_unlock_page_paints_before_the_crypto_library_loads(tmp_path):
     assert loaded == "-"
 
 
+def test_two_seconds_after_the_first_paint_qtnetwork_is_still_not_loaded(tmp_path):
+    """Issue #18: every feature is installed by then, the browser extension's server and the
+    single-instance channel listening; on Unix sockets neither needs QtNetwork (~3 MiB)."""
+    settle = ("while not painted:\n    app.processEvents()\n"
+              "from PySide6.QtCore import QTimer\n"
+              "QTimer.singleShot(2000, lambda: app.exit(0))\n"
+              "app.exec()\n"
+              "assert started.window.features.browser.listening\n")
+    code = START_AND_PAINT.replace("while not painted:\n    app.processEvents()\n", settle)
+    assert code != START_AND_PAINT
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path), "PySide6.QtNetwork"],
+                         capture_output=True, text=True, env=env, check=True, timeout=300)
+    assert out.stdout.split("\n")[0] == "-"
+
+
 def test_pyside_import_hook_answers_as_before():
     import inspect
 

@@ -374,10 +374,9 @@ def test_other_users_cannot_reach_or_use_the_socket(qtbot, fake_host, feature, t
     from authenticator.ui.browser.server import BrowserServer
 
     open_folder = Path(tempfile.mkdtemp(prefix="auth-open-", dir="/tmp"))
-    os.chmod(open_folder, 0o777)  # noqa: S103 (on purpose: a socket others can reach)
-
     server = BrowserServer(str(open_folder / "browser.sock"))
-    server.server.listen(server.address)
+    assert server.listen()  # which closes the folder (0700) and the socket (0600)...
+    os.chmod(open_folder, 0o777)  # noqa: S103 (...opened on purpose: others can reach it)
     os.chmod(server.address, 0o777)  # noqa: S103
     got: list[Any] = []
     server.received.connect(lambda conn, message: got.append(message))

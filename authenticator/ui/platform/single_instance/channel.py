@@ -16,17 +16,16 @@ does neither (the socket path would then differ from an older version's).
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import socket
 import sys
+
+from authenticator.ui.common import unix_socket
 
 MESSAGE = b"raise\n"
 PICK = b"pick\n"
 MAX_MESSAGE = 256  # bytes buffered for one connection at most
 COMMANDS = ("raise", "pick")
-#: What a connection attempt meets when nobody listens on the path (any more).
-NOBODY = (errno.ECONNREFUSED, errno.ENOENT)
 _DARWIN_USER_TEMP_DIR = 65537  # confstr() name of <unistd.h>; NSTemporaryDirectory() reads it
 
 
@@ -76,33 +75,8 @@ def send(name: str, timeout_ms: int, message: bytes) -> bool:
     return True
 
 
-def _answers(path: str) -> bool:
-    """Whether something listens on ``path``; unsure (no permission...) counts as yes."""
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
-        probe.settimeout(0.5)
-        try:
-            probe.connect(path)
-        except OSError as error:
-            return error.errno not in NOBODY
-    return True
-
-
-def _bind_private(listener: socket.socket, path: str) -> None:
-    """Bind with a mode of 0o600: only this user may connect (QLocalServer left the
-    umask's, often 0o755)."""
-    old = os.umask(0o177)
-    try:
-        listener.bind(path)
-    finally:
-        os.umask(old)
-
-
-#: A non-blocking socket listening, the path of its file and the file's (device, inode).
-Bound = tuple[socket.socket, str, tuple[int, int]]
-
-
-def listen(name: str) -> Bound | None:
-    """A socket listening on ``name``; None when that fails.
+def listen(name: str) -> unix_socket.Bound | None:
+    """A socket listening on ``name``; None when that fails (see :func:`unix_socket.listen`).
 
     A file already at the path that nobody answers on (left by a crash) is removed and the
     bind tried once more, as before. A socket that a live instance answers on is never
@@ -111,35 +85,7 @@ def listen(name: str) -> Bound | None:
     only differs when two instances start at the same moment: the second then runs without
     the channel instead of stealing it.
     """
-    path = socket_path(name)
-    for attempt in range(2):
-        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            _bind_private(listener, path)
-        except OSError as error:
-            listener.close()
-            if attempt or error.errno != errno.EADDRINUSE or _answers(path):
-                return None
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-            continue
-        try:
-            listener.listen()
-            listener.setblocking(False)
-            status = os.stat(path)
-        except OSError:
-            listener.close()
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-            return None
-        return listener, path, (status.st_dev, status.st_ino)
-    return None
-
-
-def remove_if_ours(path: str, identity: tuple[int, int]) -> None:
-    """Remove the socket file at ``path`` unless it is no longer the one we bound (another
-    instance may have replaced it since)."""
-    with contextlib.suppress(OSError):
-        status = os.lstat(path)
-        if (status.st_dev, status.st_ino) == identity:
-            os.unlink(path)
+    try:
+        return unix_socket.listen(socket_path(name))
+    except OSError:
+        return None

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
+from authenticator.ui.common import unix_socket
 from authenticator.ui.platform.single_instance import channel
 from authenticator.ui.platform.single_instance.channel import MAX_MESSAGE, Lines
 
@@ -20,11 +21,6 @@ class _Connection:
         self.socket = connection
         self.notifier = notifier
         self.lines = Lines()
-
-
-def _release(listener: socket.socket, path: str, identity: tuple[int, int]) -> None:
-    listener.close()
-    channel.remove_if_ours(path, identity)
 
 
 class SingleInstance(QObject):
@@ -51,7 +47,7 @@ class SingleInstance(QObject):
         self._notifier = QSocketNotifier(bound[0].fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._accept)
         # As QLocalServer's destructor did: the file goes when this object does, or at exit.
-        self._finalizer = weakref.finalize(self, _release, *bound)
+        self._finalizer = weakref.finalize(self, unix_socket.release, *bound)
         return True
 
     def _accept(self, *_args: object) -> None:
