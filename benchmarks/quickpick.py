@@ -79,7 +79,8 @@ watch = Watch()
 app.installEventFilter(watch)
 
 def ready():
-    print(f"ready {instance.server.fullServerName()} {pick.registered_shortcut or '-'}",
+    from authenticator.ui.platform.single_instance.channel import socket_path
+    print(f"ready {socket_path(instance.name)} {pick.registered_shortcut or '-'}",
           flush=True)
 
 QTimer.singleShot(1000, ready)
