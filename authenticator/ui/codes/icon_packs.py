@@ -239,6 +239,9 @@ class IconPacks(QObject):
                           context=self)
 
     def _installed(self, pack: IconPack) -> None:
+        # Again here, on the GUI thread: a paint that listed the packs while the worker
+        # unpacked could have cached the list without the new pack after the worker's clear.
+        installed_packs.cache_clear()
         self.host.code_list.repaint(icons_changed=True)
         self.host.notify(self.tr("Icon pack “{name}” added (%n icon(s))", "",
                                  len(pack.icons)).format(name=pack.name))
