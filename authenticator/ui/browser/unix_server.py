@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import errno
 import socket
-import weakref
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, Qt, Signal
 from authenticator.browser import channel, protocol
 from authenticator.browser.channel import MAX_CONNECTIONS
 from authenticator.ui.common import unix_socket
+from authenticator.ui.common.listening import Listening
 
 READ_CHUNK = 64 * 1024
 READS_PER_WAKE = 16  # 1 MiB at most per activation; what is left comes at the next one
@@ -64,16 +64,14 @@ class BrowserServer(QObject):
         super().__init__(parent)
         self.address = address or channel.server_address()
         self.error = ""
-        self._listener: socket.socket | None = None
-        self._notifier: QSocketNotifier | None = None
-        self._finalizer: weakref.finalize[Any, Any] | None = None
+        self._listening: Listening | None = None
         self._connections: list[Connection] = []
         self._by_notifier: dict[object, Connection] = {}
         self._dropped.connect(self.disconnected, Qt.ConnectionType.QueuedConnection)
 
     def listen(self) -> bool:
         """Listen unless another running app already does (then this one stays out)."""
-        if self._listener is not None:
+        if self._listening is not None:
             return True
         try:
             channel.ensure_private_dir(Path(self.address).parent)
@@ -85,32 +83,23 @@ class BrowserServer(QObject):
         except OSError as exc:
             self.error = TAKEN if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
             return False
-        self._listener = bound[0]
-        self._notifier = QSocketNotifier(bound[0].fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(self._accept)
-        # As QLocalServer's destructor did: the file goes when this object does, or at exit.
-        self._finalizer = weakref.finalize(self, unix_socket.release, *bound)
+        self._listening = Listening(self, bound, self._accept)
         return True
 
     def close(self) -> None:
         """Stop listening, close every connection (each told by ``disconnected``) and remove
         the socket file if it is still ours."""
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
-            self._notifier.deleteLater()
-            self._notifier = None
-        self._listener = None
-        if self._finalizer is not None:
-            self._finalizer()
-            self._finalizer = None
+        if self._listening is not None:
+            self._listening.stop()
+            self._listening = None
         for conn in list(self._connections):
             self._drop(conn)
 
     # -- connections ----------------------------------------------------------------------------
     def _accept(self, *_args: object) -> None:
-        while self._listener is not None:
+        while self._listening is not None:
             try:
-                sock, _address = self._listener.accept()
+                sock, _address = self._listening.socket.accept()
             except OSError:  # none left (or out of descriptors: the next activation retries)
                 return
             if len(self._connections) >= MAX_CONNECTIONS or not channel.peer_is_us(

@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import socket
-import weakref
 from typing import Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
-from authenticator.ui.common import unix_socket
+from authenticator.ui.common.listening import Listening
 from authenticator.ui.platform.single_instance import channel
 from authenticator.ui.platform.single_instance.channel import MAX_MESSAGE, Lines
 
@@ -32,28 +31,22 @@ class SingleInstance(QObject):
     def __init__(self, name: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.name = name
-        self._listener: socket.socket | None = None
-        self._notifier: QSocketNotifier | None = None
+        self._listening: Listening | None = None
         self._connections: dict[object, _Connection] = {}  # by their notifier
-        self._finalizer: weakref.finalize[Any, Any] | None = None
 
     def listen(self) -> bool:
-        if self._listener is not None:
+        if self._listening is not None:
             return True
         bound = channel.listen(self.name)
         if bound is None:
             return False
-        self._listener = bound[0]
-        self._notifier = QSocketNotifier(bound[0].fileno(), QSocketNotifier.Type.Read, self)
-        self._notifier.activated.connect(self._accept)
-        # As QLocalServer's destructor did: the file goes when this object does, or at exit.
-        self._finalizer = weakref.finalize(self, unix_socket.release, *bound)
+        self._listening = Listening(self, bound, self._accept)
         return True
 
     def _accept(self, *_args: object) -> None:
-        while self._listener is not None:
+        while self._listening is not None:
             try:
-                connection, _address = self._listener.accept()
+                connection, _address = self._listening.socket.accept()
             except OSError:  # none left (or out of descriptors: the next activation retries)
                 return
             connection.setblocking(False)
@@ -92,11 +85,6 @@ class SingleInstance(QObject):
     def close(self) -> None:
         """Stop listening and remove the socket file if it is still ours. Connections already
         made are read to their end, as with ``QLocalServer.close()``."""
-        if self._notifier is not None:
-            self._notifier.setEnabled(False)
-            self._notifier.deleteLater()
-            self._notifier = None
-        self._listener = None
-        if self._finalizer is not None:
-            self._finalizer()
-            self._finalizer = None
+        if self._listening is not None:
+            self._listening.stop()
+            self._listening = None
